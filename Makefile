@@ -5,9 +5,10 @@ BIN     ?= bin/sitrep
 SHARED  ?= ../shared
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: build demo test lint bench eval eval-geo eval-events fuzz clean
+.PHONY: build web demo test lint bench eval eval-geo eval-events eval-bodies clean
 
 build:
+	@mkdir -p out
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/sitrep
 
 # demo ingests the bundled sample articles into a fresh database and prints
@@ -27,6 +28,28 @@ lint:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# web bundles the dashboard (npm: leaflet, uplot; esbuild) into the folder
+# the server embeds.
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# eval scores extraction on the five seed articles against their gold.
+eval: build
+	$(BIN) extract --manifest $(SHARED)/gold/seeds.manifest.json --format jsonl $(SHARED)/seeds/*.txt > out/seeds.jsonl
+	python3 $(SHARED)/eval/score.py $(SHARED)/gold/seeds.gold.json out/seeds.jsonl
+
+# eval-geo measures toponym resolution on GeoWebNews, LGL and TR-News.
+eval-geo: build
+	$(BIN) eval geo --datasets $(SHARED)/datasets
+
+# eval-events measures event typing on the CASE 2021 task 2 snippets.
+eval-events: build
+	$(BIN) eval events --datasets $(SHARED)/datasets
+
+# eval-bodies measures article body extraction on the 181-page benchmark.
+eval-bodies: build
+	$(BIN) eval bodies --datasets $(SHARED)/datasets
 
 clean:
 	rm -rf bin demo.db demo.db-wal demo.db-shm
