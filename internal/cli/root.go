@@ -116,6 +116,8 @@ func newRoot(cfg *Config) *cobra.Command {
 		newExtractCmd(cfg),
 		newServeCmd(cfg),
 		newExportCmd(cfg),
+		newTrendsCmd(cfg),
+		newWatchCmd(cfg),
 		evalCmd,
 	)
 	return root

@@ -1,0 +1,17 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+)
+
+// PLACEHOLDER owned by the merge/trend work: replace this file whole.
+func newTrendsCmd(cfg *Config) *cobra.Command {
+	_ = cfg
+	return &cobra.Command{
+		Use:   "trends",
+		Short: "(in progress)",
+		RunE:  func(*cobra.Command, []string) error { return errors.New("trends: not built yet") },
+	}
+}
