@@ -1,0 +1,225 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+)
+
+// DateMatch is a calendar date found in a line of text. Alternatives holds
+// the other readings of an ambiguous numeric date (09-03-2020: day-first
+// first, then month-first).
+type DateMatch struct {
+	Time         time.Time
+	Precision    article.DatePrecision
+	Start, End   int // byte offsets of the date in the line
+	Alternatives []time.Time
+	Layout       string // dmy, mdy, ymd, numeric, my
+}
+
+const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+
+// datePatterns are tried in order; the first that yields a valid calendar
+// date wins.
+var datePatterns = []struct {
+	layout string
+	re     *regexp.Regexp
+}{
+	{"ymd", regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)},
+	{"numeric", regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)},
+	{"dmy", regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(` + monthNames + `)\.?,?[\s-]+(\d{4})\b`)},
+	{"mdy", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
+	{"my", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)},
+}
+
+// dateResidue is what may surround a date on a line that is only a
+// dateline: weekdays, times, time zones, "Published"/"Updated" labels and
+// punctuation.
+var dateResidue = regexp.MustCompile(`(?i)^(?:[\s,|:/()\[\].·•–—-]+|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:gmt|utc|est|edt|cet|cest|bst|ast|ist|msk|eet|eest|pst|pdt|cst|cdt|et|pt|z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|published|updated|posted|last|modified|created|first|on|at|date|time|local|am|pm)*$`)
+
+// FindDate returns the first calendar date in s.
+func FindDate(s string) (DateMatch, bool) {
+	if len(s) > 4096 {
+		s = s[:4096]
+	}
+	for _, p := range datePatterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(s, 4) {
+			if dm, ok := readDate(p.layout, s, m); ok {
+				return dm, true
+			}
+		}
+	}
+	return DateMatch{}, false
+}
+
+// ParseDateline reads a line that is only a date (with optional weekday,
+// time, zone and label), as pages print under a headline: "09-03-2020",
+// "5 Feb 2024 - 10:20", "Published: Monday, March 9, 2020 8:14 AM".
+func ParseDateline(line string) (DateMatch, bool) {
+	line = strings.TrimSpace(line)
+	if line == "" || len(line) > 120 {
+		return DateMatch{}, false
+	}
+	dm, ok := FindDate(line)
+	if !ok {
+		return DateMatch{}, false
+	}
+	rest := line[:dm.Start] + " " + line[dm.End:]
+	if !dateResidue.MatchString(rest) {
+		return DateMatch{}, false
+	}
+	return dm, true
+}
+
+func readDate(layout, s string, m []int) (DateMatch, bool) {
+	g := func(i int) string { return s[m[2*i]:m[2*i+1]] }
+	dm := DateMatch{Start: m[0], End: m[1], Layout: layout, Precision: article.PrecisionDay}
+	var ok bool
+	switch layout {
+	case "ymd":
+		dm.Time, ok = mkDate(atoi(g(1)), atoi(g(2)), atoi(g(3)))
+	case "numeric":
+		return readNumeric(dm, atoi(g(1)), atoi(g(2)), atoi(g(3)))
+	case "dmy":
+		dm.Time, ok = mkDate(atoi(g(3)), monthOf(g(2)), atoi(g(1)))
+	case "mdy":
+		dm.Time, ok = mkDate(atoi(g(3)), monthOf(g(1)), atoi(g(2)))
+	case "my":
+		dm.Time, ok = mkDate(atoi(g(2)), monthOf(g(1)), 1)
+		dm.Precision = article.PrecisionMonth
+	}
+	return dm, ok
+}
+
+// readNumeric reads a-b-yyyy. When both a and b could be the month, the
+// day-first reading comes first and the other is kept as an alternative.
+func readNumeric(dm DateMatch, a, b, y int) (DateMatch, bool) {
+	dayFirst, ok1 := mkDate(y, b, a)
+	monthFirst, ok2 := mkDate(y, a, b)
+	switch {
+	case ok1 && ok2 && a != b:
+		dm.Time, dm.Alternatives = dayFirst, []time.Time{monthFirst}
+	case ok1:
+		dm.Time = dayFirst
+	case ok2:
+		dm.Time, dm.Layout = monthFirst, "mdy-numeric"
+	default:
+		return dm, false
+	}
+	return dm, true
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+func monthOf(s string) int {
+	s = strings.ToLower(s)
+	if len(s) < 3 {
+		return 0
+	}
+	return map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+		"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}[s[:3]]
+}
+
+// mkDate builds a UTC date and rejects impossible ones (31 April) and years
+// outside the range news could carry.
+func mkDate(y, m, d int) (time.Time, bool) {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// weekdayMention finds weekday names the text uses as recent references
+// ("on Sunday", "said Monday"); forward-looking ones ("next Monday") are
+// skipped.
+var weekdayMention = regexp.MustCompile(`(?i)(\bnext\s+|\bcoming\s+|\buntil\s+|\bby\s+)?\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
+
+var weekdayIndex = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday,
+	"tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday}
+
+// mentionedWeekdays lists the distinct weekdays text refers back to, in
+// order of first mention.
+func mentionedWeekdays(text string) []time.Weekday {
+	var out []time.Weekday
+	seen := map[time.Weekday]bool{}
+	for _, m := range weekdayMention.FindAllStringSubmatch(text, -1) {
+		if m[1] != "" {
+			continue
+		}
+		w := weekdayIndex[strings.ToLower(m[2])]
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// lag is how many days before day t the most recent weekday w fell (0 when
+// t is itself a w).
+func lag(t time.Time, w time.Weekday) int { return (int(t.Weekday()) - int(w) + 7) % 7 }
+
+// ResolveAmbiguous chooses among the readings of an ambiguous date with the
+// weekdays the text mentions. News reports look back over the last few days,
+// so every weekday a report names should fall on or shortly before its
+// publication; the reading whose oldest mentioned weekday is most recent wins.
+// It returns the index of the chosen reading and a note saying why.
+func ResolveAmbiguous(raw string, readings []time.Time, text string) (int, string) {
+	days := mentionedWeekdays(text)
+	names := make([]string, len(days))
+	for i, w := range days {
+		names[i] = w.String()
+	}
+	if len(days) == 0 {
+		return 0, fmt.Sprintf("%q is ambiguous (%s); the text names no weekday, so day-first was assumed", raw, describeReadings(readings))
+	}
+	best, bestLag, tie := 0, 8, false
+	lags := make([][]int, len(readings))
+	for i, t := range readings {
+		worst := 0
+		for _, w := range days {
+			l := lag(t, w)
+			lags[i] = append(lags[i], l)
+			worst = max(worst, l)
+		}
+		switch {
+		case worst < bestLag:
+			best, bestLag, tie = i, worst, false
+		case worst == bestLag:
+			tie = true
+		}
+	}
+	if tie {
+		return 0, fmt.Sprintf("%q is ambiguous (%s); the weekdays mentioned (%s) fit all readings equally, so day-first was assumed", raw, describeReadings(readings), strings.Join(names, ", "))
+	}
+	var parts []string
+	for i, t := range readings {
+		parts = append(parts, fmt.Sprintf("%s days before %s", joinInts(lags[i]), t.Format("Mon 2 Jan 2006")))
+	}
+	return best, fmt.Sprintf("%q is ambiguous (%s); the text mentions %s, falling %s; chose %s, the reading on or soonest after every weekday the report looks back to", raw, describeReadings(readings), strings.Join(names, ", "), strings.Join(parts, " vs "), readings[best].Format("Monday 2 January 2006"))
+}
+
+func describeReadings(ts []time.Time) string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.Format("Mon 2 Jan 2006"))
+	}
+	return strings.Join(s, " or ")
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ",")
+}
