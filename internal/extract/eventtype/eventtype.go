@@ -1,0 +1,154 @@
+// Package eventtype classifies a sentence or short snippet into one of
+// ACLED's 25 sub-event types (by its CASE 2021 code), or into one of the
+// CASE data's non-ACLED labels (natural or man-made disaster, organised
+// crime, diplomacy, attribution of responsibility), which mean "no political
+// violence event here".
+//
+// The classifier is a rule set, not a model: the rules are data (rules.txt,
+// embedded) made of weighted cue patterns per label, combinations of cues,
+// and precedence between labels. Every decision is explainable: each Result
+// lists the cues that fired, with their byte spans in the text and the rule
+// (file and line) behind them.
+package eventtype
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/sitrep-org/sitrep/internal/incident"
+)
+
+//go:embed rules.txt
+var rulesText string
+
+// Non-ACLED labels of the CASE 2021 data. Predicting one of them means the
+// text reports no political-violence event.
+const (
+	NaturalDisaster = "NATURAL_DISASTER"
+	ManMadeDisaster = "MAN_MADE_DISASTER"
+	OrgCrime        = "ORG_CRIME"
+	Diplomacy       = "DIPLO"
+	Attribution     = "ATTRIB"
+)
+
+// Labels returns every code the classifier may return: the 25 ACLED codes in
+// codebook order, then the five non-ACLED ones.
+func Labels() []string {
+	var out []string
+	for _, s := range incident.SubEventTypes() {
+		out = append(out, s.Code)
+	}
+	return append(out, NaturalDisaster, ManMadeDisaster, OrgCrime, Diplomacy, Attribution)
+}
+
+// Classifier holds the compiled rules. It is immutable after New and safe
+// for concurrent use.
+type Classifier struct {
+	rs      *ruleSet
+	sub     []incident.SubEventType // by label index; zero for non-ACLED
+	scratch sync.Pool
+}
+
+// Result is one label's verdict on a text.
+type Result struct {
+	Code     string                // CASE code ("AIR_STRIKE"), a non-ACLED code, or "" when nothing fired
+	SubEvent incident.SubEventType // zero value when Code is non-ACLED or ""
+	Score    float64
+	Cues     []Cue // what fired for this label, best first
+}
+
+// Cue is one piece of evidence: the span of text [Start, End) in bytes, the
+// rule that fired and the weight it added (0 for an explanatory note, such
+// as a precedence rule that dropped a rival label).
+type Cue struct {
+	Start, End int
+	Text, Rule string
+	Weight     float64
+}
+
+// New compiles the embedded rules.
+func New() (*Classifier, error) {
+	return newFromText("rules.txt", rulesText)
+}
+
+func newFromText(file, text string) (*Classifier, error) {
+	rs, err := parseRules(file, text, Labels())
+	if err != nil {
+		return nil, fmt.Errorf("eventtype: %w", err)
+	}
+	c := &Classifier{rs: rs, sub: make([]incident.SubEventType, len(rs.labels))}
+	for i, l := range rs.labels {
+		if s, ok := incident.LookupSubEvent(l); ok {
+			c.sub[i] = s
+		}
+	}
+	c.scratch.New = func() any { return &state{} }
+	return c, nil
+}
+
+// Classify returns the best label for text, or a Result with Code "" when no
+// label reaches the rules' minimum score.
+func (c *Classifier) Classify(text string) Result {
+	st := c.run(text)
+	defer c.scratch.Put(st)
+	order := st.ranked(c.rs)
+	if len(order) == 0 {
+		return Result{}
+	}
+	return c.result(st, text, order[0])
+}
+
+// Rank returns every label that reached the minimum score, best first.
+func (c *Classifier) Rank(text string) []Result {
+	st := c.run(text)
+	defer c.scratch.Put(st)
+	order := st.ranked(c.rs)
+	out := make([]Result, 0, len(order))
+	for _, l := range order {
+		out = append(out, c.result(st, text, l))
+	}
+	return out
+}
+
+// IsViolent reports whether code is a political-violence event: a battle,
+// an explosion or remote violence, violence against civilians, a riot, or
+// excessive force against protesters. Peaceful protests, protests with
+// intervention, strategic developments and the non-ACLED labels are not.
+func IsViolent(code string) bool {
+	s, ok := incident.LookupSubEvent(code)
+	if !ok {
+		return false
+	}
+	switch s.EventType {
+	case incident.Battles, incident.ExplosionsRemote, incident.ViolenceAgainstCivs, incident.Riots:
+		return true
+	}
+	return s.Code == "FORCE_AGAINST_PROTEST"
+}
+
+// IsACLED reports whether code is one of ACLED's 25 sub-event types, that is
+// an event the extractor may code as an incident.
+func IsACLED(code string) bool {
+	_, ok := incident.LookupSubEvent(code)
+	return ok && code != ""
+}
+
+// result builds label l's Result from a finished run.
+func (c *Classifier) result(st *state, text string, l int) Result {
+	r := Result{Code: c.rs.labels[l], SubEvent: c.sub[l], Score: st.score[l]}
+	for _, ev := range st.evidence {
+		if ev.label != l {
+			continue
+		}
+		r.Cues = append(r.Cues, Cue{Start: ev.start, End: ev.end, Text: text[ev.start:ev.end], Rule: ev.rule, Weight: ev.weight})
+	}
+	sort.SliceStable(r.Cues, func(i, j int) bool {
+		if r.Cues[i].Weight != r.Cues[j].Weight {
+			return r.Cues[i].Weight > r.Cues[j].Weight
+		}
+		return r.Cues[i].Start < r.Cues[j].Start
+	})
+	return r
+}

@@ -1,0 +1,305 @@
+package eventtype
+
+import (
+	"fmt"
+	"sort"
+)
+
+// hit is one pattern found in the text, over tokens [start, end).
+type hit struct {
+	set, pat   int
+	start, end int
+	sent       int
+}
+
+// evidence is a cue before it is turned into a public Cue.
+type evidence struct {
+	label      int
+	start, end int // bytes
+	rule       string
+	weight     float64
+}
+
+// state is the per-call scratch space, pooled so Classify allocates little.
+type state struct {
+	toks     []token
+	hits     []hit
+	first    []int // per cue set: index of its first hit, or -1
+	cueScore []float64
+	score    []float64
+	dropped  []bool
+	evidence []evidence
+	order    []int
+}
+
+// maxHits bounds the work on pathological input (a text repeating one cue).
+const maxHits = 4096
+
+func (s *state) reset(nSets, nLabels int) {
+	s.toks, s.hits, s.evidence, s.order = s.toks[:0], s.hits[:0], s.evidence[:0], s.order[:0]
+	s.first = resize(s.first, nSets)
+	for i := range s.first {
+		s.first[i] = -1
+	}
+	s.cueScore = zero(s.cueScore, nLabels)
+	s.score = zero(s.score, nLabels)
+	if cap(s.dropped) < nLabels {
+		s.dropped = make([]bool, nLabels)
+	}
+	s.dropped = s.dropped[:nLabels]
+	clear(s.dropped)
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
+}
+
+func zero(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// run tokenizes text, finds every pattern and scores every label.
+func (c *Classifier) run(text string) *state {
+	rs := c.rs
+	st := c.scratch.Get().(*state)
+	st.reset(len(rs.sets), len(rs.labels))
+	st.toks = rs.tokenize(text, st.toks)
+	rs.findHits(st)
+	rs.scoreCues(st)
+	rs.scoreCombos(st)
+	rs.applyPrefs(st)
+	return st
+}
+
+func (rs *ruleSet) findHits(st *state) {
+	toks := st.toks
+	for i := range toks {
+		for _, p := range rs.byFirst[toks[i].stem] {
+			rs.tryPattern(st, p, i)
+		}
+		for _, p := range rs.prefixed {
+			rs.tryPattern(st, p, i)
+		}
+		if len(st.hits) >= maxHits {
+			return
+		}
+	}
+}
+
+func (rs *ruleSet) tryPattern(st *state, p, i int) {
+	end := matchFrom(rs.patterns[p].elems, st.toks, i, st.toks[i].sent)
+	if end < 0 {
+		return
+	}
+	set := rs.patterns[p].set
+	if st.first[set] < 0 {
+		st.first[set] = len(st.hits)
+	}
+	st.hits = append(st.hits, hit{set: set, pat: p, start: i, end: end, sent: st.toks[i].sent})
+}
+
+// matchFrom matches elems against toks from index i, within one sentence,
+// and returns the index after the match or -1.
+func matchFrom(elems []elem, toks []token, i, sent int) int {
+	for k, e := range elems {
+		if e.kind == elemGap {
+			for skip := 0; skip <= e.n; skip++ {
+				j := i + skip
+				if j >= len(toks) || toks[j].sent != sent {
+					break
+				}
+				if end := matchFrom(elems[k+1:], toks, j, sent); end >= 0 {
+					return end
+				}
+			}
+			return -1
+		}
+		if i >= len(toks) || toks[i].sent != sent || !e.matches(&toks[i]) {
+			return -1
+		}
+		i++
+	}
+	return i
+}
+
+func (e *elem) matches(t *token) bool {
+	switch e.kind {
+	case elemWord:
+		return t.stem == e.s
+	case elemPrefix:
+		return len(t.word) >= len(e.s) && t.word[:len(e.s)] == e.s
+	case elemNumber:
+		return t.num
+	}
+	return false
+}
+
+func (rs *ruleSet) factor(sent int) float64 {
+	if sent == 0 {
+		return 1
+	}
+	return rs.opts.laterFactor
+}
+
+// scoreCues adds each fired cue line's weight to its label once, scaled by
+// the sentence of its first hit.
+func (rs *ruleSet) scoreCues(st *state) {
+	for set, h := range st.first {
+		cs := &rs.sets[set]
+		if h < 0 || cs.label < 0 {
+			continue
+		}
+		first := st.hits[h]
+		w := cs.weight * rs.factor(first.sent)
+		st.cueScore[cs.label] += w
+		st.evidence = append(st.evidence, evidence{
+			label: cs.label, start: st.toks[first.start].start, end: st.toks[first.end-1].end,
+			rule: rs.patterns[first.pat].rule, weight: w,
+		})
+	}
+	copy(st.score, st.cueScore)
+}
+
+// scoreCombos applies the "when" rules whose conditions all hold.
+func (rs *ruleSet) scoreCombos(st *state) {
+	for ci := range rs.combos {
+		cb := &rs.combos[ci]
+		start, end, ok := rs.holds(st, cb)
+		if !ok {
+			continue
+		}
+		st.score[cb.label] += cb.weight
+		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, rule: cb.rule, weight: cb.weight})
+	}
+}
+
+// holds evaluates a combo's conditions and returns the span its positive
+// group conditions cover.
+func (rs *ruleSet) holds(st *state, cb *combo) (start, end int, ok bool) {
+	start, end = -1, -1
+	widen := func(a, b int) {
+		if start < 0 || a < start {
+			start = a
+		}
+		if b > end {
+			end = b
+		}
+	}
+	for _, cd := range cb.conds {
+		var fired bool
+		var a, b int
+		switch {
+		case cd.before >= 0:
+			a, b, fired = rs.ordered(st, cd.set, cd.before)
+		case cd.set >= 0:
+			if h := st.first[cd.set]; h >= 0 {
+				fired = true
+				a, b = st.toks[st.hits[h].start].start, st.toks[st.hits[h].end-1].end
+			}
+		default:
+			fired = st.cueScore[cd.label] > 0
+		}
+		if fired == cd.neg {
+			return 0, 0, false
+		}
+		if fired && cd.set >= 0 {
+			widen(a, b)
+		}
+	}
+	if start < 0 {
+		start, end = 0, 0
+	}
+	return start, end, true
+}
+
+// ordered finds a hit of set a that ends before a hit of set b starts, in
+// the same sentence and within the before window.
+func (rs *ruleSet) ordered(st *state, a, b int) (start, end int, ok bool) {
+	if st.first[a] < 0 || st.first[b] < 0 {
+		return 0, 0, false
+	}
+	for _, ha := range st.hits[st.first[a]:] {
+		if ha.set != a {
+			continue
+		}
+		for _, hb := range st.hits[st.first[b]:] {
+			if hb.set == b && hb.sent == ha.sent && hb.start >= ha.end && hb.start-ha.end <= rs.opts.beforeWindow {
+				return st.toks[ha.start].start, st.toks[hb.end-1].end, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// applyPrefs drops a loser label when its winner scored too, and leaves a
+// zero-weight note on the winner saying which rival it beat and why.
+func (rs *ruleSet) applyPrefs(st *state) {
+	for _, p := range rs.prefs {
+		if st.dropped[p.winner] || st.dropped[p.loser] || st.score[p.winner] < rs.opts.minScore || st.score[p.loser] <= 0 {
+			continue
+		}
+		st.dropped[p.loser] = true
+		for _, ev := range st.evidence {
+			if ev.label == p.loser && ev.weight > 0 {
+				st.evidence = append(st.evidence, evidence{label: p.winner, start: ev.start, end: ev.end, rule: p.rule, weight: 0})
+				break
+			}
+		}
+	}
+}
+
+// ranked lists the labels that reached the minimum score, best first; ties
+// go to the label whose first cue comes earlier, then to codebook order.
+func (st *state) ranked(rs *ruleSet) []int {
+	firstAt := func(l int) int {
+		best := -1
+		for _, ev := range st.evidence {
+			if ev.label == l && ev.weight > 0 && (best < 0 || ev.start < best) {
+				best = ev.start
+			}
+		}
+		return best
+	}
+	for l, s := range st.score {
+		if !st.dropped[l] && s >= rs.opts.minScore {
+			st.order = append(st.order, l)
+		}
+	}
+	sort.SliceStable(st.order, func(i, j int) bool {
+		a, b := st.order[i], st.order[j]
+		if st.score[a] != st.score[b] {
+			return st.score[a] > st.score[b]
+		}
+		return firstAt(a) < firstAt(b)
+	})
+	return st.order
+}
+
+// describe precomputes the rule strings that cues carry.
+func (rs *ruleSet) describe() {
+	for i := range rs.patterns {
+		p := &rs.patterns[i]
+		cs := rs.sets[p.set]
+		if cs.label >= 0 {
+			p.rule = fmt.Sprintf("%s:%d cue %s %+g: %s", rs.file, cs.line, rs.labels[cs.label], cs.weight, p.src)
+		} else {
+			p.rule = fmt.Sprintf("%s:%d group %s: %s", rs.file, cs.line, cs.name, p.src)
+		}
+	}
+	for i := range rs.combos {
+		cb := &rs.combos[i]
+		cb.rule = fmt.Sprintf("%s:%d when %s %+g: %s", rs.file, cb.line, rs.labels[cb.label], cb.weight, cb.src)
+	}
+	for i := range rs.prefs {
+		p := &rs.prefs[i]
+		p.rule = fmt.Sprintf("%s:%d prefer %s > %s", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser])
+	}
+}

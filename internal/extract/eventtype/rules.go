@@ -1,0 +1,369 @@
+package eventtype
+
+import (
+	"bufio"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The rule language, one statement a line ('#' starts a comment):
+//
+//	option NAME VALUE                 min_score, later_sentence, gap, before_window
+//	lemma LEMMA: form | form          irregular forms ("lemma shoot: shot")
+//	group NAME: pattern | pattern     a named cue set, for conditions
+//	cue LABEL WEIGHT: pattern | ...   any pattern found adds WEIGHT to LABEL once
+//	when LABEL WEIGHT: cond & cond    all conditions hold: add WEIGHT to LABEL
+//	prefer WINNER > LOSER             both scored: LOSER is dropped
+//
+// A pattern is a sequence of words, each stemmed like the text; "word*"
+// matches any word starting with word (unstemmed), ".." skips up to the gap
+// option's number of words, "..N" up to N, and "#" matches a number.
+// A condition is "@group", "LABEL" (the label's cues fired), either negated
+// with "!", or "@a < @b": a match of a ends before one of b starts, in the
+// same sentence and at most before_window words apart.
+
+type elemKind uint8
+
+const (
+	elemWord elemKind = iota
+	elemPrefix
+	elemGap
+	elemNumber
+)
+
+type elem struct {
+	kind elemKind
+	s    string
+	n    int
+}
+
+type pattern struct {
+	elems []elem
+	src   string
+	set   int    // index of the cue set it belongs to
+	rule  string // how a cue from it is explained
+}
+
+// cueSet is a group or a cue line: a set of patterns, with a label and a
+// weight when it is a cue line.
+type cueSet struct {
+	name   string // group name, or LABEL/src for a cue line
+	label  int    // -1 for a group
+	weight float64
+	line   int
+	src    string
+}
+
+type cond struct {
+	neg    bool
+	set    int // cue set index, or -1
+	label  int // label index when set == -1
+	before int // second set of an "a < b" condition, or -1
+}
+
+type combo struct {
+	label  int
+	weight float64
+	conds  []cond
+	line   int
+	src    string
+	rule   string
+}
+
+type preference struct {
+	winner, loser int
+	line          int
+	rule          string
+}
+
+type options struct {
+	minScore     float64
+	laterFactor  float64
+	gap          int
+	beforeWindow int
+}
+
+// ruleSet is the compiled rules file.
+type ruleSet struct {
+	labels     []string
+	labelIdx   map[string]int
+	sets       []cueSet
+	setIdx     map[string]int
+	patterns   []pattern
+	byFirst    map[string][]int // first element's stem -> patterns
+	prefixed   []int            // patterns whose first element is a prefix
+	combos     []combo
+	prefs      []preference
+	lemmas     map[string]string
+	vocab      map[string]string
+	opts       options
+	file       string
+	curLineNum int
+}
+
+func newRuleSet(file string, labels []string) *ruleSet {
+	rs := &ruleSet{
+		labels:   labels,
+		labelIdx: make(map[string]int, len(labels)),
+		setIdx:   map[string]int{},
+		byFirst:  map[string][]int{},
+		lemmas:   map[string]string{},
+		vocab:    map[string]string{},
+		opts:     options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12},
+		file:     file,
+	}
+	for i, l := range labels {
+		rs.labelIdx[l] = i
+	}
+	return rs
+}
+
+// parseRules compiles the rules text; errors name the file and line.
+func parseRules(file, text string, labels []string) (*ruleSet, error) {
+	rs := newRuleSet(file, labels)
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	for sc.Scan() {
+		rs.curLineNum++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if err := rs.parseLine(line); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", file, rs.curLineNum, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	rs.describe()
+	return rs, nil
+}
+
+func (rs *ruleSet) parseLine(line string) error {
+	kw, rest, _ := strings.Cut(line, " ")
+	rest = strings.TrimSpace(rest)
+	switch kw {
+	case "option":
+		return rs.parseOption(rest)
+	case "lemma":
+		head, body, ok := strings.Cut(rest, ":")
+		if !ok {
+			return fmt.Errorf("lemma: missing ':'")
+		}
+		l := rs.stemKey(strings.TrimSpace(head))
+		for _, f := range strings.Split(body, "|") {
+			if f = strings.TrimSpace(strings.ToLower(f)); f != "" {
+				rs.lemmas[f] = l
+			}
+		}
+		return nil
+	case "group", "cue":
+		return rs.parseSet(kw, rest)
+	case "when":
+		return rs.parseWhen(rest)
+	case "prefer":
+		return rs.parsePrefer(rest)
+	}
+	return fmt.Errorf("unknown statement %q", kw)
+}
+
+func (rs *ruleSet) parseOption(rest string) error {
+	f := strings.Fields(rest)
+	if len(f) != 2 {
+		return fmt.Errorf("option: want NAME VALUE")
+	}
+	v, err := strconv.ParseFloat(f[1], 64)
+	if err != nil {
+		return fmt.Errorf("option %s: %w", f[0], err)
+	}
+	switch f[0] {
+	case "min_score":
+		rs.opts.minScore = v
+	case "later_sentence":
+		rs.opts.laterFactor = v
+	case "gap":
+		rs.opts.gap = int(v)
+	case "before_window":
+		rs.opts.beforeWindow = int(v)
+	default:
+		return fmt.Errorf("unknown option %q", f[0])
+	}
+	return nil
+}
+
+// parseHead splits "LABEL WEIGHT: body" into its label index, weight and body.
+func (rs *ruleSet) parseHead(rest string) (label int, weight float64, body string, err error) {
+	head, body, ok := strings.Cut(rest, ":")
+	if !ok {
+		return 0, 0, "", fmt.Errorf("missing ':'")
+	}
+	f := strings.Fields(head)
+	if len(f) != 2 {
+		return 0, 0, "", fmt.Errorf("want LABEL WEIGHT before ':', got %q", head)
+	}
+	label, ok = rs.labelIdx[f[0]]
+	if !ok {
+		return 0, 0, "", fmt.Errorf("unknown label %q", f[0])
+	}
+	weight, err = strconv.ParseFloat(f[1], 64)
+	if err != nil {
+		return 0, 0, "", fmt.Errorf("weight %q: %w", f[1], err)
+	}
+	return label, weight, body, nil
+}
+
+func (rs *ruleSet) parseSet(kw, rest string) error {
+	set := cueSet{label: -1, line: rs.curLineNum}
+	var body string
+	if kw == "group" {
+		name, b, ok := strings.Cut(rest, ":")
+		if !ok {
+			return fmt.Errorf("group: missing ':'")
+		}
+		set.name, body = strings.TrimSpace(name), b
+		if _, dup := rs.setIdx[set.name]; dup {
+			return fmt.Errorf("group %q defined twice", set.name)
+		}
+	} else {
+		var err error
+		if set.label, set.weight, body, err = rs.parseHead(rest); err != nil {
+			return fmt.Errorf("cue: %w", err)
+		}
+		set.name = fmt.Sprintf("%s@%d", rs.labels[set.label], rs.curLineNum)
+	}
+	set.src = strings.TrimSpace(body)
+	idx := len(rs.sets)
+	rs.sets = append(rs.sets, set)
+	if kw == "group" {
+		rs.setIdx[set.name] = idx
+	}
+	for _, alt := range strings.Split(body, "|") {
+		if err := rs.addPattern(idx, strings.TrimSpace(alt)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (rs *ruleSet) addPattern(set int, src string) error {
+	if src == "" {
+		return fmt.Errorf("empty pattern")
+	}
+	p := pattern{src: src, set: set}
+	for _, w := range strings.Fields(strings.ToLower(src)) {
+		e, err := rs.parseElem(w)
+		if err != nil {
+			return fmt.Errorf("pattern %q: %w", src, err)
+		}
+		p.elems = append(p.elems, e)
+	}
+	if p.elems[0].kind == elemGap || p.elems[len(p.elems)-1].kind == elemGap {
+		return fmt.Errorf("pattern %q: a gap must sit between words", src)
+	}
+	id := len(rs.patterns)
+	rs.patterns = append(rs.patterns, p)
+	switch first := p.elems[0]; first.kind {
+	case elemWord:
+		rs.byFirst[first.s] = append(rs.byFirst[first.s], id)
+	case elemPrefix, elemNumber:
+		rs.prefixed = append(rs.prefixed, id)
+	}
+	return nil
+}
+
+func (rs *ruleSet) parseElem(w string) (elem, error) {
+	switch {
+	case w == "#":
+		return elem{kind: elemNumber}, nil
+	case w == "..":
+		return elem{kind: elemGap, n: rs.opts.gap}, nil
+	case strings.HasPrefix(w, ".."):
+		n, err := strconv.Atoi(w[2:])
+		if err != nil || n < 1 || n > 20 {
+			return elem{}, fmt.Errorf("bad gap %q", w)
+		}
+		return elem{kind: elemGap, n: n}, nil
+	case strings.HasSuffix(w, "*") && len(w) > 2:
+		return elem{kind: elemPrefix, s: w[:len(w)-1]}, nil
+	}
+	for _, r := range w {
+		if !isWordRune(r) {
+			return elem{}, fmt.Errorf("word %q: only letters and digits (hyphens split words: write two)", w)
+		}
+	}
+	s := rs.stemKey(w)
+	if v, ok := rs.vocab[s]; ok {
+		s = v
+	} else {
+		rs.vocab[s] = s
+	}
+	return elem{kind: elemWord, s: s}, nil
+}
+
+func (rs *ruleSet) parseWhen(rest string) error {
+	label, weight, body, err := rs.parseHead(rest)
+	if err != nil {
+		return fmt.Errorf("when: %w", err)
+	}
+	c := combo{label: label, weight: weight, line: rs.curLineNum, src: strings.TrimSpace(body)}
+	for _, part := range strings.Split(body, "&") {
+		cd, err := rs.parseCond(strings.TrimSpace(part))
+		if err != nil {
+			return fmt.Errorf("when: %w", err)
+		}
+		c.conds = append(c.conds, cd)
+	}
+	rs.combos = append(rs.combos, c)
+	return nil
+}
+
+func (rs *ruleSet) parseCond(s string) (cond, error) {
+	cd := cond{set: -1, label: -1, before: -1}
+	if strings.HasPrefix(s, "!") {
+		cd.neg = true
+		s = strings.TrimSpace(s[1:])
+	}
+	if a, b, ok := strings.Cut(s, "<"); ok {
+		ai, aok := rs.setIdx[strings.TrimPrefix(strings.TrimSpace(a), "@")]
+		bi, bok := rs.setIdx[strings.TrimPrefix(strings.TrimSpace(b), "@")]
+		if !aok || !bok {
+			return cd, fmt.Errorf("condition %q: unknown group", s)
+		}
+		cd.set, cd.before = ai, bi
+		return cd, nil
+	}
+	if strings.HasPrefix(s, "@") {
+		i, ok := rs.setIdx[s[1:]]
+		if !ok {
+			return cd, fmt.Errorf("condition %q: unknown group", s)
+		}
+		cd.set = i
+		return cd, nil
+	}
+	i, ok := rs.labelIdx[s]
+	if !ok {
+		return cd, fmt.Errorf("condition %q: unknown label or group (groups start with @)", s)
+	}
+	cd.label = i
+	return cd, nil
+}
+
+func (rs *ruleSet) parsePrefer(rest string) error {
+	a, b, ok := strings.Cut(rest, ">")
+	if !ok {
+		return fmt.Errorf("prefer: want WINNER > LOSER")
+	}
+	w, wok := rs.labelIdx[strings.TrimSpace(a)]
+	l, lok := rs.labelIdx[strings.TrimSpace(b)]
+	if !wok || !lok || w == l {
+		return fmt.Errorf("prefer %q: unknown or equal labels", rest)
+	}
+	rs.prefs = append(rs.prefs, preference{winner: w, loser: l, line: rs.curLineNum})
+	return nil
+}

@@ -1,0 +1,204 @@
+package eventtype
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of the input: its byte span in the original text, its
+// stem (a substring of the lower-cased text, or an irregular form's lemma)
+// and the sentence it belongs to.
+type token struct {
+	start, end int
+	word, stem string // lower-cased word; its stem
+	sent       int
+	num        bool // all digits (with , or . inside)
+}
+
+// abbreviations end with a period that does not end a sentence. Stored
+// lower-case and without the period.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "col": true,
+	"gen": true, "lt": true, "capt": true, "sgt": true, "maj": true, "gov": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"no": true, "vs": true, "u.s": true, "u.n": true, "u.k": true, "e.g": true,
+	"i.e": true, "inc": true, "co": true, "corp": true, "jr": true, "sr": true,
+}
+
+// lowerASCIIish lower-cases text without changing any byte offset: ASCII
+// letters are folded, and so are other letters whose lower-case form has the
+// same encoded length. Everything else is kept as is.
+func lowerASCIIish(text string) string {
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, text[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// isWordRune reports whether r belongs inside a word. Hyphens split words,
+// so "gang-raped" and "gang raped" tokenize alike.
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || ('A' <= r && r <= 'Z')) ||
+		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// tokenize splits text into stemmed word tokens with sentence numbers. A
+// possessive "'s" is dropped; digits separated by "," or "." stay one token.
+func (rs *ruleSet) tokenize(text string, out []token) []token {
+	lower := lowerASCIIish(text)
+	sent := 0
+	for i := 0; i < len(lower); {
+		r, n := utf8.DecodeRuneInString(lower[i:])
+		if !isWordRune(r) {
+			if (r == '.' || r == '!' || r == '?' || r == ';') && endsSentence(lower, i, out) {
+				sent++
+			}
+			i += n
+			continue
+		}
+		start := i
+		num := true
+		for i < len(lower) {
+			r, n = utf8.DecodeRuneInString(lower[i:])
+			if isWordRune(r) {
+				if r < '0' || r > '9' {
+					num = false
+				}
+				i += n
+				continue
+			}
+			// 1,000 and 2.5 stay whole; so do inner periods of "u.s".
+			if (r == ',' || r == '.') && i+1 < len(lower) && num && isDigit(lower[i+1]) {
+				i++
+				continue
+			}
+			break
+		}
+		word := lower[start:i]
+		if i+1 < len(lower) && (lower[i] == '\'') && lower[i+1] == 's' && (i+2 == len(lower) || !isLetter(lower[i+2])) {
+			i += 2 // possessive
+		} else if i+3 < len(lower) && lower[i:i+3] == "\u2019" && lower[i+3] == 's' && (i+4 == len(lower) || !isLetter(lower[i+4])) {
+			i += 4
+		}
+		out = append(out, token{start: start, end: start + len(word), word: word, stem: rs.stem(word), sent: sent, num: num})
+	}
+	return out
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// endsSentence decides whether the punctuation at lower[i] closes a
+// sentence: it must be followed by space (or the end), and a period after an
+// abbreviation or a single letter does not count.
+func endsSentence(lower string, i int, toks []token) bool {
+	if i+1 < len(lower) && lower[i+1] != ' ' && lower[i+1] != '\n' && lower[i+1] != '\t' && lower[i+1] != '"' {
+		return false
+	}
+	if lower[i] != '.' || len(toks) == 0 {
+		return true
+	}
+	last := toks[len(toks)-1]
+	if last.end != i {
+		return true
+	}
+	w := lower[last.start:last.end]
+	return len(w) > 1 && !abbreviations[w]
+}
+
+// stem reduces an inflected word to a stem, conservatively: irregular forms
+// from the rules' lemma table first, then plural, past and gerund endings,
+// and a final y becomes i (so "casualty" meets "casualties") and a final e
+// goes (so "fire" meets "fired"). Rules are stemmed with the same function,
+// so a rule's "killed", "kill" and "killing" all meet the text's "kills".
+//
+// At match time stemming does not allocate: the result is a substring of
+// word, or a string of the rules' vocabulary.
+func (rs *ruleSet) stem(word string) string {
+	if l, ok := rs.lemmas[word]; ok {
+		return l
+	}
+	s, yToI := stemRegular(word)
+	if !yToI {
+		return s
+	}
+	// The short concatenation in a map index does not escape, so it does
+	// not allocate. A stem the rules never use cannot match anyway.
+	if v, ok := rs.vocab[s+"i"]; ok {
+		return v
+	}
+	return word
+}
+
+// stemKey is stem for rule words at load time, where allocating is fine.
+func (rs *ruleSet) stemKey(word string) string {
+	if l, ok := rs.lemmas[word]; ok {
+		return l
+	}
+	s, yToI := stemRegular(word)
+	if yToI {
+		return s + "i"
+	}
+	return s
+}
+
+// stemRegular strips regular endings. When yToI is set the stem is s+"i".
+func stemRegular(w string) (s string, yToI bool) {
+	if len(w) <= 3 {
+		return w, false
+	}
+	switch {
+	case hasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-2], false // casualties -> casualti
+	case hasSuffix(w, "ied") && len(w) > 4:
+		return w[:len(w)-2], false // carried -> carri
+	case hasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case hasSuffix(w, "ing") && len(w) > 5:
+		w = undouble(w[:len(w)-3])
+	case hasSuffix(w, "ed") && len(w) > 4:
+		w = undouble(w[:len(w)-2])
+	case hasSuffix(w, "es") && len(w) > 4 && (hasSuffix(w, "ches") || hasSuffix(w, "shes") || hasSuffix(w, "xes")):
+		w = w[:len(w)-2] // clashes -> clash
+	case hasSuffix(w, "s") && !hasSuffix(w, "ss") && !hasSuffix(w, "us") && !hasSuffix(w, "is"):
+		w = w[:len(w)-1]
+	}
+	switch {
+	case hasSuffix(w, "y") && len(w) > 3:
+		return w[:len(w)-1], true
+	case hasSuffix(w, "e") && len(w) > 3:
+		return w[:len(w)-1], false
+	}
+	return w, false
+}
+
+func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
+
+// undouble turns "stabb" into "stab" and "shott" into "shot", but keeps the
+// double l, s and z of "kill", "pass" and "buzz".
+func undouble(w string) string {
+	n := len(w)
+	if n >= 3 && w[n-1] == w[n-2] && w[n-1] != 'l' && w[n-1] != 's' && w[n-1] != 'z' && !isVowel(w[n-1]) {
+		return w[:n-1]
+	}
+	return w
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
