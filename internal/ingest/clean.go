@@ -145,10 +145,9 @@ func (c *cleaner) repeated(i int, s string) bool {
 	k := lineKey(s)
 	switch {
 	case c.title != "" && k == c.title:
-		if c.knownTitleUnplaced(i) {
-			return false
+		if !c.knownTitleUnplaced(i) {
+			c.set(i, article.KindDropped, "repeated-headline")
 		}
-		c.set(i, article.KindDropped, "repeated-headline")
 	case c.seen[k]:
 		c.set(i, article.KindDropped, "repeated-line")
 	default:

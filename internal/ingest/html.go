@@ -45,7 +45,7 @@ func htmlPage(name, pageURL string, data []byte, contentType string) (page, erro
 		return page{}, ErrNoArticle
 	}
 	p := page{name: name, url: pageURL, encoding: enc, format: "html", title: normalizeLine(res.Metadata.Title)}
-	p.text = res.ContentText
+	p.text, p.extracted = res.ContentText, res.ContentText
 	if p.title != "" {
 		p.text = p.title + "\n\n" + p.text
 	}
@@ -75,6 +75,13 @@ func extractOptions(pageURL string) trafilatura.Options {
 		o.OriginalURL = u
 	}
 	return o
+}
+
+// ExtractHTML returns the main text go-trafilatura takes from a page,
+// before sitrep's own cleaning; the body-extraction evaluation compares both.
+func ExtractHTML(pageURL string, data []byte) (string, error) {
+	p, err := htmlPage(pageURL, pageURL, data, "")
+	return p.extracted, err
 }
 
 func absoluteURL(s string) string {

@@ -27,6 +27,7 @@ type page struct {
 	title                             string             // from metadata; "" when unknown
 	outlet, outletFrom                string             // from metadata
 	published                         *article.Published // from metadata
+	extracted                         string             // HTML: the extractor's text before cleaning
 }
 
 // fromPage cleans a decoded page and fills the article's metadata.
