@@ -1,0 +1,300 @@
+package quantity
+
+import (
+	"sort"
+	"strings"
+)
+
+// Count is one casualty figure found in a sentence.
+//
+// Conventions: N >= 0 is a figure (a lower bound when Qualifier is "at
+// least" or "more than", or when Flags holds "round" for ACLED's plural
+// rules such as "dozens" = 12). N = -1 with Rule "vague" means casualties of
+// this Kind are reported without a figure ("several soldiers were killed").
+// Kind is one of Killed, Wounded, Abducted, Arrested, or two of them joined by
+// "_or_" when the text gives one figure for both ("killing and arresting more
+// than 50": "killed_or_arrested"); the caller decides how to code those.
+type Count struct {
+	Start, End       int // span of the whole phrase in the text
+	Text             string
+	N                int
+	Kind             string
+	Qualifier        string // "", "at least", "more than", "about", "up to"
+	Who              string // the counted noun phrase, "" if none
+	WhoStart, WhoEnd int
+	Rule             string
+	// Flags: "statistic" (the sentence reads as an aggregate or estimate, see
+	// IsStatistic), "round" (an ACLED plural convention), "partly-vague" (a
+	// sum with a vague part, so N is a floor), "large" (N >= 1000).
+	Flags []string
+}
+
+// item is one counted noun phrase: "a commanding officer", "four soldiers".
+type item struct {
+	start, end       int // token range, qualifier included
+	n                int
+	vague, round     bool
+	qual             string
+	whoStart, whoEnd int // token range of the noun phrase
+}
+
+// scanner holds one sentence's tokens while the rules run over them.
+type scanner struct {
+	text   string
+	toks   []Token
+	used   []bool // tokens already part of a count
+	active []bool // triggers that took an object after them
+}
+
+// Casualties finds the casualty counts in one sentence. Objects of a verb
+// are counted, not its subject: in "gunmen killed two guards" the count is
+// two guards.
+func Casualties(text string) []Count {
+	toks := Tokenize(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	s := &scanner{text: text, toks: toks, used: make([]bool, len(toks)), active: make([]bool, len(toks))}
+	var out []Count
+	for t := range toks {
+		if c, ok := s.objectCount(t); ok {
+			out = append(out, c)
+		}
+	}
+	for i := range toks {
+		if c, ok := s.subjectCount(i); ok {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	if IsStatistic(text) {
+		for k := range out {
+			out[k].Flags = append(out[k].Flags, "statistic")
+		}
+	}
+	return out
+}
+
+// objectCount applies the rules where the figure follows its trigger:
+// "killed two members", "killing and arresting 50", "the deaths of five".
+func (s *scanner) objectCount(t int) (Count, bool) {
+	tr, ok := triggers[s.toks[t].Lower]
+	if !ok || s.used[t] {
+		return Count{}, false
+	}
+	j, rule := t+1, "object"
+	kinds := []string{tr.kind}
+	switch {
+	case tr.ofNoun && s.is(j, "of"):
+		j, rule = j+1, "of-noun"
+	case tr.active:
+		if s.is(j, "and") || s.is(j, "or") {
+			if tr2, ok := triggers[s.lower(j+1)]; ok && tr2.active {
+				kinds = append(kinds, tr2.kind)
+				s.active[j+1] = true
+				j, rule = j+2, "joint"
+			}
+		}
+	default:
+		return Count{}, false
+	}
+	items, end := s.list(j)
+	if len(items) == 0 {
+		return Count{}, false
+	}
+	s.active[t] = true
+	for k := t; k < end; k++ {
+		s.used[k] = true
+	}
+	return s.build(t, end, items, jointKind(kinds), rule), true
+}
+
+// subjectCount applies the rules where the figure comes first: "two members
+// were killed", "12 bodies", "five others had also been wounded".
+func (s *scanner) subjectCount(i int) (Count, bool) {
+	if s.used[i] {
+		return Count{}, false
+	}
+	it, ok := s.item(i)
+	if !ok {
+		return Count{}, false
+	}
+	k := it.end
+	if it.whoEnd == it.whoStart && k < len(s.toks) {
+		if tr, ok := triggers[s.toks[k].Lower]; ok && tr.head {
+			return s.finishSubject(i, k, it, []string{tr.kind}, "head-noun"), true
+		}
+	}
+	aux := 0
+	for k < len(s.toks) && auxWords[s.toks[k].Lower] && aux < 6 {
+		k, aux = k+1, aux+1
+	}
+	tr, ok := triggers[s.lower(k)]
+	if !ok || !(tr.passive || (tr.head && aux == 0)) {
+		return Count{}, false
+	}
+	if aux == 0 && !s.passiveReading(k) {
+		return Count{}, false
+	}
+	kinds := []string{tr.kind}
+	if (s.is(k+1, "and") || s.is(k+1, "or")) && s.passiveTrigger(k+2) {
+		kinds = append(kinds, triggers[s.lower(k+2)].kind)
+		k += 2
+	}
+	rule := "subject-passive"
+	if aux == 0 && tr.head && !tr.passive {
+		rule = "head-noun"
+	}
+	return s.finishSubject(i, k, it, kinds, rule), true
+}
+
+func (s *scanner) finishSubject(i, k int, it item, kinds []string, rule string) Count {
+	for m := i; m <= k; m++ {
+		s.used[m] = true
+	}
+	return s.build(i, k+1, []item{it}, jointKind(kinds), rule)
+}
+
+// passiveReading decides whether a bare participle right after a noun
+// phrase is passive ("three soldiers killed in the blast") rather than an
+// active verb whose object has no figure ("two gunmen killed the guard").
+func (s *scanner) passiveReading(k int) bool {
+	if s.active[k] {
+		return false
+	}
+	next := k + 1
+	if next >= len(s.toks) || s.toks[next].Kind == Punct {
+		return true
+	}
+	return afterPassive[s.toks[next].Lower] || s.passiveTrigger(next)
+}
+
+func (s *scanner) passiveTrigger(k int) bool {
+	tr, ok := triggers[s.lower(k)]
+	return ok && (tr.passive || tr.head)
+}
+
+// list reads counted noun phrases joined by "and" or commas, stopping before
+// one that is the subject of its own casualty verb ("killed two soldiers
+// and three others were wounded").
+func (s *scanner) list(j int) ([]item, int) {
+	first, ok := s.item(j)
+	if !ok {
+		return nil, j
+	}
+	items, end := []item{first}, first.end
+	for {
+		k := end
+		if s.is(k, ",") {
+			k++
+		}
+		if s.is(k, "and") {
+			k++
+		}
+		if k == end {
+			break
+		}
+		next, ok := s.item(k)
+		if !ok || s.hasOwnVerb(next) {
+			break
+		}
+		items, end = append(items, next), next.end
+	}
+	return items, end
+}
+
+// hasOwnVerb reports whether a casualty participle follows the item.
+func (s *scanner) hasOwnVerb(it item) bool {
+	k, aux := it.end, 0
+	for k < len(s.toks) && auxWords[s.toks[k].Lower] {
+		k, aux = k+1, aux+1
+	}
+	return aux > 0 && s.passiveTrigger(k)
+}
+
+// build turns a run of items into a Count spanning tokens [t, end).
+func (s *scanner) build(t, end int, items []item, kind, rule string) Count {
+	c := Count{Start: s.toks[t].Start, End: s.toks[end-1].End, Kind: kind, Rule: rule, Qualifier: items[0].qual}
+	c.Text = s.text[c.Start:c.End]
+	known, vague := 0, 0
+	for _, it := range items {
+		if it.vague {
+			vague++
+			continue
+		}
+		known++
+		c.N += it.n
+		if it.round {
+			c.Flags = append(c.Flags, "round")
+		}
+	}
+	switch {
+	case known == 0:
+		c.N, c.Rule = -1, "vague"
+	case vague > 0:
+		c.Flags = append(c.Flags, "partly-vague")
+		if c.Qualifier == "" {
+			c.Qualifier = "at least"
+		}
+	}
+	if len(items) > 1 && known > 0 {
+		c.Rule += "+compound"
+	}
+	if c.N >= 1000 {
+		c.Flags = append(c.Flags, "large")
+	}
+	first, last := items[0], items[len(items)-1]
+	ws, we := first.whoStart, last.whoEnd
+	if ws < we-1 && s.toks[ws].Lower == "of" {
+		ws++ // "two of them" counts "them"
+	}
+	if len(items) > 1 {
+		ws = first.start
+		if first.qual != "" {
+			ws = s.skipQualifier(first.start)
+		}
+	}
+	if we > ws {
+		c.WhoStart, c.WhoEnd = s.toks[ws].Start, s.toks[we-1].End
+		c.Who = s.text[c.WhoStart:c.WhoEnd]
+	}
+	return c
+}
+
+func (s *scanner) skipQualifier(i int) int {
+	if _, j := s.qualifier(i); j > i {
+		return j
+	}
+	return i
+}
+
+// jointKind joins kinds in a fixed order without repeats.
+func jointKind(kinds []string) string {
+	if len(kinds) == 1 {
+		return kinds[0]
+	}
+	var parts []string
+	for _, k := range kindOrder {
+		for _, have := range kinds {
+			if have == k {
+				parts = append(parts, k)
+				break
+			}
+		}
+	}
+	return strings.Join(parts, "_or_")
+}
+
+func (s *scanner) is(k int, w string) bool {
+	return k >= 0 && k < len(s.toks) && s.toks[k].Lower == w
+}
+
+func (s *scanner) lower(k int) string {
+	if k < 0 || k >= len(s.toks) {
+		return ""
+	}
+	return s.toks[k].Lower
+}

@@ -1,0 +1,221 @@
+package quantity
+
+// maxNP bounds a counted noun phrase, in tokens.
+const maxNP = 9
+
+// item reads one counted noun phrase at token i: an optional qualifier, a
+// figure (digits, words or a vague quantifier) and the noun phrase after it;
+// or "a"/"an" and a phrase naming a person ("a commanding officer").
+func (s *scanner) item(i int) (item, bool) {
+	if i >= len(s.toks) {
+		return item{}, false
+	}
+	qual, j := s.qualifier(i)
+	if leadDeterminers[s.lower(j)] && s.startsNumber(j+1) {
+		j++
+	}
+	np, ok := parseNumber(s.toks, j)
+	if !ok && j > i {
+		// "some" is a qualifier before a figure and vague on its own
+		qual, j = "", i
+		np, ok = parseNumber(s.toks, j)
+	}
+	if ok && !s.yearLike(j, np) {
+		ws := s.skipLead(np.end)
+		we := s.nounPhrase(ws)
+		return item{start: i, end: we, n: np.n, vague: np.vague, round: np.round, qual: qual, whoStart: ws, whoEnd: we}, true
+	}
+	if s.is(j, "a") || s.is(j, "an") {
+		we := s.nounPhrase(j + 1)
+		for k := j + 1; k < we; k++ {
+			if personNouns[s.toks[k].Lower] {
+				return item{start: i, end: we, n: 1, qual: qual, whoStart: j + 1, whoEnd: we}, true
+			}
+		}
+	}
+	return item{}, false
+}
+
+// leadDeterminers may stand before a figure: "killing all five passengers".
+var leadDeterminers = set("the", "all", "its", "their", "his", "her", "our")
+
+func (s *scanner) startsNumber(k int) bool {
+	_, ok := parseNumber(s.toks, k)
+	return ok
+}
+
+// qualifier reads a bound such as "at least" at i and returns its canonical
+// form and the index after it; i itself when there is none.
+func (s *scanner) qualifier(i int) (string, int) {
+	for _, q := range qualifiers {
+		if hasWords(s.toks, i, q.words) {
+			return q.canon, i + len(q.words)
+		}
+	}
+	return "", i
+}
+
+// yearLike reports whether a lone four-digit figure is a year ("in 2019")
+// rather than a count: years count only when a person noun or a casualty
+// noun follows them.
+func (s *scanner) yearLike(j int, np numPhrase) bool {
+	t := s.toks[j]
+	if np.end != j+1 || t.Kind != Num || len(t.Text) != 4 {
+		return false
+	}
+	if t.Text < "1800" || t.Text > "2199" {
+		return false
+	}
+	next := s.lower(j + 1)
+	if personNouns[next] || next == "people" || next == "civilians" {
+		return false
+	}
+	if tr, ok := triggers[next]; ok && tr.head {
+		return false
+	}
+	return true
+}
+
+// skipLead passes over words like "additional" that open a noun phrase.
+func (s *scanner) skipLead(k int) int {
+	for k < len(s.toks) && npSkipLead[s.toks[k].Lower] && k+1 < len(s.toks) && s.toks[k+1].Kind == Word && !npStop[s.toks[k+1].Lower] {
+		k++
+	}
+	return k
+}
+
+// nounPhrase returns the end of the noun phrase starting at token k: words
+// up to a stop word, a casualty word, a figure or punctuation; "of" joins a
+// following phrase ("members of the security forces", "two of them").
+func (s *scanner) nounPhrase(k int) int {
+	start := k
+	for k < len(s.toks) && k-start < maxNP {
+		t := s.toks[k]
+		if t.Kind == Punct {
+			if len(t.Lower) > 1 && k > start { // possessive 's
+				k++
+				continue
+			}
+			break
+		}
+		if t.Kind == Num || npStop[t.Lower] || isWordNumber(t.Lower) {
+			break
+		}
+		if _, ok := triggers[t.Lower]; ok {
+			break
+		}
+		if t.Lower == "of" {
+			nx := s.lower(k + 1)
+			if k == start && nx == "" {
+				break
+			}
+			if _, trig := triggers[nx]; trig || npStop[nx] || k+1 >= len(s.toks) || s.toks[k+1].Kind != Word {
+				break
+			}
+		}
+		k++
+	}
+	return k
+}
+
+// statCues are phrases that mark a sentence as an aggregate or an estimate.
+var statCues = []struct {
+	words []string
+	name  string
+}{
+	{[]string{"so", "far", "this", "year"}, "year-to-date"},
+	{[]string{"since", "the", "start", "of"}, "cumulative"},
+	{[]string{"since", "the", "beginning", "of"}, "cumulative"},
+	{[]string{"a", "total", "of"}, "total"},
+	{[]string{"in", "total"}, "total"},
+	{[]string{"in", "all"}, "total"},
+	{[]string{"per", "year"}, "rate"},
+	{[]string{"per", "month"}, "rate"},
+	{[]string{"a", "year"}, "rate"},
+	{[]string{"each", "year"}, "rate"},
+	{[]string{"every", "year"}, "rate"},
+	{[]string{"annually"}, "rate"},
+	{[]string{"on", "average"}, "rate"},
+	{[]string{"to", "date"}, "cumulative"},
+	{[]string{"over", "the", "past"}, "cumulative"},
+	{[]string{"over", "the", "last"}, "cumulative"},
+	{[]string{"in", "the", "past"}, "cumulative"},
+	{[]string{"at", "large"}, "estimate"},
+	{[]string{"estimated"}, "estimate"},
+	{[]string{"estimates"}, "estimate"},
+	{[]string{"estimate"}, "estimate"},
+	{[]string{"tally"}, "total"},
+	{[]string{"statistics"}, "total"},
+	{[]string{"figures"}, "total"},
+}
+
+// aggregateNouns counted by a figure at least this large make a sentence an
+// aggregate: "139 attacks", "18,000 members". Events count from ten on,
+// people from a thousand, below which a single battle is plausible.
+var aggregateNouns = map[string]int{
+	"attacks": 10, "operations": 10, "incidents": 10, "raids": 10,
+	"bombings": 10, "assaults": 10, "strikes": 10, "airstrikes": 10,
+	"ambushes": 10, "clashes": 10, "explosions": 10, "killings": 10,
+	"kidnappings": 10, "assassinations": 10, "executions": 10, "events": 10,
+	"cases": 10, "detainees": 1000, "prisoners": 1000, "fighters": 1000,
+	"members": 1000, "troops": 1000, "personnel": 1000, "militants": 1000,
+	"soldiers": 1000, "recruits": 1000,
+}
+
+// periodPreps before a bare year make a span of time: "in 2019 alone",
+// "since 2014", "throughout 2020".
+var periodPreps = set("since", "throughout", "during")
+
+// IsStatistic reports whether a sentence reads as a yearly or cumulative
+// aggregate or an estimate ("in 2019 alone ... 274 people were killed",
+// "139 attacks", "estimated at 18,000", "around 1,000 fighters at large"),
+// so that its figures are not coded as one incident's casualties.
+func IsStatistic(text string) bool {
+	_, ok := StatisticCue(text)
+	return ok
+}
+
+// StatisticCue is IsStatistic with the name of the cue that decided, for
+// evidence ("year-aggregate", "estimate", "aggregate-count", ...).
+func StatisticCue(text string) (string, bool) {
+	toks := Tokenize(text)
+	for i := range toks {
+		for _, c := range statCues {
+			if hasWords(toks, i, c.words) {
+				return c.name, true
+			}
+		}
+		if isYearToken(toks[i]) && i > 0 {
+			prev := toks[i-1].Lower
+			if periodPreps[prev] || (prev == "in" && i+1 < len(toks) && toks[i+1].Lower == "alone") {
+				return "year-aggregate", true
+			}
+		}
+		if aggregateCount(toks, i) {
+			return "aggregate-count", true
+		}
+	}
+	return "", false
+}
+
+func isYearToken(t Token) bool {
+	return t.Kind == Num && len(t.Text) == 4 && t.Text >= "1900" && t.Text <= "2199"
+}
+
+// aggregateCount reports whether toks[i] starts a figure counting events or
+// a force at the scale of aggregateNouns ("139 terrorist attacks").
+func aggregateCount(toks []Token, i int) bool {
+	if isYearToken(toks[i]) {
+		return false
+	}
+	np, ok := parseNumber(toks, i)
+	if !ok || np.vague || np.end >= len(toks) {
+		return false
+	}
+	k := np.end
+	if _, agg := aggregateNouns[toks[k].Lower]; !agg && k+1 < len(toks) {
+		k++ // one modifier: "139 terrorist attacks"
+	}
+	min, agg := aggregateNouns[toks[k].Lower]
+	return agg && np.n >= min
+}

@@ -1,0 +1,129 @@
+package quantity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind separates words, numbers and punctuation.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word TokenKind = iota + 1
+	Num
+	Punct
+)
+
+// Token is one word, number or punctuation mark with its byte span in the
+// text it came from. Lower is the lower-cased text, used for matching.
+type Token struct {
+	Start, End int
+	Text       string
+	Lower      string
+	Kind       TokenKind
+}
+
+// Tokenize splits text into tokens. Letters and digits joined by an inner
+// hyphen, slash, comma-thousands or decimal point stay one token
+// ("twenty-five", "al-Tarmiyah", "3,500", "2020-03-08", "1.5"); a possessive
+// "'s" becomes its own token so that "Sunday's" still reads as "sunday".
+// Whitespace is dropped; every other rune is a one-rune punctuation token.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case isAlnum(r):
+			end := scanWord(text, i)
+			toks = append(toks, newToken(text, i, end))
+			i = end
+		default:
+			if (r == '\'' || r == '’') && len(toks) > 0 && toks[len(toks)-1].End == i && possessive(text, i+w) {
+				toks = append(toks, newToken(text, i, i+w+1))
+				i += w + 1
+				continue
+			}
+			toks = append(toks, Token{Start: i, End: i + w, Text: text[i : i+w], Lower: text[i : i+w], Kind: Punct})
+			i += w
+		}
+	}
+	return toks
+}
+
+func newToken(text string, start, end int) Token {
+	s := text[start:end]
+	k := Word
+	if s[0] >= '0' && s[0] <= '9' {
+		k = Num
+	}
+	return Token{Start: start, End: end, Text: s, Lower: strings.ToLower(s), Kind: k}
+}
+
+// possessive reports whether text at i begins "s" followed by a non-letter.
+func possessive(text string, i int) bool {
+	if i >= len(text) || (text[i] != 's' && text[i] != 'S') {
+		return false
+	}
+	if i+1 == len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+1:])
+	return !isAlnum(r)
+}
+
+func isAlnum(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// scanWord returns the end of the word or number starting at i.
+func scanWord(text string, i int) int {
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if isAlnum(r) {
+			i += w
+			continue
+		}
+		if joins(text, i, r, w) {
+			i += w
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// joins decides whether the separator rune r at i glues two parts of one token.
+func joins(text string, i int, r rune, w int) bool {
+	if i == 0 || i+w >= len(text) {
+		return false
+	}
+	prev, next := text[i-1], text[i+w]
+	switch r {
+	case '-', '‑':
+		nr, _ := utf8.DecodeRuneInString(text[i+w:])
+		pr, _ := utf8.DecodeLastRuneInString(text[:i])
+		return isAlnum(pr) && isAlnum(nr)
+	case '/':
+		return isDigit(prev) && isDigit(next)
+	case '.':
+		return isDigit(prev) && isDigit(next)
+	case ',':
+		// thousands separator: exactly three digits follow, then a non-digit
+		if !isDigit(prev) || i+4 > len(text) {
+			return false
+		}
+		for j := i + 1; j < i+4; j++ {
+			if !isDigit(text[j]) {
+				return false
+			}
+		}
+		return i+4 == len(text) || !isDigit(text[i+4])
+	}
+	return false
+}

@@ -1,0 +1,112 @@
+package timex
+
+import "time"
+
+// resolveAgo dates "three weeks ago", "two days ago", "a year ago". A
+// vague count ("a few days ago") dates the start of the window it allows.
+func resolveAgo(r *resolver, c *caps) result {
+	prec := units[c.unit]
+	res, ok := r.relative(prec, c)
+	if !ok {
+		return res
+	}
+	if c.vague {
+		return r.vagueAgo(res, c.unit)
+	}
+	switch c.unit {
+	case "day", "days":
+		res.date = r.pub.AddDate(0, 0, -c.n)
+		if c.n > 6 {
+			res.prec = 2
+		}
+	case "week", "weeks":
+		res.date = r.pub.AddDate(0, 0, -7*c.n)
+	case "fortnight":
+		res.date = r.pub.AddDate(0, 0, -14*c.n)
+	case "month", "months":
+		d := r.pub.AddDate(0, -c.n, 0)
+		res.date = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+	default: // years
+		res.year = r.pub.Year() - c.n
+		res.date = time.Date(res.year, 1, 1, 0, 0, 0, 0, time.UTC)
+		res.flags = append(res.flags, FlagYearOnly)
+	}
+	return r.coarsen(res)
+}
+
+// vagueAgo dates "a few days ago" to a week before publication (precision
+// 2) and "several weeks ago" to about a month before (precision 3); vaguer
+// spans stay undated.
+func (r *resolver) vagueAgo(res result, unit string) result {
+	res.flags = append(res.flags, FlagVague)
+	switch unit {
+	case "day", "days":
+		res.date, res.prec = r.pub.AddDate(0, 0, -7), 2
+	case "week", "weeks", "fortnight":
+		res.date, res.prec = r.pub.AddDate(0, -1, 0), 3
+	default:
+		res.prec = 3
+	}
+	return r.coarsen(res)
+}
+
+// resolveAnaphoric marks "two days later" and "the next day": they count
+// from another event the caller must find, so no date is given here.
+func resolveAnaphoric(_ *resolver, c *caps) result {
+	prec := 1
+	if p, ok := units[c.unit]; ok {
+		prec = p
+	}
+	return result{prec: prec, flags: []string{FlagAnaphoric}}
+}
+
+// resolvePeriod dates "last week", "earlier this month", "late last year",
+// "this past weekend" to the start of the period.
+func resolvePeriod(r *resolver, c *caps) result {
+	unit := "week"
+	for _, u := range []string{"month", "year", "weekend"} {
+		if c.mod(u) {
+			unit = u
+		}
+	}
+	prec := map[string]int{"week": 2, "weekend": 2, "month": 3, "year": 3}[unit]
+	res, ok := r.relative(prec, c)
+	if !ok {
+		return res
+	}
+	back := 0
+	if hasLast(c) {
+		back = 1
+	}
+	switch unit {
+	case "week":
+		res.date = startOfWeek(r.pub.AddDate(0, 0, -7*back))
+		if c.mod("past") || c.mod("previous") {
+			res.date = r.pub.AddDate(0, 0, -7)
+		}
+	case "weekend":
+		res.date = latestWeekday(r.pub.AddDate(0, 0, -2*back), time.Saturday)
+	case "month":
+		res.date = time.Date(r.pub.Year(), r.pub.Month()-time.Month(back), 1, 0, 0, 0, 0, time.UTC)
+	case "year":
+		res.year = r.pub.Year() - back
+		res.date = time.Date(res.year, 1, 1, 0, 0, 0, 0, time.UTC)
+		res.flags = append(res.flags, FlagYearOnly)
+	}
+	return r.coarsen(res)
+}
+
+// resolveWeekend dates "over the weekend" to the latest Saturday on or
+// before publication.
+func resolveWeekend(r *resolver, c *caps) result {
+	res, ok := r.relative(2, c)
+	if ok {
+		res.date = latestWeekday(r.pub, time.Saturday)
+	}
+	return r.coarsen(res)
+}
+
+// startOfWeek is the Monday on or before t.
+func startOfWeek(t time.Time) time.Time {
+	return latestWeekday(t, time.Monday)
+}

@@ -1,0 +1,155 @@
+// Package timex finds temporal expressions in news text and dates them
+// against the publication date: weekdays ("on Monday", "late Sunday"), days
+// relative to publication ("yesterday", "three weeks ago", "last summer"),
+// and absolute dates with or without a year ("Oct. 9", "5 Feb 2024",
+// "2020-03-08", "in December 2017", "in 2014").
+//
+// Two rules hold everywhere: a date is never after publication (a cue that
+// would land later is read the consistent way, or left undated, and
+// flagged), and an unknown publication date leaves relative expressions
+// undated rather than invented. The patterns are a table (rules.go); the
+// calendar arithmetic lives in small resolvers.
+package timex
+
+import (
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/extract/quantity"
+)
+
+// Expr is one temporal expression.
+type Expr struct {
+	Start, End int    // byte offsets in the text given
+	Text       string // text[Start:End]
+	// Date is the resolved day, the first day of the period for vaguer
+	// expressions; zero when it cannot be resolved (see Flags).
+	Date time.Time
+	// Precision is ACLED's time_precision: 1 day, 2 week, 3 month. Seasons
+	// and years also get 3, with FlagSeason or FlagYearOnly.
+	Precision int
+	Year      int // for year-level mentions ("in 2014", "last year"), else 0
+	Rule      string
+	Flags     []string
+}
+
+// HasFlag reports whether the expression carries flag f.
+func (e Expr) HasFlag(f string) bool {
+	for _, g := range e.Flags {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// found is a match before overlap resolution.
+type found struct {
+	from, to int // token range
+	rule     int
+	c        caps
+}
+
+// Find returns the temporal expressions of text in order. pub is the
+// publication date (zero when unknown) and pubPrecision its ACLED precision
+// (1 day, 2 week, 3 month; 0 is read as 1 when pub is set).
+func Find(text string, pub time.Time, pubPrecision int) []Expr {
+	toks := quantity.Tokenize(text)
+	m := matcher{toks: toks}
+	r := newResolver(pub, pubPrecision)
+	var cands []found
+	for i := range toks {
+		if !interesting(toks, i) {
+			continue
+		}
+		if f, ok := m.longest(i); ok {
+			cands = append(cands, f)
+		}
+	}
+	cands = dropOverlaps(cands)
+	out := make([]Expr, 0, len(cands))
+	kept := make([]found, 0, len(cands))
+	for _, f := range cands {
+		res := rules[f.rule].resolve(&r, &f.c)
+		if res.drop {
+			continue
+		}
+		out = append(out, makeExpr(text, toks, f, res))
+		kept = append(kept, f)
+	}
+	return mergeWeekdayDates(text, toks, out, kept, &r)
+}
+
+// longest tries every rule at token i and keeps the longest match.
+func (m *matcher) longest(i int) (found, bool) {
+	best, ok := found{}, false
+	for k := range rules {
+		end, c, hit := m.match(rules[k].pat, i, caps{})
+		if hit && end > i && (!ok || end > best.to) {
+			best, ok = found{from: i, to: end, rule: k, c: c}, true
+		}
+	}
+	return best, ok
+}
+
+// dropOverlaps keeps, of two overlapping matches, the one reaching further
+// ("from October 1" keeps "October 1", "in December 2017" the month-year).
+func dropOverlaps(cands []found) []found {
+	var out []found
+	for _, f := range cands {
+		if n := len(out); n > 0 && f.from < out[n-1].to {
+			if f.to > out[n-1].to {
+				out[n-1] = f
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func makeExpr(text string, toks []quantity.Token, f found, res result) Expr {
+	start, end := toks[f.from].Start, toks[f.to-1].End
+	return Expr{
+		Start: start, End: end, Text: text[start:end],
+		Date: res.date, Precision: res.prec, Year: res.year,
+		Rule: rules[f.rule].name, Flags: res.flags,
+	}
+}
+
+// interesting is a cheap filter: only tokens that can open a pattern.
+func interesting(toks []quantity.Token, i int) bool {
+	t := toks[i]
+	if t.Kind == quantity.Num {
+		return true
+	}
+	if t.Kind != quantity.Word {
+		return false
+	}
+	if literals[t.Lower] {
+		return true
+	}
+	_, wd := weekdays[t.Lower]
+	_, mo := months[t.Lower]
+	_, se := seasons[t.Lower]
+	if wd || mo || se {
+		return true
+	}
+	_, _, _, nw := quantity.NumberAt(toks, i)
+	return nw
+}
+
+// literals are the words that appear in the first two elements of a rule.
+var literals = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "several": true, "few": true, "some": true}
+	for _, r := range rules {
+		for _, e := range r.pat {
+			for _, w := range e.words {
+				m[w] = true
+			}
+			if !e.opt {
+				break
+			}
+		}
+	}
+	return m
+}()
