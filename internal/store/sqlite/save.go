@@ -1,0 +1,248 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/dedup"
+	"github.com/sitrep-org/sitrep/internal/incident"
+)
+
+// SaveArticle stores a and its incidents in one transaction. The article is
+// keyed by the hash of its clean text: saving the same text again changes
+// nothing. A near-duplicate of a stored article (estimated Jaccard at or
+// above dedup.DefaultThreshold) is stored and linked to the original, and
+// its incidents are not stored as new ones; the article is added as a
+// source of the original's incidents instead, so nothing is counted twice.
+// SaveArticle sets a.ID, a.DuplicateOf, a.Similarity and a.IngestedAt.
+func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error) {
+	if a == nil || strings.TrimSpace(a.Text) == "" {
+		return incident.SaveResult{}, fmt.Errorf("sqlite: save article: empty text: %w", incident.ErrInvalid)
+	}
+	id := article.Hash(a.Text)
+	if a.ID != "" && a.ID != id {
+		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: id is not the content hash %s: %w", a.ID, id, incident.ErrInvalid)
+	}
+	if err := validateIncidents(incidents); err != nil {
+		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
+	}
+	sig := dedup.Sign(a.Text)
+	res := incident.SaveResult{ArticleID: id}
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = db.saveTx(ctx, tx, a, id, sig, incidents)
+		return err
+	})
+	if err != nil {
+		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
+	}
+	return res, nil
+}
+
+// saveTx is SaveArticle inside its transaction.
+func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *article.Article, id string, sig dedup.Signature, incidents []incident.Incident) (incident.SaveResult, error) {
+	var dupOf sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT duplicate_of FROM articles WHERE id = ?`, id).Scan(&dupOf)
+	if err == nil {
+		a.ID, a.DuplicateOf = id, dupOf.String
+		return incident.SaveResult{ArticleID: id, DuplicateOf: dupOf.String}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return incident.SaveResult{}, err
+	}
+	orig, sim, err := nearest(ctx, tx, sig)
+	if err != nil {
+		return incident.SaveResult{}, fmt.Errorf("near-duplicate lookup: %w", err)
+	}
+	a.ID, a.DuplicateOf, a.Similarity = id, orig, sim
+	if a.IngestedAt.IsZero() {
+		a.IngestedAt = time.Now().UTC().Truncate(time.Millisecond)
+	}
+	if _, err := insertArticle(ctx, tx, a, sig); err != nil {
+		return incident.SaveResult{}, err
+	}
+	if err := db.step("article"); err != nil {
+		return incident.SaveResult{}, err
+	}
+	res := incident.SaveResult{ArticleID: id, Created: true, DuplicateOf: orig}
+	if orig != "" {
+		db.logger.Debug("near-duplicate", "article_id", id, "duplicate_of", orig, "similarity", sim)
+		return res, addSourceToOriginal(ctx, tx, a, orig)
+	}
+	for i := range incidents {
+		in := incidents[i]
+		if err := upsertIncident(ctx, tx, a, i, &in); err != nil {
+			return incident.SaveResult{}, err
+		}
+		if err := db.step("incident"); err != nil {
+			return incident.SaveResult{}, err
+		}
+	}
+	res.Incidents = len(incidents)
+	return res, nil
+}
+
+// validateIncidents rejects what the schema would: spans that end before
+// they start or start before the text.
+func validateIncidents(ins []incident.Incident) error {
+	for i, in := range ins {
+		for _, e := range in.Evidence {
+			if e.Start < 0 || e.End < e.Start {
+				return fmt.Errorf("incident %d (%s): evidence %s span [%d,%d): %w", i, in.EventID, e.Field, e.Start, e.End, incident.ErrInvalid)
+			}
+		}
+	}
+	return nil
+}
+
+// nearest finds the stored original most similar to sig among the articles
+// sharing an LSH band with it, and returns it when the estimated Jaccard
+// reaches the threshold. A match that is itself a near-duplicate resolves
+// to its own original, so links never chain.
+func nearest(ctx context.Context, tx *sql.Tx, sig dedup.Signature) (string, float64, error) {
+	if len(sig) == 0 {
+		return "", 0, nil
+	}
+	keys, err := dedup.Bands(sig, dedup.DefaultBands)
+	if err != nil {
+		return "", 0, err
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, coalesce(a.duplicate_of, ''), a.signature FROM articles a
+		WHERE a.seq IN (SELECT DISTINCT article_seq FROM article_bands WHERE band_key IN (`+placeholders(len(keys))+`))`, args...)
+	if err != nil {
+		return "", 0, err
+	}
+	defer rows.Close()
+	best, bestSim := "", 0.0
+	for rows.Next() {
+		var cid, cdup string
+		var blob []byte
+		if err := rows.Scan(&cid, &cdup, &blob); err != nil {
+			return "", 0, err
+		}
+		cs, err := dedup.Decode(blob)
+		if err != nil {
+			return "", 0, err
+		}
+		sim := dedup.Similarity(sig, cs)
+		if sim >= dedup.DefaultThreshold && (sim > bestSim || (sim == bestSim && cdup == "")) {
+			best, bestSim = cid, sim
+			if cdup != "" {
+				best = cdup
+			}
+		}
+	}
+	return best, bestSim, rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// insertArticle writes the article row, its lines and its band keys.
+func insertArticle(ctx context.Context, tx *sql.Tx, a *article.Article, sig dedup.Signature) (int64, error) {
+	p := a.Published
+	var evStart, evEnd sql.NullInt64
+	if p.Evidence != nil {
+		evStart = sql.NullInt64{Int64: int64(p.Evidence.Start), Valid: true}
+		evEnd = sql.NullInt64{Int64: int64(p.Evidence.End), Valid: true}
+	}
+	var dup sql.NullString
+	if a.DuplicateOf != "" {
+		dup = sql.NullString{String: a.DuplicateOf, Valid: true}
+	}
+	var blob []byte
+	if len(sig) > 0 {
+		blob = sig.Encode()
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source, url, outlet, outlet_from, title,
+		published_time, published_precision, published_from, published_ev_start, published_ev_end, published_note,
+		text, format, encoding, duplicate_of, similarity, ingested_at, signature)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		a.ID, a.Source, a.URL, a.Outlet, a.OutletFrom, a.Title,
+		formatTime(p.Time), int(p.Precision), p.From, evStart, evEnd, p.Note,
+		a.Text, a.Format, a.Encoding, dup, a.Similarity, formatTime(a.IngestedAt), blob)
+	if err != nil {
+		return 0, fmt.Errorf("insert article: %w", err)
+	}
+	seq, err := r.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if err := insertLines(ctx, tx, seq, a.Lines); err != nil {
+		return 0, err
+	}
+	if len(sig) > 0 {
+		keys, err := dedup.Bands(sig, dedup.DefaultBands)
+		if err != nil {
+			return 0, err
+		}
+		for _, k := range keys {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band_key, article_seq) VALUES (?, ?)`, k, seq); err != nil {
+				return 0, fmt.Errorf("insert band: %w", err)
+			}
+		}
+	}
+	return seq, nil
+}
+
+func insertLines(ctx context.Context, tx *sql.Tx, seq int64, lines []article.Line) error {
+	if len(lines) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO article_lines (article_seq, n, kind, reason, text, source_line, span_start, span_end)
+		VALUES (?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, l := range lines {
+		if _, err := st.ExecContext(ctx, seq, i, string(l.Kind), l.Reason, l.Text, l.Source, l.Start, l.End); err != nil {
+			return fmt.Errorf("insert line %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// addSourceToOriginal records a near-duplicate as one more source of the
+// incidents its original reported.
+func addSourceToOriginal(ctx context.Context, tx *sql.Tx, a *article.Article, orig string) error {
+	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO incident_sources (incident_id, article_id, doc, outlet, published)
+		SELECT incident_id, ?, ?, ?, ? FROM incident_sources WHERE article_id = ?`,
+		a.ID, docName(a), a.Outlet, publishedDay(a.Published), orig)
+	if err != nil {
+		return fmt.Errorf("link near-duplicate sources: %w", err)
+	}
+	return nil
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano) // keeps the zone: a publication day must not shift
+}
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func publishedDay(p article.Published) string {
+	if !p.Known() {
+		return ""
+	}
+	return p.Time.Format(time.DateOnly)
+}

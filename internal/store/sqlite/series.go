@@ -1,0 +1,146 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/incident"
+)
+
+// bucketCols maps an interval to the column holding each incident's bucket
+// start, precomputed on write (weeks start on Monday, as ISO weeks do).
+var bucketCols = map[string]string{"day": "event_date", "week": "week", "month": "month"}
+
+// keyCols maps a breakdown to the column it groups by; "actor" is handled
+// apart because an incident counts once for each side.
+var keyCols = map[string]string{"": "''", "admin1": "i.admin1", "event_type": "i.event_type", "country": "i.country"}
+
+// Series counts incidents and sums fatalities per bucket of interval
+// ("day", "week" or "month"; default week), optionally broken down by
+// admin1, actor (each of actor1 and actor2), event_type or country. The
+// filter's sort, cursor and limit do not apply; incidents without a date
+// are left out. Without a breakdown, empty buckets between the first and
+// last (or the filter's From and To) are returned with zero counts, so the
+// series is continuous.
+func (db *DB) Series(ctx context.Context, f incident.Filter, interval, by string) ([]incident.SeriesPoint, error) {
+	if interval == "" {
+		interval = "week"
+	}
+	bcol, ok := bucketCols[interval]
+	if !ok {
+		return nil, fmt.Errorf("sqlite: series: interval %q: want day, week or month: %w", interval, incident.ErrInvalid)
+	}
+	f.Sort, f.Cursor = "", ""
+	q, err := buildQuery(f, false)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
+	}
+	var sqlText string
+	var args []any
+	if by == "actor" {
+		part := func(actor, extra string) string {
+			return "SELECT i." + bcol + " AS b, " + actor + " AS k, i.fatal_n AS f FROM " + q.from + q.whereSQL() +
+				and(q) + "i." + bcol + " <> '' AND " + actor + " <> ''" + extra
+		}
+		sqlText = "SELECT b, k, count(*), sum(f) FROM (" + part("i.actor1", "") + " UNION ALL " +
+			part("i.actor2", " AND i.actor2 <> i.actor1") + ") GROUP BY b, k ORDER BY b, k"
+		args = append(append(args, q.args...), q.args...)
+	} else {
+		kcol, ok := keyCols[by]
+		if !ok {
+			return nil, fmt.Errorf("sqlite: series: by %q: want admin1, actor, event_type or country: %w", by, incident.ErrInvalid)
+		}
+		sqlText = "SELECT i." + bcol + ", " + kcol + ", count(*), sum(i.fatal_n) FROM " + q.from + q.whereSQL() +
+			and(q) + "i." + bcol + " <> '' GROUP BY 1, 2 ORDER BY 1, 2"
+		args = q.args
+	}
+	rows, err := db.r.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
+	}
+	defer rows.Close()
+	var out []incident.SeriesPoint
+	for rows.Next() {
+		var p incident.SeriesPoint
+		if err := rows.Scan(&p.Period, &p.Key, &p.Incidents, &p.Fatalities); err != nil {
+			return nil, fmt.Errorf("sqlite: series: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
+	}
+	if by == "" {
+		out = fillGaps(out, interval, f.From, f.To)
+	}
+	return out, nil
+}
+
+// and joins one more condition onto a query's WHERE clause.
+func and(q *query) string {
+	if len(q.where) == 0 {
+		return " WHERE "
+	}
+	return " AND "
+}
+
+// bucketStart returns the start of the bucket holding t.
+func bucketStart(t time.Time, interval string) time.Time {
+	switch interval {
+	case "week":
+		return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+	case "month":
+		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+func nextBucket(t time.Time, interval string) time.Time {
+	switch interval {
+	case "week":
+		return t.AddDate(0, 0, 7)
+	case "month":
+		return t.AddDate(0, 1, 0)
+	}
+	return t.AddDate(0, 0, 1)
+}
+
+// fillGaps inserts zero points for empty buckets between from (or the first
+// point) and to (or the last point).
+func fillGaps(pts []incident.SeriesPoint, interval string, from, to time.Time) []incident.SeriesPoint {
+	if len(pts) == 0 && (from.IsZero() || to.IsZero()) {
+		return pts
+	}
+	start, end := from, to
+	if len(pts) > 0 {
+		first, err1 := time.Parse(time.DateOnly, pts[0].Period)
+		last, err2 := time.Parse(time.DateOnly, pts[len(pts)-1].Period)
+		if err1 != nil || err2 != nil {
+			return pts
+		}
+		if start.IsZero() || first.Before(start) {
+			start = first
+		}
+		if end.IsZero() || last.After(end) {
+			end = last
+		}
+	}
+	start = bucketStart(time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC), interval)
+	end = time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
+	if end.Sub(start) > 100*366*24*time.Hour {
+		return pts // an absurd range; do not allocate for it
+	}
+	out := make([]incident.SeriesPoint, 0, len(pts))
+	i := 0
+	for t := start; !t.After(end); t = nextBucket(t, interval) {
+		p := t.Format(time.DateOnly)
+		if i < len(pts) && pts[i].Period == p {
+			out = append(out, pts[i])
+			i++
+			continue
+		}
+		out = append(out, incident.SeriesPoint{Period: p})
+	}
+	return out
+}

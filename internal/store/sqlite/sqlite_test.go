@@ -1,0 +1,131 @@
+package sqlite
+
+import (
+	"errors"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/store/storetest"
+)
+
+func openTemp(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(t.Context(), filepath.Join(t.TempDir(), "test.db"), nil)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) incident.Store { return openTemp(t) })
+}
+
+// TestSaveAtomicMidTransaction fails the save after the article row and
+// again after the first incident were written: neither may survive.
+func TestSaveAtomicMidTransaction(t *testing.T) {
+	for _, stage := range []string{"article", "incident"} {
+		t.Run(stage, func(t *testing.T) {
+			db := openTemp(t)
+			defer db.Close()
+			boom := errors.New("injected failure")
+			db.hook = func(s string) error {
+				if s == stage {
+					return boom
+				}
+				return nil
+			}
+			a := &article.Article{Source: "x.txt", Text: "Militants shelled a village overnight, residents said.\nTwo homes were destroyed."}
+			in := incident.Incident{EventID: "ATOM1", EventDate: "2024-01-02", Actor1: "Militia", Notes: "shelling",
+				Evidence: []incident.Evidence{{Field: "event_type", Start: 10, End: 17, Quote: "shelled", Rule: "t"}}}
+			_, err := db.SaveArticle(t.Context(), a, []incident.Incident{in, {EventID: "ATOM2"}})
+			if !errors.Is(err, boom) {
+				t.Fatalf("SaveArticle err = %v, want the injected failure", err)
+			}
+			for _, table := range []string{"articles", "article_lines", "article_bands", "incidents", "incident_actors", "evidence", "incident_sources", "incidents_fts", "articles_fts"} {
+				var n int
+				if err := db.r.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				if n != 0 {
+					t.Errorf("%s has %d rows after a failed save", table, n)
+				}
+			}
+			db.hook = nil
+			if res, err := db.SaveArticle(t.Context(), a, []incident.Incident{in}); err != nil || !res.Created || res.Incidents != 1 {
+				t.Errorf("retry = %+v, %v; want created with 1 incident", res, err)
+			}
+		})
+	}
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "re.db")
+	db, err := Open(t.Context(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &article.Article{Text: "Police dispersed a protest outside the governor's office with tear gas."}
+	if _, err := db.SaveArticle(t.Context(), a, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(t.Context(), path, nil) // migrations already applied: a no-op
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Article(t.Context(), a.ID); err != nil {
+		t.Errorf("article lost on reopen: %v", err)
+	}
+}
+
+func TestOpenBadPath(t *testing.T) {
+	if _, err := Open(t.Context(), filepath.Join(t.TempDir(), "missing", "dir", "x.db"), nil); err == nil {
+		t.Error("Open in a missing directory succeeded")
+	}
+	if _, err := Open(t.Context(), "", nil); !errors.Is(err, incident.ErrInvalid) {
+		t.Errorf("Open(\"\") err = %v, want ErrInvalid", err)
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	tests := map[string]string{
+		"":                  "",
+		"kidal":             `"kidal"`,
+		"al-Shabaab attack": `"al-Shabaab" "attack"`,
+		`say "hi`:           `"say" "hi"`,
+		"OR a OR OR b OR":   `"a" OR "b"`,
+		"prote*":            `"prote"*`,
+		"***":               "",
+	}
+	for in, want := range tests {
+		if got := ftsQuery(in); got != want {
+			t.Errorf("ftsQuery(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzFTSQuery(f *testing.F) {
+	for _, s := range []string{"kidal", `"a" OR b*`, "NOT", "a AND NOT b", "(x)", "x:y", "^z", "\x00"} {
+		f.Add(s)
+	}
+	db, err := Open(f.Context(), filepath.Join(f.TempDir(), "fuzz.db"), nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.SaveArticle(f.Context(), &article.Article{Title: "t", Text: "Gunmen attacked a convoy near Kidal."}, nil); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := db.Articles(t.Context(), incident.ArticleQuery{Text: q}); err != nil {
+			t.Errorf("Articles(%q): %v", q, err)
+		}
+	})
+}
