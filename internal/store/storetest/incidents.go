@@ -156,7 +156,7 @@ func testPagination(t *testing.T, s incident.Store) {
 		var ins []incident.Incident
 		for i := range 5 {
 			in := sampleIncident(fmt.Sprintf("P%d%d", b, i), fmt.Sprintf("2024-03-%02d", 1+(b*5+i)%7))
-			in.Fatalities = incident.Int((b * 7 + i * 3) % 5)
+			in.Fatalities = incident.Int((b*7 + i*3) % 5)
 			ins = append(ins, in)
 		}
 		mustSave(t, s, newArticle(200+b, fmt.Sprintf("Page report %d", b)), ins)
@@ -253,4 +253,3 @@ func testSeries(t *testing.T, s incident.Store) {
 		})
 	}
 }
-
