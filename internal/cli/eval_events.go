@@ -22,7 +22,7 @@ type eventsReport struct {
 }
 
 func newEvalEventsCmd(cfg *Config) *cobra.Command {
-	var datasets, errorsOf string
+	var datasets, errorsOf, detail string
 	cmd := &cobra.Command{
 		Use:   "events",
 		Short: "Measure event typing on the CASE 2021 task 2 snippets",
@@ -36,18 +36,26 @@ the most frequent confusions on all rows.`,
 			if datasets == "" {
 				return usageError{fmt.Errorf("--datasets is required")}
 			}
-			if errorsOf != "" && errorsOf != "tune" && errorsOf != "held-out" && errorsOf != "all" {
+			if !validSplit(errorsOf, true) {
 				return usageError{fmt.Errorf("--errors: want tune, held-out or all, got %q", errorsOf)}
 			}
-			return runEvalEvents(cfg, filepath.Join(datasets, "case2021-task2", "dev.tsv"), errorsOf)
+			if !validSplit(detail, false) {
+				return usageError{fmt.Errorf("--detail: want tune, held-out or all, got %q", detail)}
+			}
+			return runEvalEvents(cfg, filepath.Join(datasets, "case2021-task2", "dev.tsv"), detail, errorsOf)
 		},
 	}
 	cmd.Flags().StringVar(&datasets, "datasets", "", "folder holding case2021-task2/dev.tsv")
+	cmd.Flags().StringVar(&detail, "detail", "all", "split whose per-class scores and confusions are printed (tune, held-out, all)")
 	cmd.Flags().StringVar(&errorsOf, "errors", "", "also list misclassified snippets of this split (tune, held-out, all) with their cues")
 	return cmd
 }
 
-func runEvalEvents(cfg *Config, path, errorsOf string) error {
+func validSplit(s string, emptyOK bool) bool {
+	return s == "tune" || s == "held-out" || s == "all" || (emptyOK && s == "")
+}
+
+func runEvalEvents(cfg *Config, path, detail, errorsOf string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("eval events: %w", err)
@@ -85,14 +93,14 @@ func runEvalEvents(cfg *Config, path, errorsOf string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
-	printEventsReport(cfg.Stdout, rep)
+	printEventsReport(cfg.Stdout, rep, detail)
 	if errorsOf != "" {
 		printEventErrors(cfg.Stdout, examples, results, errorsOf)
 	}
 	return nil
 }
 
-func printEventsReport(w io.Writer, rep eventsReport) {
+func printEventsReport(w io.Writer, rep eventsReport, detail string) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "event typing on %s (%.0f snippets/s)\n\n", rep.Dataset, rep.SnippetsSec)
 	fmt.Fprintln(tw, "split\tn\taccuracy\tmicro F1\tmacro F1\tweighted F1")
@@ -101,12 +109,12 @@ func printEventsReport(w io.Writer, rep eventsReport) {
 		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\n", split, s.N, s.Accuracy, s.MicroF1, s.MacroF1, s.WeightedF1)
 	}
 	fmt.Fprintln(tw, "\nreference: best CASE 2021 task 2 system, weighted F1 0.771 on all 30 classes")
-	all := rep.Splits["all"]
-	fmt.Fprintln(tw, "\nclass (all rows)\tprecision\trecall\tF1\tsupport\tpredicted")
+	all := rep.Splits[detail]
+	fmt.Fprintf(tw, "\nclass (%s)\tprecision\trecall\tF1\tsupport\tpredicted\n", detail)
 	for _, c := range all.PerClass {
 		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%d\t%d\n", c.Label, c.Precision, c.Recall, c.F1, c.Support, c.Predicted)
 	}
-	fmt.Fprintln(tw, "\nworst confusions (all rows)\tpredicted as\tcount")
+	fmt.Fprintf(tw, "\nworst confusions (%s)\tpredicted as\tcount\n", detail)
 	for i, c := range all.Confusions {
 		if i == 15 {
 			break

@@ -85,6 +85,9 @@ func (rs *ruleSet) findHits(st *state) {
 		for _, p := range rs.byFirst[toks[i].stem] {
 			rs.tryPattern(st, p, i)
 		}
+		for _, p := range rs.byWord[toks[i].word] {
+			rs.tryPattern(st, p, i)
+		}
 		for _, p := range rs.prefixed {
 			rs.tryPattern(st, p, i)
 		}
@@ -95,7 +98,7 @@ func (rs *ruleSet) findHits(st *state) {
 }
 
 func (rs *ruleSet) tryPattern(st *state, p, i int) {
-	end := matchFrom(rs.patterns[p].elems, st.toks, i, st.toks[i].sent)
+	end := rs.matchFrom(rs.patterns[p].elems, st.toks, i, st.toks[i].sent)
 	if end < 0 {
 		return
 	}
@@ -108,19 +111,28 @@ func (rs *ruleSet) tryPattern(st *state, p, i int) {
 
 // matchFrom matches elems against toks from index i, within one sentence,
 // and returns the index after the match or -1.
-func matchFrom(elems []elem, toks []token, i, sent int) int {
+func (rs *ruleSet) matchFrom(elems []elem, toks []token, i, sent int) int {
 	for k, e := range elems {
+		if e.kind == elemGroup {
+			return rs.matchGroup(e.n, elems[k+1:], toks, i, sent)
+		}
 		if e.kind == elemGap {
 			for skip := 0; skip <= e.n; skip++ {
 				j := i + skip
 				if j >= len(toks) || toks[j].sent != sent {
 					break
 				}
-				if end := matchFrom(elems[k+1:], toks, j, sent); end >= 0 {
+				if end := rs.matchFrom(elems[k+1:], toks, j, sent); end >= 0 {
 					return end
 				}
 			}
 			return -1
+		}
+		if e.kind == elemNot {
+			if i < len(toks) && toks[i].sent == sent && toks[i].stem == e.s {
+				return -1
+			}
+			continue
 		}
 		if i >= len(toks) || toks[i].sent != sent || !e.matches(&toks[i]) {
 			return -1
@@ -130,10 +142,29 @@ func matchFrom(elems []elem, toks []token, i, sent int) int {
 	return i
 }
 
+// matchGroup matches any pattern of group set at i, followed by rest.
+func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) int {
+	if i >= len(toks) || toks[i].sent != sent {
+		return -1
+	}
+	for _, p := range rs.setPatterns[set] {
+		end := rs.matchFrom(rs.patterns[p].elems, toks, i, sent)
+		if end < 0 {
+			continue
+		}
+		if r := rs.matchFrom(rest, toks, end, sent); r >= 0 {
+			return r
+		}
+	}
+	return -1
+}
+
 func (e *elem) matches(t *token) bool {
 	switch e.kind {
 	case elemWord:
 		return t.stem == e.s
+	case elemExact:
+		return t.word == e.s
 	case elemPrefix:
 		return len(t.word) >= len(e.s) && t.word[:len(e.s)] == e.s
 	case elemNumber:
@@ -198,7 +229,7 @@ func (rs *ruleSet) holds(st *state, cb *combo) (start, end int, ok bool) {
 		var a, b int
 		switch {
 		case cd.before >= 0:
-			a, b, fired = rs.ordered(st, cd.set, cd.before)
+			a, b, fired = rs.ordered(st, cd.set, cd.before, cd.window)
 		case cd.set >= 0:
 			if h := st.first[cd.set]; h >= 0 {
 				fired = true
@@ -222,7 +253,7 @@ func (rs *ruleSet) holds(st *state, cb *combo) (start, end int, ok bool) {
 
 // ordered finds a hit of set a that ends before a hit of set b starts, in
 // the same sentence and within the before window.
-func (rs *ruleSet) ordered(st *state, a, b int) (start, end int, ok bool) {
+func (rs *ruleSet) ordered(st *state, a, b, window int) (start, end int, ok bool) {
 	if st.first[a] < 0 || st.first[b] < 0 {
 		return 0, 0, false
 	}
@@ -231,7 +262,7 @@ func (rs *ruleSet) ordered(st *state, a, b int) (start, end int, ok bool) {
 			continue
 		}
 		for _, hb := range st.hits[st.first[b]:] {
-			if hb.set == b && hb.sent == ha.sent && hb.start >= ha.end && hb.start-ha.end <= rs.opts.beforeWindow {
+			if hb.set == b && hb.sent == ha.sent && hb.start >= ha.end && hb.start-ha.end <= window {
 				return st.toks[ha.start].start, st.toks[hb.end-1].end, true
 			}
 		}
@@ -243,7 +274,7 @@ func (rs *ruleSet) ordered(st *state, a, b int) (start, end int, ok bool) {
 // zero-weight note on the winner saying which rival it beat and why.
 func (rs *ruleSet) applyPrefs(st *state) {
 	for _, p := range rs.prefs {
-		if st.dropped[p.winner] || st.dropped[p.loser] || st.score[p.winner] < rs.opts.minScore || st.score[p.loser] <= 0 {
+		if st.dropped[p.winner] || st.dropped[p.loser] || st.score[p.winner] < p.min || st.score[p.loser] <= 0 {
 			continue
 		}
 		st.dropped[p.loser] = true
@@ -300,6 +331,6 @@ func (rs *ruleSet) describe() {
 	}
 	for i := range rs.prefs {
 		p := &rs.prefs[i]
-		p.rule = fmt.Sprintf("%s:%d prefer %s > %s", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser])
+		p.rule = fmt.Sprintf("%s:%d prefer %s > %s min %g", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser], p.min)
 	}
 }

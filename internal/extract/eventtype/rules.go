@@ -14,14 +14,19 @@ import (
 //	group NAME: pattern | pattern     a named cue set, for conditions
 //	cue LABEL WEIGHT: pattern | ...   any pattern found adds WEIGHT to LABEL once
 //	when LABEL WEIGHT: cond & cond    all conditions hold: add WEIGHT to LABEL
-//	prefer WINNER > LOSER             both scored: LOSER is dropped
+//	prefer WINNER > LOSER [min N]     WINNER scored N (default 3) and LOSER
+//	                                  scored: LOSER is dropped
 //
-// A pattern is a sequence of words, each stemmed like the text; "word*"
-// matches any word starting with word (unstemmed), ".." skips up to the gap
-// option's number of words, "..N" up to N, and "#" matches a number.
+// A pattern is a sequence of words, each stemmed like the text; "=word"
+// matches that exact word form only ("=accord" is not "according"), "word*"
+// any word starting with word (unstemmed), "!word" checks that the next word
+// is not word without consuming it ("riot !police"), "@group" any pattern
+// of a group defined above, ".." skips up to the gap option's number of
+// words, "..N" up to N, and "#" matches a number.
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
-// same sentence and at most before_window words apart.
+// same sentence and at most before_window words apart ("@a <4 @b": at most
+// 4 words apart).
 
 type elemKind uint8
 
@@ -30,12 +35,15 @@ const (
 	elemPrefix
 	elemGap
 	elemNumber
+	elemExact // the lower-cased word itself, unstemmed
+	elemNot   // zero-width: the next word (if any) is not this stem
+	elemGroup // any pattern of an earlier group
 )
 
 type elem struct {
 	kind elemKind
 	s    string
-	n    int
+	n    int // gap length, or group index
 }
 
 type pattern struct {
@@ -60,6 +68,7 @@ type cond struct {
 	set    int // cue set index, or -1
 	label  int // label index when set == -1
 	before int // second set of an "a < b" condition, or -1
+	window int // word distance allowed in an "a < b" condition
 }
 
 type combo struct {
@@ -73,6 +82,7 @@ type combo struct {
 
 type preference struct {
 	winner, loser int
+	min           float64
 	line          int
 	rule          string
 }
@@ -86,32 +96,36 @@ type options struct {
 
 // ruleSet is the compiled rules file.
 type ruleSet struct {
-	labels     []string
-	labelIdx   map[string]int
-	sets       []cueSet
-	setIdx     map[string]int
-	patterns   []pattern
-	byFirst    map[string][]int // first element's stem -> patterns
-	prefixed   []int            // patterns whose first element is a prefix
-	combos     []combo
-	prefs      []preference
-	lemmas     map[string]string
-	vocab      map[string]string
-	opts       options
-	file       string
-	curLineNum int
+	labels      []string
+	labelIdx    map[string]int
+	sets        []cueSet
+	setIdx      map[string]int
+	patterns    []pattern
+	byFirst     map[string][]int // first element's stem -> patterns
+	byWord      map[string][]int // first element's exact word -> patterns
+	setPatterns map[int][]int    // cue set -> its patterns
+	prefixed    []int            // patterns whose first element is a prefix
+	combos      []combo
+	prefs       []preference
+	lemmas      map[string]string
+	vocab       map[string]string
+	opts        options
+	file        string
+	curLineNum  int
 }
 
 func newRuleSet(file string, labels []string) *ruleSet {
 	rs := &ruleSet{
-		labels:   labels,
-		labelIdx: make(map[string]int, len(labels)),
-		setIdx:   map[string]int{},
-		byFirst:  map[string][]int{},
-		lemmas:   map[string]string{},
-		vocab:    map[string]string{},
-		opts:     options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12},
-		file:     file,
+		labels:      labels,
+		labelIdx:    make(map[string]int, len(labels)),
+		setIdx:      map[string]int{},
+		byFirst:     map[string][]int{},
+		byWord:      map[string][]int{},
+		setPatterns: map[int][]int{},
+		lemmas:      map[string]string{},
+		vocab:       map[string]string{},
+		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12},
+		file:        file,
 	}
 	for i, l := range labels {
 		rs.labelIdx[l] = i
@@ -263,18 +277,43 @@ func (rs *ruleSet) addPattern(set int, src string) error {
 		}
 		p.elems = append(p.elems, e)
 	}
-	if p.elems[0].kind == elemGap || p.elems[len(p.elems)-1].kind == elemGap {
-		return fmt.Errorf("pattern %q: a gap must sit between words", src)
+	if k := p.elems[0].kind; k == elemGap || k == elemNot || p.elems[len(p.elems)-1].kind == elemGap {
+		return fmt.Errorf("pattern %q: a gap must sit between words, and a pattern must start with a word", src)
 	}
 	id := len(rs.patterns)
 	rs.patterns = append(rs.patterns, p)
-	switch first := p.elems[0]; first.kind {
-	case elemWord:
-		rs.byFirst[first.s] = append(rs.byFirst[first.s], id)
-	case elemPrefix, elemNumber:
+	rs.setPatterns[set] = append(rs.setPatterns[set], id)
+	stems, words, any := map[string]bool{}, map[string]bool{}, false
+	rs.firsts(p.elems[0], stems, words, &any)
+	if any {
 		rs.prefixed = append(rs.prefixed, id)
+		return nil
+	}
+	for st := range stems {
+		rs.byFirst[st] = append(rs.byFirst[st], id)
+	}
+	for w := range words {
+		rs.byWord[w] = append(rs.byWord[w], id)
 	}
 	return nil
+}
+
+// firsts collects the stems and exact words a pattern can start with, so a
+// pattern is only tried where it may match; any is set when it can start
+// with a prefix or a number, which no index covers.
+func (rs *ruleSet) firsts(e elem, stems, words map[string]bool, any *bool) {
+	switch e.kind {
+	case elemWord:
+		stems[e.s] = true
+	case elemExact:
+		words[e.s] = true
+	case elemGroup:
+		for _, p := range rs.setPatterns[e.n] {
+			rs.firsts(rs.patterns[p].elems[0], stems, words, any)
+		}
+	default:
+		*any = true
+	}
 }
 
 func (rs *ruleSet) parseElem(w string) (elem, error) {
@@ -291,19 +330,46 @@ func (rs *ruleSet) parseElem(w string) (elem, error) {
 		return elem{kind: elemGap, n: n}, nil
 	case strings.HasSuffix(w, "*") && len(w) > 2:
 		return elem{kind: elemPrefix, s: w[:len(w)-1]}, nil
+	case strings.HasPrefix(w, "=") && len(w) > 1:
+		if err := checkWord(w[1:]); err != nil {
+			return elem{}, err
+		}
+		return elem{kind: elemExact, s: w[1:]}, nil
+	case strings.HasPrefix(w, "@") && len(w) > 1:
+		i, ok := rs.setIdx[w[1:]]
+		if !ok {
+			return elem{}, fmt.Errorf("unknown group %q (define groups before use)", w)
+		}
+		return elem{kind: elemGroup, n: i}, nil
+	case strings.HasPrefix(w, "!") && len(w) > 1:
+		if err := checkWord(w[1:]); err != nil {
+			return elem{}, err
+		}
+		return elem{kind: elemNot, s: rs.vocabStem(w[1:])}, nil
 	}
+	if err := checkWord(w); err != nil {
+		return elem{}, err
+	}
+	return elem{kind: elemWord, s: rs.vocabStem(w)}, nil
+}
+
+func checkWord(w string) error {
 	for _, r := range w {
 		if !isWordRune(r) {
-			return elem{}, fmt.Errorf("word %q: only letters and digits (hyphens split words: write two)", w)
+			return fmt.Errorf("word %q: only letters and digits (hyphens split words: write two)", w)
 		}
 	}
+	return nil
+}
+
+// vocabStem stems a rule word and records the stem in the vocabulary.
+func (rs *ruleSet) vocabStem(w string) string {
 	s := rs.stemKey(w)
 	if v, ok := rs.vocab[s]; ok {
-		s = v
-	} else {
-		rs.vocab[s] = s
+		return v
 	}
-	return elem{kind: elemWord, s: s}, nil
+	rs.vocab[s] = s
+	return s
 }
 
 func (rs *ruleSet) parseWhen(rest string) error {
@@ -324,12 +390,17 @@ func (rs *ruleSet) parseWhen(rest string) error {
 }
 
 func (rs *ruleSet) parseCond(s string) (cond, error) {
-	cd := cond{set: -1, label: -1, before: -1}
+	cd := cond{set: -1, label: -1, before: -1, window: rs.opts.beforeWindow}
 	if strings.HasPrefix(s, "!") {
 		cd.neg = true
 		s = strings.TrimSpace(s[1:])
 	}
 	if a, b, ok := strings.Cut(s, "<"); ok {
+		if n, rest, _ := strings.Cut(b, " "); n != "" {
+			if w, err := strconv.Atoi(n); err == nil {
+				cd.window, b = w, rest
+			}
+		}
 		ai, aok := rs.setIdx[strings.TrimPrefix(strings.TrimSpace(a), "@")]
 		bi, bok := rs.setIdx[strings.TrimPrefix(strings.TrimSpace(b), "@")]
 		if !aok || !bok {
@@ -357,13 +428,21 @@ func (rs *ruleSet) parseCond(s string) (cond, error) {
 func (rs *ruleSet) parsePrefer(rest string) error {
 	a, b, ok := strings.Cut(rest, ">")
 	if !ok {
-		return fmt.Errorf("prefer: want WINNER > LOSER")
+		return fmt.Errorf("prefer: want WINNER > LOSER [min N]")
+	}
+	minScore := 3.0
+	if i := strings.Index(b, " min "); i >= 0 {
+		v, err := strconv.ParseFloat(strings.TrimSpace(b[i+5:]), 64)
+		if err != nil {
+			return fmt.Errorf("prefer %q: min: %w", rest, err)
+		}
+		minScore, b = v, b[:i]
 	}
 	w, wok := rs.labelIdx[strings.TrimSpace(a)]
 	l, lok := rs.labelIdx[strings.TrimSpace(b)]
 	if !wok || !lok || w == l {
 		return fmt.Errorf("prefer %q: unknown or equal labels", rest)
 	}
-	rs.prefs = append(rs.prefs, preference{winner: w, loser: l, line: rs.curLineNum})
+	rs.prefs = append(rs.prefs, preference{winner: w, loser: l, min: minScore, line: rs.curLineNum})
 	return nil
 }
