@@ -51,7 +51,7 @@ type scanner struct {
 // two guards.
 func Casualties(text string) []Count {
 	toks := Tokenize(text)
-	if len(toks) == 0 {
+	if !anyTrigger(toks) {
 		return nil
 	}
 	s := &scanner{text: text, toks: toks, used: make([]bool, len(toks)), active: make([]bool, len(toks))}
@@ -62,6 +62,9 @@ func Casualties(text string) []Count {
 		}
 	}
 	for i := range toks {
+		if !canStartItem(toks[i]) {
+			continue
+		}
 		if c, ok := s.subjectCount(i); ok {
 			out = append(out, c)
 		}
@@ -70,7 +73,7 @@ func Casualties(text string) []Count {
 		return nil
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
-	if IsStatistic(text) {
+	if _, stat := statisticCue(toks); stat {
 		for k := range out {
 			out[k].Flags = append(out[k].Flags, "statistic")
 		}
@@ -88,6 +91,11 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 	j, rule := t+1, "object"
 	kinds := []string{tr.kind}
 	switch {
+	case tr.toll:
+		for n := 0; n < 5 && tollVerbs[s.lower(j)]; n++ {
+			j++
+		}
+		rule = "toll"
 	case tr.ofNoun && s.is(j, "of"):
 		j, rule = j+1, "of-noun"
 	case tr.active:
@@ -122,22 +130,15 @@ func (s *scanner) subjectCount(i int) (Count, bool) {
 	if !ok {
 		return Count{}, false
 	}
-	k := it.end
-	if it.whoEnd == it.whoStart && k < len(s.toks) {
-		if tr, ok := triggers[s.toks[k].Lower]; ok && tr.head {
-			return s.finishSubject(i, k, it, []string{tr.kind}, "head-noun"), true
-		}
-	}
+	k := s.skipAside(it.end)
 	aux := 0
 	for k < len(s.toks) && auxWords[s.toks[k].Lower] && aux < 6 {
 		k, aux = k+1, aux+1
 	}
 	tr, ok := triggers[s.lower(k)]
-	if !ok || !(tr.passive || (tr.head && aux == 0)) {
-		return Count{}, false
-	}
-	if aux == 0 && !s.passiveReading(k) {
-		return Count{}, false
+	bareHead := ok && tr.head && aux == 0 && it.whoEnd == it.whoStart // "9 wounded"
+	if !ok || !(tr.passive || (tr.head && aux == 0)) || (aux == 0 && !bareHead && !s.passiveReading(k)) {
+		return s.headCount(i, it)
 	}
 	kinds := []string{tr.kind}
 	if (s.is(k+1, "and") || s.is(k+1, "or")) && s.passiveTrigger(k+2) {
@@ -149,6 +150,34 @@ func (s *scanner) subjectCount(i int) (Count, bool) {
 		rule = "head-noun"
 	}
 	return s.finishSubject(i, k, it, kinds, rule), true
+}
+
+// headCount counts a phrase whose own noun says what happened: "four
+// hostages", "12 bodies were found".
+func (s *scanner) headCount(i int, it item) (Count, bool) {
+	for k := it.whoEnd - 1; k >= it.whoStart && k >= 0; k-- {
+		if tr, ok := triggers[s.toks[k].Lower]; ok && headOnly(tr) {
+			return s.finishSubject(i, it.end-1, it, []string{tr.kind}, "head-noun"), true
+		}
+	}
+	return Count{}, false
+}
+
+// asides may sit between a counted phrase and its verb: "seven people,
+// including two children, were killed".
+var asides = set("including", "among", "mostly", "most", "all", "many", "some", "both", "mainly")
+
+// skipAside passes over ", including two children," after a counted phrase.
+func (s *scanner) skipAside(k int) int {
+	if !s.is(k, ",") || !asides[s.lower(k+1)] {
+		return k
+	}
+	for j := k + 2; j < len(s.toks) && j < k+14; j++ {
+		if s.is(j, ",") {
+			return j + 1
+		}
+	}
+	return k
 }
 
 func (s *scanner) finishSubject(i, k int, it item, kinds []string, rule string) Count {
@@ -298,3 +327,46 @@ func (s *scanner) lower(k int) string {
 	}
 	return s.toks[k].Lower
 }
+
+// anyTrigger is the quick exit for the many sentences without a casualty word.
+func anyTrigger(toks []Token) bool {
+	for _, t := range toks {
+		if _, ok := triggers[t.Lower]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// canStartItem is a cheap filter: only figures, number words, qualifiers
+// and determiners can open a counted phrase.
+func canStartItem(t Token) bool {
+	if t.Kind == Num {
+		return true
+	}
+	return t.Kind == Word && (itemStarters[t.Lower] || isWordNumber(t.Lower))
+}
+
+// itemStarters are the first words of every phrase item() can read.
+var itemStarters = func() map[string]bool {
+	m := set("a", "an")
+	for w := range vagueWords {
+		m[w] = true
+	}
+	for w := range leadDeterminers {
+		m[w] = true
+	}
+	for w := range reflexives {
+		m[w] = true
+	}
+	for _, q := range qualifiers {
+		m[q.words[0]] = true
+	}
+	for _, p := range unknownPhrases {
+		m[p[0]] = true
+	}
+	for _, p := range smallPhrases {
+		m[p.words[0]] = true
+	}
+	return m
+}()

@@ -24,13 +24,22 @@ type trigger struct {
 	ofNoun bool
 	// head: the word itself is the counted noun ("12 bodies", "4 hostages").
 	head bool
+	// toll: the figure follows a verb of reaching ("the death toll rose to 31").
+	toll bool
 }
+
+// tollVerbs may stand between "toll" and its figure.
+var tollVerbs = set("rose", "risen", "rises", "climbed", "jumped", "increased",
+	"reached", "hit", "stood", "stands", "stand", "at", "to", "has", "had",
+	"have", "is", "was", "now", "of", "the", "risen", "climbs", "grew", "went",
+	"up", "already", "officially")
 
 // triggers is the casualty vocabulary. Ambiguous words are left out on
 // purpose: "casualties" mixes the dead and wounded, "victims" and "lost" do
 // not say how.
 var triggers = map[string]trigger{
 	"killed":       {kind: Killed, passive: true, active: true},
+	"toll":         {kind: Killed, toll: true},
 	"kill":         {kind: Killed, active: true},
 	"kills":        {kind: Killed, active: true},
 	"killing":      {kind: Killed, active: true, ofNoun: true},
@@ -98,7 +107,8 @@ var auxWords = set("was", "were", "is", "are", "be", "been", "being", "have",
 	"has", "had", "also", "reportedly", "allegedly", "later", "all", "both",
 	"subsequently", "got", "get", "since", "then", "each", "either",
 	"confirmed", "reported", "said", "believed", "feared", "thought", "to",
-	"shot", "found", "critically",
+	"shot", "found", "critically", "may", "might", "must", "could", "would",
+	"should", "will", "can",
 	"seriously", "badly", "slightly", "lightly", "fatally", "mortally")
 
 // afterPassive may follow a participle that took its count from before, so
@@ -117,7 +127,7 @@ var npStop = set("and", "or", "but", "in", "on", "at", "near", "during",
 	"when", "while", "after", "before", "by", "with", "from", "as", "to",
 	"for", "into", "including", "who", "whom", "which", "that", "whose",
 	"was", "were", "is", "are", "be", "been", "have", "has", "had", "will",
-	"would", "could", "also", "reportedly", "allegedly", "since", "than",
+	"would", "could", "may", "might", "must", "should", "can", "also", "reportedly", "allegedly", "since", "than",
 	"where", "amid", "among", "against", "across", "inside", "outside",
 	"there", "it", "they", "he", "she", "we", "not", "each", "all", "both")
 

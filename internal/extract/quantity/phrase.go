@@ -25,6 +25,9 @@ func (s *scanner) item(i int) (item, bool) {
 		we := s.nounPhrase(ws)
 		return item{start: i, end: we, n: np.n, vague: np.vague, round: np.round, qual: qual, whoStart: ws, whoEnd: we}, true
 	}
+	if n, ok := reflexives[s.lower(j)]; ok {
+		return item{start: i, end: j + 1, n: n, vague: n < 0, whoStart: j, whoEnd: j + 1}, true
+	}
 	if s.is(j, "a") || s.is(j, "an") {
 		we := s.nounPhrase(j + 1)
 		for k := j + 1; k < we; k++ {
@@ -35,6 +38,14 @@ func (s *scanner) item(i int) (item, bool) {
 	}
 	return item{}, false
 }
+
+// headOnly triggers are nouns that can end a counted phrase ("four
+// hostages", "the bodies of three shepherds").
+func headOnly(tr trigger) bool { return tr.head && !tr.passive && !tr.active }
+
+// reflexives count the attacker among the dead ("blew himself up, killing
+// himself and six others"); -1 is vague.
+var reflexives = map[string]int{"himself": 1, "herself": 1, "themselves": -1}
 
 // leadDeterminers may stand before a figure: "killing all five passengers".
 var leadDeterminers = set("the", "all", "its", "their", "his", "her", "our")
@@ -101,7 +112,7 @@ func (s *scanner) nounPhrase(k int) int {
 		if t.Kind == Num || npStop[t.Lower] || isWordNumber(t.Lower) {
 			break
 		}
-		if _, ok := triggers[t.Lower]; ok {
+		if tr, ok := triggers[t.Lower]; ok && !headOnly(tr) {
 			break
 		}
 		if t.Lower == "of" {
@@ -149,6 +160,15 @@ var statCues = []struct {
 	{[]string{"figures"}, "total"},
 }
 
+// statStarters are the first words of statCues.
+var statStarters = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range statCues {
+		m[c.words[0]] = true
+	}
+	return m
+}()
+
 // aggregateNouns counted by a figure at least this large make a sentence an
 // aggregate: "139 attacks", "18,000 members". Events count from ten on,
 // people from a thousand, below which a single battle is plausible.
@@ -178,11 +198,19 @@ func IsStatistic(text string) bool {
 // StatisticCue is IsStatistic with the name of the cue that decided, for
 // evidence ("year-aggregate", "estimate", "aggregate-count", ...).
 func StatisticCue(text string) (string, bool) {
-	toks := Tokenize(text)
+	return statisticCue(Tokenize(text))
+}
+
+func statisticCue(toks []Token) (string, bool) {
 	for i := range toks {
-		for _, c := range statCues {
-			if hasWords(toks, i, c.words) {
-				return c.name, true
+		if toks[i].Kind == Punct {
+			continue
+		}
+		if statStarters[toks[i].Lower] {
+			for _, c := range statCues {
+				if hasWords(toks, i, c.words) {
+					return c.name, true
+				}
 			}
 		}
 		if isYearToken(toks[i]) && i > 0 {
@@ -205,7 +233,7 @@ func isYearToken(t Token) bool {
 // aggregateCount reports whether toks[i] starts a figure counting events or
 // a force at the scale of aggregateNouns ("139 terrorist attacks").
 func aggregateCount(toks []Token, i int) bool {
-	if isYearToken(toks[i]) {
+	if isYearToken(toks[i]) || !canStartItem(toks[i]) {
 		return false
 	}
 	np, ok := parseNumber(toks, i)
