@@ -1,17 +1,91 @@
 package cli
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
+	"github.com/sitrep-org/sitrep/internal/gazetteer/geoeval"
 )
 
-// PLACEHOLDER owned by the gazetteer work: replace this file whole.
+// geoCorpora are the corpora eval geo scores, with Mordecai 3's published
+// accuracy within 161 km for comparison.
+var geoCorpora = []struct {
+	name, file string
+	mordecai   float64
+}{
+	{"GeoWebNews", "GWN.xml", 0.941},
+	{"LGL", "lgl.xml", 0.827},
+	{"TR-News", "TR-News.xml", 0.873},
+}
+
+// newEvalGeoCmd scores toponym resolution on the geoparsing corpora.
 func newEvalGeoCmd(cfg *Config) *cobra.Command {
-	_ = cfg
-	return &cobra.Command{
+	var datasets string
+	cmd := &cobra.Command{
 		Use:   "geo",
-		Short: "(in progress)",
-		RunE:  func(*cobra.Command, []string) error { return errors.New("geo: not built yet") },
+		Short: "Score toponym resolution on GeoWebNews, LGL and TR-News (gold spans given)",
+		Long: "Resolves every gold toponym with its document's context and reports accuracy within 161 km,\n" +
+			"country accuracy and median error. GeoWebNews is also split into even articles (used while\n" +
+			"tuning) and odd articles (held out).",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			g, err := gazetteer.Load()
+			if err != nil {
+				return fmt.Errorf("eval geo: %w", err)
+			}
+			var results []geoeval.Result
+			for _, c := range geoCorpora {
+				rs, err := evalCorpus(g, filepath.Join(datasets, "geoparsing", c.file), c.name, c.mordecai)
+				if err != nil {
+					return err
+				}
+				results = append(results, rs...)
+			}
+			if cfg.JSON {
+				enc := json.NewEncoder(cfg.Stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(results)
+			}
+			tw := tabwriter.NewWriter(cfg.Stdout, 2, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "CORPUS\tTOPONYMS\tRESOLVED\tUNRESOLVED\tACC@161KM\tCOUNTRY ACC\tMEDIAN KM\tMORDECAI3 @161KM")
+			for _, r := range results {
+				ref := "-"
+				if r.Reference > 0 {
+					ref = fmt.Sprintf("%.1f%%", r.Reference*100)
+				}
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.1f%%\t%.1f%%\t%.1f\t%s\n", r.Name, r.Toponyms, r.Resolved, r.Unresolved,
+					r.Within161km*100, r.CountryAcc*100, r.MedianErrorKm, ref)
+			}
+			return tw.Flush()
+		},
 	}
+	cmd.Flags().StringVar(&datasets, "datasets", "../shared/datasets", "directory holding geoparsing/")
+	return cmd
+}
+
+func evalCorpus(g *gazetteer.Gazetteer, path, name string, ref float64) ([]geoeval.Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, withCode(ExitUsage, fmt.Errorf("eval geo: %w", err))
+	}
+	defer f.Close()
+	docs, err := geoeval.Parse(f)
+	if err != nil {
+		return nil, fmt.Errorf("eval geo: %s: %w", name, err)
+	}
+	all := geoeval.Evaluate(g, name, docs, nil)
+	all.Reference = ref
+	out := []geoeval.Result{all}
+	if name == "GeoWebNews" {
+		even := geoeval.Evaluate(g, name+" (even, tuned on)", docs, func(i int) bool { return i%2 == 0 })
+		odd := geoeval.Evaluate(g, name+" (odd, held out)", docs, func(i int) bool { return i%2 == 1 })
+		out = append(out, even, odd)
+	}
+	return out, nil
 }

@@ -289,3 +289,12 @@ func indexWordEnd(text string, i int) int {
 	}
 	return i
 }
+
+// DocContext returns the countries and first-level regions a document
+// names, most named first, for resolving its toponyms one by one with
+// Resolve. Text is set; Offset and End are left for the caller.
+func (g *Gazetteer) DocContext(text string) Context {
+	ctx := g.docContext(text, g.scan(text))
+	ctx.Text = text
+	return ctx
+}

@@ -1,0 +1,181 @@
+// Package geoeval measures toponym resolution on the public geoparsing
+// corpora (GeoWebNews, LGL, TR-News): given the gold toponym spans, how often
+// the gazetteer puts each within 161 km (100 miles) of the gold point, in the
+// right country, and the median error.
+package geoeval
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
+)
+
+// Toponym is one gold toponym: its span in the document text and its point.
+type Toponym struct {
+	Start, End int
+	Name       string
+	Lat, Lon   float64
+	Country    string // gold country name when the corpus gives one
+}
+
+// Document is one article with its gold toponyms.
+type Document struct {
+	Text     string
+	Toponyms []Toponym
+}
+
+type xmlCorpus struct {
+	Articles []struct {
+		Text     string `xml:"text"`
+		Toponyms []struct {
+			Start      int    `xml:"start"`
+			End        int    `xml:"end"`
+			Phrase     string `xml:"phrase"`
+			Extracted  string `xml:"extractedName"`
+			GeonamesID string `xml:"geonamesID"`
+			Latitude   string `xml:"latitude"`
+			Longitude  string `xml:"longitude"`
+			Gaztag     *struct {
+				Lat     string `xml:"lat"`
+				Lon     string `xml:"lon"`
+				Country string `xml:"country"`
+			} `xml:"gaztag"`
+		} `xml:"toponyms>toponym"`
+	} `xml:"article"`
+}
+
+// Parse reads a corpus in either the LGL/TR-News (gaztag) or the GeoWebNews
+// (geonamesID, latitude, longitude) layout. Toponyms without a gold point,
+// or whose span does not fit the text, are left out.
+func Parse(r io.Reader) ([]Document, error) {
+	var c xmlCorpus
+	if err := xml.NewDecoder(r).Decode(&c); err != nil {
+		return nil, fmt.Errorf("geoeval: parse corpus: %w", err)
+	}
+	docs := make([]Document, 0, len(c.Articles))
+	for _, a := range c.Articles {
+		d := Document{Text: a.Text}
+		byteAt := runeOffsets(d.Text)
+		for _, t := range a.Toponyms {
+			tp := Toponym{Start: t.Start, End: t.End, Name: strings.TrimSpace(t.Phrase + t.Extracted)}
+			latS, lonS := t.Latitude, t.Longitude
+			if t.Gaztag != nil {
+				latS, lonS, tp.Country = t.Gaztag.Lat, t.Gaztag.Lon, strings.TrimSpace(t.Gaztag.Country)
+			} else if strings.TrimSpace(t.GeonamesID) == "" {
+				continue // GeoWebNews: only toponyms resolved to GeoNames are scored
+			}
+			lat, err1 := strconv.ParseFloat(strings.TrimSpace(latS), 64)
+			lon, err2 := strconv.ParseFloat(strings.TrimSpace(lonS), 64)
+			if err1 != nil || err2 != nil || tp.Start < 0 || tp.End >= len(byteAt) || tp.Start >= tp.End {
+				continue
+			}
+			tp.Start, tp.End = byteAt[tp.Start], byteAt[tp.End] // the corpora count characters
+			tp.Lat, tp.Lon = lat, lon
+			if d.Text[tp.Start:tp.End] != tp.Name {
+				tp.Name = d.Text[tp.Start:tp.End]
+			}
+			d.Toponyms = append(d.Toponyms, tp)
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// runeOffsets maps character offsets to byte offsets (one past the end
+// included).
+func runeOffsets(s string) []int {
+	out := make([]int, 0, len(s)+1)
+	for i := range s {
+		out = append(out, i)
+	}
+	return append(out, len(s))
+}
+
+// Result is what one corpus (or part of one) scored.
+type Result struct {
+	Name          string  `json:"name"`
+	Toponyms      int     `json:"toponyms"`
+	Resolved      int     `json:"resolved"`
+	Unresolved    int     `json:"unresolved"`
+	Within161km   float64 `json:"acc_161km"`        // share of all toponyms
+	CountryAcc    float64 `json:"country_accuracy"` // share of toponyms with a known gold country
+	MedianErrorKm float64 `json:"median_error_km"`  // over resolved toponyms
+	Reference     float64 `json:"mordecai3_161km"`  // published Mordecai 3 figure, 0 if none
+}
+
+// Evaluate resolves every gold toponym of docs with the document's context
+// and scores it. keep selects documents by index (nil: all).
+func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i int) bool) Result {
+	res := Result{Name: name}
+	var errs []float64
+	hits, countryN, countryOK := 0, 0, 0
+	for i, d := range docs {
+		if keep != nil && !keep(i) {
+			continue
+		}
+		ctx := g.DocContext(d.Text)
+		for _, t := range d.Toponyms {
+			res.Toponyms++
+			goldCC := goldCountry(g, t)
+			c := ctx
+			c.Text, c.Offset, c.End = d.Text, t.Start, t.End
+			m, ok := g.Resolve(t.Name, c)
+			if goldCC != "" {
+				countryN++
+			}
+			if !ok {
+				res.Unresolved++
+				continue
+			}
+			res.Resolved++
+			km := gazetteer.Distance(t.Lat, t.Lon, m.Place.Lat, m.Place.Lon)
+			errs = append(errs, km)
+			if km <= 161 {
+				hits++
+			}
+			if goldCC != "" && goldCC == m.Place.CountryCode {
+				countryOK++
+			}
+		}
+	}
+	if res.Toponyms > 0 {
+		res.Within161km = round3(float64(hits) / float64(res.Toponyms))
+	}
+	if countryN > 0 {
+		res.CountryAcc = round3(float64(countryOK) / float64(countryN))
+	}
+	res.MedianErrorKm = math.Round(median(errs)*10) / 10
+	return res
+}
+
+func goldCountry(g *gazetteer.Gazetteer, t Toponym) string {
+	if t.Country != "" {
+		if c, ok := g.Country(t.Country); ok {
+			return c.Code
+		}
+	}
+	if p, ok := g.Locate(t.Lat, t.Lon); ok {
+		return p.CountryCode
+	}
+	return ""
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
