@@ -1,0 +1,215 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// findChromium returns a Chromium binary: $SITREP_CHROMIUM, or the first
+// of the usual names on PATH.
+func findChromium() string {
+	if p := os.Getenv("SITREP_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startServer serves s on a free local port until the test ends.
+func startServer(t *testing.T, s *Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	return "http://" + ln.Addr().String()
+}
+
+// browser starts a headless Chromium and collects its console errors and
+// uncaught exceptions, so a CSP violation or a script error fails the test.
+func browser(t *testing.T) (context.Context, func() []string) {
+	t.Helper()
+	bin := findChromium()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium or set SITREP_CHROMIUM); skipping the browser test")
+	}
+	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
+		chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1400, 900),
+		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	// The first Run starts the browser and must not carry a timeout.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Skipf("cannot start Chromium at %s: %v", bin, err)
+	}
+	var mu sync.Mutex
+	var problems []string
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				mu.Lock()
+				problems = append(problems, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	tctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	return tctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(problems)
+	}
+}
+
+func artifactPath(t *testing.T, name string) string {
+	dir := os.Getenv("SITREP_ARTIFACTS")
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, name)
+}
+
+// TestDashboardInBrowser loads the dashboard on the demo data in a real
+// headless Chromium: every placed incident is on the map (alone or in a
+// cluster), clicking one opens its panel with evidence highlighted, and
+// markup in article text stays text.
+func TestDashboardInBrowser(t *testing.T) {
+	if _, ok := dashboardFS(); !ok {
+		t.Skip("dashboard bundle not built (run make web); skipping the browser test")
+	}
+	s, st := newTestServer(t, Options{})
+	base := startServer(t, s)
+	ctx, problems := browser(t)
+
+	placed := 0
+	for _, in := range st.incidents {
+		if in.Latitude != nil && in.Longitude != nil {
+			placed++
+		}
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+	)
+	if err != nil {
+		t.Fatalf("load dashboard: %v (browser: %v)", err, problems())
+	}
+	onMap, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll("path.sitrep-incident")].length +
+		[...document.querySelectorAll(".sitrep-cluster-inner")].reduce((n, e) => n + Number(e.dataset.count), 0)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if onMap != placed {
+		t.Errorf("map shows %d incidents (markers + cluster counts), want %d", onMap, placed)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#status")))
+	if err != nil || !strings.Contains(status, fmt.Sprintf("%d without coordinates", len(st.incidents)-placed)) {
+		t.Errorf("status %q (%v) does not count the incidents without coordinates", status, err)
+	}
+
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`path.sitrep-incident`)),
+		chromedp.WaitVisible(chromedp.CSS(`#panel[data-loaded="true"]`)),
+	)
+	if err != nil {
+		t.Fatalf("open incident: %v (browser: %v)", err, problems())
+	}
+	panelID, _ := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#panel"), "data-incident"))
+	marks, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#panel mark.ev").length`))
+	if panelID.Value == "" || marks == 0 {
+		t.Errorf("clicking a marker opened incident %q with %d evidence marks", panelID.Value, marks)
+	}
+	checkEvidence(t, ctx, base, st, "SRX001")
+	// Bring the first highlighted span into view for the screenshot.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+		`(() => { const m = document.querySelector("#panel mark.ev"); m.scrollIntoView({block: "center"}); return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot := artifactPath(t, "dashboard.png")
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", shot)
+	if p := problems(); len(p) > 0 {
+		t.Errorf("browser reported errors (CSP violations or script errors):\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// checkEvidence opens one incident by deep link and checks that every
+// field with evidence is highlighted and labelled, and that the article's
+// markup-like text is shown as text.
+func checkEvidence(t *testing.T, ctx context.Context, base string, st *memStore, id string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/?incident="+id),
+		chromedp.WaitVisible(chromedp.CSS(`#panel[data-loaded="true"]`)),
+	)
+	if err != nil {
+		t.Fatalf("open %s: %v", id, err)
+	}
+	labels, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`[...new Set([...document.querySelectorAll("#panel .ev-label")].map(e => e.textContent))].sort()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#panel .article-text")))
+	scripts, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#panel script, #panel img").length`))
+	in, _ := st.Incident(ctx, id)
+	seen := map[string]bool{}
+	var want []string
+	for _, e := range in.Evidence {
+		if !seen[e.Field] {
+			seen[e.Field] = true
+			want = append(want, e.Field)
+		}
+	}
+	sort.Strings(want)
+	if strings.Join(labels, ",") != strings.Join(want, ",") {
+		t.Errorf("evidence labels %v, want %v", labels, want)
+	}
+	if !strings.Contains(text, "<script>") || scripts != 0 {
+		t.Errorf("article markup was not rendered as text (script-like text shown: %v, elements: %d)",
+			strings.Contains(text, "<script>"), scripts)
+	}
+}

@@ -1,0 +1,117 @@
+// The incident map: an offline basemap of Natural Earth country boundaries
+// (optionally under online tiles), incidents as circles sized by
+// fatalities and coloured by event type, grid-clustered when dense.
+import L from "leaflet";
+import { feature } from "topojson-client";
+import { cluster, radius } from "./cluster.js";
+import { eventColor } from "./colors.js";
+import { el, escapeHTML } from "./dom.js";
+
+const CELL = 36; // cluster grid cell, in pixels
+
+export function createMap(container, config, handlers) {
+  const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 14, attributionControl: false });
+  map.setView([15, 20], 2);
+  const attribution = L.control.attribution({ prefix: false }).addTo(map);
+  attribution.addAttribution("Boundaries: Natural Earth");
+  if (config.tiles) {
+    const host = new URL(config.tiles.replace("{s}.", "")).host;
+    L.tileLayer(config.tiles, { maxZoom: 18 }).addTo(map);
+    attribution.addAttribution("Tiles: " + escapeHTML(host));
+  }
+  loadBasemap(map, !!config.tiles);
+  const layer = L.layerGroup().addTo(map);
+  let incidents = [];
+
+  function draw() {
+    layer.clearLayers();
+    const zoom = map.getZoom();
+    const groups = cluster(incidents, (it) => map.project([it.latitude, it.longitude], zoom), CELL);
+    let singles = 0;
+    for (const g of groups) {
+      if (g.items.length === 1) {
+        singles++;
+        layer.addLayer(incidentMarker(g.items[0], handlers.select));
+      } else {
+        layer.addLayer(clusterMarker(map, g, zoom, handlers.list));
+      }
+    }
+    container.dataset.plotted = String(incidents.length);
+    container.dataset.singles = String(singles);
+    container.dataset.clusters = String(groups.length - singles);
+  }
+  map.on("zoomend", draw);
+
+  return {
+    setIncidents(list, fit) {
+      incidents = list.filter(hasPosition);
+      draw();
+      if (fit && incidents.length) {
+        const b = L.latLngBounds(incidents.map((it) => [it.latitude, it.longitude]));
+        map.fitBounds(b.pad(0.2), { maxZoom: 9 });
+      }
+      return list.length - incidents.length;
+    },
+    map,
+  };
+}
+
+export function hasPosition(it) {
+  return Number.isFinite(it.latitude) && Number.isFinite(it.longitude);
+}
+
+async function loadBasemap(map, overTiles) {
+  try {
+    const res = await fetch("countries.json");
+    const topo = await res.json();
+    const countries = feature(topo, topo.objects.countries);
+    L.geoJSON(countries, {
+      interactive: false,
+      style: {
+        color: "#8b8f97",
+        weight: 0.7,
+        fillColor: "#f4f1e8",
+        fillOpacity: overTiles ? 0 : 1,
+      },
+    }).addTo(map).bringToBack();
+  } catch (err) {
+    console.warn("basemap", err);
+  }
+}
+
+function incidentMarker(it, select) {
+  const color = eventColor(it.event_type);
+  const m = L.circleMarker([it.latitude, it.longitude], {
+    radius: radius(it.fatalities),
+    color: "#222222",
+    weight: 1,
+    fillColor: color,
+    fillOpacity: 0.8,
+    className: "sitrep-incident",
+  });
+  const deaths = it.fatalities == null ? "deaths not reported" : it.fatalities + " dead";
+  m.bindTooltip(el("div", {}, el("strong", {}, it.sub_event_type || it.event_type || "Incident"),
+    el("br"), [it.event_date, it.location || it.admin1 || it.country, deaths].filter(Boolean).join(" · ")));
+  m.on("click", () => select(it.event_id));
+  m.on("add", () => {
+    const path = m.getElement();
+    if (path) path.dataset.id = it.event_id;
+  });
+  return m;
+}
+
+function clusterMarker(map, g, zoom, list) {
+  const n = g.items.length;
+  const size = Math.round(26 + 8 * Math.log10(n));
+  const deaths = g.items.reduce((s, it) => s + (it.fatalities || 0), 0);
+  const node = el("div", { class: "sitrep-cluster-inner", dataset: { count: String(n) } }, String(n));
+  const icon = L.divIcon({ html: node, className: "sitrep-cluster", iconSize: [size, size] });
+  const m = L.marker(map.unproject([g.x, g.y], zoom), { icon, keyboard: true, title: n + " incidents, " + deaths + " dead" });
+  m.on("click", () => {
+    const b = L.latLngBounds(g.items.map((it) => [it.latitude, it.longitude]));
+    const next = map.getBoundsZoom(b.pad(0.3));
+    if (next > zoom && zoom < map.getMaxZoom()) map.fitBounds(b.pad(0.3));
+    else list(g.items); // one place, many incidents: list them
+  });
+  return m;
+}

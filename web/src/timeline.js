@@ -1,0 +1,71 @@
+// The weekly timeline: incidents as bars, fatalities as a line on its own
+// axis. Dragging across it selects a date range.
+import uPlot from "uplot";
+
+const WEEK = 7 * 86400;
+
+// weekly turns series points into uPlot columns, filling empty weeks
+// with zeros so gaps read as quiet weeks, not as missing lines.
+export function weekly(points) {
+  if (!points.length) return [[], [], []];
+  const byT = new Map();
+  for (const p of points) {
+    const t = Date.parse(p.period + "T00:00:00Z") / 1000;
+    const cur = byT.get(t) || { n: 0, f: 0 };
+    cur.n += p.incidents;
+    cur.f += p.fatalities;
+    byT.set(t, cur);
+  }
+  const ts = [...byT.keys()].sort((a, b) => a - b);
+  const xs = [];
+  const ns = [];
+  const fs = [];
+  for (let t = ts[0]; t <= ts[ts.length - 1]; t += WEEK) {
+    const v = byT.get(t) || { n: 0, f: 0 };
+    xs.push(t);
+    ns.push(v.n);
+    fs.push(v.f);
+  }
+  return [xs, ns, fs];
+}
+
+export function createTimeline(container, onRange) {
+  let plot = null;
+  const opts = (width) => ({
+    width,
+    height: 170,
+    cursor: { drag: { x: true, y: false } },
+    scales: { x: { time: true }, n: {}, f: {} },
+    axes: [
+      {},
+      { scale: "n", label: "incidents", size: 50 },
+      { scale: "f", label: "fatalities", side: 1, grid: { show: false }, size: 50 },
+    ],
+    series: [
+      { label: "week of" },
+      { label: "incidents", scale: "n", stroke: "#0072b2", fill: "rgba(0,114,178,0.35)", paths: uPlot.paths.bars({ size: [0.7, 60] }) },
+      { label: "fatalities", scale: "f", stroke: "#a50f15", width: 2 },
+    ],
+    hooks: {
+      setSelect: [
+        (u) => {
+          if (u.select.width < 2) return;
+          const a = u.posToVal(u.select.left, "x");
+          const b = u.posToVal(u.select.left + u.select.width, "x");
+          onRange(new Date(a * 1000), new Date((b + WEEK - 86400) * 1000));
+          u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+        },
+      ],
+    },
+  });
+  const width = () => Math.max(300, container.clientWidth);
+  new ResizeObserver(() => plot && plot.setSize({ width: width(), height: 170 })).observe(container);
+  return {
+    setPoints(points) {
+      const data = weekly(points);
+      if (plot) plot.destroy();
+      plot = new uPlot(opts(width()), data, container);
+      container.dataset.weeks = String(data[0].length);
+    },
+  };
+}
