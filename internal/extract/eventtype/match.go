@@ -203,18 +203,22 @@ func (rs *ruleSet) scoreCues(st *state) {
 func (rs *ruleSet) scoreCombos(st *state) {
 	for ci := range rs.combos {
 		cb := &rs.combos[ci]
-		start, end, ok := rs.holds(st, cb)
+		start, end, sent, ok := rs.holds(st, cb)
 		if !ok {
 			continue
 		}
-		st.score[cb.label] += cb.weight
-		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, rule: cb.rule, weight: cb.weight})
+		w := cb.weight
+		if w > 0 {
+			w *= rs.factor(sent)
+		}
+		st.score[cb.label] += w
+		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, rule: cb.rule, weight: w})
 	}
 }
 
 // holds evaluates a combo's conditions and returns the span its positive
 // group conditions cover.
-func (rs *ruleSet) holds(st *state, cb *combo) (start, end int, ok bool) {
+func (rs *ruleSet) holds(st *state, cb *combo) (start, end, sent int, ok bool) {
 	start, end = -1, -1
 	widen := func(a, b int) {
 		if start < 0 || a < start {
@@ -226,36 +230,37 @@ func (rs *ruleSet) holds(st *state, cb *combo) (start, end int, ok bool) {
 	}
 	for _, cd := range cb.conds {
 		var fired bool
-		var a, b int
+		var a, b, s int
 		switch {
 		case cd.before >= 0:
-			a, b, fired = rs.ordered(st, cd.set, cd.before, cd.window)
+			a, b, s, fired = rs.ordered(st, cd.set, cd.before, cd.window)
 		case cd.set >= 0:
 			if h := st.first[cd.set]; h >= 0 {
 				fired = true
-				a, b = st.toks[st.hits[h].start].start, st.toks[st.hits[h].end-1].end
+				a, b, s = st.toks[st.hits[h].start].start, st.toks[st.hits[h].end-1].end, st.hits[h].sent
 			}
 		default:
 			fired = st.cueScore[cd.label] > 0
 		}
 		if fired == cd.neg {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		if fired && cd.set >= 0 {
 			widen(a, b)
+			sent = max(sent, s)
 		}
 	}
 	if start < 0 {
 		start, end = 0, 0
 	}
-	return start, end, true
+	return start, end, sent, true
 }
 
 // ordered finds a hit of set a that ends before a hit of set b starts, in
 // the same sentence and within the before window.
-func (rs *ruleSet) ordered(st *state, a, b, window int) (start, end int, ok bool) {
+func (rs *ruleSet) ordered(st *state, a, b, window int) (start, end, sent int, ok bool) {
 	if st.first[a] < 0 || st.first[b] < 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	for _, ha := range st.hits[st.first[a]:] {
 		if ha.set != a {
@@ -263,11 +268,11 @@ func (rs *ruleSet) ordered(st *state, a, b, window int) (start, end int, ok bool
 		}
 		for _, hb := range st.hits[st.first[b]:] {
 			if hb.set == b && hb.sent == ha.sent && hb.start >= ha.end && hb.start-ha.end <= window {
-				return st.toks[ha.start].start, st.toks[hb.end-1].end, true
+				return st.toks[ha.start].start, st.toks[hb.end-1].end, ha.sent, true
 			}
 		}
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }
 
 // applyPrefs drops a loser label when its winner scored too, and leaves a
