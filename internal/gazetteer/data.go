@@ -34,6 +34,14 @@ func (g *Gazetteer) loadMain() error {
 	if err != nil {
 		return err
 	}
+	points, err := readTSV("data/country_points.tsv", 3)
+	if err != nil {
+		return err
+	}
+	g.countryPoints = map[string][2]string{}
+	for _, r := range points {
+		g.countryPoints[r[0]] = [2]string{r[1], r[2]}
+	}
 	quals := g.words.qualifiers
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -93,7 +101,11 @@ func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
 	if len(f) < 10 {
 		return fmt.Errorf("country: %d fields", len(f))
 	}
-	lat, lon, err := parseLatLon(f[5], f[6])
+	latS, lonS := f[5], f[6]
+	if p, ok := g.countryPoints[f[1]]; ok {
+		latS, lonS = p[0], p[1]
+	}
+	lat, lon, err := parseLatLon(latS, lonS)
 	if err != nil {
 		return err
 	}
@@ -110,7 +122,9 @@ func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
 	if f[7] != "" {
 		names = append(names, strings.Split(f[7], "|")...)
 	}
-	names = append(names, c.demonyms...)
+	for _, d := range c.demonyms {
+		names = append(names, d, d+"s") // Iraqi, Iraqis
+	}
 	p := Place{ID: int64(-100000 - num), Name: f[4], Kind: "A.PCLI", CountryCode: f[1], Country: f[4], Lat: lat, Lon: lon, Source: "world-countries"}
 	c.entry = g.add(entry{Place: p, level: levelCountry, imp: 12}, names...)
 	g.countries[f[1]] = c

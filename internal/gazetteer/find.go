@@ -135,7 +135,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 	var ctx Context
 	for _, sp := range spans {
 		best, _, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], empty, sp.hint, nil)
-		if !ok || best.score < g.threshold(sp) {
+		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx) {
 			continue
 		}
 		e := &g.entries[best.idx]
@@ -155,6 +155,26 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
 	ctx.Countries = order
 	return ctx
+}
+
+// isAnchor says whether a name's reading can vouch for the document's
+// country: every reading lies in one country, or the best is a country or
+// region that no reading of another country's region or country rivals
+// (Georgia the state against Georgia the country is no anchor).
+func (g *Gazetteer) isAnchor(cands []int32, best int32) bool {
+	b := &g.entries[best]
+	same := true
+	for _, i := range cands {
+		e := &g.entries[i]
+		if e.CountryCode == b.CountryCode {
+			continue
+		}
+		same = false
+		if e.level <= levelAdmin1 {
+			return false
+		}
+	}
+	return same || b.level <= levelAdmin1
 }
 
 // scan finds the longest gazetteer names in text, skipping ordinary words

@@ -58,7 +58,9 @@ type Gazetteer struct {
 	admin1    map[string]int32    // "IQ.18" -> entry
 	admin2    map[string]int32    // "IQ.11.93817" -> entry
 	words     wordLists
-	maxTokens int
+	// countryPoints overrides country centre points while loading.
+	countryPoints map[string][2]string
+	maxTokens     int
 
 	boundsOnce sync.Once
 	bounds     *boundaryIndex
