@@ -35,6 +35,7 @@ type Alarm struct {
 	Baseline  float64 `json:"baseline_rate"` // incidents per week before
 	Observed  float64 `json:"observed_rate"` // incidents per week since
 	RateRatio float64 `json:"rate_ratio"`
+	Recent    bool    `json:"recent"` // within Params.RecentWeeks of the end
 	sinceWeek int
 }
 

@@ -41,8 +41,9 @@ func Detect(res Result, p Params) []Signals {
 		for _, h := range hdx(s.daily, p.HDX) {
 			h.Date = res.From.AddDate(0, 0, h.Day).Format(time.DateOnly)
 			h.Until = res.From.AddDate(0, 0, h.LastDay).Format(time.DateOnly)
+			h.Recent = h.LastDay >= recentDay
 			sig.HDX = append(sig.HDX, h)
-			if h.LastDay >= recentDay {
+			if h.Recent {
 				sig.Signalling = true
 				sig.Why = append(sig.Why, fmt.Sprintf("HDX: %d fatalities in 30 days to %s, above the previous year's peak of %d (held until %s)",
 					h.Sum30, h.Date, h.PreviousMax, h.Until))
@@ -50,8 +51,9 @@ func Detect(res Result, p Params) []Signals {
 		}
 		for _, a := range cusum(s.Incidents, p.CUSUM) {
 			a.Date, a.Since = res.Weeks[a.Week], res.Weeks[a.sinceWeek]
+			a.Recent = a.Week*7 >= recentDay
 			sig.CUSUM = append(sig.CUSUM, a)
-			if a.Week*7 >= recentDay {
+			if a.Recent {
 				sig.Signalling = true
 				sig.Why = append(sig.Why, fmt.Sprintf("CUSUM: %.1f incidents/week since %s vs %.1f before (×%.1f, S=%.1f) in week of %s",
 					a.Observed, a.Since, a.Baseline, a.RateRatio, a.Statistic, a.Date))

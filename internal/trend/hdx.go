@@ -27,6 +27,7 @@ type HDXSignal struct {
 	LastDay     int    `json:"-"` // last day the rule held in this episode
 	Date        string `json:"date"`
 	Until       string `json:"until"`
+	Recent      bool   `json:"recent"` // held within Params.RecentWeeks of the end
 	Sum30       int    `json:"sum_30d"`
 	PreviousMax int    `json:"previous_max"`
 }
