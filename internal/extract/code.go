@@ -1,0 +1,175 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/actors"
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
+	"github.com/sitrep-org/sitrep/internal/incident"
+)
+
+// coding is what is decided about one incident before it becomes an
+// incident.Incident.
+type coding struct {
+	place    gazetteer.Mention
+	hasPlace bool
+	country  gazetteer.CountryInfo
+	a1, a2   *party
+	as1, as2 []*party
+	sub      incident.SubEventType
+	typeCue  Cue
+	typeRule string
+	date     dateChoice
+	hasDate  bool
+	killed   tally
+	wounded  tally
+	abducted tally
+	arrested tally
+	claim    *party
+	claimHit hit
+	agencies []hit
+}
+
+// code turns a cluster into an incident; false when it cannot be placed
+// in any country.
+func (d *doc) code(c *cluster) (incident.Incident, bool) {
+	var k coding
+	var votes []vote
+	for i := range c.frames {
+		votes = append(votes, d.frameVotes(&c.frames[i], c.support[i])...)
+	}
+	k.place, k.hasPlace = d.clusterPlace(c)
+	cc := k.place.Place.CountryCode
+	if !k.hasPlace {
+		cc = actorCountry(votes)
+	}
+	info, ok := d.r.Places.Country(cc)
+	if cc == "" || !ok {
+		return incident.Incident{}, false
+	}
+	k.country = info
+	fill := func(a actors.Actor) actors.Actor { return a.In(info.Code, info.Name) }
+	k.a1, k.a2, k.as1, k.as2 = sides(votes, fill)
+	k.sub, k.typeCue, k.typeRule = d.eventType(c, k.a1, k.a2)
+	k.date, k.hasDate = d.clusterDate(c)
+	k.killed = d.countCasualties(c.frames, KindKilled, fill)
+	k.wounded = d.countCasualties(c.frames, KindWounded, fill)
+	k.abducted = d.countCasualties(c.frames, KindAbducted, fill)
+	k.arrested = d.countCasualties(c.frames, KindArrested, fill)
+	k.claim, k.claimHit = d.claimant(c, fill)
+	k.agencies = d.agencies(c)
+	return d.build(c, &k), true
+}
+
+// actorCountry places an incident without a place name by its actors: the
+// home country of a state force or a national group among them.
+func actorCountry(votes []vote) string {
+	for _, kind := range []string{actors.KindState, actors.KindPolice, actors.KindRebel, actors.KindMilitia, actors.KindIdentity} {
+		for _, v := range votes {
+			if v.m.Actor.Kind == kind && v.m.Actor.Country != "" {
+				return v.m.Actor.Country
+			}
+		}
+	}
+	return ""
+}
+
+// targetTypes adjusts a sub-event type to the target: ACLED codes an
+// attack on armed forces as a battle and a "clash" with unarmed civilians
+// as violence against civilians.
+var targetTypes = map[string]map[string]string{
+	"Attack":      {"gov": "Armed clash", "armed": "Armed clash"},
+	"Armed clash": {"civ": "Attack"},
+}
+
+// eventType picks the incident's sub-event type: the anchoring statement's
+// type, else the first typed statement, else one read from the target.
+func (d *doc) eventType(c *cluster, a1, a2 *party) (incident.SubEventType, Cue, string) {
+	var sub incident.SubEventType
+	var cue Cue
+	rule := ""
+	for i := range c.frames {
+		f := &c.frames[i]
+		if c.support[i] || !isACLED(f.ev.Code) {
+			continue
+		}
+		sub, _ = incident.LookupSubEvent(f.ev.Code)
+		cue, rule = f.cue, "eventtype:"+f.cue.Rule
+		break
+	}
+	if sub.Name == "" {
+		sub, _ = incident.LookupSubEvent("Attack")
+		cue, rule = c.anchor().cue, "casualties-without-cue"
+	}
+	if a2 != nil && (a1 == nil || a1.actor.Armed()) {
+		if to, ok := targetTypes[sub.Name][camp(a2.actor)]; ok {
+			sub, _ = incident.LookupSubEvent(to)
+			rule += "; target:" + camp(a2.actor)
+		}
+	}
+	return sub, cue, rule
+}
+
+// claimant finds who claimed the incident: the actor named right before a
+// claim of responsibility, or after "claimed by".
+func (d *doc) claimant(c *cluster, fill func(actors.Actor) actors.Actor) (*party, hit) {
+	for _, f := range c.frames {
+		for _, h := range d.hitsIn(catClaim, f.start, f.end) {
+			var best *actors.Mention
+			s := d.sents[f.sent]
+			for _, m := range d.actorsIn(s.start, s.end) {
+				if m.End <= h.start && m.Actor.Armed() {
+					mm := m
+					best = &mm
+				}
+				if strings.HasSuffix(h.value, " by") && m.Start >= h.end {
+					mm := m
+					best = &mm
+					break
+				}
+			}
+			if best != nil {
+				return &party{actor: fill(best.Actor), first: vote{m: *best}}, h
+			}
+		}
+	}
+	return nil, hit{}
+}
+
+// agencies lists the news agencies the incident's statements cite.
+func (d *doc) agencies(c *cluster) []hit {
+	var out []hit
+	seen := map[string]bool{}
+	for _, f := range c.frames {
+		for _, h := range d.hitsIn(catAgency, f.start, f.end) {
+			if !seen[h.value] {
+				seen[h.value] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+// geoPrecision is ACLED's geo_precision for a place mention.
+func geoPrecision(m gazetteer.Mention) int {
+	if m.Precision >= 1 && m.Precision <= 3 {
+		return m.Precision
+	}
+	switch placeRank(m.Place) {
+	case 4:
+		return 1
+	case 3:
+		return 2
+	}
+	return 3
+}
+
+// inter is an actor's inter code in an incident: state forces operating
+// outside their own country are external forces (8), as ACLED codes them.
+func inter(a actors.Actor, cc string) int {
+	if a.Inter == incident.InterStateForces && a.Country != "" && a.Country != cc {
+		return incident.InterExternalOther
+	}
+	return a.Inter
+}

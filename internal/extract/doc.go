@@ -1,0 +1,224 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/actors"
+	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
+)
+
+// doc is everything read from one article once, before framing: its
+// sentences, words, phrase hits, dates, places and actors, all with byte
+// offsets into the article's clean text.
+type doc struct {
+	a      *article.Article
+	text   string
+	r      *Resources
+	pub    time.Time
+	pubP   int
+	sents  []sentence
+	words  []word
+	hits   []hit
+	dates  []DateMention
+	places []gazetteer.Mention
+	acts   []actors.Mention
+}
+
+func newDoc(a *article.Article, r *Resources) *doc {
+	d := &doc{a: a, text: a.Text, r: r, sents: splitSentences(a)}
+	if a.Published.Known() {
+		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
+	}
+	d.words = tokenize(d.text)
+	d.hits = r.rules.find(d.text, d.words)
+	sort.SliceStable(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
+	d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
+	d.acts = r.Actors.Find(d.text)
+	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
+	return d
+}
+
+// validDates keeps the date mentions whose spans lie inside the text, so a
+// misbehaving finder cannot make evidence point outside it.
+func validDates(in []DateMention, n int) []DateMention {
+	out := in[:0:0]
+	for _, m := range in {
+		if m.Start >= 0 && m.Start < m.End && m.End <= n {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func validPlaces(in []gazetteer.Mention, n int) []gazetteer.Mention {
+	out := in[:0:0]
+	for _, m := range in {
+		if m.Start >= 0 && m.Start < m.End && m.End <= n {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hitsIn returns the phrase hits of a category inside [start, end).
+func (d *doc) hitsIn(cat string, start, end int) []hit {
+	var out []hit
+	i := sort.Search(len(d.hits), func(i int) bool { return d.hits[i].start >= start })
+	for ; i < len(d.hits) && d.hits[i].start < end; i++ {
+		if d.hits[i].cat == cat && d.hits[i].end <= end {
+			out = append(out, d.hits[i])
+		}
+	}
+	return out
+}
+
+// wordsIn returns the index range [i, j) of the words inside [start, end).
+func (d *doc) wordsIn(start, end int) (int, int) {
+	i := sort.Search(len(d.words), func(i int) bool { return d.words[i].start >= start })
+	j := sort.Search(len(d.words), func(j int) bool { return d.words[j].start >= end })
+	return i, j
+}
+
+// datesIn returns the dates inside [start, end).
+func (d *doc) datesIn(start, end int) []DateMention {
+	var out []DateMention
+	for _, m := range d.dates {
+		if m.Start >= start && m.End <= end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// actorsIn returns the actor mentions inside [start, end).
+func (d *doc) actorsIn(start, end int) []actors.Mention {
+	var out []actors.Mention
+	for _, m := range d.acts {
+		if m.Start >= start && m.End <= end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// historical reports whether a date lies well before publication: the
+// background of a report rather than its news. With no publication date,
+// a stated year (without a day) is read as background.
+func (d *doc) historical(m DateMention) bool {
+	if d.pub.IsZero() {
+		return m.Year > 0 || (!m.Date.IsZero() && m.Precision > 1)
+	}
+	limit := d.pub.AddDate(-1, 0, 0)
+	if !m.Date.IsZero() {
+		return m.Date.Before(limit)
+	}
+	return m.Year > 0 && m.Year < d.pub.Year()-1
+}
+
+// placesIn returns the place mentions inside [start, end) that can be an
+// event's location: not part of an actor's name ("Iraqi security forces"),
+// not after a word that moves the place away from the event ("neighboring
+// Syria"), and not a dateline ("ERBIL, Kurdistan Region –").
+func (d *doc) placesIn(start, end int) []gazetteer.Mention {
+	var out []gazetteer.Mention
+	for _, m := range d.places {
+		if m.Start < start || m.End > end || d.insideActor(m.Start, m.End) || d.skippedPlace(m.Start) || d.dateline(m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (d *doc) insideActor(start, end int) bool {
+	for _, a := range d.acts {
+		if a.Start <= start && end <= a.End && !(a.Start == start && a.End == end && a.Actor.Generic) {
+			return true
+		}
+	}
+	return false
+}
+
+// skippedPlace reports whether a "skipplace" phrase ends right before off
+// (at most one word between, e.g. "neighboring northern Syria").
+func (d *doc) skippedPlace(off int) bool {
+	i, _ := d.wordsIn(off, off+1)
+	for _, h := range d.hitsIn(catSkipPlace, max(0, off-40), off) {
+		k, _ := d.wordsIn(h.end, off)
+		if i-k <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// dateline reports whether a place mention opens its line in capitals
+// followed by a comma or a dash: the reporter's location, not the event's.
+func (d *doc) dateline(m gazetteer.Mention) bool {
+	lineStart := strings.LastIndexByte(d.text[:m.Start], '\n') + 1
+	if strings.TrimSpace(d.text[lineStart:m.Start]) != "" {
+		return false
+	}
+	name := d.text[m.Start:m.End]
+	if strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return false
+	}
+	rest := strings.TrimLeft(d.text[m.End:], " ")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—")
+}
+
+// plausiblePlaces drops place mentions that are something else: an
+// agency's or an actor's name ("Al-Mayadeen", "AVA"), a phrase opening
+// with "of", or the lone mention of a country in a report that keeps to
+// other countries (a person's name read as a foreign town).
+func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
+	perCountry := map[string]int{}
+	most := 0
+	for _, m := range ps {
+		perCountry[m.Place.CountryCode]++
+		most = max(most, perCountry[m.Place.CountryCode])
+	}
+	out := ps[:0:0]
+	for _, m := range ps {
+		t := strings.ToLower(m.Text)
+		switch {
+		case len(d.hitsIn(catAgency, m.Start, m.End)) > 0 || d.insideHit(catAgency, m.Start, m.End):
+		case strings.HasPrefix(t, "of "):
+		case perCountry[m.Place.CountryCode] == 1 && most >= outlierMajority:
+		default:
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// outlierMajority is how often another country must be named before a
+// country named once is read as a misreading.
+const outlierMajority = 3
+
+func (d *doc) insideHit(cat string, start, end int) bool {
+	for _, h := range d.hitsIn(cat, max(0, start-60), end+60) {
+		if h.start <= start && end <= h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// referencePoint reports a place named only to locate another ("north of
+// Baghdad", "20 km west of Mosul").
+func (d *doc) referencePoint(m gazetteer.Mention) bool {
+	i, _ := d.wordsIn(m.Start, m.Start+1)
+	if i < 2 || d.words[i-1].lower != "of" {
+		return false
+	}
+	return compass[d.words[i-2].lower]
+}
+
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northern": true, "southern": true, "eastern": true, "western": true,
+}

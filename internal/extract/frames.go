@@ -1,0 +1,517 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/incident"
+)
+
+// frame is one statement about one event: a sentence, or the part of a
+// sentence that reports one of several events, with what framing decided
+// about it.
+type frame struct {
+	sent       int // index into doc.sents
+	start, end int
+	focus      [2]int // the span whose places and counts count: the frame, or the clause of a back-reference
+	ev         EventResult // cue offsets are absolute
+	cue        Cue         // the strongest cue; absolute offsets
+	counts     []CountMention
+	event      bool     // an ACLED event or a casualty count is described
+	flags      []string // why it is not a concrete event (history, modal, ...)
+	concrete   bool
+	timeAnchor bool
+	coref      bool // refers back to an event already reported
+	another    bool // announces a distinct event
+	claim      bool
+	lede       bool
+}
+
+// Framing reasons recorded in frame.flags.
+const (
+	reasonHistory   = "history"
+	reasonStatistic = "statistic"
+	reasonModal     = "modal"
+	reasonNegated   = "negated"
+	reasonGeneral   = "general"
+	reasonNonACLED  = "non-acled"
+)
+
+// maxCueBytes is the longest cue read as a word-level cue (a verb or a
+// weapon); longer ones are whole-clause patterns, poor for locating roles.
+const maxCueBytes = 30
+
+// minEventWords is the fewest words a statement needs to report an event
+// ("We captured them." does not).
+const minEventWords = 6
+
+// ledeSentences is how many body sentences open a report: a place there
+// anchors an event even without a date.
+const ledeSentences = 3
+
+// analyse frames one sentence: one frame, or one per event when the
+// sentence reports events at different places or dates.
+func (d *doc) analyse(si int) []frame {
+	s := d.sents[si]
+	text := d.text[s.start:s.end]
+	counts := shiftCounts(d.r.Counts.Casualties(text), s.start, s.end)
+	ev := d.pickEvent(s.start, s.end)
+	stat := d.r.Counts.IsStatistic(text) || len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end)
+	var out []frame
+	for _, seg := range d.segments(s, ev) {
+		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, lede: s.index >= 0 && s.index < ledeSentences}
+		if len(out) > 0 || seg[1] < s.end {
+			if part := d.pickEvent(seg[0], seg[1]); isACLED(part.Code) {
+				f.ev = part
+			}
+		}
+		for _, c := range counts {
+			if c.Start >= f.start && c.Start < f.end {
+				f.counts = append(f.counts, c)
+			}
+		}
+		d.frameFlags(&f, stat)
+		out = append(out, f)
+	}
+	return out
+}
+
+// vetoCodes are classifier codes that, ranked first, say the text is not
+// about political violence at all (a flood, a crime for money).
+var vetoCodes = map[string]bool{"NATURAL_DISASTER": true, "MAN_MADE_DISASTER": true, "ORG_CRIME": true}
+
+// weakCodes are ACLED types too vague to make an incident on their own in
+// a news report (deployments, withdrawals, "other").
+var weakCodes = map[string]bool{"CHANGE_TO_GROUP_ACT": true, "OTHER": true, "AGREEMENT": true, "HQ_ESTABLISHED": true, "NON_VIOL_TERRIT_TRANSFER": true}
+
+// pickEvent types text[start:end]: the best-ranked ACLED type that is not
+// weak and keeps a cue once cues inside actor names and dates are set
+// aside ("Popular Mobilization Forces" is not a mobilisation, "March" is
+// not a march). A veto code ranked first means no event.
+func (d *doc) pickEvent(start, end int) EventResult {
+	rs := d.r.Events.Rank(d.text[start:end])
+	if len(rs) > 0 && vetoCodes[rs[0].Code] {
+		return rs[0]
+	}
+	for _, r := range rs {
+		if !isACLED(r.Code) || weakCodes[r.Code] {
+			continue
+		}
+		r = shiftEvent(r, start, end)
+		r.Cues = d.liveCues(r.Cues)
+		if cueIn(r, start, end) {
+			return r
+		}
+	}
+	return EventResult{}
+}
+
+// liveCues drops cues that lie inside an actor's name or a date.
+func (d *doc) liveCues(cs []Cue) []Cue {
+	out := cs[:0]
+	for _, c := range cs {
+		if !d.insideActor(c.Start, c.End) && !d.insideDate(c.Start, c.End) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (d *doc) insideDate(start, end int) bool {
+	for _, m := range d.dates {
+		if m.Start <= start && end <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
+func isACLED(code string) bool {
+	if code == "" {
+		return false
+	}
+	_, ok := incident.LookupSubEvent(code)
+	return ok
+}
+
+// frameFlags decides whether a frame is a concrete event.
+func (d *doc) frameFlags(f *frame, stat bool) {
+	killed := casualtyCount(f.counts)
+	f.event = isACLED(f.ev.Code) || (f.ev.Code == "" && killed)
+	if f.ev.Code != "" && !isACLED(f.ev.Code) {
+		f.flags = append(f.flags, reasonNonACLED)
+	}
+	f.cue = primaryCue(f)
+	s := d.sents[f.sent]
+	f.coref = len(d.hitsIn(catCoref, f.start, f.end)) > 0
+	f.another = len(d.hitsIn(catAnother, f.start, f.end)) > 0
+	f.claim = len(d.hitsIn(catClaim, f.start, f.end)) > 0
+	if !f.event {
+		return
+	}
+	if stat || largeCount(f.counts) {
+		f.flags = append(f.flags, reasonStatistic)
+	}
+	if d.historyAt(f) {
+		f.flags = append(f.flags, reasonHistory)
+	}
+	clause := d.clauseStart(f.start, f.cue.Start)
+	if d.near(catModal, clause, f.cue.Start, 8) || d.purpose(clause, f.cue.Start) {
+		f.flags = append(f.flags, reasonModal)
+	}
+	if d.near(catNegation, clause, f.cue.Start, 4) {
+		f.flags = append(f.flags, reasonNegated)
+	}
+	if len(d.hitsIn(catGeneral, s.start, f.cue.End)) > 0 {
+		f.flags = append(f.flags, reasonGeneral)
+	}
+	if len(f.flags) > 0 {
+		d.narrowToCoref(f)
+		return
+	}
+	if i, j := d.wordsIn(f.start, f.end); j-i < minEventWords {
+		return
+	}
+	f.timeAnchor = d.timeAnchor(f)
+	place := len(d.placesIn(f.focus[0], f.focus[1])) > 0 || d.inheritedPlace(f.sent)
+	f.concrete = f.timeAnchor || (place && (killed || f.lede)) || (f.lede && killed)
+}
+
+// narrowToCoref keeps, of a frame that is not itself an event (history, a
+// general remark), only the clause that refers back to an event: "The
+// attack took place between Diyala and Salahuddin provinces, a rural area
+// that remains a hotbed ..." adds its place and nothing else.
+func (d *doc) narrowToCoref(f *frame) {
+	hs := d.hitsIn(catCoref, f.start, f.end)
+	if len(hs) == 0 {
+		f.focus = [2]int{f.start, f.start}
+		f.counts = nil
+		return
+	}
+	end := f.end
+	if i := strings.IndexAny(d.text[hs[0].end:f.end], ",;:—–"); i >= 0 {
+		end = hs[0].end + i
+	}
+	f.focus = [2]int{hs[0].start, end}
+	kept := f.counts[:0:0]
+	for _, c := range f.counts {
+		if c.Start >= f.focus[0] && c.End <= f.focus[1] {
+			kept = append(kept, c)
+		}
+	}
+	f.counts = kept
+}
+
+// primaryCue is the frame's strongest classifier cue, or its first
+// casualty count when the classifier found no cue.
+func primaryCue(f *frame) Cue {
+	for _, short := range []bool{true, false} {
+		for _, c := range f.ev.Cues {
+			if c.Weight > 0 && c.Start >= f.start && c.End <= f.end && (!short || c.End-c.Start <= maxCueBytes) {
+				return c
+			}
+		}
+	}
+	for _, c := range f.counts {
+		return Cue{Start: c.Start, End: c.End, Text: c.Text, Rule: "count:" + c.Rule, Weight: 1}
+	}
+	return Cue{Start: f.start, End: f.start}
+}
+
+func casualtyCount(cs []CountMention) bool {
+	for _, c := range cs {
+		if c.N > 0 && !hasFlag(c.Flags, flagStatistic) {
+			return true
+		}
+	}
+	return false
+}
+
+// largeCount reports a casualty count in the thousands: a toll over a
+// campaign or a period, not one event.
+func largeCount(cs []CountMention) bool {
+	for _, c := range cs {
+		if c.N >= 1000 || hasFlag(c.Flags, flagLarge) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFlag(flags []string, f string) bool {
+	for _, x := range flags {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// historyAt reports whether the date nearest the frame's cue is background.
+func (d *doc) historyAt(f *frame) bool {
+	best, dist := -1, 1<<30
+	for i, m := range d.datesIn(f.start, f.end) {
+		dd := m.Start - f.cue.End
+		if dd < 0 {
+			dd = f.cue.Start - m.End
+		}
+		if dd < 0 {
+			dd = 0
+		}
+		if dd < dist {
+			best, dist = i, dd
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	return d.historical(d.datesIn(f.start, f.end)[best])
+}
+
+// clauseStart finds where the clause holding off begins, not before from.
+func (d *doc) clauseStart(from, off int) int {
+	if off <= from {
+		return from
+	}
+	i := strings.LastIndexAny(d.text[from:off], ",;:()—–\"“”")
+	if i < 0 {
+		return from
+	}
+	return from + i + 1
+}
+
+// near reports a phrase of the category ending within n words before off
+// and after from.
+func (d *doc) near(cat string, from, off, n int) bool {
+	i, _ := d.wordsIn(off, off+1)
+	for _, h := range d.hitsIn(cat, from, off) {
+		k, _ := d.wordsIn(h.end, off)
+		if i-k <= n {
+			return true
+		}
+	}
+	return false
+}
+
+// purpose reports an infinitive of purpose before the cue: "to launch
+// attacks", "to recapture".
+func (d *doc) purpose(from, off int) bool {
+	i, _ := d.wordsIn(off, off+1)
+	for back := 1; back <= 2 && i-back >= 0; back++ {
+		w := d.words[i-back]
+		if w.start < from {
+			return false
+		}
+		if w.lower == "to" {
+			return true
+		}
+		if back == 1 && (w.lower == "the" || w.lower == "a" || w.lower == "an" || w.lower == "its" || w.lower == "their") {
+			return false
+		}
+	}
+	return false
+}
+
+// eventTally reports a number of events counted together ("139 attacks"):
+// a statistic.
+func (d *doc) eventTally(start, end int) bool {
+	i, j := d.wordsIn(start, end)
+	for k := i + 1; k < j; k++ {
+		if tallyNouns[d.words[k].lower] && isNumberWord(d.words[k-1].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+var tallyNouns = map[string]bool{
+	"attacks": true, "operations": true, "incidents": true, "bombings": true, "raids": true,
+	"strikes": true, "airstrikes": true, "clashes": true, "explosions": true, "killings": true,
+	"assassinations": true, "kidnappings": true, "abductions": true, "ambushes": true,
+}
+
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	switch w {
+	case "dozens", "hundreds", "thousands", "scores", "tens", "numerous", "several", "many":
+		return true
+	}
+	return false
+}
+
+// timeAnchor reports a date or a past-time word that ties the frame to the
+// news: its own, or one earlier in the same paragraph.
+func (d *doc) timeAnchor(f *frame) bool {
+	s := d.sents[f.sent]
+	if len(d.hitsIn(catVague, s.start, s.end)) > 0 {
+		return true
+	}
+	for _, m := range d.datesIn(f.start, f.end) {
+		if d.anchors(m) {
+			return true
+		}
+	}
+	_, ok := d.inheritedDate(f.sent)
+	return ok
+}
+
+// anchors reports whether a date can anchor an event: not background, and
+// precise enough when the publication date is unknown.
+func (d *doc) anchors(m DateMention) bool {
+	if d.historical(m) {
+		return false
+	}
+	return !d.pub.IsZero() || (m.Precision >= 1 && m.Precision <= 2)
+}
+
+// inheritedDate is the last anchoring date of the earlier sentences of the
+// same paragraph.
+func (d *doc) inheritedDate(si int) (DateMention, bool) {
+	s := d.sents[si]
+	for k := si - 1; k >= 0 && d.sents[k].para == s.para; k-- {
+		ds := d.datesIn(d.sents[k].start, d.sents[k].end)
+		for i := len(ds) - 1; i >= 0; i-- {
+			if d.anchors(ds[i]) {
+				return ds[i], true
+			}
+		}
+	}
+	return DateMention{}, false
+}
+
+// inheritedPlace reports a place in the earlier sentences of the same
+// paragraph.
+func (d *doc) inheritedPlace(si int) bool {
+	s := d.sents[si]
+	for k := si - 1; k >= 0 && d.sents[k].para == s.para; k-- {
+		if len(d.placesIn(d.sents[k].start, d.sents[k].end)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// segments splits a sentence where it reports events at different places
+// or dates ("an attack in Raqqa on Oct. 9, and a bombing in Karbala").
+func (d *doc) segments(s sentence, ev EventResult) [][2]int {
+	bounds := d.strongBounds(s.start, s.end)
+	if len(bounds) == 0 {
+		return [][2]int{{s.start, s.end}}
+	}
+	cuts := append([]int{s.start}, bounds...)
+	cuts = append(cuts, s.end)
+	var evSegs [][2]int
+	for i := 0; i+1 < len(cuts); i++ {
+		if cueIn(ev, cuts[i], cuts[i+1]) {
+			evSegs = append(evSegs, [2]int{cuts[i], cuts[i+1]})
+		}
+	}
+	if len(evSegs) < 2 || !d.distinctAnchors(evSegs) {
+		return [][2]int{{s.start, s.end}}
+	}
+	evSegs[0][0] = s.start
+	for i := range evSegs {
+		if i+1 < len(evSegs) {
+			evSegs[i][1] = evSegs[i+1][0]
+		} else {
+			evSegs[i][1] = s.end
+		}
+	}
+	return evSegs
+}
+
+// strongBounds are the offsets where a coordinated clause starts: after
+// ", and", ";" or ", while".
+func (d *doc) strongBounds(start, end int) []int {
+	var out []int
+	t := d.text[start:end]
+	for _, sep := range []string{", and ", "; ", ", while ", ", but "} {
+		for i := 0; ; {
+			k := strings.Index(t[i:], sep)
+			if k < 0 {
+				break
+			}
+			out = append(out, start+i+k+1)
+			i += k + len(sep)
+		}
+	}
+	sortInts(out)
+	return out
+}
+
+func cueIn(ev EventResult, start, end int) bool {
+	for _, c := range ev.Cues {
+		if c.Weight > 0 && c.Start >= start && c.End <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctAnchors reports whether at least two segments name places in
+// different regions.
+func (d *doc) distinctAnchors(segs [][2]int) bool {
+	var keys []string
+	for _, sg := range segs {
+		ps := d.placesIn(sg[0], sg[1])
+		if len(ps) == 0 {
+			continue
+		}
+		best := bestPlace(ps)
+		keys = append(keys, best.Place.CountryCode+"/"+best.Place.Admin1)
+	}
+	for i := 1; i < len(keys); i++ {
+		if keys[i] != keys[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortInts(xs []int) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+
+// shiftEvent moves a classifier result's cue offsets from the classified
+// text to the article, dropping cues outside it.
+func shiftEvent(ev EventResult, base, end int) EventResult {
+	cues := make([]Cue, 0, len(ev.Cues))
+	for _, c := range ev.Cues {
+		c.Start += base
+		c.End += base
+		if c.Start >= base && c.Start <= c.End && c.End <= end {
+			cues = append(cues, c)
+		}
+	}
+	ev.Cues = cues
+	return ev
+}
+
+// shiftCounts moves casualty offsets from the sentence to the article.
+func shiftCounts(cs []CountMention, base, end int) []CountMention {
+	out := cs[:0:0]
+	for _, c := range cs {
+		c.Start += base
+		c.End += base
+		if c.Who != "" {
+			c.WhoStart += base
+			c.WhoEnd += base
+		}
+		if c.Start < base || c.Start >= c.End || c.End > end || c.N < 0 {
+			continue
+		}
+		if c.Who != "" && (c.WhoStart < base || c.WhoStart > c.WhoEnd || c.WhoEnd > end) {
+			c.Who, c.WhoStart, c.WhoEnd = "", 0, 0
+		}
+		out = append(out, c)
+	}
+	return out
+}

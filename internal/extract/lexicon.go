@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+//go:embed rules/*.tsv
+var rulesFS embed.FS
+
+// Phrase categories in rules/cues.tsv.
+const (
+	catModal     = "modal"
+	catNegation  = "negation"
+	catGeneral   = "general"
+	catStatistic = "statistic"
+	catCoref     = "coref"
+	catAnother   = "another"
+	catReport    = "report"
+	catClaim     = "claim"
+	catVague     = "vague"
+	catSkipPlace = "skipplace"
+	catFromRole  = "fromrole"
+	catAgency    = "agency"
+)
+
+// word is one token of the text: a run of letters or digits.
+type word struct {
+	start, end int
+	lower      string
+}
+
+// tokenize splits text into words with byte offsets, lower-cased.
+func tokenize(text string) []word {
+	var out []word
+	start := -1
+	for i, r := range text {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case isWord && start < 0:
+			start = i
+		case !isWord && start >= 0:
+			out = append(out, word{start, i, strings.ToLower(text[start:i])})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{start, len(text), strings.ToLower(text[start:])})
+	}
+	return out
+}
+
+// phrase is one rule of the lexicon.
+type phrase struct {
+	cat   string
+	words []string
+	value string // canonical value (agency name); the phrase itself otherwise
+	exact string // non-empty: the phrase must appear in this case (acronyms)
+}
+
+// hit is a phrase found in a text.
+type hit struct {
+	cat        string
+	start, end int
+	value      string
+}
+
+// lexicon indexes phrases by their first word.
+type lexicon struct {
+	byFirst map[string][]phrase
+}
+
+// loadLexicon reads the embedded rule tables.
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{byFirst: map[string][]phrase{}}
+	for _, name := range []string{"rules/cues.tsv", "rules/agencies.tsv"} {
+		f, err := rulesFS.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("extract: open %s: %w", name, err)
+		}
+		err = lx.read(f, name == "rules/agencies.tsv")
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+	}
+	return lx, nil
+}
+
+func (lx *lexicon) read(r io.Reader, agencies bool) error {
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			return fmt.Errorf("line %d: want 2 tab-separated fields", n)
+		}
+		if !agencies {
+			lx.add(phrase{cat: f[0], value: f[1]}, f[1])
+			continue
+		}
+		for _, alias := range strings.Split(f[1], "|") {
+			p := phrase{cat: catAgency, value: f[0]}
+			if len(alias) <= 4 && strings.ToUpper(alias) == alias {
+				p.exact = alias
+			}
+			lx.add(p, alias)
+		}
+	}
+	return sc.Err()
+}
+
+func (lx *lexicon) add(p phrase, text string) {
+	for _, w := range tokenize(text) {
+		p.words = append(p.words, w.lower)
+	}
+	if len(p.words) > 0 {
+		lx.byFirst[p.words[0]] = append(lx.byFirst[p.words[0]], p)
+	}
+}
+
+// find returns every phrase hit in the words of text, longest first at each
+// position; hits of different categories may overlap.
+func (lx *lexicon) find(text string, ws []word) []hit {
+	var out []hit
+	for i, w := range ws {
+		for _, p := range lx.byFirst[w.lower] {
+			n := len(p.words)
+			if i+n > len(ws) || !matchWords(ws[i:i+n], p.words) {
+				continue
+			}
+			end := ws[i+n-1].end
+			if p.exact != "" && text[w.start:end] != p.exact {
+				continue
+			}
+			out = append(out, hit{cat: p.cat, start: w.start, end: end, value: p.value})
+		}
+	}
+	return out
+}
+
+func matchWords(ws []word, want []string) bool {
+	for k := range want {
+		if ws[k].lower != want[k] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+)
+
+// sentence is one sentence of the clean text with its place in the article.
+type sentence struct {
+	start, end int // byte offsets in the article text
+	para       int // index of the line (paragraph) it belongs to
+	kind       article.LineKind
+	index      int // position among body sentences; -1 for other kinds
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"u.s": true, "u.n": true, "u.k": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"gen": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true, "brig": true,
+	"st": true, "no": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "vs": true, "inc": true, "co": true,
+	"ltd": true, "gov": true, "sen": true, "rep": true, "prof": true, "rev": true, "cpl": true,
+	"pvt": true, "adm": true, "cmdr": true, "approx": true, "est": true, "fig": true,
+}
+
+// paragraphs returns the kept lines of an article; an article without line
+// records is split at newlines and read as body text.
+func paragraphs(a *article.Article) []article.Line {
+	if len(a.Lines) > 0 {
+		var out []article.Line
+		for _, l := range a.Lines {
+			if l.Kind == article.KindDropped || l.Start < 0 || l.End > len(a.Text) || l.Start >= l.End {
+				continue
+			}
+			out = append(out, l)
+		}
+		return out
+	}
+	var out []article.Line
+	start := 0
+	for start <= len(a.Text) {
+		end := strings.IndexByte(a.Text[start:], '\n')
+		if end < 0 {
+			end = len(a.Text)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(a.Text[start:end]) != "" {
+			out = append(out, article.Line{Kind: article.KindBody, Start: start, End: end})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// splitSentences cuts the article's kept lines into sentences.
+func splitSentences(a *article.Article) []sentence {
+	var out []sentence
+	body := 0
+	for p, l := range paragraphs(a) {
+		for _, s := range splitLine(a.Text, l.Start, l.End) {
+			s.para, s.kind, s.index = p, l.Kind, -1
+			if l.Kind == article.KindBody {
+				s.index = body
+				body++
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// splitLine cuts text[start:end] at sentence ends: a '.', '!' or '?'
+// (with closing quotes) followed by space and an upper-case letter, digit
+// or opening quote, unless the dot ends an abbreviation or an initial.
+func splitLine(text string, start, end int) []sentence {
+	var out []sentence
+	from := start
+	for i := start; i < end; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := skipClosers(text, i+1, end)
+		if j >= end || !isSpace(text, j) {
+			continue
+		}
+		k := skipSpace(text, j, end)
+		if k >= end || !opensSentence(text, k) || (c == '.' && abbreviation(text, from, i)) {
+			continue
+		}
+		out = appendTrimmed(out, text, from, j)
+		from = k
+		i = k - 1
+	}
+	return appendTrimmed(out, text, from, end)
+}
+
+func appendTrimmed(out []sentence, text string, s, e int) []sentence {
+	for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r' || text[s] == '\n') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r' || text[e-1] == '\n') {
+		e--
+	}
+	if e > s {
+		out = append(out, sentence{start: s, end: e})
+	}
+	return out
+}
+
+func skipClosers(text string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r != '"' && r != '\'' && r != ')' && r != '”' && r != '’' && r != '»' {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+func isSpace(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r)
+}
+
+func skipSpace(text string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+func opensSentence(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(«•-–", r)
+}
+
+// abbreviation reports whether the dot at text[dot] ends a known
+// abbreviation or a one-letter initial.
+func abbreviation(text string, from, dot int) bool {
+	k := dot
+	for k > from && (text[k-1] == '.' || unicode.IsLetter(rune(text[k-1]))) {
+		k--
+	}
+	w := strings.ToLower(text[k:dot])
+	if abbreviations[w] {
+		return true
+	}
+	return len(w) == 1 && unicode.IsUpper(rune(text[k]))
+}

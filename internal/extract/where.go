@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
+)
+
+// placeRank orders places by how specific they are: a town or a named
+// feature beats a district, which beats a province, which beats a country.
+func placeRank(p gazetteer.Place) int {
+	k := p.Kind
+	switch {
+	case strings.HasPrefix(k, "A.PCL"):
+		return 1
+	case k == "A.ADM1" || k == "A.ADM1H" || k == "A.REGION":
+		return 2
+	case strings.HasPrefix(k, "A."):
+		return 3
+	case k == "":
+		return 1
+	}
+	return 4
+}
+
+// bestPlace is the most specific of the mentions, the earliest on a tie.
+func bestPlace(ps []gazetteer.Mention) gazetteer.Mention {
+	best := ps[0]
+	for _, m := range ps[1:] {
+		if placeRank(m.Place) > placeRank(best.Place) {
+			best = m
+		}
+	}
+	return best
+}
+
+// eventRank is placeRank lowered for a reference point, so "al-Tarmiyah
+// district, north of Baghdad" places the event in al-Tarmiyah.
+func (d *doc) eventRank(m gazetteer.Mention) int {
+	r := placeRank(m.Place) * 2
+	if d.referencePoint(m) {
+		r -= 3
+	}
+	return r
+}
+
+// framePlace is the most specific event place the frame names.
+func (d *doc) framePlace(f *frame) (gazetteer.Mention, bool) {
+	ps := d.placesIn(f.focus[0], f.focus[1])
+	if len(ps) == 0 {
+		return gazetteer.Mention{}, false
+	}
+	return bestPlace(ps), true
+}
+
+// clusterPlace is the incident's location: the most specific place named
+// by its frames, concrete frames first, within the country of the first
+// place found.
+func (d *doc) clusterPlace(c *cluster) (gazetteer.Mention, bool) {
+	var best gazetteer.Mention
+	found := false
+	for pass := 0; pass < 2; pass++ {
+		for i := range c.frames {
+			if c.support[i] != (pass == 1) {
+				continue
+			}
+			for _, m := range d.placesIn(c.frames[i].focus[0], c.frames[i].focus[1]) {
+				switch {
+				case !found:
+					best, found = m, true
+				case m.Place.CountryCode != best.Place.CountryCode:
+				case d.eventRank(m) > d.eventRank(best):
+					best = m
+				}
+			}
+		}
+	}
+	if !found {
+		return d.inheritedPlaceMention(c.anchor().sent)
+	}
+	return best, true
+}
+
+// inheritedPlaceMention is the most specific place of the earlier
+// sentences of the paragraph.
+func (d *doc) inheritedPlaceMention(si int) (gazetteer.Mention, bool) {
+	s := d.sents[si]
+	for k := si - 1; k >= 0 && d.sents[k].para == s.para; k-- {
+		if ps := d.placesIn(d.sents[k].start, d.sents[k].end); len(ps) > 0 {
+			return bestPlace(ps), true
+		}
+	}
+	return gazetteer.Mention{}, false
+}
+
+// dateChoice is a date picked for an incident and why.
+type dateChoice struct {
+	DateMention
+	rule string
+}
+
+// frameDate is the date a frame gives its event: a date of its own near
+// the cue, else the date it was reported, else one from earlier in the
+// paragraph.
+func (d *doc) frameDate(f *frame) (dateChoice, bool) {
+	var ev, rep []DateMention
+	for _, m := range d.datesIn(f.start, f.end) {
+		if !d.anchors(m) {
+			continue
+		}
+		if d.reportDate(m, f.start) {
+			rep = append(rep, m)
+		} else {
+			ev = append(ev, m)
+		}
+	}
+	if m, ok := nearest(ev, f.cue); ok {
+		return dateChoice{m, "event-date"}, true
+	}
+	if m, ok := nearest(rep, f.cue); ok {
+		return dateChoice{m, "reporting-date"}, true
+	}
+	if m, ok := d.inheritedDate(f.sent); ok {
+		return dateChoice{m, "paragraph-date"}, true
+	}
+	return dateChoice{}, false
+}
+
+// clusterDate is the incident's date: the first event date of its
+// concrete frames, else their first reporting or paragraph date, else one
+// from a supporting frame.
+func (d *doc) clusterDate(c *cluster) (dateChoice, bool) {
+	var fallback dateChoice
+	have := false
+	for pass := 0; pass < 2; pass++ {
+		for i := range c.frames {
+			if c.support[i] != (pass == 1) {
+				continue
+			}
+			dc, ok := d.frameDate(&c.frames[i])
+			if !ok {
+				continue
+			}
+			if dc.rule == "event-date" && pass == 0 {
+				return dc, true
+			}
+			if !have {
+				fallback, have = dc, true
+			}
+		}
+	}
+	return fallback, have
+}
+
+// reportDate reports whether a date belongs to a reporting verb ("Reuters
+// reported Monday", "said in a statement on Tuesday", "claimed
+// responsibility on Tuesday"): the verb ends at most three words before it.
+func (d *doc) reportDate(m DateMention, from int) bool {
+	i, _ := d.wordsIn(m.Start, m.Start+1)
+	for _, h := range d.hitsIn(catReport, from, m.Start) {
+		k, _ := d.wordsIn(h.end, m.Start)
+		if i-k <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+func nearest(ms []DateMention, c Cue) (DateMention, bool) {
+	best, dist := -1, 1<<30
+	for i, m := range ms {
+		dd := m.Start - c.End
+		if dd < 0 {
+			dd = c.Start - m.End
+		}
+		if dd < 0 {
+			dd = 0
+		}
+		if dd < dist {
+			best, dist = i, dd
+		}
+	}
+	if best < 0 {
+		return DateMention{}, false
+	}
+	return ms[best], true
+}

@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/sitrep-org/sitrep/internal/actors"
+)
+
+// vote is one piece of evidence that an actor took a side in an event:
+// side 1 acted, side 2 was acted upon.
+type vote struct {
+	m      actors.Mention
+	side   int
+	weight float64
+	rule   string
+}
+
+// Role words: what comes right before an actor and says its side.
+var (
+	targetWords = map[string]bool{"against": true, "targeting": true, "targeted": true, "targets": true, "on": true, "attacked": true, "ambushed": true, "killed": true, "killing": true, "kidnapped": true, "abducted": true, "struck": true, "hit": true, "stormed": true, "raided": true, "besieged": true}
+	agentWords  = map[string]bool{"by": true}
+	clashWords  = map[string]bool{"with": true, "between": true}
+)
+
+// sentenceSubject carries the acting side of a sentence into its later
+// parts: in "ISIS staged an attack in Raqqa ..., and killed a dozen people
+// in Karbala" the second event's actor is the sentence's subject.
+func (d *doc) sentenceSubject(f *frame) []vote {
+	s := d.sents[f.sent]
+	if f.start == s.start {
+		return nil
+	}
+	for _, m := range d.actorsIn(s.start, f.start) {
+		if m.Actor.Armed() {
+			return []vote{{m: m, side: 1, weight: 0.5, rule: "subject-of-sentence"}}
+		}
+	}
+	return nil
+}
+
+// frameVotes reads who did what to whom in one frame.
+func (d *doc) frameVotes(f *frame, support bool) []vote {
+	var out []vote
+	for _, c := range f.counts {
+		if c.Who == "" {
+			continue
+		}
+		for _, m := range d.r.Actors.FindAll(d.text[c.WhoStart:c.WhoEnd]) {
+			m.Start += c.WhoStart
+			m.End += c.WhoStart
+			out = append(out, vote{m: m, side: 2, weight: 1, rule: "victims"})
+		}
+	}
+	if (support && !f.event && !f.claim) || len(f.flags) > 0 {
+		return out
+	}
+	out = append(out, d.sentenceSubject(f)...)
+	for _, m := range d.actorsIn(f.start, f.end) {
+		if overlapsVote(out, m) {
+			continue
+		}
+		if v, ok := d.role(f, m); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func overlapsVote(vs []vote, m actors.Mention) bool {
+	for _, v := range vs {
+		if v.m.Start < m.End && m.Start < v.m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// role decides one actor mention's side from the words around it.
+func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
+	i, _ := d.wordsIn(m.Start, m.Start+1)
+	_, j := d.wordsIn(m.Start, m.End)
+	if d.follows(catClaim, j, 4, f.end) {
+		return vote{m: m, side: 1, weight: 2, rule: "claimed"}, true
+	}
+	if d.follows(catReport, j, 2, f.end) || d.near(catFromRole, f.start, m.Start, 1) {
+		return vote{}, false
+	}
+	before := d.prevWords(i, 2, f.start)
+	switch {
+	case anyIn(before, agentWords) && m.Start >= f.cue.End:
+		return vote{m: m, side: 1, weight: 2, rule: "agent"}, true
+	case anyIn(before, targetWords):
+		return vote{m: m, side: 2, weight: 2, rule: "target"}, true
+	case anyIn(before, clashWords) && m.Start >= f.cue.End:
+		return vote{m: m, side: 2, weight: 1.5, rule: "opponent"}, true
+	case m.End <= f.cue.Start:
+		return vote{m: m, side: 1, weight: 1, rule: "subject"}, true
+	}
+	return vote{m: m, side: 2, weight: 1, rule: "object"}, true
+}
+
+// follows reports a phrase of the category starting within n words after
+// word index j, before offset end.
+func (d *doc) follows(cat string, j, n, end int) bool {
+	if j >= len(d.words) {
+		return false
+	}
+	hs := d.hitsIn(cat, d.words[j].start, end)
+	if len(hs) == 0 {
+		return false
+	}
+	k, _ := d.wordsIn(hs[0].start, hs[0].start+1)
+	return k-j < n
+}
+
+// prevWords returns up to n lower-case words before word index i, not
+// before offset from.
+func (d *doc) prevWords(i, n, from int) []string {
+	var out []string
+	for k := i - 1; k >= 0 && k >= i-n && d.words[k].start >= from; k-- {
+		out = append(out, d.words[k].lower)
+	}
+	return out
+}
+
+func anyIn(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// camp groups actors that fight on the same side in most conflicts: state
+// forces with their allies and pro-government militias; rebels and
+// unidentified armed men; civilians; crowds.
+func camp(a actors.Actor) string {
+	switch a.Kind {
+	case actors.KindState, actors.KindPolice, actors.KindExternal, actors.KindMilitia:
+		return "gov"
+	case actors.KindCivilians:
+		return "civ"
+	case actors.KindProtesters, actors.KindRioters:
+		return "crowd"
+	}
+	return "armed"
+}
+
+// party is one actor of an incident with its evidence.
+type party struct {
+	actor  actors.Actor
+	s1, s2 float64
+	first  vote // earliest vote, for evidence
+	n      int
+}
+
+// sides picks actor1, actor2 and the associated actors of each side from
+// the votes of an incident's frames.
+func sides(votes []vote, fill func(actors.Actor) actors.Actor) (a1, a2 *party, assoc1, assoc2 []*party) {
+	byName := map[string]*party{}
+	var order []*party
+	for _, v := range votes {
+		a := fill(v.m.Actor)
+		p := byName[a.Name]
+		if p == nil {
+			p = &party{actor: a, first: v}
+			byName[a.Name] = p
+			order = append(order, p)
+		}
+		p.n++
+		if v.side == 1 {
+			p.s1 += v.weight
+		} else {
+			p.s2 += v.weight
+		}
+	}
+	order = dropVagueDuplicates(order)
+	best := -1e9
+	for _, x := range append([]*party{nil}, order...) {
+		for _, y := range append([]*party{nil}, order...) {
+			if x != nil && x == y {
+				continue
+			}
+			if sc := pairScore(x, y); sc > best {
+				best, a1, a2 = sc, x, y
+			}
+		}
+	}
+	for _, p := range order {
+		if p == a1 || p == a2 {
+			continue
+		}
+		switch {
+		case a1 != nil && camp(p.actor) == camp(a1.actor):
+			assoc1 = append(assoc1, p)
+		case a2 != nil && camp(p.actor) == camp(a2.actor):
+			assoc2 = append(assoc2, p)
+		}
+	}
+	return a1, a2, assoc1, assoc2
+}
+
+func pairScore(x, y *party) float64 {
+	sc := 0.0
+	if x != nil {
+		sc += x.s1 + 0.1*float64(x.n)
+	}
+	if y != nil {
+		sc += y.s2 + 0.1*float64(y.n)
+	}
+	if x != nil && y != nil {
+		switch {
+		case camp(x.actor) != camp(y.actor):
+			sc++
+		case camp(x.actor) != "armed":
+			sc -= 3 // state forces rarely fight their allies, civilians never fight
+		}
+	}
+	if x != nil && !x.actor.Armed() {
+		sc -= 2 // civilians and crowds rarely initiate political violence
+	}
+	return sc
+}
+
+// dropVagueDuplicates removes an unidentified armed group when a named
+// armed group of the same camp is in the incident: "the attackers" are the
+// group named elsewhere.
+func dropVagueDuplicates(ps []*party) []*party {
+	named := false
+	for _, p := range ps {
+		if p.actor.Kind == actors.KindRebel || p.actor.Kind == actors.KindIdentity {
+			named = true
+		}
+	}
+	if !named {
+		return ps
+	}
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.actor.Kind != actors.KindUnidentified {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].first.m.Start < out[j].first.m.Start })
+	return out
+}
