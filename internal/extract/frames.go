@@ -12,7 +12,7 @@ import (
 type frame struct {
 	sent       int // index into doc.sents
 	start, end int
-	focus      [2]int // the span whose places and counts count: the frame, or the clause of a back-reference
+	focus      [2]int      // the span whose places and counts count: the frame, or the clause of a back-reference
 	ev         EventResult // cue offsets are absolute
 	cue        Cue         // the strongest cue; absolute offsets
 	counts     []CountMention
