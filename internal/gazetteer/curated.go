@@ -74,9 +74,11 @@ func (g *Gazetteer) loadFeatures() error {
 		if r[1] != "" {
 			names = append(names, strings.Split(r[1], "|")...)
 		}
-		level, imp := levelFeature, 6.5
+		// curated entries are there because conflict reports name them:
+		// they rank like a sizeable town
+		level, imp := levelFeature, 7.0
 		if strings.HasPrefix(r[2], "P.") {
-			level, imp = levelPlace, 5.5
+			level = levelPlace
 		}
 		g.add(entry{Place: p, level: level, imp: imp}, names...)
 	}

@@ -170,7 +170,9 @@ func (g *Gazetteer) isAnchor(cands []int32, best int32) bool {
 			continue
 		}
 		same = false
-		if e.level <= levelAdmin1 {
+		// a rival in another country that is a region, a country, or close
+		// in importance (Samara Oblast against Samarra) makes it no anchor
+		if e.level <= levelAdmin1 || b.imp-e.imp < 3 {
 			return false
 		}
 	}
@@ -210,7 +212,7 @@ func isCaseless(toks []token) bool {
 
 func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
 	first := toks[i]
-	if !caseless && !first.cap && !(connectors[first.lower] && i+1 < len(toks) && toks[i+1].cap) {
+	if !caseless && !first.cap && !(articles[first.lower] && i+1 < len(toks) && toks[i+1].cap) {
 		return span{}, false
 	}
 	for n := min(maxSpan, len(toks)-i); n >= 1; n-- {

@@ -13,7 +13,7 @@ const (
 	wQualifier   = 10.0 // "Karbala, Iraq": the qualifier names its country/region
 	wKindMatch   = 8.0  // "Anbar province": the type word fits the candidate
 	wKindClash   = -3.0 // ... or does not
-	wExactName   = 0.5  // the text spells the name as the gazetteer does
+	wExactName   = 2.0  // the text spells the name as the gazetteer does
 	wForeignDemo = -2.0 // a demonym ("Turkish") is weaker than the name
 )
 
@@ -140,7 +140,7 @@ func (g *Gazetteer) isDemonym(cc, fold string) bool {
 // foldSimple is a light normal form for "spelled the same": lower case,
 // letters and digits only, diacritics dropped.
 func foldSimple(s string) string {
-	return strings.Join(foldTokens(s), " ")
+	return strings.Join(dropDecorations(foldTokens(s)), " ")
 }
 
 // precisionFor is the ACLED geo_precision a place kind implies by itself.

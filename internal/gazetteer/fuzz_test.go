@@ -1,0 +1,43 @@
+package gazetteer
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Salah ad-Din", "Deir ez-Zor", "Sāmarrā’", "", "al-", "Ezzor", "ÆØÅ", "\xff\xfe", "Q'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if !utf8.ValidString(n) {
+			t.Errorf("Normalize(%q) = %q is not valid UTF-8", s, n)
+		}
+		if Normalize(s) != n {
+			t.Errorf("Normalize(%q) is not deterministic", s)
+		}
+	})
+}
+
+func FuzzFind(f *testing.F) {
+	g := loadTest(f)
+	for _, s := range []string{
+		"Fighting near Mosul, Iraq.", "between Diyala and Salahuddin provinces", "Mr. Trump in Washington",
+		"A, B, C", "\u00a0Karbala\u2019s", "x, y", ", ", "Raqqa,", "ANBAR PROVINCE",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := -1
+		for _, m := range g.Find(s) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || s[m.Start:m.End] != m.Text {
+				t.Fatalf("bad span %d-%d %q in %q", m.Start, m.End, m.Text, s)
+			}
+			if m.Start < last {
+				t.Fatalf("mentions not sorted in %q", s)
+			}
+			last = m.Start
+		}
+	})
+}

@@ -1,0 +1,280 @@
+package gazetteer
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var (
+	testOnce sync.Once
+	testGaz  *Gazetteer
+	testErr  error
+)
+
+func loadTest(t testing.TB) *Gazetteer {
+	t.Helper()
+	testOnce.Do(func() { testGaz, testErr = Load() })
+	if testErr != nil {
+		t.Fatalf("Load: %v", testErr)
+	}
+	return testGaz
+}
+
+func TestNormalizeVariants(t *testing.T) {
+	groups := [][]string{
+		{"Salahuddin", "Salah ad Din", "Salah al-Din", "Saladin", "Salaheddin", "Salah ad-Din Province"},
+		{"Makhmour", "Makhmur", "Makhmūr"},
+		{"Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr", "Deir el-Zor"},
+		{"Anbar", "Al Anbar", "al-Anbar Governorate", "Anbar province"},
+		{"Qarachogh", "Qara Chokh", "Qarachogh Mountains"},
+		{"Raqqa", "Ar Raqqah", "Al-Raqqa", "ar-Raqqa"},
+		{"Tarmiyah", "al-Tarmiyah", "Aţ Ţārmīyah", "Tarmiya"},
+		{"Karbala", "Karbala'", "Karbalā’"},
+		{"Samarra", "Sāmarrā’", "Samarrah"},
+		{"Fallujah", "Falluja", "Al Fallūjah"},
+	}
+	for _, grp := range groups {
+		t.Run(grp[0], func(t *testing.T) {
+			want := Normalize(grp[0])
+			if want == "" {
+				t.Fatalf("Normalize(%q) is empty", grp[0])
+			}
+			for _, v := range grp[1:] {
+				if got := Normalize(v); got != want {
+					t.Errorf("Normalize(%q) = %q, want %q (as %q)", v, got, want, grp[0])
+				}
+			}
+		})
+	}
+}
+
+func TestNormalizeKeepsDistinctNamesApart(t *testing.T) {
+	pairs := [][2]string{{"Mosul", "Basra"}, {"Erbil", "Kirkuk"}, {"Homs", "Hama"}, {"Niger", "Nigeria"}}
+	for _, p := range pairs {
+		if Normalize(p[0]) == Normalize(p[1]) {
+			t.Errorf("Normalize(%q) == Normalize(%q) = %q", p[0], p[1], Normalize(p[0]))
+		}
+	}
+}
+
+func TestRegion(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct{ cc, name, want string }{
+		{"IQ", "Salahuddin", "IQ.18"},
+		{"IQ", "Saladin", "IQ.18"},
+		{"IQ", "Nineveh", "IQ.15"},
+		{"IQ", "Ninawa", "IQ.15"},
+		{"IQ", "Anbar", "IQ.01"},
+		{"SY", "Dayr az Zawr", "SY.07"},
+		{"SY", "Deir Ezzor", "SY.07"},
+		{"IQ", "IQ.10", "IQ.10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, ok := g.Region(tt.cc, tt.name)
+			if !ok || p.Admin1Code != tt.want {
+				t.Errorf("Region(%q, %q) = %q, %v; want %q", tt.cc, tt.name, p.Admin1Code, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestCountry(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct{ in, code, region string }{
+		{"IQ", "IQ", "Middle East"},
+		{"Syria", "SY", "Middle East"},
+		{"Iraqi", "IQ", "Middle East"},
+		{"Nigeria", "NG", "Western Africa"},
+		{"Georgia", "GE", "Caucasus and Central Asia"},
+		{"Mexico", "MX", "Central America"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			c, ok := g.Country(tt.in)
+			if !ok || c.Code != tt.code || c.Region != tt.region || c.ISONumeric == 0 {
+				t.Errorf("Country(%q) = %+v, %v; want %s in %s", tt.in, c, ok, tt.code, tt.region)
+			}
+		})
+	}
+}
+
+func TestLocate(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct {
+		name     string
+		lat, lon float64
+		cc, a1   string
+	}{
+		{"Tikrit", 34.60, 43.68, "IQ", "IQ.18"},
+		{"Ramadi", 33.42, 43.30, "IQ", "IQ.01"},
+		{"Raqqa", 35.95, 39.01, "SY", "SY.04"},
+		{"Lagos", 6.45, 3.40, "NG", "NG.05"},
+		{"Kansas", 38.5, -98.0, "US", "US.KS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, ok := g.Locate(tt.lat, tt.lon)
+			if !ok || p.CountryCode != tt.cc || p.Admin1Code != tt.a1 {
+				t.Errorf("Locate(%v, %v) = %s %s, %v; want %s %s", tt.lat, tt.lon, p.CountryCode, p.Admin1Code, ok, tt.cc, tt.a1)
+			}
+			if p.Admin2 == "" && tt.cc == "IQ" {
+				t.Errorf("Locate(%v, %v) has no admin2", tt.lat, tt.lon)
+			}
+		})
+	}
+	if _, ok := g.Locate(0, -140); ok {
+		t.Error("Locate in the open Pacific found a region")
+	}
+}
+
+// found is the part of a mention the find tests compare.
+type found struct {
+	Text      string
+	Admin1    string
+	Country   string
+	Precision int
+}
+
+func TestFind(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct {
+		name string
+		text string
+		want []found
+	}{
+		{
+			name: "provinces pair is region level",
+			text: "Gunmen struck a checkpoint on the border between Diyala and Salahuddin provinces overnight.",
+			want: []found{{"Diyala", "IQ.10", "IQ", 3}, {"Salahuddin provinces", "IQ.18", "IQ", 3}},
+		},
+		{
+			name: "near a town is precision 2",
+			text: "Clashes were reported near Samarra, in Iraq, on Tuesday.",
+			want: []found{{"Samarra", "IQ.18", "IQ", 2}, {"Iraq", "", "IQ", 3}},
+		},
+		{
+			name: "people's names are not places",
+			text: "Donald Trump spoke with Mike Pence and Alina Romanowski about Syria.",
+			want: []found{{"Syria", "", "SY", 3}},
+		},
+		{
+			name: "ordinary words are not places",
+			text: "Of the mission, officials said nothing. Said to be safe, the convoy left Karbala.",
+			want: []found{{"Karbala", "IQ.12", "IQ", 1}},
+		},
+		{
+			name: "mountains and oil fields",
+			text: "Troops swept the Qarachogh Mountains and guarded the Alas oilfields in Iraq.",
+			want: []found{{"Qarachogh Mountains", "IQ.11", "IQ", 2}, {"Alas oilfields", "IQ.18", "IQ", 2}, {"Iraq", "", "IQ", 3}},
+		},
+		{
+			name: "transliterations in Syria",
+			text: "Herders were abducted in the Deir Ezzor countryside and near al-Baghouz, Syria.",
+			want: []found{{"Deir Ezzor", "SY.07", "SY", 1}, {"al-Baghouz", "SY.07", "SY", 2}, {"Syria", "", "SY", 3}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []found
+			for _, m := range g.Find(tt.text) {
+				if tt.text[m.Start:m.End] != m.Text {
+					t.Errorf("mention %q does not match its offsets %d-%d", m.Text, m.Start, m.End)
+				}
+				a1 := m.Place.Admin1Code
+				if m.Place.Kind == "A.PCLI" {
+					a1 = ""
+				}
+				got = append(got, found{m.Text, a1, m.Place.CountryCode, m.Precision})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Find mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestResolveQualifier(t *testing.T) {
+	g := loadTest(t)
+	text := "A bomb went off in Alexandria, Louisiana, late on Friday."
+	m, ok := g.Resolve("Alexandria", Context{Text: text, Offset: 19})
+	if !ok || m.Place.CountryCode != "US" || m.Place.Admin1Code != "US.LA" {
+		t.Errorf("Resolve(Alexandria, Louisiana) = %s %s, %v", m.Place.CountryCode, m.Place.Admin1Code, ok)
+	}
+	m, ok = g.Resolve("Alexandria", Context{})
+	if !ok || m.Place.CountryCode != "EG" {
+		t.Errorf("Resolve(Alexandria) without context = %s, want EG", m.Place.CountryCode)
+	}
+}
+
+// TestSeedGoldPlaces resolves every place named in the seed gold incidents
+// and checks it lands in one of the accepted first-level regions.
+func TestSeedGoldPlaces(t *testing.T) {
+	g := loadTest(t)
+	path := filepath.Join(repoRoot(t), "..", "shared", "gold", "seeds.gold.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("seed gold file not available (%v)", err)
+	}
+	var gold struct {
+		Documents []struct {
+			Incidents []struct {
+				Key, Country string
+				Admin1       []string
+				Place        *string
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &gold); err != nil {
+		t.Fatalf("parse gold: %v", err)
+	}
+	for _, d := range gold.Documents {
+		for _, inc := range d.Incidents {
+			if inc.Place == nil || len(inc.Admin1) == 0 {
+				continue
+			}
+			t.Run(inc.Key, func(t *testing.T) {
+				ms := g.Find(*inc.Place)
+				if len(ms) == 0 {
+					t.Skipf("no toponym in the gold place description %q: the region comes from the article", *inc.Place)
+				}
+				for _, m := range ms {
+					if m.Place.CountryCode != inc.Country || !acceptedRegion(g, m.Place, inc.Admin1) {
+						t.Errorf("%q → %s %s (%s), want %s one of %v", m.Text, m.Place.CountryCode, m.Place.Admin1, m.Place.Name, inc.Country, inc.Admin1)
+					}
+				}
+			})
+		}
+	}
+}
+
+func acceptedRegion(g *Gazetteer, p Place, names []string) bool {
+	for _, n := range names {
+		if r, ok := g.Region(p.CountryCode, n); ok && r.Admin1Code == p.Admin1Code {
+			return true
+		}
+	}
+	return false
+}
+
+func repoRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found")
+		}
+		dir = parent
+	}
+}
