@@ -24,7 +24,9 @@ type evidence struct {
 type state struct {
 	toks     []token
 	hits     []hit
-	first    []int // per cue set: index of its first hit, or -1
+	first    []int  // per cue set: index of its first hit, or -1
+	best     []int  // per cue set: index of its best-weighted hit, or -1
+	bg       []bool // per sentence: background (history, context)
 	cueScore []float64
 	score    []float64
 	dropped  []bool
@@ -37,10 +39,11 @@ const maxHits = 4096
 
 func (s *state) reset(nSets, nLabels int) {
 	s.toks, s.hits, s.evidence, s.order = s.toks[:0], s.hits[:0], s.evidence[:0], s.order[:0]
-	s.first = resize(s.first, nSets)
+	s.first, s.best = resize(s.first, nSets), resize(s.best, nSets)
 	for i := range s.first {
-		s.first[i] = -1
+		s.first[i], s.best[i] = -1, -1
 	}
+	s.bg = s.bg[:0]
 	s.cueScore = zero(s.cueScore, nLabels)
 	s.score = zero(s.score, nLabels)
 	if cap(s.dropped) < nLabels {
@@ -73,6 +76,7 @@ func (c *Classifier) run(text string) *state {
 	st.reset(len(rs.sets), len(rs.labels))
 	st.toks = rs.tokenize(text, st.toks)
 	rs.findHits(st)
+	rs.markBackground(st)
 	rs.scoreCues(st)
 	rs.scoreCombos(st)
 	rs.applyPrefs(st)
@@ -169,27 +173,60 @@ func (e *elem) matches(t *token) bool {
 		return len(t.word) >= len(e.s) && t.word[:len(e.s)] == e.s
 	case elemNumber:
 		return t.num
+	case elemYear:
+		w := t.word
+		return len(w) == 4 && t.num && (w[:2] == "19" || w[:2] == "20")
 	}
 	return false
 }
 
-func (rs *ruleSet) factor(sent int) float64 {
-	if sent == 0 {
-		return 1
+// factor is how much a cue in sentence sent counts: the first sentence in
+// full, later ones less, background sentences less again.
+func (rs *ruleSet) factor(st *state, sent int) float64 {
+	f := 1.0
+	if sent > 0 {
+		f = rs.opts.laterFactor
 	}
-	return rs.opts.laterFactor
+	if sent < len(st.bg) && st.bg[sent] {
+		f *= rs.opts.bgFactor
+	}
+	return f
+}
+
+// markBackground flags the sentences where the background group matched.
+func (rs *ruleSet) markBackground(st *state) {
+	if rs.bgSet < 0 || st.first[rs.bgSet] < 0 || len(st.toks) == 0 {
+		return
+	}
+	n := st.toks[len(st.toks)-1].sent + 1
+	for i := 0; i < n; i++ {
+		st.bg = append(st.bg, false)
+	}
+	for _, h := range st.hits[st.first[rs.bgSet]:] {
+		if h.set == rs.bgSet {
+			st.bg[h.sent] = true
+		}
+	}
 }
 
 // scoreCues adds each fired cue line's weight to its label once, scaled by
 // the sentence of its first hit.
 func (rs *ruleSet) scoreCues(st *state) {
-	for set, h := range st.first {
+	for i, h := range st.hits {
+		if rs.sets[h.set].label < 0 {
+			continue
+		}
+		if b := st.best[h.set]; b < 0 || rs.factor(st, h.sent) > rs.factor(st, st.hits[b].sent) {
+			st.best[h.set] = i
+		}
+	}
+	for set, h := range st.best {
 		cs := &rs.sets[set]
-		if h < 0 || cs.label < 0 {
+		if h < 0 {
 			continue
 		}
 		first := st.hits[h]
-		w := cs.weight * rs.factor(first.sent)
+		w := cs.weight * rs.factor(st, first.sent)
 		st.cueScore[cs.label] += w
 		st.evidence = append(st.evidence, evidence{
 			label: cs.label, start: st.toks[first.start].start, end: st.toks[first.end-1].end,
@@ -209,7 +246,7 @@ func (rs *ruleSet) scoreCombos(st *state) {
 		}
 		w := cb.weight
 		if w > 0 {
-			w *= rs.factor(sent)
+			w *= rs.factor(st, sent)
 		}
 		st.score[cb.label] += w
 		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, rule: cb.rule, weight: w})

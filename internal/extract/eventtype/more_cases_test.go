@@ -65,6 +65,26 @@ var harderCases = []struct {
 	{"man-made boat", "A boat carrying migrants capsized off the coast, leaving dozens missing.", "MAN_MADE_DISASTER"},
 	{"crime cartel", "A drug cartel gunman was sentenced to 40 years for trafficking.", "ORG_CRIME"},
 	{"diplo summit", "The two leaders met at a summit to discuss trade and border security.", "DIPLO"},
+	// Multi-sentence snippets whose later sentences mention other event
+	// types as background.
+	{"snippet peaceful with history", "Several hundred nurses rallied outside the health ministry on Tuesday to demand overdue pay. Last year a similar march was broken up with tear gas.", "PEACE_PROTEST"},
+	{"snippet protest then talks", "Taxi drivers marched through the capital against a new ride-hailing law. The transport minister said he had agreed to meet their union next week.", "PEACE_PROTEST"},
+	{"snippet airstrike then clash", "An air raid on a rebel training camp killed at least 20 fighters, the military said. Clashes have continued in the province for weeks.", "AIR_STRIKE"},
+	{"snippet arrests then background bombing", "Police have arrested four men suspected of links to an extremist cell in the northern city. The cell is blamed for a bombing at a bus station in March.", "ARREST"},
+	{"snippet shelling with displacement", "Heavy artillery fire hit the outskirts of the town overnight, killing a family of five. Thousands have fled the area since the offensive began.", "ART_MISS_ATTACK"},
+	{"snippet agreement then violations", "The government and the armed movement signed a ceasefire agreement in the capital on Saturday. Previous truces collapsed within days amid accusations of violations.", "AGREEMENT"},
+	{"snippet ied with claim", "A roadside bomb tore through a police pickup truck, killing three officers, local officials said. No group has yet claimed responsibility.", "REM_EXPLOS"},
+	{"snippet looting after unrest", "Shops in the city centre were looted overnight as police stayed away. Residents said groups of young men carted off electronics and food.", "PROPERTY_DISTRUCT"},
+	{"snippet kidnapping for ransom", "Gunmen kidnapped a businessman on his way home and are demanding a ransom, his family said.", "ABDUCT_DISSAP"},
+	{"snippet militants attack base", "Militants attacked a military base in the desert region at dawn, killing seven soldiers, the army said in a statement. The attackers fled on motorbikes.", "ARMED_CLASH"},
+	{"snippet villagers massacred", "Gunmen on motorcycles killed 30 villagers in a raid on a remote settlement, the regional governor said. The attackers also burned granaries.", "ATTACK"},
+	{"snippet troops deployed", "The defence ministry has sent two additional battalions to the border to reinforce units already stationed there.", "CHANGE_TO_GROUP_ACT"},
+	{"snippet weapons handed in", "Former fighters handed in hundreds of rifles and grenades at a disarmament centre on Monday.", "DISR_WEAP"},
+	{"snippet rally turned riot", "What began as a peaceful march turned into a riot when demonstrators smashed shop windows and set cars alight.", "VIOL_DEMONSTR"},
+	{"snippet earthquake rescue", "Rescue teams are searching the rubble for survivors after a powerful quake struck the region. Soldiers have been deployed to help with relief.", "NATURAL_DISASTER"},
+	{"snippet diplomatic protest note", "The foreign ministry summoned the ambassador to protest against remarks made by his government.", "DIPLO"},
+	{"snippet crime smuggling", "Border guards arrested a gang smuggling cigarettes and fuel across the river.", "ORG_CRIME"},
+	{"snippet attribution blame", "Officials said the attack bore the hallmarks of the insurgent group and blamed its local commander for the planning.", "ATTRIB"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 

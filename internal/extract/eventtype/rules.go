@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// The rule language, one statement a line ('#' starts a comment):
+// The rule language, one statement a line (a line starting with '#' is a
+// comment):
 //
 //	option NAME VALUE                 min_score, later_sentence, gap, before_window
 //	lemma LEMMA: form | form          irregular forms ("lemma shoot: shot")
@@ -22,7 +23,11 @@ import (
 // any word starting with word (unstemmed), "!word" checks that the next word
 // is not word without consuming it ("riot !police"), "@group" any pattern
 // of a group defined above, ".." skips up to the gap option's number of
-// words, "..N" up to N, and "#" matches a number.
+// words, "..N" up to N, "#" matches a number and "#year" a year.
+//
+// A group named "background" is special: a sentence where one of its
+// patterns matches ("last year", "in #year") is history or context, and its
+// cues count only background_sentence as much.
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
 // same sentence and at most before_window words apart ("@a <4 @b": at most
@@ -38,6 +43,7 @@ const (
 	elemExact // the lower-cased word itself, unstemmed
 	elemNot   // zero-width: the next word (if any) is not this stem
 	elemGroup // any pattern of an earlier group
+	elemYear  // a number from 1900 to 2099
 )
 
 type elem struct {
@@ -92,6 +98,7 @@ type options struct {
 	laterFactor  float64
 	gap          int
 	beforeWindow int
+	bgFactor     float64
 }
 
 // ruleSet is the compiled rules file.
@@ -110,6 +117,7 @@ type ruleSet struct {
 	lemmas      map[string]string
 	vocab       map[string]string
 	opts        options
+	bgSet       int // the "background" group, or -1
 	file        string
 	curLineNum  int
 }
@@ -124,7 +132,8 @@ func newRuleSet(file string, labels []string) *ruleSet {
 		setPatterns: map[int][]int{},
 		lemmas:      map[string]string{},
 		vocab:       map[string]string{},
-		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12},
+		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, bgFactor: 0.5},
+		bgSet:       -1,
 		file:        file,
 	}
 	for i, l := range labels {
@@ -140,12 +149,8 @@ func parseRules(file, text string, labels []string) (*ruleSet, error) {
 	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
 	for sc.Scan() {
 		rs.curLineNum++
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
 			continue
 		}
 		if err := rs.parseLine(line); err != nil {
@@ -205,6 +210,8 @@ func (rs *ruleSet) parseOption(rest string) error {
 		rs.opts.gap = int(v)
 	case "before_window":
 		rs.opts.beforeWindow = int(v)
+	case "background_sentence":
+		rs.opts.bgFactor = v
 	default:
 		return fmt.Errorf("unknown option %q", f[0])
 	}
@@ -256,6 +263,9 @@ func (rs *ruleSet) parseSet(kw, rest string) error {
 	rs.sets = append(rs.sets, set)
 	if kw == "group" {
 		rs.setIdx[set.name] = idx
+		if set.name == "background" {
+			rs.bgSet = idx
+		}
 	}
 	for _, alt := range strings.Split(body, "|") {
 		if err := rs.addPattern(idx, strings.TrimSpace(alt)); err != nil {
@@ -320,6 +330,8 @@ func (rs *ruleSet) parseElem(w string) (elem, error) {
 	switch {
 	case w == "#":
 		return elem{kind: elemNumber}, nil
+	case w == "#year":
+		return elem{kind: elemYear}, nil
 	case w == "..":
 		return elem{kind: elemGap, n: rs.opts.gap}, nil
 	case strings.HasPrefix(w, ".."):
