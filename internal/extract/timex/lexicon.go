@@ -103,10 +103,14 @@ func yearOf(t quantity.Token) (int, bool) {
 // numericDate splits "2020-03-08", "09-03-2020", "9/3/2020" or "09.03.20"
 // into its three parts and says whether the year comes first.
 func numericDate(t quantity.Token) (a, b, c int, yearFirst, ok bool) {
-	if t.Kind != quantity.Num || len(t.Text) < 6 || len(t.Text) > 10 {
+	if t.Kind != quantity.Num || len(t.Text) < 6 || len(t.Text) > 24 {
 		return 0, 0, 0, false, false
 	}
-	parts := strings.FieldsFunc(t.Text, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	text := t.Text
+	if len(text) > 10 && (text[10] == 'T' || text[10] == 't') {
+		text = text[:10] // ISO 8601 with a time: "2015-01-07T10"
+	}
+	parts := strings.FieldsFunc(text, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
 	if len(parts) != 3 {
 		return 0, 0, 0, false, false
 	}

@@ -22,58 +22,275 @@ const (
 	cPart                 // "morning", "night"
 )
 
-// elem is one step of a pattern.
+// elem is one step of a pattern. Literal words are compiled into a bit set
+// over the grammar's vocabulary (see compile), so that matching a word is a
+// bit test rather than a map lookup.
 type elem struct {
 	c     class
 	words []string
+	bits  wordset
 	opt   bool
 }
 
-func w(words ...string) elem     { return elem{c: lit, words: words} }
-func ow(words ...string) elem    { return elem{c: lit, words: words, opt: true} }
-func c(k class) elem             { return elem{c: k} }
-func oc(k class) elem            { return elem{c: k, opt: true} }
-func seq(es ...elem) []elem      { return es }
-func (e elem) has(s string) bool { return contains(e.words, s) }
+func w(words ...string) elem  { return elem{c: lit, words: words} }
+func ow(words ...string) elem { return elem{c: lit, words: words, opt: true} }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// wordset is a set of vocabulary ids.
+type wordset [4]uint64
+
+const maxVocab = 256
+
+func (s *wordset) add(id int)      { s[id>>6] |= 1 << (id & 63) }
+func (s *wordset) has(id int) bool { return id >= 0 && s[id>>6]&(1<<(id&63)) != 0 }
+func c(k class) elem               { return elem{c: k} }
+func oc(k class) elem              { return elem{c: k, opt: true} }
+func seq(es ...elem) []elem        { return es }
+
+// modWords are the literal words resolvers ask about; a match records them
+// as bits so that captures stay small and cheap to copy while backtracking.
+var modWords = []string{"last", "past", "previous", "this", "next", "coming",
+	"early", "late", "mid", "mid-", "middle", "end", "beginning", "start",
+	"close", "yesterday", "week", "month", "year", "weekend"}
+
+// grammar is the rule table compiled once: its vocabulary, and for every
+// vocabulary id the modifier bit it sets.
+type grammar struct {
+	rules  []rule
+	starts []start
+	words  map[string]wordInfo
+	vocab  map[string]int
+	modBit []uint32
+}
+
+var gram = compile(rules)
+
+// compile numbers every literal word of the rules and turns each element's
+// word list into a bit set.
+func compile(rs []rule) grammar {
+	g := grammar{vocab: map[string]int{}}
+	id := func(w string) int {
+		if k, ok := g.vocab[w]; ok {
+			return k
+		}
+		k := len(g.vocab)
+		if k >= maxVocab {
+			panic("timex: rule vocabulary exceeds maxVocab")
+		}
+		g.vocab[w] = k
+		return k
+	}
+	for _, w := range modWords {
+		id(w)
+	}
+	g.rules = make([]rule, len(rs))
+	for i, r := range rs {
+		r.pat = append([]elem(nil), r.pat...)
+		for k := range r.pat {
+			for _, w := range r.pat[k].words {
+				r.pat[k].bits.add(id(w))
+			}
+		}
+		g.rules[i] = r
+		g.starts = append(g.starts, startOf(r))
+	}
+	g.words = wordTable(g.vocab)
+	g.modBit = make([]uint32, len(g.vocab))
+	for i, w := range modWords {
+		g.modBit[g.vocab[w]] = 1 << i
+	}
+	return g
+}
+
+// modIndex finds a modifier word's bit.
+func modIndex(s string) uint32 {
+	for i, w := range modWords {
+		if w == s {
+			return 1 << i
 		}
 	}
-	return false
+	return 0
 }
 
 // caps collects what a match saw.
 type caps struct {
+	mods         uint32
 	weekday      time.Weekday
-	hasWeekday   bool
 	month        time.Month
+	season       time.Month
 	day, year    int
 	n            int
-	vague        bool
-	unit         string
-	season       time.Month
-	hasSeason    bool
 	numA, numB   int // numeric date parts other than the year
+	vague        bool
 	numYearFirst bool
-	mods         [8]string // literal words matched, in order
-	nmods        int
+	unit         string
 }
 
-func (c *caps) mod(s string) bool {
-	for i := 0; i < c.nmods; i++ {
-		if c.mods[i] == s {
-			return true
-		}
-	}
-	return false
+func (c *caps) mod(s string) bool { return c.mods&modIndex(s) != 0 }
+
+// feature is what one token can be, worked out once per token.
+type feature struct {
+	classes    uint16 // bit per class
+	weekday    time.Weekday
+	month      time.Month
+	season     time.Month
+	day, year  int
+	numA, numB int
+	yearFirst  bool
+	n, nEnd    int
+	vague      bool
 }
+
+func (f *feature) is(k class) bool { return f.classes&(1<<k) != 0 }
 
 // matcher runs patterns over one text's tokens.
 type matcher struct {
-	toks []quantity.Token
+	toks  []quantity.Token
+	feats []feature
+	ids   []int    // vocabulary id of each token, -1 when none
+	ahead []uint16 // classes present in the window from each token
+}
+
+func newMatcher(toks []quantity.Token) matcher {
+	feats := make([]feature, len(toks))
+	ids := make([]int, len(toks))
+	for i := range toks {
+		feats[i], ids[i] = featureOf(toks, i)
+	}
+	ahead := make([]uint16, len(toks))
+	for i := len(toks) - 1; i >= 0; i-- {
+		for j := i; j < len(toks) && j < i+window; j++ {
+			ahead[i] |= feats[j].classes
+		}
+	}
+	return matcher{toks: toks, feats: feats, ids: ids, ahead: ahead}
+}
+
+// featureOf classifies token i.
+func featureOf(toks []quantity.Token, i int) (feature, int) {
+	t := toks[i]
+	var f feature
+	switch t.Kind {
+	case quantity.Punct, quantity.Word:
+		info, ok := gram.words[t.Lower]
+		if !ok {
+			return f, -1
+		}
+		f = info.f
+		if info.month != 0 {
+			if mo, ok := monthOf(t); ok {
+				f.month = mo
+				f.classes |= 1 << cMonth
+			}
+		}
+		if info.count {
+			f.countAt(toks, i)
+		}
+		return f, info.id
+	}
+	var ok bool
+	mark := func(k class, ok bool) {
+		if ok {
+			f.classes |= 1 << k
+		}
+	}
+	f.day, ok = dayOf(t)
+	mark(cDay, ok)
+	f.year, ok = yearOf(t)
+	mark(cYear, ok)
+	var a, b, y int
+	a, b, y, f.yearFirst, ok = numericDate(t)
+	if f.yearFirst {
+		f.year, f.numA, f.numB = a, b, y
+	} else if ok {
+		f.numA, f.numB, f.year = a, b, y
+	}
+	mark(cNumDate, ok)
+	f.countAt(toks, i)
+	return f, -1
+}
+
+func (f *feature) countAt(toks []quantity.Token, i int) {
+	var ok bool
+	if f.n, f.nEnd, f.vague, ok = countAt(toks, i); ok {
+		f.classes |= 1 << cCount
+	}
+}
+
+// wordInfo is everything the grammar knows about one lower-case word.
+type wordInfo struct {
+	id    int        // vocabulary id, -1 when no rule names the word
+	f     feature    // word classes (all but month)
+	month time.Month // a month name, subject to monthOf's capital rule
+	count bool       // may open a count
+}
+
+// wordTable builds the one-lookup lexicon of words.
+func wordTable(vocab map[string]int) map[string]wordInfo {
+	m := map[string]wordInfo{}
+	get := func(w string) wordInfo {
+		if info, ok := m[w]; ok {
+			return info
+		}
+		return wordInfo{id: -1}
+	}
+	for w, id := range vocab {
+		info := get(w)
+		info.id = id
+		m[w] = info
+	}
+	for w, d := range weekdays {
+		info := get(w)
+		info.f.weekday, info.f.classes = d, info.f.classes|1<<cWeekday
+		m[w] = info
+	}
+	for w, s := range seasons {
+		info := get(w)
+		info.f.season, info.f.classes = s, info.f.classes|1<<cSeason
+		m[w] = info
+	}
+	for w := range units {
+		info := get(w)
+		info.f.classes |= 1 << cUnit
+		m[w] = info
+	}
+	for w := range dayParts {
+		info := get(w)
+		info.f.classes |= 1 << cPart
+		m[w] = info
+	}
+	for w, mo := range months {
+		info := get(w)
+		info.month = mo
+		m[w] = info
+	}
+	for w := range countWords {
+		info := get(w)
+		info.count = true
+		m[w] = info
+	}
+	return m
+}
+
+// countWords can open the count of "N units ago".
+var countWords = set("a", "an", "one", "two", "three", "four", "five", "six",
+	"seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+	"thirty", "forty", "fifty", "sixty", "few", "several", "some", "many",
+	"couple", "dozen", "dozens", "hundreds", "half", "thirteen", "fourteen",
+	"sixteen", "seventeen", "eighteen", "nineteen")
+
+// countAt reads "three", "a", "an", "a few", "several" before a unit.
+func countAt(toks []quantity.Token, i int) (n, end int, vague, ok bool) {
+	l := toks[i].Lower
+	if (l == "a" || l == "an" || l == "one") && i+1 < len(toks) {
+		if _, unit := units[toks[i+1].Lower]; unit {
+			return 1, i + 1, false, true
+		}
+	}
+	n, end, vague, ok = quantity.NumberAt(toks, i)
+	if !ok || (!vague && (n <= 0 || n > 500)) {
+		return 0, i, false, false
+	}
+	return n, end, vague, true
 }
 
 // match tries pat at token i; optional elements are tried present first.
@@ -81,7 +298,7 @@ func (m *matcher) match(pat []elem, i int, c caps) (int, caps, bool) {
 	if len(pat) == 0 {
 		return i, c, true
 	}
-	e := pat[0]
+	e := &pat[0]
 	if j, c2, ok := m.one(e, i, c); ok {
 		if end, c3, ok := m.match(pat[1:], j, c2); ok {
 			return end, c3, true
@@ -94,77 +311,105 @@ func (m *matcher) match(pat []elem, i int, c caps) (int, caps, bool) {
 }
 
 // one matches a single element at token i.
-func (m *matcher) one(e elem, i int, c caps) (int, caps, bool) {
+func (m *matcher) one(e *elem, i int, c caps) (int, caps, bool) {
 	if i >= len(m.toks) {
 		return 0, c, false
 	}
-	t := m.toks[i]
-	switch e.c {
-	case lit:
-		if !e.has(t.Lower) {
+	if e.c == lit {
+		id := m.ids[i]
+		if !e.bits.has(id) {
 			return 0, c, false
 		}
-		if c.nmods < len(c.mods) {
-			c.mods[c.nmods] = t.Lower
-			c.nmods++
-		}
+		c.mods |= gram.modBit[id]
 		return i + 1, c, true
-	case cWeekday:
-		wd, ok := weekdays[t.Lower]
-		c.weekday, c.hasWeekday = wd, ok
-		return i + 1, c, ok
-	case cMonth:
-		mo, ok := monthOf(t)
-		c.month = mo
-		return i + 1, c, ok
-	case cDay:
-		d, ok := dayOf(t)
-		c.day = d
-		return i + 1, c, ok
-	case cYear:
-		y, ok := yearOf(t)
-		c.year = y
-		return i + 1, c, ok
-	case cNumDate:
-		a, b, cc, yf, ok := numericDate(t)
-		if yf {
-			c.year, c.numA, c.numB = a, b, cc
-		} else {
-			c.numA, c.numB, c.year = a, b, cc
-		}
-		c.numYearFirst = yf
-		return i + 1, c, ok
-	case cCount:
-		return m.count(i, c)
-	case cUnit:
-		_, ok := units[t.Lower]
-		c.unit = t.Lower
-		return i + 1, c, ok
-	case cSeason:
-		s, ok := seasons[t.Lower]
-		c.season, c.hasSeason = s, ok
-		return i + 1, c, ok
-	case cPart:
-		return i + 1, c, dayParts[t.Lower]
 	}
-	return 0, c, false
-}
-
-// count reads "three", "a", "an", "a few", "several" before a unit.
-func (m *matcher) count(i int, c caps) (int, caps, bool) {
-	t := m.toks[i]
-	if t.Lower == "a" || t.Lower == "an" || t.Lower == "one" {
-		if i+1 < len(m.toks) {
-			if _, unit := units[m.toks[i+1].Lower]; unit {
-				c.n = 1
-				return i + 1, c, true
-			}
-		}
-	}
-	n, end, vague, ok := quantity.NumberAt(m.toks, i)
-	if !ok || (!vague && (n <= 0 || n > 500)) {
+	f := &m.feats[i]
+	if !f.is(e.c) {
 		return 0, c, false
 	}
-	c.n, c.vague = n, vague
-	return end, c, true
+	switch e.c {
+	case cWeekday:
+		c.weekday = f.weekday
+	case cMonth:
+		c.month = f.month
+	case cDay:
+		c.day = f.day
+	case cYear:
+		c.year = f.year
+	case cNumDate:
+		c.year, c.numA, c.numB, c.numYearFirst = f.year, f.numA, f.numB, f.yearFirst
+	case cCount:
+		c.n, c.vague = f.n, f.vague
+		return f.nEnd, c, true
+	case cUnit:
+		c.unit = m.toks[i].Lower
+	case cSeason:
+		c.season = f.season
+	}
+	return i + 1, c, true
+}
+
+// canStart reports whether rule k could match at token i: one of its
+// leading optional elements or its first required one accepts the token.
+func (m *matcher) canStart(k, i int) bool {
+	st := &gram.starts[k]
+	return (st.words.has(m.ids[i]) || st.classes&m.feats[i].classes != 0) && m.needsMet(k, i)
+}
+
+// start is what a rule needs, for canStart: what its leading elements
+// accept, and what must turn up within window tokens for it to match at all
+// (its required classes, or else its last required word).
+type start struct {
+	words    wordset
+	classes  uint16
+	needs    uint16
+	needWord wordset
+	hasWord  bool
+}
+
+// window bounds the length of a match, in tokens.
+const window = 10
+
+// needsMet reports whether everything rule k requires occurs within the
+// window from token i.
+func (m *matcher) needsMet(k, i int) bool {
+	st := &gram.starts[k]
+	if st.needs != 0 {
+		return m.ahead[i]&st.needs == st.needs
+	}
+	if !st.hasWord {
+		return true
+	}
+	for j := i; j < len(m.ids) && j < i+window; j++ {
+		if st.needWord.has(m.ids[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+func startOf(r rule) start {
+	var st start
+	for _, e := range r.pat {
+		if e.c == lit {
+			for k := range st.words {
+				st.words[k] |= e.bits[k]
+			}
+		} else {
+			st.classes |= 1 << e.c
+		}
+		if !e.opt {
+			break
+		}
+	}
+	for _, e := range r.pat {
+		switch {
+		case e.opt:
+		case e.c != lit:
+			st.needs |= 1 << e.c
+		default:
+			st.needWord, st.hasWord = e.bits, true
+		}
+	}
+	return st
 }

@@ -29,11 +29,11 @@ func mergeWeekdayDates(text string, toks []quantity.Token, out []Expr, kept []fo
 }
 
 func isWeekday(f found) bool {
-	return rules[f.rule].name == "weekday" && !f.c.mod("next") && !f.c.mod("coming")
+	return gram.rules[f.rule].name == "weekday" && !f.c.mod("next") && !f.c.mod("coming")
 }
 
 func isDay(f found) bool {
-	switch rules[f.rule].name {
+	switch gram.rules[f.rule].name {
 	case "date-md", "date-dm", "date-mdy", "date-dmy", "date-numeric":
 		return true
 	}

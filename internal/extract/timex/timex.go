@@ -54,11 +54,11 @@ type found struct {
 // (1 day, 2 week, 3 month; 0 is read as 1 when pub is set).
 func Find(text string, pub time.Time, pubPrecision int) []Expr {
 	toks := quantity.Tokenize(text)
-	m := matcher{toks: toks}
+	m := newMatcher(toks)
 	r := newResolver(pub, pubPrecision)
 	var cands []found
 	for i := range toks {
-		if !interesting(toks, i) {
+		if m.feats[i].classes == 0 && m.ids[i] < 0 {
 			continue
 		}
 		if f, ok := m.longest(i); ok {
@@ -69,7 +69,7 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 	out := make([]Expr, 0, len(cands))
 	kept := make([]found, 0, len(cands))
 	for _, f := range cands {
-		res := rules[f.rule].resolve(&r, &f.c)
+		res := gram.rules[f.rule].resolve(&r, &f.c)
 		if res.drop {
 			continue
 		}
@@ -82,8 +82,11 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 // longest tries every rule at token i and keeps the longest match.
 func (m *matcher) longest(i int) (found, bool) {
 	best, ok := found{}, false
-	for k := range rules {
-		end, c, hit := m.match(rules[k].pat, i, caps{})
+	for k := range gram.rules {
+		if !m.canStart(k, i) {
+			continue
+		}
+		end, c, hit := m.match(gram.rules[k].pat, i, caps{})
 		if hit && end > i && (!ok || end > best.to) {
 			best, ok = found{from: i, to: end, rule: k, c: c}, true
 		}
@@ -112,44 +115,6 @@ func makeExpr(text string, toks []quantity.Token, f found, res result) Expr {
 	return Expr{
 		Start: start, End: end, Text: text[start:end],
 		Date: res.date, Precision: res.prec, Year: res.year,
-		Rule: rules[f.rule].name, Flags: res.flags,
+		Rule: gram.rules[f.rule].name, Flags: res.flags,
 	}
 }
-
-// interesting is a cheap filter: only tokens that can open a pattern.
-func interesting(toks []quantity.Token, i int) bool {
-	t := toks[i]
-	if t.Kind == quantity.Num {
-		return true
-	}
-	if t.Kind != quantity.Word {
-		return false
-	}
-	if literals[t.Lower] {
-		return true
-	}
-	_, wd := weekdays[t.Lower]
-	_, mo := months[t.Lower]
-	_, se := seasons[t.Lower]
-	if wd || mo || se {
-		return true
-	}
-	_, _, _, nw := quantity.NumberAt(toks, i)
-	return nw
-}
-
-// literals are the words that appear in the first two elements of a rule.
-var literals = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "several": true, "few": true, "some": true}
-	for _, r := range rules {
-		for _, e := range r.pat {
-			for _, w := range e.words {
-				m[w] = true
-			}
-			if !e.opt {
-				break
-			}
-		}
-	}
-	return m
-}()
