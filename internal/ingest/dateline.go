@@ -29,7 +29,7 @@ var datePatterns = []struct {
 	layout string
 	re     *regexp.Regexp
 }{
-	{"ymd", regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)},
+	{"ymd", regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)},
 	{"numeric", regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)},
 	{"dmy", regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(` + monthNames + `)\.?,?[\s-]+(\d{4})\b`)},
 	{"mdy", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
@@ -39,7 +39,7 @@ var datePatterns = []struct {
 // dateResidue is what may surround a date on a line that is only a
 // dateline: weekdays, times, time zones, "Published"/"Updated" labels and
 // punctuation.
-var dateResidue = regexp.MustCompile(`(?i)^(?:[\s,|:/()\[\].·•–—-]+|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:gmt|utc|est|edt|cet|cest|bst|ast|ist|msk|eet|eest|pst|pdt|cst|cdt|et|pt|z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|published|updated|posted|last|modified|created|first|on|at|date|time|local|am|pm)*$`)
+var dateResidue = regexp.MustCompile(`(?i)^(?:[\s,|:/()\[\].·•–—-]+|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|t\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?|\d{1,2}\s*[ap]\.?m\.?|(?:gmt|utc|est|edt|cet|cest|bst|ast|ist|msk|eet|eest|pst|pdt|cst|cdt|et|pt|z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|published|updated|posted|last|modified|created|first|on|at|date|time|local|am|pm)*$`)
 
 // FindDate returns the first calendar date in s.
 func FindDate(s string) (DateMatch, bool) {
@@ -82,6 +82,7 @@ func readDate(layout, s string, m []int) (DateMatch, bool) {
 	switch layout {
 	case "ymd":
 		dm.Time, ok = mkDate(atoi(g(1)), atoi(g(2)), atoi(g(3)))
+		dm.End = m[7] // an ISO timestamp's "T" belongs to the time
 	case "numeric":
 		return readNumeric(dm, atoi(g(1)), atoi(g(2)), atoi(g(3)))
 	case "dmy":
