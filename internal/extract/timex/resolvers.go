@@ -46,9 +46,9 @@ func inferYear(limit time.Time, m time.Month, day int) (time.Time, bool) {
 	return time.Time{}, corrected
 }
 
-// resolveNumeric dates "2020-03-08" and "09-03-2020". Day-first and
-// month-first are both tried; the reading not after publication and closest
-// to it wins, and without publication day-first (the world's majority).
+// resolveNumeric dates "2020-03-08" and "09-03-2020". When day-first and
+// month-first are both valid, day-first (the world's majority) wins unless
+// it is after publication, or only month-first is within a month of it.
 func resolveNumeric(r *resolver, c *caps) result {
 	if c.numYearFirst {
 		d, ok := civil(c.year, time.Month(c.numA), c.numB)
@@ -64,7 +64,7 @@ func resolveNumeric(r *resolver, c *caps) result {
 	switch {
 	case okD && okM && c.numA != c.numB:
 		pick := dmy
-		if r.known() && (dmy.After(r.limit) || (!mdy.After(r.limit) && mdy.After(dmy))) {
+		if r.known() && !mdy.After(r.limit) && (dmy.After(r.limit) || (near(mdy, r.pub) && !near(dmy, r.pub))) {
 			pick = mdy
 		}
 		res := r.absolute(pick, 1, c)
@@ -193,4 +193,9 @@ func resolveLastNight(r *resolver, c *caps) result {
 		res.date = r.pub.AddDate(0, 0, -1)
 	}
 	return r.coarsen(res)
+}
+
+// near reports whether d is within 31 days before pub.
+func near(d, pub time.Time) bool {
+	return !d.After(pub) && pub.Sub(d) <= 31*24*time.Hour
 }

@@ -13,7 +13,7 @@ var (
 	edgeWords  = []string{"end", "beginning", "start", "middle", "close"}
 	spanWords  = []string{"early", "late", "mid", "mid-", "earlier", "later"}
 	monthPreps = []string{"in", "since", "during", "until", "by", "of", "from", "before", "after", "through", "throughout", "last", "past", "previous", "this", "early", "late", "mid", "between", "and", "to"}
-	yearPreps  = []string{"in", "since", "during", "until", "by", "of", "from", "before", "after", "through", "throughout", "early", "late", "mid", "between", "and", "to", "year"}
+	yearPreps  = []string{"in", "since", "during", "until", "by", "of", "from", "before", "after", "through", "throughout", "early", "late", "mid", "between", "and", "to"}
 )
 
 // rules are tried at every token; the longest match wins, then the first.
@@ -27,7 +27,8 @@ var rules = []rule{
 	{"date-dm", seq(ow("the"), c(cDay), ow("of"), c(cMonth)), resolveDayNoYear},
 	{"month-year", seq(ow(edgeWords...), ow("of"), ow(spanWords...), c(cMonth), ow("of"), ow(","), c(cYear)), resolveMonthYear},
 	{"season-year", seq(ow("the"), ow(spanWords...), c(cSeason), ow("of"), c(cYear)), resolveSeasonYear},
-	{"year", seq(w(yearPreps...), ow("the"), ow("year"), c(cYear)), resolveYear},
+	{"year", seq(w(yearPreps...), c(cYear)), resolveYear},
+	{"year", seq(w(yearPreps...), w("the"), w("year"), c(cYear)), resolveYear},
 	// a month named without day or year, anchored by a word before it
 	{"month-relative", seq(ow("at", "by", "in", "toward", "towards"), ow("the"), ow(edgeWords...), ow("of"), w(monthPreps...), c(cMonth)), resolveMonthRelative},
 	{"season-relative", seq(ow("in", "during", "over", "since"), ow("the"), ow(spanWords...), w(append(append([]string{}, lastWords...), "this")...), c(cSeason)), resolveSeasonRelative},
