@@ -54,13 +54,13 @@ func (d *doc) analyse(si int) []frame {
 	s := d.sents[si]
 	text := d.text[s.start:s.end]
 	counts := shiftCounts(d.r.Counts.Casualties(text), s.start, s.end)
-	ev := d.pickEvent(s.start, s.end)
+	ev, cues := d.pickEvent(s.start, s.end)
 	stat := d.r.Counts.IsStatistic(text) || len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end)
 	var out []frame
-	for _, seg := range d.segments(s, ev) {
+	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
 		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, lede: s.index >= 0 && s.index < ledeSentences}
 		if len(out) > 0 || seg[1] < s.end {
-			if part := d.pickEvent(seg[0], seg[1]); isACLED(part.Code) {
+			if part, _ := d.pickEvent(seg[0], seg[1]); isACLED(part.Code) {
 				f.ev = part
 			}
 		}
@@ -86,24 +86,44 @@ var weakCodes = map[string]bool{"CHANGE_TO_GROUP_ACT": true, "OTHER": true, "AGR
 // pickEvent types text[start:end]: the best-ranked ACLED type that is not
 // weak and keeps a cue once cues inside actor names and dates are set
 // aside ("Popular Mobilization Forces" is not a mobilisation, "March" is
-// not a march). A veto code ranked first means no event.
-func (d *doc) pickEvent(start, end int) EventResult {
+// not a march). A veto code ranked first means no event. It also returns
+// the live cues of every ACLED type, which say where in the text events
+// are described.
+func (d *doc) pickEvent(start, end int) (EventResult, []Cue) {
 	rs := d.r.Events.Rank(d.text[start:end])
 	if len(rs) > 0 && vetoCodes[rs[0].Code] {
-		return rs[0]
+		return shiftEvent(rs[0], start, end), nil
 	}
+	var chosen EventResult
+	var all []Cue
+	weapon := false
 	for _, r := range rs {
 		if !isACLED(r.Code) || weakCodes[r.Code] {
 			continue
 		}
 		r = shiftEvent(r, start, end)
 		r.Cues = d.liveCues(r.Cues)
-		if cueIn(r, start, end) {
-			return r
+		if !cueIn(r, start, end) {
+			continue
+		}
+		all = append(all, r.Cues...)
+		switch {
+		case chosen.Code == "":
+			chosen = r
+		case genericCodes[chosen.Code] && !weapon && weaponCodes[r.Code]:
+			chosen, weapon = r, true // the weapon says how the violence was done
 		}
 	}
-	return EventResult{}
+	return chosen, all
 }
+
+// genericCodes name violence without its means; weaponCodes name the
+// means. ACLED codes an explosion as Explosions/Remote violence even when
+// it targets civilians, so a weapon cue in the same statement wins.
+var (
+	genericCodes = map[string]bool{"ATTACK": true, "ARMED_CLASH": true}
+	weaponCodes  = map[string]bool{"REM_EXPLOS": true, "SUIC_BOMB": true, "AIR_STRIKE": true, "ART_MISS_ATTACK": true, "GRENADE": true, "CHEM_WEAP": true}
+)
 
 // liveCues drops cues that lie inside an actor's name or a date.
 func (d *doc) liveCues(cs []Cue) []Cue {

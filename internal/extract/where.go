@@ -34,6 +34,18 @@ func bestPlace(ps []gazetteer.Mention) gazetteer.Mention {
 	return best
 }
 
+// bestEventPlace is the mention that best locates an event: the most
+// specific that is not a mere reference point, the earliest on a tie.
+func (d *doc) bestEventPlace(ps []gazetteer.Mention) gazetteer.Mention {
+	best := ps[0]
+	for _, m := range ps[1:] {
+		if d.eventRank(m) > d.eventRank(best) {
+			best = m
+		}
+	}
+	return best
+}
+
 // eventRank is placeRank lowered for a reference point, so "al-Tarmiyah
 // district, north of Baghdad" places the event in al-Tarmiyah.
 func (d *doc) eventRank(m gazetteer.Mention) int {
@@ -50,7 +62,7 @@ func (d *doc) framePlace(f *frame) (gazetteer.Mention, bool) {
 	if len(ps) == 0 {
 		return gazetteer.Mention{}, false
 	}
-	return bestPlace(ps), true
+	return d.bestEventPlace(ps), true
 }
 
 // clusterPlace is the incident's location: the most specific place named
@@ -87,7 +99,7 @@ func (d *doc) inheritedPlaceMention(si int) (gazetteer.Mention, bool) {
 	s := d.sents[si]
 	for k := si - 1; k >= 0 && d.sents[k].para == s.para; k-- {
 		if ps := d.placesIn(d.sents[k].start, d.sents[k].end); len(ps) > 0 {
-			return bestPlace(ps), true
+			return d.bestEventPlace(ps), true
 		}
 	}
 	return gazetteer.Mention{}, false

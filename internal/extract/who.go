@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/actors"
 )
@@ -55,15 +56,37 @@ func (d *doc) frameVotes(f *frame, support bool) []vote {
 		return out
 	}
 	out = append(out, d.sentenceSubject(f)...)
+	actorSide := false
 	for _, m := range d.actorsIn(f.start, f.end) {
 		if overlapsVote(out, m) {
 			continue
 		}
 		if v, ok := d.role(f, m); ok {
 			out = append(out, v)
+			actorSide = actorSide || v.side == 1
 		}
 	}
+	if !actorSide {
+		out = append(out, d.leadingActor(f, out)...)
+	}
 	return out
+}
+
+// leadingActor is the fallback subject: the first armed actor named before
+// the cue when none is in the cue's own clause ("ISIS gunmen who were
+// hiding there, shot and killed ...").
+func (d *doc) leadingActor(f *frame, votes []vote) []vote {
+	for _, m := range d.actorsIn(f.start, f.cue.Start) {
+		if m.Actor.Armed() && !overlapsVote(votes, m) && !d.follows(catReport, wordIndexAfter(d, m.End), 2, f.end) {
+			return []vote{{m: m, side: 1, weight: 0.8, rule: "leading-subject"}}
+		}
+	}
+	return nil
+}
+
+func wordIndexAfter(d *doc, off int) int {
+	i, _ := d.wordsIn(off, off+1)
+	return i
 }
 
 func overlapsVote(vs []vote, m actors.Mention) bool {
@@ -93,10 +116,23 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 		return vote{m: m, side: 2, weight: 2, rule: "target"}, true
 	case anyIn(before, clashWords) && m.Start >= f.cue.End:
 		return vote{m: m, side: 2, weight: 1.5, rule: "opponent"}, true
-	case m.End <= f.cue.Start:
+	case m.End <= f.cue.Start && m.Start >= d.clauseStart(f.start, f.cue.Start):
 		return vote{m: m, side: 1, weight: 1, rule: "subject"}, true
+	case m.Start >= f.cue.End && m.End <= d.clauseEnd(f.cue.End, f.end):
+		return vote{m: m, side: 2, weight: 1, rule: "object"}, true
 	}
-	return vote{m: m, side: 2, weight: 1, rule: "object"}, true
+	return vote{}, false
+}
+
+// clauseEnd finds where the clause holding off ends, not after end.
+func (d *doc) clauseEnd(off, end int) int {
+	if off >= end {
+		return end
+	}
+	if i := strings.IndexAny(d.text[off:end], ",;:()—–\"“”"); i >= 0 {
+		return off + i
+	}
+	return end
 }
 
 // follows reports a phrase of the category starting within n words after
