@@ -34,10 +34,7 @@ func (o Options) compatible(a, b *report) (bool, float64) {
 		return false, 0
 	}
 	okT, st := typesAgree(a, b)
-	if !okT || (a.evType != b.evType && !sameDay(a, b)) {
-		// Outlets disagree on the type of one attack on the day it
-		// happened, or lag by a day on one type; both at once is more
-		// likely a second attack the next day.
+	if !okT || softDisagreements(a, b) > 1 {
 		return false, 0
 	}
 	okA, sa := actorsAgree(a, b)
@@ -77,6 +74,25 @@ func (o Options) datesAgree(a, b *report) (bool, float64) {
 		return true, 1 - float64(gap)/float64(o.LagDays+1)
 	}
 	return true, 0.3 // agreeing, but one date is vague
+}
+
+// softDisagreements counts the differences two retellings of one event
+// commonly show: the next day's date (reporting lag), another event type
+// within the family, another named town nearby. One is noise; two at once
+// are more likely a second event, such as a new attack in the next village
+// the following day.
+func softDisagreements(a, b *report) int {
+	n := 0
+	if !sameDay(a, b) {
+		n++
+	}
+	if a.evType != b.evType {
+		n++
+	}
+	if a.geo == 1 && b.geo == 1 && a.location != "" && b.location != "" && a.location != b.location {
+		n++
+	}
+	return n
 }
 
 // sameDay: both dates are day-precise and equal, or either is vague.
@@ -155,7 +171,10 @@ func (o Options) placesAgree(a, b *report) (bool, float64) {
 		return false, 0
 	}
 	if a.location != "" && a.location == b.location && a.admin1 == b.admin1 {
-		return true, 1
+		// the strongest sign of one event: an outlet that lags a day still
+		// names the right town, one that names another town rarely
+		// means this one
+		return true, 1.5
 	}
 	if a.geo == 3 || b.geo == 3 {
 		return regionHolds(a, b)

@@ -15,13 +15,13 @@ type labelled struct {
 	Gold string `json:"gold"`
 }
 
-// loadReports reads testdata/reports.jsonl: 50 reports by ten made-up
-// outlets of 21 events. 12 events are retold by two to four outlets with
+// loadReports reads testdata/reports.jsonl: 52 reports by ten made-up
+// outlets of 22 events. 12 events are retold by two to four outlets with
 // lagged or vaguer dates, region-level or shifted places, reordered or
 // unnamed actors, disagreeing figures and, once, a different event type;
-// the rest are near misses: the same town on another day, the same province
-// on the same day, the same place and day with other actors or another type,
-// and two bombings told by one article.
+// the rest are near misses: the same town on another day, the next village
+// on the next day, the same province on the same day, the same place and day
+// with other actors or another type, and two bombings told by one article.
 func loadReports(t testing.TB) []labelled {
 	t.Helper()
 	f, err := os.Open("testdata/reports.jsonl")

@@ -47,6 +47,9 @@ func TestCompatible(t *testing.T) {
 		}, true},
 		{"other country", func(b *incident.Incident) { b.CountryCode = "SY" }, false},
 		{"point 6 km away, same district", func(b *incident.Incident) { b.Location, b.Latitude = "Jalawla outskirts", incident.Float(34.325) }, true},
+		{"next day in the next village", func(b *incident.Incident) {
+			b.EventDate, b.Location, b.Latitude = "2021-06-11", "Jalawla outskirts", incident.Float(34.3)
+		}, false},
 		{"point 30 km away", func(b *incident.Incident) { b.Location, b.Latitude = "Qara Tapa", incident.Float(34.54) }, false},
 		{"near town, 20 km", func(b *incident.Incident) {
 			b.Location, b.Latitude, b.GeoPrecision = "near Jalawla", incident.Float(34.45), 2
