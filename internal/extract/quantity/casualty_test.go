@@ -147,6 +147,9 @@ func TestIsStatistic(t *testing.T) {
 		{"A car bomb killed 12 people in the market.", false},
 		{"Two attacks hit the town on Friday, killing three.", false},
 		{"The operation in 2019 killed the group's deputy leader.", false},
+		{"It was the deadliest bombing since 2017, killing one guard.", false},
+		{"Since 2017, the bombings have killed 41 guards.", true},
+		{"The group was defeated a year ago and lost its leader a year before.", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {

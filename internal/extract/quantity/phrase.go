@@ -142,7 +142,6 @@ var statCues = []struct {
 	{[]string{"in", "all"}, "total"},
 	{[]string{"per", "year"}, "rate"},
 	{[]string{"per", "month"}, "rate"},
-	{[]string{"a", "year"}, "rate"},
 	{[]string{"each", "year"}, "rate"},
 	{[]string{"every", "year"}, "rate"},
 	{[]string{"annually"}, "rate"},
@@ -202,28 +201,50 @@ func StatisticCue(text string) (string, bool) {
 }
 
 func statisticCue(toks []Token) (string, bool) {
+	cue := ""
+	figure := false
 	for i := range toks {
 		if toks[i].Kind == Punct {
+			continue
+		}
+		if aggregateCount(toks, i) {
+			return "aggregate-count", true
+		}
+		if !figure && isFigure(toks, i) {
+			figure = true
+		}
+		if cue != "" {
 			continue
 		}
 		if statStarters[toks[i].Lower] {
 			for _, c := range statCues {
 				if hasWords(toks, i, c.words) {
-					return c.name, true
+					cue = c.name
+					break
 				}
 			}
 		}
 		if isYearToken(toks[i]) && i > 0 {
 			prev := toks[i-1].Lower
-			if periodPreps[prev] || (prev == "in" && i+1 < len(toks) && toks[i+1].Lower == "alone") {
+			if prev == "in" && i+1 < len(toks) && toks[i+1].Lower == "alone" {
 				return "year-aggregate", true
 			}
-		}
-		if aggregateCount(toks, i) {
-			return "aggregate-count", true
+			if periodPreps[prev] {
+				cue = "year-aggregate"
+			}
 		}
 	}
-	return "", false
+	// a cue alone ("the worst attack since 2017") says nothing about figures
+	return cue, cue != "" && figure
+}
+
+// isFigure reports whether toks[i] starts a count other than a year or one.
+func isFigure(toks []Token, i int) bool {
+	if isYearToken(toks[i]) || !canStartItem(toks[i]) {
+		return false
+	}
+	np, ok := parseNumber(toks, i)
+	return ok && !np.vague && (np.n >= 2 || np.round)
 }
 
 func isYearToken(t Token) bool {
