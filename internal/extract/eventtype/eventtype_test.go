@@ -211,7 +211,7 @@ func TestStemming(t *testing.T) {
 	for _, tc := range []struct{ a, b string }{
 		{"killed", "kills"}, {"killing", "kill"}, {"casualties", "casualty"}, {"fired", "fire"},
 		{"shelling", "shelled"}, {"clashes", "clashed"}, {"stabbed", "stab"}, {"shot", "shoot"},
-		{"captured", "captures"}, {"struck", "strike"},
+		{"captured", "captures"}, {"struck", "strike"}, {"boycotted", "boycott"}, {"submitted", "submit"},
 	} {
 		// Stemming a text word is only defined against the rules'
 		// vocabulary, so compare through stemKey, as rules are stemmed.

@@ -162,7 +162,7 @@ func (rs *ruleSet) stemKey(word string) string {
 // stemRegular strips regular endings. When yToI is set the stem is s+"i".
 func stemRegular(w string) (s string, yToI bool) {
 	if len(w) <= 3 {
-		return w, false
+		return undouble(w), false
 	}
 	switch {
 	case hasSuffix(w, "ies") && len(w) > 4:
@@ -172,9 +172,9 @@ func stemRegular(w string) (s string, yToI bool) {
 	case hasSuffix(w, "sses"):
 		w = w[:len(w)-2]
 	case hasSuffix(w, "ing") && len(w) > 5:
-		w = undouble(w[:len(w)-3])
+		w = w[:len(w)-3]
 	case hasSuffix(w, "ed") && len(w) > 4:
-		w = undouble(w[:len(w)-2])
+		w = w[:len(w)-2]
 	case hasSuffix(w, "es") && len(w) > 4 && (hasSuffix(w, "ches") || hasSuffix(w, "shes") || hasSuffix(w, "xes")):
 		w = w[:len(w)-2] // clashes -> clash
 	case hasSuffix(w, "s") && !hasSuffix(w, "ss") && !hasSuffix(w, "us") && !hasSuffix(w, "is"):
@@ -186,13 +186,14 @@ func stemRegular(w string) (s string, yToI bool) {
 	case hasSuffix(w, "e") && len(w) > 3:
 		return w[:len(w)-1], false
 	}
-	return w, false
+	return undouble(w), false
 }
 
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
 
-// undouble turns "stabb" into "stab" and "shott" into "shot", but keeps the
-// double l, s and z of "kill", "pass" and "buzz".
+// undouble turns "stabb" into "stab" and "boycott" into "boycot", but keeps
+// the double l, s and z of "kill", "pass" and "buzz". It applies to bare
+// words too, so "boycott" and "boycotted" meet.
 func undouble(w string) string {
 	n := len(w)
 	if n >= 3 && w[n-1] == w[n-2] && w[n-1] != 'l' && w[n-1] != 's' && w[n-1] != 'z' && !isVowel(w[n-1]) {
