@@ -56,13 +56,18 @@ func fromPage(p page, opts Options) (article.Article, error) {
 	return a, nil
 }
 
+// minBodyWords: fewer words of body than this is not an article but a
+// scrap of navigation or an error page.
+const minBodyWords = 8
+
 func hasBody(lines []article.Line) bool {
+	words := 0
 	for _, l := range lines {
 		if l.Kind == article.KindBody {
-			return true
+			words += len(strings.Fields(l.Text))
 		}
 	}
-	return false
+	return words >= minBodyWords
 }
 
 func titleOf(lines []article.Line, clean string) string {
