@@ -1,17 +1,145 @@
 package cli
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sitrep-org/sitrep/internal/export"
+	"github.com/sitrep-org/sitrep/internal/server"
+	"github.com/sitrep-org/sitrep/internal/store/sqlite"
 )
 
-// PLACEHOLDER owned by the server work: replace this file whole.
+// exportFlags are the export filters, named as the API's query parameters
+// (with dashes for underscores) so one vocabulary serves both.
+type exportFlags struct {
+	format, output                              string
+	from, to, country, admin1, actor            string
+	eventType, subEventType, bbox, text, sortBy string
+	minFatalities, limit                        int
+}
+
 func newExportCmd(cfg *Config) *cobra.Command {
-	_ = cfg
-	return &cobra.Command{
+	var fl exportFlags
+	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "(in progress)",
-		RunE:  func(*cobra.Command, []string) error { return errors.New("export: not built yet") },
+		Short: "Write stored incidents as CSV (ACLED columns), GeoJSON or JSON lines",
+		Long: `Write the stored incidents that match the filters to stdout or a file.
+
+csv:     ACLED's columns in ACLED's order, then sitrep's (doc, wounded, ...).
+geojson: an RFC 7946 FeatureCollection; incidents without coordinates are
+         left out and counted on stderr.
+jsonl:   one full incident per line, evidence and sources included.`,
+		Example: `  sitrep export --format csv --country Nigeria --from 2024-01-01 > ng.csv
+  sitrep export --format geojson --bbox 40,0,50,12 -o somalia.geojson`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(cmd.Context(), cfg, fl) },
 	}
+	f := cmd.Flags()
+	f.StringVar(&fl.format, "format", export.CSV, "csv, geojson or jsonl")
+	f.StringVarP(&fl.output, "output", "o", "-", "file to write, - for stdout")
+	f.StringVar(&fl.from, "from", "", "first event date, YYYY-MM-DD")
+	f.StringVar(&fl.to, "to", "", "last event date, YYYY-MM-DD")
+	f.StringVar(&fl.country, "country", "", "country name or ISO alpha-2 code")
+	f.StringVar(&fl.admin1, "admin1", "", "first-level region")
+	f.StringVar(&fl.actor, "actor", "", "actor on either side")
+	f.StringVar(&fl.eventType, "event-type", "", "ACLED event type")
+	f.StringVar(&fl.subEventType, "sub-event-type", "", "ACLED sub-event type")
+	f.IntVar(&fl.minFatalities, "min-fatalities", 0, "minimum reported fatalities")
+	f.StringVar(&fl.bbox, "bbox", "", "minLon,minLat,maxLon,maxLat")
+	f.StringVarP(&fl.text, "query", "q", "", "full-text search over notes and sources")
+	f.StringVar(&fl.sortBy, "sort", "", "event_date, -event_date, fatalities or -fatalities")
+	f.IntVar(&fl.limit, "limit", 0, "write at most this many incidents (0: all)")
+	return cmd
+}
+
+// query turns the flags into the API's query parameters, so the CLI and
+// the API validate filters with the same code.
+func (fl exportFlags) query() url.Values {
+	q := url.Values{}
+	set := func(k, v string) {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	set("from", fl.from)
+	set("to", fl.to)
+	set("country", fl.country)
+	set("admin1", fl.admin1)
+	set("actor", fl.actor)
+	set("event_type", fl.eventType)
+	set("sub_event_type", fl.subEventType)
+	set("bbox", fl.bbox)
+	set("q", fl.text)
+	set("sort", fl.sortBy)
+	if fl.minFatalities != 0 {
+		q.Set("min_fatalities", strconv.Itoa(fl.minFatalities))
+	}
+	return q
+}
+
+func runExport(ctx context.Context, cfg *Config, fl exportFlags) error {
+	filter, err := server.ParseFilter(fl.query())
+	if err != nil {
+		return usageError{err}
+	}
+	if fl.limit < 0 {
+		return usageError{errors.New("--limit must not be negative")}
+	}
+	if _, err := os.Stat(cfg.DB); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no database at %s (ingest articles first, or pass --db)", cfg.DB)
+	}
+	db, err := sqlite.Open(ctx, cfg.DB, cfg.Logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	out, closeOut, err := openOutput(cfg, fl.output)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(out, 1<<16)
+	w, err := export.New(strings.ToLower(fl.format), bw)
+	if err != nil {
+		closeOut()
+		return usageError{err}
+	}
+	n, err := export.Stream(ctx, db, filter, w, fl.limit)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("sitrep: exported %d incidents as %s", n, fl.format)
+	if gw, ok := w.(*export.GeoJSONWriter); ok && gw.Skipped() > 0 {
+		msg += fmt.Sprintf(" (%d without coordinates left out)", gw.Skipped())
+	}
+	fmt.Fprintln(cfg.Stderr, msg)
+	return nil
+}
+
+// openOutput returns stdout for "-", else a new file; close reports a
+// failed write-back so a full disk is not a silent success.
+func openOutput(cfg *Config, path string) (io.Writer, func() error, error) {
+	if path == "-" || path == "" {
+		return cfg.Stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export: %w", err)
+	}
+	return f, f.Close, nil
 }

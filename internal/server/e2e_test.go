@@ -114,7 +114,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	if _, ok := dashboardFS(); !ok {
 		t.Skip("dashboard bundle not built (run make web); skipping the browser test")
 	}
-	s, st := newTestServer(t, Options{})
+	s, st := newTestServer(t, Options{Store: newSQLiteStore(t)})
 	base := startServer(t, s)
 	ctx, problems := browser(t)
 

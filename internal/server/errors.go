@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
 )
@@ -60,7 +61,7 @@ func statusFor(err error) (int, string) {
 // and the client gets a short message; 4xx messages are meant for the user.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status, code := statusFor(err)
-	msg := err.Error()
+	msg := userMessage(err)
 	if status >= 500 {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		msg = http.StatusText(status)
@@ -81,4 +82,16 @@ func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
 
 func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
 	s.writeError(w, r, errStatus(http.StatusNotFound, "not_found", "no API route "+r.Method+" "+r.URL.Path))
+}
+
+// userMessage is the error's text without the sentinel's own word at the
+// end ("...: invalid"), which the code field already says.
+func userMessage(err error) string {
+	msg := err.Error()
+	for _, s := range []error{incident.ErrInvalid, incident.ErrNotFound, incident.ErrConflict} {
+		if errors.Is(err, s) {
+			msg = strings.TrimSuffix(msg, ": "+s.Error())
+		}
+	}
+	return msg
 }

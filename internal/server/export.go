@@ -4,68 +4,50 @@ import (
 	"net/http"
 
 	"github.com/sitrep-org/sitrep/internal/export"
-	"github.com/sitrep-org/sitrep/internal/incident"
 )
 
-// exportPage is how many incidents an export reads from the store at a
-// time; the response streams, so memory stays flat however many match.
-const exportPage = 1000
+// written remembers whether any byte reached the client, so an error can
+// still be sent as a JSON error while nothing has been.
+type written struct {
+	http.ResponseWriter
+	any bool
+}
+
+func (w *written) Write(b []byte) (int, error) {
+	w.any = true
+	return w.ResponseWriter.Write(b)
+}
 
 // exportHandler streams every incident matching the filters in one format.
 // There, limit caps the total number of incidents rather than a page.
 func (s *Server) exportHandler(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		f, err := parseFilter(q)
+		f, err := ParseFilter(q)
 		if err != nil {
 			s.writeError(w, r, err)
 			return
 		}
-		total := 0
+		max := 0
 		if q.Get("limit") != "" {
-			total = f.Limit
+			max = f.Limit
 		}
-		// Check the first page before committing to a 200.
-		f.Limit = exportPage
-		page, err := s.store.Incidents(r.Context(), f)
+		ww := &written{ResponseWriter: w}
+		ew, err := export.New(format, ww)
 		if err != nil {
 			s.writeError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", export.ContentType(format))
 		w.Header().Set("Content-Disposition", `attachment; filename="sitrep-incidents.`+format+`"`)
-		ew, err := export.New(format, w)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		if err := s.streamPages(r, ew, f, page, total); err != nil {
-			// Headers are gone; all that is left is to log and cut the body.
+		if _, err := export.Stream(r.Context(), s.store, f, ew, max); err != nil {
+			if !ww.any {
+				w.Header().Del("Content-Disposition")
+				s.writeError(w, r, err)
+				return
+			}
+			// The body has started; all that is left is to log and cut it short.
 			s.log.Error("export failed", "format", format, "err", err)
-			return
-		}
-	}
-}
-
-func (s *Server) streamPages(r *http.Request, ew export.Writer, f incident.Filter, page incident.Page, total int) error {
-	n := 0
-	for {
-		for i := range page.Incidents {
-			if total > 0 && n == total {
-				return ew.Close()
-			}
-			if err := ew.Write(&page.Incidents[i]); err != nil {
-				return err
-			}
-			n++
-		}
-		if page.Next == "" {
-			return ew.Close()
-		}
-		f.Cursor = page.Next
-		var err error
-		if page, err = s.store.Incidents(r.Context(), f); err != nil {
-			return err
 		}
 	}
 }

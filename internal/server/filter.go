@@ -30,10 +30,10 @@ func invalidf(format string, args ...any) error {
 	return fmt.Errorf(format+": %w", append(args, incident.ErrInvalid)...)
 }
 
-// parseFilter turns query parameters into a Filter. extra names parameters
+// ParseFilter turns query parameters into a Filter. extra names parameters
 // the caller handles itself; any other unknown parameter is an error, so a
 // misspelt filter is reported instead of silently ignored.
-func parseFilter(q url.Values, extra ...string) (incident.Filter, error) {
+func ParseFilter(q url.Values, extra ...string) (incident.Filter, error) {
 	var f incident.Filter
 	if err := checkParams(q, extra); err != nil {
 		return f, err

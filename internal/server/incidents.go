@@ -20,7 +20,7 @@ func pathID(r *http.Request) (string, error) {
 // listIncidents serves one page of incidents matching the filters; the
 // response's next is the cursor of the following page.
 func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
-	f, err := parseFilter(r.URL.Query())
+	f, err := ParseFilter(r.URL.Query())
 	if err != nil {
 		s.writeError(w, r, err)
 		return

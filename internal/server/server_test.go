@@ -206,6 +206,7 @@ func TestStoreFailureIs500WithoutDetail(t *testing.T) {
 	if strings.Contains(rec.Body.String(), "secret") {
 		t.Errorf("500 leaks detail: %s", rec.Body.String())
 	}
+	wantError(t, do(t, s, "GET", "/api/v1/export.csv", nil), http.StatusInternalServerError, "internal")
 	if rec := do(t, s, "GET", "/healthz", nil); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("healthz with a failing store = %d", rec.Code)
 	}

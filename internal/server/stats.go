@@ -17,7 +17,7 @@ var (
 // by one dimension, for the incidents matching the filters.
 func (s *Server) series(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f, err := parseFilter(q, "interval", "by")
+	f, err := ParseFilter(q, "interval", "by")
 	if err != nil {
 		s.writeError(w, r, err)
 		return
