@@ -89,6 +89,13 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 		return Count{}, false
 	}
 	j, rule := t+1, "object"
+	if len(tr.follow) > 0 {
+		n := s.follows(j, tr)
+		if n < 0 {
+			return Count{}, false
+		}
+		j += n
+	}
 	kinds := []string{tr.kind}
 	switch {
 	case tr.toll:
@@ -120,6 +127,17 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 	return s.build(t, end, items, jointKind(kinds), rule), true
 }
 
+// follows returns how many tokens at j complete a trigger that needs
+// following words, or -1 when none of its phrases is there.
+func (s *scanner) follows(j int, tr trigger) int {
+	for _, f := range tr.follow {
+		if hasWords(s.toks, j, f) {
+			return len(f)
+		}
+	}
+	return -1
+}
+
 // subjectCount applies the rules where the figure comes first: "two members
 // were killed", "12 bodies", "five others had also been wounded".
 func (s *scanner) subjectCount(i int) (Count, bool) {
@@ -130,15 +148,24 @@ func (s *scanner) subjectCount(i int) (Count, bool) {
 	if !ok {
 		return Count{}, false
 	}
-	k := s.skipAside(it.end)
+	items := s.subjectList(it)
+	k := s.skipAside(items[len(items)-1].end)
 	aux := 0
-	for k < len(s.toks) && auxWords[s.toks[k].Lower] && aux < 6 {
+	for k < len(s.toks) && auxWords[s.toks[k].Lower] && aux < 6 && !s.active[k] {
 		k, aux = k+1, aux+1
 	}
 	tr, ok := triggers[s.lower(k)]
-	bareHead := ok && tr.head && aux == 0 && it.whoEnd == it.whoStart // "9 wounded"
-	if !ok || !(tr.passive || (tr.head && aux == 0)) || (aux == 0 && !bareHead && !s.passiveReading(k)) {
+	if !ok || !(tr.passive || (tr.head && aux == 0)) {
 		return s.headCount(i, it)
+	}
+	if len(tr.follow) > 0 {
+		n := s.follows(k+1, tr)
+		if n < 0 {
+			return s.headCount(i, it)
+		}
+		k += n
+	} else if bareHead := tr.head && it.whoEnd == it.whoStart; aux == 0 && !bareHead && !s.passiveReading(k) {
+		return s.headCount(i, it) // "9 wounded" is fine, "two gunmen killed the guard" is not
 	}
 	kinds := []string{tr.kind}
 	if (s.is(k+1, "and") || s.is(k+1, "or")) && s.passiveTrigger(k+2) {
@@ -149,7 +176,35 @@ func (s *scanner) subjectCount(i int) (Count, bool) {
 	if aux == 0 && tr.head && !tr.passive {
 		rule = "head-noun"
 	}
-	return s.finishSubject(i, k, it, kinds, rule), true
+	for m := i; m <= k; m++ {
+		s.used[m] = true
+	}
+	return s.build(i, k+1, items, jointKind(kinds), rule), true
+}
+
+// subjectList extends a counted phrase with more joined by "and" or commas:
+// "two soldiers and a translator were killed".
+func (s *scanner) subjectList(first item) []item {
+	items := []item{first}
+	end := first.end
+	for len(items) < 6 {
+		k := end
+		if s.is(k, ",") {
+			k++
+		}
+		if s.is(k, "and") {
+			k++
+		}
+		if k == end {
+			break
+		}
+		next, ok := s.item(k)
+		if !ok {
+			break
+		}
+		items, end = append(items, next), next.end
+	}
+	return items
 }
 
 // headCount counts a phrase whose own noun says what happened: "four
@@ -167,8 +222,20 @@ func (s *scanner) headCount(i int, it item) (Count, bool) {
 // including two children, were killed".
 var asides = set("including", "among", "mostly", "most", "all", "many", "some", "both", "mainly")
 
-// skipAside passes over ", including two children," after a counted phrase.
+// skipAside passes over ", including two children," after a counted phrase,
+// or "including two children" up to the verb.
 func (s *scanner) skipAside(k int) int {
+	if s.is(k, "including") || s.is(k, "among") {
+		for j := k + 1; j < len(s.toks) && j < k+10; j++ {
+			if auxWords[s.toks[j].Lower] && !leadDeterminers[s.toks[j].Lower] {
+				return j
+			}
+			if s.toks[j].Kind == Punct {
+				break
+			}
+		}
+		return k
+	}
 	if !s.is(k, ",") || !asides[s.lower(k+1)] {
 		return k
 	}

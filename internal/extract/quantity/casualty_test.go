@@ -84,6 +84,17 @@ func TestCasualties(t *testing.T) {
 		{"died", "Thirteen miners died after the attack.", []got{{13, Killed, "", "miners"}}},
 		{"perished", "Around 70 migrants perished.", []got{{70, Killed, "about", "migrants"}}},
 		{"captured", "Kurdish forces captured 12 fighters.", []got{{12, Arrested, "", "fighters"}}},
+		{"subject compound", "Two soldiers and a translator were killed near the pass.", []got{{3, Killed, "", "Two soldiers and a translator"}}},
+		{"subject compound three", "Four police officers, two guards and a driver died.", []got{{7, Killed, "", "Four police officers, two guards and a driver"}}},
+		{"including no comma", "Nine people including four children were hurt.", []got{{9, Wounded, "", "people"}}},
+		{"gunned down", "Gunmen gunned down three shopkeepers at dusk.", []got{{3, Killed, "", "shopkeepers"}}},
+		{"gunned down passive", "Two judges were gunned down outside the court.", []got{{2, Killed, "", "judges"}}},
+		{"shot dead active", "A sniper shot dead two medics.", []got{{2, Killed, "", "medics"}}},
+		{"shot dead passive", "Five protesters were shot dead.", []got{{5, Killed, "", "protesters"}}},
+		{"shot alone", "Two men were shot in the leg.", nil},
+		{"lost their lives", "Eleven firefighters lost their lives in the blaze.", []got{{11, Killed, "", "firefighters"}}},
+		{"taken hostage", "Six tourists were taken hostage by the gang.", []got{{6, Abducted, "", "tourists"}}},
+		{"casualties", "The shelling caused 30 casualties.", []got{{30, "killed_or_wounded", "", "casualties"}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {

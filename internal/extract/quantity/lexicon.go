@@ -26,6 +26,9 @@ type trigger struct {
 	head bool
 	// toll: the figure follows a verb of reaching ("the death toll rose to 31").
 	toll bool
+	// follow, when set, lists the words one of which must come next for the
+	// trigger to count: "gunned down", "shot dead", "lost their lives".
+	follow [][]string
 }
 
 // tollVerbs may stand between "toll" and its figure.
@@ -39,6 +42,10 @@ var tollVerbs = set("rose", "risen", "rises", "climbed", "jumped", "increased",
 // not say how.
 var triggers = map[string]trigger{
 	"killed":       {kind: Killed, passive: true, active: true},
+	"gunned":       {kind: Killed, passive: true, active: true, follow: [][]string{{"down"}}},
+	"shot":         {kind: Killed, active: true, follow: [][]string{{"dead"}}},
+	"lost":         {kind: Killed, passive: true, follow: [][]string{{"their", "lives"}, {"his", "life"}, {"her", "life"}}},
+	"casualties":   {kind: "killed_or_wounded", head: true},
 	"toll":         {kind: Killed, toll: true},
 	"kill":         {kind: Killed, active: true},
 	"kills":        {kind: Killed, active: true},
@@ -87,6 +94,7 @@ var triggers = map[string]trigger{
 	"hostages":   {kind: Abducted, head: true},
 	"hostage":    {kind: Abducted, passive: true},
 	"captives":   {kind: Abducted, head: true},
+	"captive":    {kind: Abducted, passive: true},
 
 	"arrested":    {kind: Arrested, passive: true, active: true},
 	"arresting":   {kind: Arrested, active: true},
@@ -107,7 +115,7 @@ var auxWords = set("was", "were", "is", "are", "be", "been", "being", "have",
 	"has", "had", "also", "reportedly", "allegedly", "later", "all", "both",
 	"subsequently", "got", "get", "since", "then", "each", "either",
 	"confirmed", "reported", "said", "believed", "feared", "thought", "to",
-	"shot", "found", "critically", "may", "might", "must", "could", "would",
+	"shot", "found", "taken", "critically", "may", "might", "must", "could", "would",
 	"should", "will", "can",
 	"seriously", "badly", "slightly", "lightly", "fatally", "mortally")
 
@@ -151,7 +159,15 @@ var personNouns = set("person", "people", "man", "woman", "child", "boy",
 	"infant", "baby", "toddler", "teenager", "youth", "relative", "brother",
 	"son", "daughter", "father", "mother", "wife", "husband", "patrolman",
 	"policemen", "someone", "individual", "victim", "hostage", "pilot",
-	"peshmerga", "personnel")
+	"peshmerga", "personnel", "translator", "interpreter", "volunteer",
+	"activist", "staffer", "medic", "paramedic", "firefighter", "miner",
+	"trader", "merchant", "shopkeeper", "vendor", "fisherman", "boy",
+	"guardsman", "policeman's", "ranger", "deputy", "governor", "councillor",
+	"councilor", "lawmaker", "politician", "candidate", "priest", "monk",
+	"nun", "pastor", "missionary", "refugee", "migrant", "detainee",
+	"prisoner", "inmate", "suspect", "spy", "informant", "collaborator",
+	"guide", "smuggler", "chief", "head", "mercenary", "sniper", "gunner",
+	"colonel's", "brigadier", "corporal", "private", "lieutenant-colonel")
 
 // qualifiers put a bound on a count; the value is the canonical form.
 var qualifiers = []struct {
