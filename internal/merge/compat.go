@@ -9,17 +9,21 @@ type Options struct {
 	// published the next morning often date an attack by their own day.
 	LagDays int
 	// TownKm is how far apart two town-level (geo_precision 1) points may
-	// be and still name one place: the same village geocoded to its centre
-	// by one outlet and to a nearby hamlet by another.
+	// be when one of them names no place (coordinates only).
 	TownKm float64
 	// NearKm is the distance allowed when either report is only "near a
 	// town" (geo_precision 2).
 	NearKm float64
+	// SameSpotKm is the distance allowed between two town-level reports
+	// that name different places: two attacks in two villages on one day
+	// are two attacks, unless the "villages" are one spot under two
+	// gazetteer entries.
+	SameSpotKm float64
 }
 
 // DefaultOptions returns the thresholds used by sitrep.
 func DefaultOptions() Options {
-	return Options{LagDays: 1, TownKm: 10, NearKm: 25}
+	return Options{LagDays: 1, TownKm: 10, NearKm: 25, SameSpotKm: 1}
 }
 
 // compatible reports whether two reports can describe one event, and how
@@ -189,8 +193,13 @@ func (o Options) placesAgree(a, b *report) (bool, float64) {
 		return false, 0
 	}
 	limit := o.TownKm
-	if a.geo != 1 || b.geo != 1 {
+	switch {
+	case a.geo != 1 || b.geo != 1:
 		limit = o.NearKm
+	case a.location != "" && b.location != "":
+		// two towns named, and not the same: the gazetteer gives one
+		// town one name, so only a point and its quarter can be this close
+		limit = o.SameSpotKm
 	}
 	d := haversineKm(a.lat, a.lon, b.lat, b.lon)
 	if d > limit {

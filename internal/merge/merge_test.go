@@ -46,7 +46,9 @@ func TestCompatible(t *testing.T) {
 			b.Actor1, b.AssocActor1 = "Unidentified Armed Group (Iraq)", "Islamic State (Iraq)"
 		}, true},
 		{"other country", func(b *incident.Incident) { b.CountryCode = "SY" }, false},
-		{"point 6 km away, same district", func(b *incident.Incident) { b.Location, b.Latitude = "Jalawla outskirts", incident.Float(34.325) }, true},
+		{"another village 6 km away, same day", func(b *incident.Incident) { b.Location, b.Latitude = "Jalawla outskirts", incident.Float(34.325) }, false},
+		{"another name for the same spot", func(b *incident.Incident) { b.Location, b.Latitude = "Jalawla centre", incident.Float(34.275) }, true},
+		{"unnamed point 6 km away", func(b *incident.Incident) { b.Location, b.Latitude = "", incident.Float(34.325) }, true},
 		{"next day in the next village", func(b *incident.Incident) {
 			b.EventDate, b.Location, b.Latitude = "2021-06-11", "Jalawla outskirts", incident.Float(34.3)
 		}, false},
