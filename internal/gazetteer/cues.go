@@ -121,7 +121,7 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		return nil
 	}
 	q := &qualifier{countries: map[string]bool{}, admin1: map[string]bool{}}
-	for _, i := range g.byKey[Normalize(strings.TrimSuffix(rest[:n], "."))] {
+	for _, i := range g.lookup(Normalize(strings.TrimSuffix(rest[:n], "."))) {
 		e := &g.entries[i]
 		switch e.level {
 		case levelCountry:

@@ -98,8 +98,8 @@ func (g *Gazetteer) loadAliases() error {
 			return parseErr("aliases.tsv", n+1, fmt.Errorf("no %s %q", r[1], r[2]))
 		}
 		k := Normalize(r[0])
-		if !containsIdx(g.byKey[k], idx) {
-			g.byKey[k] = append(g.byKey[k], idx)
+		if !containsIdx(g.lookup(k), idx) {
+			g.extra[k] = append(g.extra[k], idx)
 		}
 	}
 	return nil
@@ -120,7 +120,7 @@ func (g *Gazetteer) aliasTarget(kind, key string) (int32, bool) {
 	case "place": // CC/Name: the most important place of that name in the country
 		cc, name, _ := strings.Cut(key, "/")
 		best, bestImp := int32(-1), -1.0
-		for _, i := range g.byKey[Normalize(name)] {
+		for _, i := range g.lookup(Normalize(name)) {
 			if e := &g.entries[i]; e.CountryCode == cc && e.level >= levelPlace && e.imp > bestImp {
 				best, bestImp = i, e.imp
 			}

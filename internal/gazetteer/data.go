@@ -1,10 +1,11 @@
 package gazetteer
 
 import (
-	"bufio"
 	"compress/gzip"
 	"fmt"
+	"io"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -30,26 +31,35 @@ func (g *Gazetteer) loadMain() error {
 	if err != nil {
 		return fmt.Errorf("gazetteer: gunzip data: %w", err)
 	}
+	var sb strings.Builder
+	sb.Grow(16 << 20)
+	if _, err := io.Copy(&sb, zr); err != nil {
+		return fmt.Errorf("gazetteer: read data: %w", err)
+	}
+	if err := g.loadCountryPoints(); err != nil {
+		return err
+	}
 	regions, err := g.acledRegions()
 	if err != nil {
 		return err
 	}
-	points, err := readTSV("data/country_points.tsv", 3)
-	if err != nil {
-		return err
-	}
-	g.countryPoints = map[string][2]string{}
-	for _, r := range points {
-		g.countryPoints[r[0]] = [2]string{r[1], r[2]}
-	}
-	quals := g.words.qualifiers
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	n := 0
+	return g.parseMain(sb.String(), regions)
+}
+
+// parseMain reads the generated lines: countries (C), regions (1, 2),
+// places (P) and the sorted key index (K). Fields stay substrings of data.
+func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
+	g.entries = make([]entry, 0, 210000)
+	g.keys = make([]string, 0, 260000)
+	g.lists = make([]string, 0, 260000)
 	fields := make([]string, 0, 12)
-	for sc.Scan() {
-		n++
-		line := sc.Text()
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -61,14 +71,32 @@ func (g *Gazetteer) loadMain() error {
 		case "1", "2":
 			perr = g.addAdmin(fields)
 		case "P":
-			perr = g.addPlace(fields, quals)
+			perr = g.addPlace(fields)
+		case "K":
+			if len(fields) != 3 {
+				perr = fmt.Errorf("key: %d fields", len(fields))
+			} else {
+				g.keys, g.lists = append(g.keys, fields[1]), append(g.lists, fields[2])
+			}
 		}
 		if perr != nil {
 			return parseErr("gazetteer.tsv", n, perr)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gazetteer: read data: %w", err)
+	if !sort.StringsAreSorted(g.keys) {
+		return fmt.Errorf("gazetteer: key index is not sorted: regenerate the data")
+	}
+	return nil
+}
+
+func (g *Gazetteer) loadCountryPoints() error {
+	points, err := readTSV("data/country_points.tsv", 3)
+	if err != nil {
+		return err
+	}
+	g.countryPoints = map[string][2]string{}
+	for _, r := range points {
+		g.countryPoints[r[0]] = [2]string{r[1], r[2]}
 	}
 	return nil
 }
@@ -118,15 +146,8 @@ func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
 	if f[8] != "" {
 		c.demonyms = strings.Split(f[8], "|")
 	}
-	names := []string{f[4]}
-	if f[7] != "" {
-		names = append(names, strings.Split(f[7], "|")...)
-	}
-	for _, d := range c.demonyms {
-		names = append(names, d, d+"s") // Iraqi, Iraqis
-	}
 	p := Place{ID: int64(-100000 - num), Name: f[4], Kind: "A.PCLI", CountryCode: f[1], Country: f[4], Lat: lat, Lon: lon, Source: "world-countries"}
-	c.entry = g.add(entry{Place: p, level: levelCountry, imp: 12}, names...)
+	c.entry = g.add(entry{Place: p, level: levelCountry, imp: 12})
 	g.countries[f[1]] = c
 	return nil
 }
@@ -147,13 +168,9 @@ func (g *Gazetteer) addAdmin(f []string) error {
 	if c := g.countries[cc]; c != nil {
 		p.Country = c.info.Name
 	}
-	names := []string{f[3], f[4]}
-	if f[7] != "" {
-		names = append(names, strings.Split(f[7], "|")...)
-	}
 	if f[0] == "1" {
 		p.Kind, p.Admin1Code, p.Admin1 = "A.ADM1", f[1], f[3]
-		g.admin1[f[1]] = g.add(entry{Place: p, level: levelAdmin1, imp: 9}, names...)
+		g.admin1[f[1]] = g.add(entry{Place: p, level: levelAdmin1, imp: 9})
 		return nil
 	}
 	p.Kind, p.Admin2Code, p.Admin2 = "A.ADM2", f[1], f[3]
@@ -163,12 +180,13 @@ func (g *Gazetteer) addAdmin(f []string) error {
 			p.Admin1 = g.entries[i].Name
 		}
 	}
-	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: 5.5}, names...)
+	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: 5.5})
 	return nil
 }
 
-// addPlace: P id name fcode cc admin1 admin2 lat lon population.
-func (g *Gazetteer) addPlace(f []string, quals map[string]bool) error {
+// addPlace: P id name fcode cc admin1-code admin2-code lat lon population.
+// Region and country names are filled in by place when an entry is handed out.
+func (g *Gazetteer) addPlace(f []string) error {
 	if len(f) < 10 {
 		return fmt.Errorf("place: %d fields", len(f))
 	}
@@ -178,41 +196,59 @@ func (g *Gazetteer) addPlace(f []string, quals map[string]bool) error {
 	}
 	id, _ := strconv.ParseInt(f[1], 10, 64)
 	pop, _ := strconv.ParseInt(f[9], 10, 64)
-	p := Place{ID: id, Name: f[2], Kind: "P." + f[3], CountryCode: f[4], Lat: lat, Lon: lon, Population: pop, Source: "geonames"}
-	g.fillAdmins(&p, f[5], f[6])
-	idx := g.add(entry{Place: p, level: levelPlace, imp: placeImportance(f[3], pop)}, f[2])
-	// "Al Baghuz Fawqani" is reported as "Baghuz": index the stem without
-	// qualifiers such as upper/lower/new/old as a second key.
-	if stem := stripQualifiers(f[2], quals); stem != "" {
-		k := Normalize(stem)
-		if k != "" && len(k) >= 3 {
-			g.byKey[k] = append(g.byKey[k], idx)
-		}
-	}
+	p := Place{ID: id, Name: f[2], Kind: kindOf(f[3]), CountryCode: f[4], Lat: lat, Lon: lon, Population: pop, Source: "geonames"}
+	p.Admin1Code, p.Admin2Code = f[5], f[6]
+	g.add(entry{Place: p, level: levelPlace, imp: placeImportance(f[3], pop)})
 	return nil
 }
 
-func (g *Gazetteer) fillAdmins(p *Place, a1, a2 string) {
-	if c := g.countries[p.CountryCode]; c != nil {
-		p.Country = c.info.Name
+// kindOf shares the few kind strings instead of allocating one per place.
+func kindOf(fcode string) string {
+	switch fcode {
+	case "PPL":
+		return "P.PPL"
+	case "PPLA":
+		return "P.PPLA"
+	case "PPLA2":
+		return "P.PPLA2"
+	case "PPLA3":
+		return "P.PPLA3"
+	case "PPLC":
+		return "P.PPLC"
+	case "PPLX":
+		return "P.PPLX"
 	}
-	if a1 != "" {
-		code := p.CountryCode + "." + a1
-		if i, ok := g.admin1[code]; ok {
-			p.Admin1Code, p.Admin1 = code, g.entries[i].Name
-		}
-		if a2 != "" {
-			code2 := code + "." + a2
-			if i, ok := g.admin2[code2]; ok {
-				p.Admin2Code, p.Admin2 = code2, g.entries[i].Name
-			}
-		}
-	}
+	return "P." + fcode
 }
 
-// stripQualifiers drops words like "Fawqani" (upper) or "al Jadidah" (new)
+// place returns entry i's Place with its country and region names filled.
+func (g *Gazetteer) place(i int32) Place {
+	p := g.entries[i].Place
+	if p.Country == "" {
+		if c := g.countries[p.CountryCode]; c != nil {
+			p.Country = c.info.Name
+		}
+	}
+	if p.Admin1 == "" && p.Admin1Code != "" {
+		if j, ok := g.admin1[p.Admin1Code]; ok {
+			p.Admin1 = g.entries[j].Name
+		} else {
+			p.Admin1Code = ""
+		}
+	}
+	if p.Admin2 == "" && p.Admin2Code != "" {
+		if j, ok := g.admin2[p.Admin2Code]; ok {
+			p.Admin2 = g.entries[j].Name
+		} else {
+			p.Admin2Code = ""
+		}
+	}
+	return p
+}
+
+// StemName drops words like "Fawqani" (upper) or "al Jadidah" (new)
 // from a multi-word name; it returns "" when nothing was dropped.
-func stripQualifiers(name string, quals map[string]bool) string {
+func StemName(name string, quals map[string]bool) string {
 	if strings.IndexByte(name, ' ') < 0 {
 		return ""
 	}

@@ -93,7 +93,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		return nil
 	}
 	ctx := g.docContext(text, spans)
-	st := newResolveState(ctx)
+	st := g.newResolveState(ctx)
 	var out []Mention
 	for _, sp := range spans {
 		qual := g.qualifierAfter(text, sp.nameEnd)
@@ -102,7 +102,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 			continue
 		}
 		e := &g.entries[best.idx]
-		m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: e.Place,
+		m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
 			Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
 		if e.level == levelPlace && g.nearBefore(text, sp.start) {
 			m.Precision = 2
@@ -128,7 +128,7 @@ func (g *Gazetteer) threshold(sp span) float64 {
 // docContext resolves every span without context and collects the
 // countries and first-level regions the document points to, most named first.
 func (g *Gazetteer) docContext(text string, spans []span) Context {
-	empty := newResolveState(Context{})
+	empty := g.newResolveState(Context{})
 	count := map[string]int{}
 	var order []string
 	admin := map[string]bool{}
@@ -224,7 +224,7 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 			continue
 		}
 		key := Normalize(text[first.start:last.end])
-		cands := g.byKey[key]
+		cands := g.lookup(key)
 		if len(cands) == 0 {
 			continue
 		}

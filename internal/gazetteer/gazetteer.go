@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"math"
+	"sort"
 	"sync"
 )
 
@@ -53,7 +54,9 @@ const (
 // safe for concurrent use.
 type Gazetteer struct {
 	entries   []entry
-	byKey     map[string][]int32
+	keys      []string            // sorted normal forms from the data file
+	lists     []string            // per key: comma-separated entry indexes
+	extra     map[string][]int32  // keys added at load (curated, aliases)
 	countries map[string]*country // by alpha-2
 	admin1    map[string]int32    // "IQ.18" -> entry
 	admin2    map[string]int32    // "IQ.11.93817" -> entry
@@ -78,7 +81,7 @@ type country struct {
 // first use.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
-		byKey:     make(map[string][]int32, 220000),
+		extra:     map[string][]int32{},
 		countries: map[string]*country{},
 		admin1:    map[string]int32{},
 		admin2:    map[string]int32{},
@@ -106,7 +109,7 @@ func (g *Gazetteer) Country(code string) (CountryInfo, bool) {
 			return c.info, true
 		}
 	}
-	for _, i := range g.byKey[Normalize(code)] {
+	for _, i := range g.lookup(Normalize(code)) {
 		if e := &g.entries[i]; e.level == levelCountry {
 			return g.countries[e.CountryCode].info, true
 		}
@@ -118,14 +121,14 @@ func (g *Gazetteer) Country(code string) (CountryInfo, bool) {
 // spellings (Salahuddin, Salah ad Din, Saladin) or by its code ("IQ.18").
 func (g *Gazetteer) Region(countryCode, name string) (Place, bool) {
 	if i, ok := g.admin1[name]; ok {
-		return g.entries[i].Place, true
+		return g.place(i), true
 	}
 	if i, ok := g.admin2[name]; ok {
-		return g.entries[i].Place, true
+		return g.place(i), true
 	}
 	cc := upper(countryCode)
 	best, bestImp := int32(-1), math.Inf(-1)
-	for _, i := range g.byKey[Normalize(name)] {
+	for _, i := range g.lookup(Normalize(name)) {
 		e := &g.entries[i]
 		if (e.level != levelAdmin1 && e.level != levelAdmin2) || (cc != "" && e.CountryCode != cc) {
 			continue
@@ -141,7 +144,7 @@ func (g *Gazetteer) Region(countryCode, name string) (Place, bool) {
 	if best < 0 {
 		return Place{}, false
 	}
-	return g.entries[best].Place, true
+	return g.place(best), true
 }
 
 // Places reports how many entries the gazetteer holds.
@@ -167,9 +170,48 @@ func (g *Gazetteer) add(e entry, names ...string) int32 {
 			continue
 		}
 		seen[k] = true
-		g.byKey[k] = append(g.byKey[k], idx)
+		g.extra[k] = append(g.extra[k], idx)
 	}
 	return idx
+}
+
+// lookup returns the entries indexed under a normal form.
+func (g *Gazetteer) lookup(key string) []int32 {
+	var out []int32
+	i := sort.SearchStrings(g.keys, key)
+	if i < len(g.keys) && g.keys[i] == key {
+		out = parseList(g.lists[i], make([]int32, 0, 4))
+	}
+	if x := g.extra[key]; len(x) > 0 {
+		for _, idx := range x {
+			if !containsIdx(out, idx) {
+				out = append(out, idx)
+			}
+		}
+	}
+	return out
+}
+
+func parseList(s string, dst []int32) []int32 {
+	n, any := int32(0), false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ',' {
+			if any {
+				dst = append(dst, n)
+			}
+			n, any = 0, false
+			continue
+		}
+		if c >= '0' && c <= '9' {
+			n = n*10 + int32(c-'0')
+			any = true
+		}
+	}
+	if any {
+		dst = append(dst, n)
+	}
+	return dst
 }
 
 func parseErr(file string, line int, err error) error {

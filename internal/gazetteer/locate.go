@@ -52,10 +52,12 @@ func (g *Gazetteer) Locate(lat, lon float64) (Place, bool) {
 		p.CountryCode, p.Country, p.Admin1Code, p.Admin1 = a.CountryCode, a.Country, a.Admin1Code, a.Admin1
 		p.Name = a.Name
 	} else if near >= 0 {
-		p.CountryCode, p.Country = g.entries[near].CountryCode, g.entries[near].Country
+		np := g.place(near)
+		p.CountryCode, p.Country = np.CountryCode, np.Country
 	}
 	if near >= 0 && g.entries[near].Admin1Code == p.Admin1Code {
-		p.Admin2Code, p.Admin2 = g.entries[near].Admin2Code, g.entries[near].Admin2
+		np := g.place(near)
+		p.Admin2Code, p.Admin2 = np.Admin2Code, np.Admin2
 		if p.Admin2 != "" {
 			p.Name = p.Admin2
 		}

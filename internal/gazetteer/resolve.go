@@ -37,7 +37,7 @@ type resolveState struct {
 	admin1     map[string]bool // codes and normal forms of names
 }
 
-func newResolveState(ctx Context) *resolveState {
+func (g *Gazetteer) newResolveState(ctx Context) *resolveState {
 	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}}
 	for i, c := range ctx.Countries {
 		c = upper(c)
@@ -47,8 +47,15 @@ func newResolveState(ctx Context) *resolveState {
 		}
 	}
 	for _, a := range ctx.Admin1 {
-		st.admin1[a] = true
-		st.admin1[Normalize(a)] = true
+		if _, ok := g.admin1[a]; ok {
+			st.admin1[a] = true
+			continue
+		}
+		for _, i := range g.lookup(Normalize(a)) {
+			if e := &g.entries[i]; e.level == levelAdmin1 {
+				st.admin1[e.Admin1Code] = true
+			}
+		}
 	}
 	return st
 }
@@ -73,7 +80,7 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 				s += wTopCountry
 			}
 		}
-		if e.Admin1Code != "" && (st.admin1[e.Admin1Code] || st.admin1[Normalize(e.Admin1)]) && e.level != levelAdmin1 {
+		if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
 			s += wAdmin1Ctx
 		}
 		if qual != nil {
@@ -164,11 +171,11 @@ func confidence(margin float64, n int) float64 {
 
 // Resolve resolves one given toponym using the document context in hint.
 func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
-	cands := g.byKey[Normalize(name)]
+	cands := g.lookup(Normalize(name))
 	if len(cands) == 0 {
 		return Mention{}, false
 	}
-	st := newResolveState(hint)
+	st := g.newResolveState(hint)
 	var kh kindHint
 	var qual *qualifier
 	end := hint.End
@@ -184,7 +191,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		return Mention{}, false
 	}
 	e := &g.entries[best.idx]
-	m := Mention{Start: hint.Offset, End: end, Text: name, Place: e.Place, Precision: precisionFor(e),
+	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: precisionFor(e),
 		Score: confidence(margin, len(cands)), Rule: ruleName(e, kh, qual, st)}
 	if hint.Text != "" && e.level == levelPlace && g.nearBefore(hint.Text, hint.Offset) {
 		m.Precision = 2

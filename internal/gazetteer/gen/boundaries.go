@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
 // quantum is the grid boundaries are snapped to: 0.01 degree, about 1 km.
@@ -197,12 +199,20 @@ func (s *sources) writeBoundaries(w *strings.Builder) {
 }
 
 // writeGazetteer writes countries (C), admin-1 (1), admin-2 (2) and places
-// (P) as tab-separated lines.
+// (P) as tab-separated lines, then the index (K): every normal form of every
+// name, sorted, with the line numbers (entry indexes) it points to, so
+// loading needs no normalisation.
 func (s *sources) writeGazetteer(w *strings.Builder) {
 	w.WriteString("# sitrep gazetteer: GeoNames (CC-BY 4.0) places and regions, country facts from world-countries (ODbL)\n")
+	ix := newIndex()
 	for _, c := range s.countries {
 		fmt.Fprintf(w, "C\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Code, c.Code3, c.Numeric, c.Name,
 			ff(c.Lat), ff(c.Lon), strings.Join(c.Aliases, "|"), strings.Join(c.Demonyms, "|"), c.Subregion)
+		names := append([]string{c.Name}, c.Aliases...)
+		for _, d := range c.Demonyms {
+			names = append(names, d, d+"s") // Iraqi, Iraqis
+		}
+		ix.add(names...)
 	}
 	for i, m := range []map[string]*admin{s.admin1, s.admin2} {
 		kind := strconv.Itoa(i + 1)
@@ -218,11 +228,66 @@ func (s *sources) writeGazetteer(w *strings.Builder) {
 			}
 			fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", kind, a.Code, a.ID, a.Name, a.ASCII,
 				ff(a.Lat), ff(a.Lon), strings.Join(a.Alt, "|"))
+			ix.add(append([]string{a.Name, a.ASCII}, a.Alt...)...)
 		}
 	}
 	for _, c := range s.cities {
-		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.FCode, c.CC, c.A1, c.A2,
+		a1, a2 := "", ""
+		if c.A1 != "" {
+			a1 = c.CC + "." + c.A1
+			if c.A2 != "" {
+				a2 = a1 + "." + c.A2
+			}
+		}
+		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.FCode, c.CC, a1, a2,
 			ff(c.Lat), ff(c.Lon), c.Pop)
+		names := []string{c.Name}
+		if stem := gazetteer.StemName(c.Name, s.qualifiers); stem != "" && len(gazetteer.Normalize(stem)) >= 3 {
+			names = append(names, stem)
+		}
+		ix.add(names...)
+	}
+	ix.write(w)
+}
+
+// index maps normal forms to entry indexes in line order.
+type index struct {
+	n    int
+	keys map[string][]int
+}
+
+func newIndex() *index { return &index{keys: map[string][]int{}} }
+
+func (ix *index) add(names ...string) {
+	seen := map[string]bool{}
+	for _, name := range names {
+		k := gazetteer.Normalize(name)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		ix.keys[k] = append(ix.keys[k], ix.n)
+	}
+	ix.n++
+}
+
+func (ix *index) write(w *strings.Builder) {
+	keys := make([]string, 0, len(ix.keys))
+	for k := range ix.keys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		w.WriteString("K\t")
+		w.WriteString(k)
+		w.WriteByte('\t')
+		for i, n := range ix.keys[k] {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(strconv.Itoa(n))
+		}
+		w.WriteByte('\n')
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
 type country struct {
@@ -39,11 +41,12 @@ type city struct {
 }
 
 type sources struct {
-	countries []country
-	admin1    map[string]*admin
-	admin2    map[string]*admin
-	cities    []city
-	bounds    []boundary
+	countries  []country
+	admin1     map[string]*admin
+	admin2     map[string]*admin
+	cities     []city
+	bounds     []boundary
+	qualifiers map[string]bool
 }
 
 func loadSources(npmDir, geonamesDir string) (*sources, error) {
@@ -66,6 +69,9 @@ func loadSources(npmDir, geonamesDir string) (*sources, error) {
 		return nil, err
 	}
 	s.placeAdmins()
+	if s.qualifiers, err = readQualifiers(filepath.Join("data", "qualifiers.txt")); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -267,4 +273,22 @@ func (s *sources) placeAdmins() {
 			a.Lat, a.Lon, a.HasPoint = x.lat/x.w, x.lon/x.w, true
 		}
 	}
+}
+
+// readQualifiers reads the words StemName drops, in normal form.
+func readQualifiers(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("gen: read qualifiers: %w", err)
+	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			out[gazetteer.Normalize(w)] = true
+		}
+	}
+	return out, nil
 }
