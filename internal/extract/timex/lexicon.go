@@ -68,7 +68,7 @@ func monthOf(t quantity.Token) (time.Month, bool) {
 
 // dayOf reads a day of the month: "9", "09", "9th", "1st", "22nd".
 func dayOf(t quantity.Token) (int, bool) {
-	if t.Kind != quantity.Num || len(t.Lower) > 4 {
+	if t.Kind != quantity.Num || len(t.Lower) > 5 {
 		return 0, false
 	}
 	s := t.Lower
@@ -77,6 +77,16 @@ func dayOf(t quantity.Token) (int, bool) {
 			s = s[:len(s)-2]
 			break
 		}
+	}
+	if a, b, ok := strings.Cut(s, "-"); ok { // a range, "3-4"
+		d2, err := strconv.Atoi(b)
+		if err != nil || len(b) > 2 {
+			return 0, false
+		}
+		if d, ok := dayOf(quantity.Token{Lower: a, Kind: quantity.Num}); ok && d < d2 && d2 <= 31 {
+			return d, true
+		}
+		return 0, false
 	}
 	if len(s) == 0 || len(s) > 2 {
 		return 0, false

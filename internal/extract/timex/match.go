@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
@@ -50,7 +51,7 @@ func seq(es ...elem) []elem        { return es }
 // as bits so that captures stay small and cheap to copy while backtracking.
 var modWords = []string{"last", "past", "previous", "this", "next", "coming",
 	"early", "late", "mid", "mid-", "middle", "end", "beginning", "start",
-	"close", "yesterday", "week", "month", "year", "weekend"}
+	"close", "yesterday", "week", "month", "year", "weekend", "range"}
 
 // grammar is the rule table compiled once: its vocabulary, and for every
 // vocabulary id the modifier bit it sets.
@@ -80,6 +81,9 @@ func compile(rs []rule) grammar {
 		return k
 	}
 	for _, w := range modWords {
+		if _, dup := g.vocab[w]; dup {
+			panic("timex: duplicate modifier word " + w)
+		}
 		id(w)
 	}
 	g.rules = make([]rule, len(rs))
@@ -138,6 +142,7 @@ type feature struct {
 	yearFirst  bool
 	n, nEnd    int
 	vague      bool
+	mods       uint32 // modifier bits the token carries ("mid-March": mid)
 }
 
 func (f *feature) is(k class) bool { return f.classes&(1<<k) != 0 }
@@ -173,7 +178,10 @@ func featureOf(toks []quantity.Token, i int) (feature, int) {
 	case quantity.Punct, quantity.Word:
 		info, ok := gram.words[t.Lower]
 		if !ok {
-			return f, -1
+			return prefixedMonth(t), -1
+		}
+		if info.f.is(cWeekday) && masthead(toks, i) {
+			info.f.classes &^= 1 << cWeekday
 		}
 		f = info.f
 		if info.month != 0 {
@@ -195,6 +203,9 @@ func featureOf(toks []quantity.Token, i int) (feature, int) {
 	}
 	f.day, ok = dayOf(t)
 	mark(cDay, ok)
+	if ok && strings.ContainsRune(t.Text, '-') {
+		f.mods |= modIndex("range") // "3-4", read as its first day
+	}
 	f.year, ok = yearOf(t)
 	mark(cYear, ok)
 	var a, b, y int
@@ -271,6 +282,37 @@ func wordTable(vocab map[string]int) map[string]wordInfo {
 	return m
 }
 
+// prefixedMonth reads "mid-March", "early-June", "late-May" as months
+// carrying their part of the month.
+func prefixedMonth(t quantity.Token) feature {
+	var f feature
+	pre, rest, ok := strings.Cut(t.Text, "-")
+	if !ok || rest == "" {
+		return f
+	}
+	mod := modIndex(strings.ToLower(pre))
+	if mod == 0 || (pre != "mid" && pre != "Mid" && pre != "early" && pre != "Early" && pre != "late" && pre != "Late") {
+		return f
+	}
+	mo, ok := monthOf(quantity.Token{Text: rest, Lower: strings.ToLower(rest), Kind: quantity.Word})
+	if !ok || len(rest) < 4 {
+		return f
+	}
+	f.month, f.mods = mo, mod
+	f.classes |= 1 << cMonth
+	return f
+}
+
+// mastheads are newspaper names that begin with a weekday.
+var mastheads = set("Times", "Telegraph", "Express", "Mirror", "Post",
+	"Herald", "Star", "Mail", "Observer", "Tribune", "Independent", "Sport",
+	"People", "Journal", "Magazine", "Edition", "Show", "Review")
+
+// masthead reports whether weekday token i opens a title ("Sunday Times").
+func masthead(toks []quantity.Token, i int) bool {
+	return i+1 < len(toks) && mastheads[toks[i+1].Text]
+}
+
 // countWords can open the count of "N units ago".
 var countWords = set("a", "an", "one", "two", "three", "four", "five", "six",
 	"seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
@@ -327,6 +369,7 @@ func (m *matcher) one(e *elem, i int, c caps) (int, caps, bool) {
 	if !f.is(e.c) {
 		return 0, c, false
 	}
+	c.mods |= f.mods
 	switch e.c {
 	case cWeekday:
 		c.weekday = f.weekday

@@ -110,3 +110,37 @@ func resolveWeekend(r *resolver, c *caps) result {
 func startOfWeek(t time.Time) time.Time {
 	return latestWeekday(t, time.Monday)
 }
+
+// resolveOvernight dates a bare "overnight" to the night before
+// publication.
+func resolveOvernight(r *resolver, c *caps) result {
+	res, ok := r.relative(1, c)
+	res.flags = append(res.flags, FlagOvernight)
+	if ok {
+		res.date = r.pub.AddDate(0, 0, -1)
+	}
+	return r.coarsen(res)
+}
+
+// resolveRecent dates "in recent days", "over the past few weeks" to the
+// start of the window they open before publication, flagged vague; "the
+// coming days" is after publication.
+func resolveRecent(r *resolver, c *caps) result {
+	if c.mod("coming") || c.mod("next") {
+		return result{prec: 2, flags: []string{FlagAfterPub}}
+	}
+	res, ok := r.relative(2, c)
+	res.flags = append(res.flags, FlagVague)
+	if !ok {
+		return res
+	}
+	switch units[c.unit] {
+	case 3: // months, years
+		res.date, res.prec = r.pub.AddDate(0, -3, 0), 3
+	case 2:
+		res.date, res.prec = r.pub.AddDate(0, -1, 0), 3
+	default:
+		res.date = r.pub.AddDate(0, 0, -7)
+	}
+	return r.coarsen(res)
+}

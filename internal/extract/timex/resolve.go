@@ -19,6 +19,8 @@ const (
 	FlagPartEarly       = "part:early" // "early", "beginning of"
 	FlagPartMid         = "part:mid"
 	FlagPartLate        = "part:late" // "late", "end of"
+	FlagRange           = "range"     // "March 3-4": the first day
+	FlagOvernight       = "overnight" // the night before publication
 )
 
 // result is what a resolver makes of one match. A zero date means the
@@ -111,6 +113,9 @@ func latestWeekday(t time.Time, wd time.Weekday) time.Time {
 
 // partFlags reads "early", "mid", "late", "end of" from a match.
 func partFlags(c *caps) []string {
+	if c.mod("range") {
+		return []string{FlagRange}
+	}
 	switch {
 	case c.mod("early") || c.mod("beginning") || c.mod("start"):
 		return []string{FlagPartEarly}

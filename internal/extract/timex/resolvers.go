@@ -18,10 +18,10 @@ func resolveDayNoYear(r *resolver, c *caps) result {
 		return result{drop: true}
 	}
 	if !r.known() {
-		return result{prec: 1, flags: []string{FlagNoYear, FlagNoPublication}}
+		return result{prec: 1, flags: append(partFlags(c), FlagNoYear, FlagNoPublication)}
 	}
 	d, corrected := inferYear(r.limit, c.month, c.day)
-	flags := []string{FlagYearInferred}
+	flags := append(partFlags(c), FlagYearInferred)
 	if corrected {
 		flags = append(flags, FlagFutureCorrected)
 	}

@@ -33,7 +33,8 @@ var rules = []rule{
 	{"month-relative", seq(ow("at", "by", "in", "toward", "towards"), ow("the"), ow(edgeWords...), ow("of"), w(monthPreps...), c(cMonth)), resolveMonthRelative},
 	{"season-relative", seq(ow("in", "during", "over", "since"), ow("the"), ow(spanWords...), w(append(append([]string{}, lastWords...), "this")...), c(cSeason)), resolveSeasonRelative},
 	// weekdays
-	{"weekday", seq(ow(append(append([]string{}, lastWords...), "this", "early", "late", "next", "coming", "since", "until", "by")...), ow("on"), c(cWeekday), oc(cPart)), resolveWeekday},
+	{"weekday", seq(ow(append(append([]string{}, lastWords...), "this", "early", "late", "next", "coming", "since", "until", "by", "overnight")...), ow("on"), c(cWeekday), oc(cPart)), resolveWeekday},
+	{"overnight", seq(w("overnight")), resolveOvernight},
 	// days relative to publication
 	{"day-relative", seq(ow("earlier", "early", "late", "later"), w("yesterday", "today", "tonight"), oc(cPart)), resolveDayWord},
 	{"day-before-yesterday", seq(w("the"), w("day"), w("before"), w("yesterday")), resolveDayBeforeYesterday},
@@ -43,5 +44,6 @@ var rules = []rule{
 	{"anaphoric", seq(ow("about", "some", "nearly", "almost", "around", "just"), c(cCount), c(cUnit), w("earlier", "later", "before", "after", "afterwards")), resolveAnaphoric},
 	{"anaphoric-day", seq(w("the", "a"), w("next", "following", "previous", "day", "same"), w("day", "before", "earlier", "later", "after", "night", "morning", "week")), resolveAnaphoric},
 	{"period-relative", seq(ow("over", "during", "in"), ow("the"), ow(spanWords...), w(append(append([]string{}, lastWords...), "this")...), w("week", "month", "year", "weekend")), resolvePeriod},
+	{"recent", seq(ow("in", "over", "during", "within"), ow("the"), w("recent", "past", "last", "coming", "next"), ow("few", "several", "couple"), ow("of"), c(cUnit)), resolveRecent},
 	{"the-weekend", seq(w("over", "at", "during"), w("the"), w("weekend")), resolveWeekend},
 }
