@@ -254,3 +254,45 @@ func TestWatchUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestTrendsOnSQLite runs trends on the real store: reports saved one
+// article each, merged back into events by the command.
+func TestTrendsOnSQLite(t *testing.T) {
+	ctx := context.Background()
+	cfg, out := testConfig()
+	cfg.DB = filepath.Join(t.TempDir(), "sitrep.db")
+	st, err := openTrendStore(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, in := range resurgenceStore().incs {
+		words := make([]string, 40)
+		for k := range words {
+			words[k] = strconv.FormatUint(uint64(i*7919+k*104729)*2654435761%1000003, 36)
+		}
+		a := &article.Article{Text: strings.Join(words, " "), Outlet: in.Sources[0].Outlet}
+		in.ArticleID, in.EventID = "", ""
+		in.Sources[0].ArticleID = ""
+		if _, err := st.SaveArticle(ctx, a, []incident.Incident{in}); err != nil {
+			t.Fatalf("save %d: %v", i, err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cfg.JSON = true
+	fl := trendsFlags{by: "actor,admin1", merge: true, hdxMin: 10, cusumH: 5, recentWeeks: 4}
+	if err := runTrends(ctx, cfg, openTrendStore, fl); err != nil {
+		t.Fatal(err)
+	}
+	var got trendsOutput
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Reports != 104 || got.Incidents != 52 {
+		t.Errorf("reports %d, incidents %d; want 104 merged into 52", got.Reports, got.Incidents)
+	}
+	if len(got.Series) != 1 || got.Series[0].Name != "Islamic State (Iraq) | Iraq / Anbar" {
+		t.Errorf("signalling series = %+v, want the Anbar surge only", got.Series)
+	}
+}
