@@ -166,7 +166,7 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 func (e *elem) matches(t *token) bool {
 	switch e.kind {
 	case elemWord:
-		return t.stem == e.s
+		return t.stem == e.s && !(e.lower && t.name)
 	case elemExact:
 		return t.word == e.s
 	case elemPrefix:

@@ -21,7 +21,9 @@ import (
 // A pattern is a sequence of words, each stemmed like the text; "=word"
 // matches that exact word form only ("=accord" is not "according"), "word*"
 // any word starting with word (unstemmed), "!word" checks that the next word
-// is not word without consuming it ("riot !police"), "@group" any pattern
+// is not word without consuming it ("riot !police"), "_word" the word when
+// not capitalised inside a sentence ("_march" is not the month, "_liberation"
+// not part of a name), "@group" any pattern
 // of a group defined above, ".." skips up to the gap option's number of
 // words, "..N" up to N, "#" matches a number and "#year" a year.
 //
@@ -47,9 +49,10 @@ const (
 )
 
 type elem struct {
-	kind elemKind
-	s    string
-	n    int // gap length, or group index
+	kind  elemKind
+	s     string
+	n     int  // gap length, or group index
+	lower bool // the word must not be capitalised inside a sentence
 }
 
 type pattern struct {
@@ -359,10 +362,14 @@ func (rs *ruleSet) parseElem(w string) (elem, error) {
 		}
 		return elem{kind: elemNot, s: rs.vocabStem(w[1:])}, nil
 	}
+	lower := strings.HasPrefix(w, "_") && len(w) > 1
+	if lower {
+		w = w[1:]
+	}
 	if err := checkWord(w); err != nil {
 		return elem{}, err
 	}
-	return elem{kind: elemWord, s: rs.vocabStem(w)}, nil
+	return elem{kind: elemWord, s: rs.vocabStem(w), lower: lower}, nil
 }
 
 func checkWord(w string) error {

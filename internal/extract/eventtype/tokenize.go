@@ -13,6 +13,7 @@ type token struct {
 	word, stem string // lower-cased word; its stem
 	sent       int
 	num        bool // all digits (with , or . inside)
+	name       bool // capitalised inside a sentence: likely part of a name
 }
 
 // abbreviations end with a period that does not end a sentence. Stored
@@ -97,9 +98,25 @@ func (rs *ruleSet) tokenize(text string, out []token) []token {
 		} else if i+3 < len(lower) && lower[i:i+3] == "\u2019" && lower[i+3] == 's' && (i+4 == len(lower) || !isLetter(lower[i+4])) {
 			i += 4
 		}
-		out = append(out, token{start: start, end: start + len(word), word: word, stem: rs.stem(word), sent: sent, num: num})
+		name := isName(text[start:start+len(word)]) && len(out) > 0 && out[len(out)-1].sent == sent
+		out = append(out, token{start: start, end: start + len(word), word: word, stem: rs.stem(word), sent: sent, num: num, name: name})
 	}
 	return out
+}
+
+// isName reports whether an original word is capitalised but not all
+// capitals (a headline in capitals says nothing about names).
+func isName(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range w[n:] {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
