@@ -116,7 +116,7 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 	default:
 		return Count{}, false
 	}
-	items, end := s.list(j)
+	items, end := s.list(j, rule == "toll")
 	if len(items) == 0 {
 		return Count{}, false
 	}
@@ -184,28 +184,7 @@ func (s *scanner) subjectCount(i int) (Count, bool) {
 
 // subjectList extends a counted phrase with more joined by "and" or commas:
 // "two soldiers and a translator were killed".
-func (s *scanner) subjectList(first item) []item {
-	items := []item{first}
-	end := first.end
-	for len(items) < 6 {
-		k := end
-		if s.is(k, ",") {
-			k++
-		}
-		if s.is(k, "and") {
-			k++
-		}
-		if k == end {
-			break
-		}
-		next, ok := s.item(k)
-		if !ok {
-			break
-		}
-		items, end = append(items, next), next.end
-	}
-	return items
-}
+func (s *scanner) subjectList(first item) []item { return s.joined(first, false) }
 
 // headCount counts a phrase whose own noun says what happened: "four
 // hostages", "12 bodies were found".
@@ -276,30 +255,47 @@ func (s *scanner) passiveTrigger(k int) bool {
 // list reads counted noun phrases joined by "and" or commas, stopping before
 // one that is the subject of its own casualty verb ("killed two soldiers
 // and three others were wounded").
-func (s *scanner) list(j int) ([]item, int) {
+func (s *scanner) list(j int, single bool) ([]item, int) {
 	first, ok := s.item(j)
 	if !ok {
 		return nil, j
 	}
-	items, end := []item{first}, first.end
-	for {
+	items := []item{first}
+	if !single {
+		items = s.joined(first, true)
+	}
+	return items, items[len(items)-1].end
+}
+
+// joined extends a counted phrase with more joined by commas and a final
+// "and" ("a colonel, a major and four soldiers"). Phrases after a comma
+// with no "and" to close the run are dropped ("wounding several people, an
+// official said"), as are bare vague words ("66 and several still missing").
+func (s *scanner) joined(first item, object bool) []item {
+	items, keep, end := []item{first}, 1, first.end
+	for len(items) < 8 {
 		k := end
-		if s.is(k, ",") {
+		comma := s.is(k, ",")
+		if comma {
 			k++
 		}
-		if s.is(k, "and") {
+		and := s.is(k, "and")
+		if and {
 			k++
 		}
-		if k == end {
+		if !comma && !and {
 			break
 		}
 		next, ok := s.item(k)
-		if !ok || s.hasOwnVerb(next) {
+		if !ok || (object && s.hasOwnVerb(next)) || (next.vague && next.whoEnd == next.whoStart) {
 			break
 		}
 		items, end = append(items, next), next.end
+		if and {
+			keep = len(items)
+		}
 	}
-	return items, end
+	return items[:keep]
 }
 
 // hasOwnVerb reports whether a casualty participle follows the item.

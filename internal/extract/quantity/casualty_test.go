@@ -95,6 +95,13 @@ func TestCasualties(t *testing.T) {
 		{"lost their lives", "Eleven firefighters lost their lives in the blaze.", []got{{11, Killed, "", "firefighters"}}},
 		{"taken hostage", "Six tourists were taken hostage by the gang.", []got{{6, Abducted, "", "tourists"}}},
 		{"casualties", "The shelling caused 30 casualties.", []got{{30, "killed_or_wounded", "", "casualties"}}},
+		{"person noun as modifier", "Riot police injured a student organiser at the rally.", []got{{1, Wounded, "", "student organiser"}}},
+		{"noun modifier rejected", "Guards injured a worker protest outside the plant.", nil},
+		{"comma list without and", "The shelling wounded several villagers, a local official said.", []got{{-1, Wounded, "", "villagers"}}},
+		{"toll takes one figure", "The toll reached 40 and several remain missing.", []got{{40, Killed, "", ""}}},
+		{"adverb ends phrase", "Three journalists recently detained were freed.", []got{{3, Arrested, "", "journalists"}}},
+		{"preposition ends phrase", "Police detained dozens of men over alleged links to the cell.", []got{{12, Arrested, "", "men"}}},
+		{"a total of is one event", "A total of four guards were killed in the raid.", []got{{4, Killed, "", "guards"}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {

@@ -115,7 +115,8 @@ var auxWords = set("was", "were", "is", "are", "be", "been", "being", "have",
 	"has", "had", "also", "reportedly", "allegedly", "later", "all", "both",
 	"subsequently", "got", "get", "since", "then", "each", "either",
 	"confirmed", "reported", "said", "believed", "feared", "thought", "to",
-	"shot", "found", "taken", "critically", "may", "might", "must", "could", "would",
+	"shot", "found", "taken", "critically", "recently", "just", "apparently",
+	"still", "initially", "eventually", "finally", "may", "might", "must", "could", "would",
 	"should", "will", "can",
 	"seriously", "badly", "slightly", "lightly", "fatally", "mortally")
 
@@ -137,7 +138,12 @@ var npStop = set("and", "or", "but", "in", "on", "at", "near", "during",
 	"was", "were", "is", "are", "be", "been", "have", "has", "had", "will",
 	"would", "could", "may", "might", "must", "should", "can", "also", "reportedly", "allegedly", "since", "than",
 	"where", "amid", "among", "against", "across", "inside", "outside",
-	"there", "it", "they", "he", "she", "we", "not", "each", "all", "both")
+	"there", "it", "they", "he", "she", "we", "not", "each", "all", "both",
+	"over", "under", "about", "around", "behind", "through", "without", "via",
+	"despite", "following", "because", "due", "until", "recently", "still",
+	"now", "then", "already", "yet", "just", "mostly", "mainly", "apparently",
+	"later", "earlier", "reported", "missing", "said", "says", "told",
+	"according", "last", "this", "yesterday", "today", "overnight")
 
 // npSkipLead are words that open a count's noun phrase but are not the
 // counted noun itself ("three additional members" counts "members").
@@ -167,7 +173,7 @@ var personNouns = set("person", "people", "man", "woman", "child", "boy",
 	"nun", "pastor", "missionary", "refugee", "migrant", "detainee",
 	"prisoner", "inmate", "suspect", "spy", "informant", "collaborator",
 	"guide", "smuggler", "chief", "head", "mercenary", "sniper", "gunner",
-	"colonel's", "brigadier", "corporal", "private", "lieutenant-colonel")
+	"organiser", "organizer", "brigadier", "corporal", "private", "lieutenant-colonel")
 
 // qualifiers put a bound on a count; the value is the canonical form.
 var qualifiers = []struct {

@@ -1,5 +1,7 @@
 package quantity
 
+import "strings"
+
 // maxNP bounds a counted noun phrase, in tokens.
 const maxNP = 9
 
@@ -31,12 +33,24 @@ func (s *scanner) item(i int) (item, bool) {
 	if s.is(j, "a") || s.is(j, "an") {
 		we := s.nounPhrase(j + 1)
 		for k := j + 1; k < we; k++ {
-			if personNouns[s.toks[k].Lower] {
+			if personNouns[s.toks[k].Lower] && s.personHead(k, we) {
 				return item{start: i, end: we, n: 1, qual: qual, whoStart: j + 1, whoEnd: we}, true
 			}
 		}
 	}
 	return item{}, false
+}
+
+// personHead reports whether the person noun at k heads its phrase (ending
+// at we) rather than modifying another noun: it ends the phrase, or "of",
+// a possessive or a participle follows ("a man accused of ...") — not "a
+// student demonstration".
+func (s *scanner) personHead(k, we int) bool {
+	if k+1 >= we {
+		return true
+	}
+	next := s.toks[k+1].Lower
+	return next == "of" || s.toks[k+1].Kind == Punct || strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "ing")
 }
 
 // headOnly triggers are nouns that can end a counted phrase ("four
@@ -137,9 +151,6 @@ var statCues = []struct {
 	{[]string{"so", "far", "this", "year"}, "year-to-date"},
 	{[]string{"since", "the", "start", "of"}, "cumulative"},
 	{[]string{"since", "the", "beginning", "of"}, "cumulative"},
-	{[]string{"a", "total", "of"}, "total"},
-	{[]string{"in", "total"}, "total"},
-	{[]string{"in", "all"}, "total"},
 	{[]string{"per", "year"}, "rate"},
 	{[]string{"per", "month"}, "rate"},
 	{[]string{"each", "year"}, "rate"},
