@@ -151,7 +151,7 @@ func (s *scanner) subjectCount(i int) (Count, bool) {
 	items := s.subjectList(it)
 	k := s.skipAside(items[len(items)-1].end)
 	aux := 0
-	for k < len(s.toks) && auxWords[s.toks[k].Lower] && aux < 6 && !s.active[k] {
+	for k < len(s.toks) && (auxWords[s.toks[k].Lower] || s.mannerAdverb(k)) && aux < 6 && !s.active[k] {
 		k, aux = k+1, aux+1
 	}
 	tr, ok := triggers[s.lower(k)]

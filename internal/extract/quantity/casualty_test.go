@@ -102,6 +102,9 @@ func TestCasualties(t *testing.T) {
 		{"adverb ends phrase", "Three journalists recently detained were freed.", []got{{3, Arrested, "", "journalists"}}},
 		{"preposition ends phrase", "Police detained dozens of men over alleged links to the cell.", []got{{12, Arrested, "", "men"}}},
 		{"a total of is one event", "A total of four guards were killed in the raid.", []got{{4, Killed, "", "guards"}}},
+		{"things are not people", "The rebels captured five villages and two bases.", nil},
+		{"manner adverb", "Four others were badly hurt and two more gravely injured.", []got{{4, Wounded, "", "others"}, {2, Wounded, "", ""}}},
+		{"weekday ends phrase", "Shelling killed and wounded several herders Sunday.", []got{{-1, "killed_or_wounded", "", "herders"}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {

@@ -143,7 +143,23 @@ var npStop = set("and", "or", "but", "in", "on", "at", "near", "during",
 	"despite", "following", "because", "due", "until", "recently", "still",
 	"now", "then", "already", "yet", "just", "mostly", "mainly", "apparently",
 	"later", "earlier", "reported", "missing", "said", "says", "told",
-	"according", "last", "this", "yesterday", "today", "overnight")
+	"according", "last", "this", "yesterday", "today", "overnight", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// thingNouns head phrases that are not people: "captured five villages" is
+// no arrest, "two vehicles were destroyed" no casualty.
+var thingNouns = set("village", "villages", "town", "towns", "city", "cities",
+	"position", "positions", "area", "areas", "district", "districts", "post",
+	"posts", "base", "bases", "checkpoint", "checkpoints", "vehicle",
+	"vehicles", "weapon", "weapons", "tank", "tanks", "truck", "trucks", "car",
+	"cars", "rifle", "rifles", "rocket", "rockets", "drone", "drones", "home",
+	"homes", "house", "houses", "building", "buildings", "sheep", "cattle",
+	"goats", "camels", "tunnel", "tunnels", "hill", "hills", "road", "roads",
+	"bridge", "bridges", "oilfield", "oilfields", "well", "wells", "barracks",
+	"outpost", "outposts", "hectares", "kilometres", "kilometers", "miles",
+	"square", "percent", "dollars", "tons", "tonnes", "boats", "ships",
+	"aircraft", "planes", "helicopters", "mosques", "churches", "schools",
+	"hospitals", "shops", "stores", "markets", "farms", "fields", "acres")
 
 // npSkipLead are words that open a count's noun phrase but are not the
 // counted noun itself ("three additional members" counts "members").

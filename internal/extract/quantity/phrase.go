@@ -25,6 +25,9 @@ func (s *scanner) item(i int) (item, bool) {
 	if ok && !s.yearLike(j, np) {
 		ws := s.skipLead(np.end)
 		we := s.nounPhrase(ws)
+		if we > ws && thingNouns[s.toks[s.head(ws, we)].Lower] {
+			return item{}, false
+		}
 		return item{start: i, end: we, n: np.n, vague: np.vague, round: np.round, qual: qual, whoStart: ws, whoEnd: we}, true
 	}
 	if n, ok := reflexives[s.lower(j)]; ok {
@@ -39,6 +42,17 @@ func (s *scanner) item(i int) (item, bool) {
 		}
 	}
 	return item{}, false
+}
+
+// head returns the index of the head noun of the phrase [ws, we): the last
+// word before "of", or the last word.
+func (s *scanner) head(ws, we int) int {
+	for k := ws; k < we; k++ {
+		if s.toks[k].Lower == "of" && k > ws {
+			return k - 1
+		}
+	}
+	return we - 1
 }
 
 // personHead reports whether the person noun at k heads its phrase (ending
@@ -123,7 +137,7 @@ func (s *scanner) nounPhrase(k int) int {
 			}
 			break
 		}
-		if t.Kind == Num || npStop[t.Lower] || isWordNumber(t.Lower) {
+		if t.Kind == Num || npStop[t.Lower] || isWordNumber(t.Lower) || s.mannerAdverb(k) {
 			break
 		}
 		if tr, ok := triggers[t.Lower]; ok && !headOnly(tr) {
@@ -278,4 +292,14 @@ func aggregateCount(toks []Token, i int) bool {
 	}
 	min, agg := aggregateNouns[toks[k].Lower]
 	return agg && np.n >= min
+}
+
+// mannerAdverb reports whether token k is an -ly adverb right before a
+// casualty word ("two others heavily injured").
+func (s *scanner) mannerAdverb(k int) bool {
+	if !strings.HasSuffix(s.toks[k].Lower, "ly") {
+		return false
+	}
+	_, ok := triggers[s.lower(k+1)]
+	return ok
 }
