@@ -86,3 +86,40 @@ func sameYearAfter(r *resolver, m time.Month, d int) bool {
 	t, ok := civil(r.limit.Year(), m, d)
 	return ok && t.After(r.limit)
 }
+
+// rangeGlue joins the two ends of a range: "June to December 2015".
+var rangeGlue = set("and", "to", "through", "until", "till", "-", "–", "—")
+
+// shareYears gives the first end of a range the year the second end states:
+// in "between June and December of 2015" and "October 1 to December 31,
+// 2019" both ends are in that year (the year before, when the range crosses
+// New Year).
+func shareYears(out []Expr, kept []found, toks []quantity.Token, r *resolver) {
+	for k := 0; k+1 < len(out); k++ {
+		a, b := kept[k], kept[k+1]
+		if a.c.year != 0 || b.c.year == 0 || a.c.month == 0 || b.c.month == 0 || b.from-a.to != 1 || !rangeGlue[toks[a.to].Lower] {
+			continue
+		}
+		name := gram.rules[a.rule].name
+		if name != "date-md" && name != "date-dm" && name != "month-relative" {
+			continue
+		}
+		y := b.c.year
+		if a.c.month > b.c.month {
+			y--
+		}
+		day := a.c.day
+		if day == 0 {
+			day = 1
+		}
+		d, ok := civil(y, a.c.month, day)
+		if !ok {
+			continue
+		}
+		e := &out[k]
+		e.Date, e.Flags = d, []string{FlagRange}
+		if r.known() && d.After(r.limit) {
+			e.Date, e.Flags = time.Time{}, []string{FlagRange, FlagAfterPub}
+		}
+	}
+}

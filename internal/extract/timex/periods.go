@@ -134,6 +134,14 @@ func resolveRecent(r *resolver, c *caps) result {
 	if !ok {
 		return res
 	}
+	switch c.unit {
+	case "day": // "in the last day": the day before publication
+		res.date, res.prec, res.flags = r.pub.AddDate(0, 0, -1), 1, partFlags(c)
+		return r.coarsen(res)
+	case "week":
+		res.date, res.flags = r.pub.AddDate(0, 0, -7), partFlags(c)
+		return r.coarsen(res)
+	}
 	switch units[c.unit] {
 	case 3: // months, years
 		res.date, res.prec = r.pub.AddDate(0, -3, 0), 3

@@ -76,6 +76,7 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 		out = append(out, makeExpr(text, toks, f, res))
 		kept = append(kept, f)
 	}
+	shareYears(out, kept, toks, &r)
 	return mergeWeekdayDates(text, toks, out, kept, &r)
 }
 
