@@ -70,15 +70,16 @@ type qualifier struct {
 	admin1    map[string]bool
 }
 
+// bonus is 1 when the qualifier names e's country or region, else 0.
 func (q *qualifier) bonus(e *entry) float64 {
 	if q == nil {
 		return 0
 	}
 	if e.Admin1Code != "" && q.admin1[e.Admin1Code] && e.level != levelAdmin1 {
-		return wQualifier
+		return 1
 	}
 	if q.countries[e.CountryCode] && e.level != levelCountry {
-		return wQualifier
+		return 1
 	}
 	return 0
 }

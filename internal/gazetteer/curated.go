@@ -98,6 +98,7 @@ func (g *Gazetteer) loadAliases() error {
 			return parseErr("aliases.tsv", n+1, fmt.Errorf("no %s %q", r[1], r[2]))
 		}
 		k := Normalize(r[0])
+		g.aliasFolds[idx] = append(g.aliasFolds[idx], foldSimple(r[0]))
 		if !containsIdx(g.lookup(k), idx) {
 			g.extra[k] = append(g.extra[k], idx)
 		}

@@ -147,7 +147,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 			order = append(order, e.CountryCode)
 		}
 		count[e.CountryCode] += w
-		if e.level == levelAdmin1 && !admin[e.Admin1Code] {
+		if e.Admin1Code != "" && !admin[e.Admin1Code] && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx)) {
 			admin[e.Admin1Code] = true
 			ctx.Admin1 = append(ctx.Admin1, e.Admin1Code)
 		}
@@ -177,6 +177,19 @@ func (g *Gazetteer) isAnchor(cands []int32, best int32) bool {
 		}
 	}
 	return same || b.level <= levelAdmin1
+}
+
+// oneRegion says whether a name's best reading clearly lies in one
+// first-level region: no reading elsewhere comes within 3 of its importance.
+func (g *Gazetteer) oneRegion(cands []int32, best int32) bool {
+	b := &g.entries[best]
+	for _, i := range cands {
+		e := &g.entries[i]
+		if e.Admin1Code != b.Admin1Code && b.imp-e.imp < 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // scan finds the longest gazetteer names in text, skipping ordinary words

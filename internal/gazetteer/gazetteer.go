@@ -61,6 +61,10 @@ type Gazetteer struct {
 	admin1    map[string]int32    // "IQ.18" -> entry
 	admin2    map[string]int32    // "IQ.11.93817" -> entry
 	words     wordLists
+	w         Weights
+	// aliasFolds holds the alias-table spellings of an entry, which count
+	// as exact spellings.
+	aliasFolds map[int32][]string
 	// countryPoints overrides country centre points while loading.
 	countryPoints map[string][2]string
 	maxTokens     int
@@ -81,10 +85,12 @@ type country struct {
 // first use.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
-		extra:     map[string][]int32{},
-		countries: map[string]*country{},
-		admin1:    map[string]int32{},
-		admin2:    map[string]int32{},
+		extra:      map[string][]int32{},
+		w:          DefaultWeights(),
+		aliasFolds: map[int32][]string{},
+		countries:  map[string]*country{},
+		admin1:     map[string]int32{},
+		admin2:     map[string]int32{},
 	}
 	if err := g.loadWords(); err != nil {
 		return nil, err

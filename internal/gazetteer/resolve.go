@@ -5,17 +5,31 @@ import (
 	"strings"
 )
 
-// Score weights: context beats importance only when importance is close.
-const (
-	wCountryCtx  = 4.0  // the candidate's country is named in the document
-	wTopCountry  = 1.0  // ... and is the document's most named country
-	wAdmin1Ctx   = 3.0  // the candidate's first-level region is named
-	wQualifier   = 10.0 // "Karbala, Iraq": the qualifier names its country/region
-	wKindMatch   = 8.0  // "Anbar province": the type word fits the candidate
-	wKindClash   = -3.0 // ... or does not
-	wExactName   = 2.0  // the text spells the name as the gazetteer does
-	wForeignDemo = -2.0 // a demonym ("Turkish") is weaker than the name
-)
+// Weights are the resolver's scoring weights. Context beats importance only
+// when importance is close.
+type Weights struct {
+	CountryCtx  float64 // the candidate's country is named in the document
+	TopCountry  float64 // ... and is the document's most named country
+	Admin1Ctx   float64 // the candidate's first-level region is named
+	Qualifier   float64 // "Karbala, Iraq": the qualifier names its country/region
+	KindMatch   float64 // "Anbar province": the type word fits the candidate
+	KindClash   float64 // ... or does not
+	ExactName   float64 // the text spells the name as the gazetteer does
+	ForeignDemo float64 // a demonym ("Turkish") is weaker than the name
+	PopScale    float64 // weight of log10(population) in a town's importance
+	BigPlace    float64 // per power of ten of population above a million
+}
+
+// DefaultWeights are the weights Load sets, tuned on LGL and the even half
+// of GeoWebNews.
+func DefaultWeights() Weights {
+	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
+		KindClash: -3, ExactName: 2, ForeignDemo: -2, PopScale: 1, BigPlace: 1}
+}
+
+// SetWeights replaces the scoring weights; it is meant for evaluation runs
+// and must not be called while the gazetteer is in use.
+func (g *Gazetteer) SetWeights(w Weights) { g.w = w }
 
 // kindHint is what a type word next to a name says the place is.
 type kindHint int
@@ -73,25 +87,25 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 	fold := foldSimple(surface)
 	for _, i := range cands {
 		e := &g.entries[i]
-		s := e.imp
+		s := g.importance(e)
 		if st.countries[e.CountryCode] {
-			s += wCountryCtx
+			s += g.w.CountryCtx
 			if e.CountryCode == st.topCountry {
-				s += wTopCountry
+				s += g.w.TopCountry
 			}
 		}
 		if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
-			s += wAdmin1Ctx
+			s += g.w.Admin1Ctx
 		}
 		if qual != nil {
-			s += qual.bonus(e)
+			s += qual.bonus(e) * g.w.Qualifier
 		}
-		s += hintScore(hint, e)
-		if foldSimple(e.Name) == fold {
-			s += wExactName
+		s += g.hintScore(hint, e)
+		if foldSimple(e.Name) == fold || g.aliasSpelled(i, fold) {
+			s += g.w.ExactName
 		}
 		if e.level == levelCountry && g.isDemonym(e.CountryCode, fold) {
-			s += wForeignDemo
+			s += g.w.ForeignDemo
 		}
 		if s > best.score {
 			second = best.score
@@ -106,7 +120,23 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 	return best, best.score - second, true
 }
 
-func hintScore(h kindHint, e *entry) float64 {
+// importance is the prior of an entry; a town's grows with its population.
+func (g *Gazetteer) importance(e *entry) float64 {
+	if e.level != levelPlace || e.Population == 0 {
+		return e.imp
+	}
+	imp := e.imp
+	lp := math.Log10(float64(e.Population) + 1)
+	if g.w.PopScale != 1 {
+		imp = math.Max(imp, 2+g.w.PopScale*lp)
+	}
+	if lp > 6 {
+		imp += g.w.BigPlace * (lp - 6)
+	}
+	return imp
+}
+
+func (g *Gazetteer) hintScore(h kindHint, e *entry) float64 {
 	if h == hintNone {
 		return 0
 	}
@@ -126,9 +156,9 @@ func hintScore(h kindHint, e *entry) float64 {
 		fits = e.level == levelFeature
 	}
 	if fits {
-		return wKindMatch
+		return g.w.KindMatch
 	}
-	return wKindClash
+	return g.w.KindClash
 }
 
 func (g *Gazetteer) isDemonym(cc, fold string) bool {
@@ -211,4 +241,14 @@ func ruleName(e *entry, kh kindHint, q *qualifier, st *resolveState) string {
 		parts = append(parts, "doc-country")
 	}
 	return strings.Join(parts, "+")
+}
+
+// aliasSpelled reports whether the alias table gives entry i the spelling fold.
+func (g *Gazetteer) aliasSpelled(i int32, fold string) bool {
+	for _, a := range g.aliasFolds[i] {
+		if a == fold {
+			return true
+		}
+	}
+	return false
 }

@@ -242,6 +242,9 @@ func (s *sources) writeGazetteer(w *strings.Builder) {
 		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.FCode, c.CC, a1, a2,
 			ff(c.Lat), ff(c.Lon), c.Pop)
 		names := []string{c.Name}
+		if c.Alt != "" {
+			names = append(names, c.Alt)
+		}
 		if stem := gazetteer.StemName(c.Name, s.qualifiers); stem != "" && len(gazetteer.Normalize(stem)) >= 3 {
 			names = append(names, stem)
 		}

