@@ -24,8 +24,9 @@ type Count struct {
 	WhoStart, WhoEnd int
 	Rule             string
 	// Flags: "statistic" (the sentence reads as an aggregate or estimate, see
-	// IsStatistic), "round" (an ACLED plural convention), "partly-vague" (a
-	// sum with a vague part, so N is a floor), "large" (N >= 1000).
+	// IsStatistic), "round" (an ACLED plural convention), "range" (N is the
+	// lower end of "10 to 15"), "partly-vague" (a sum with a vague part, so
+	// N is a floor), "large" (N >= 1000).
 	Flags []string
 }
 
@@ -34,6 +35,7 @@ type item struct {
 	start, end       int // token range, qualifier included
 	n                int
 	vague, round     bool
+	rng              bool // a range, n is its lower end
 	qual             string
 	whoStart, whoEnd int // token range of the noun phrase
 }
@@ -321,6 +323,9 @@ func (s *scanner) build(t, end int, items []item, kind, rule string) Count {
 		c.N += it.n
 		if it.round {
 			c.Flags = append(c.Flags, "round")
+		}
+		if it.rng {
+			c.Flags = append(c.Flags, "range")
 		}
 	}
 	switch {

@@ -105,6 +105,10 @@ func TestCasualties(t *testing.T) {
 		{"things are not people", "The rebels captured five villages and two bases.", nil},
 		{"manner adverb", "Four others were badly hurt and two more gravely injured.", []got{{4, Wounded, "", "others"}, {2, Wounded, "", ""}}},
 		{"weekday ends phrase", "Shelling killed and wounded several herders Sunday.", []got{{-1, "killed_or_wounded", "", "herders"}}},
+		{"range to", "Officials said 10 to 15 guards were killed.", []got{{10, Killed, "", "guards"}}},
+		{"range hyphen", "The raid left 20-25 dead.", []got{{20, Killed, "", ""}}},
+		{"range between", "Between 30 and 40 villagers were abducted.", []got{{30, Abducted, "", "villagers"}}},
+		{"range words or", "Gunmen killed two or three herders.", []got{{2, Killed, "", "herders"}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {

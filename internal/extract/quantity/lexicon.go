@@ -214,6 +214,7 @@ var qualifiers = []struct {
 	{[]string{"an", "estimated"}, "about"},
 	{[]string{"some"}, "about"},
 	{[]string{"up", "to"}, "up to"},
+	{[]string{"between"}, "between"}, // a range follows; item() drops it
 	{[]string{"as", "many", "as"}, "up to"},
 	{[]string{"at", "most"}, "up to"},
 	{[]string{"fewer", "than"}, "up to"},

@@ -83,6 +83,7 @@ type numPhrase struct {
 	n     int  // value; -1 when vague
 	vague bool // "several", "a number of": casualties without a figure
 	round bool // an ACLED plural convention ("dozens"), a lower bound
+	rng   bool // the lower end of a range ("10 to 15")
 	end   int  // index of the first token after the phrase
 }
 

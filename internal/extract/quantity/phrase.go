@@ -16,7 +16,7 @@ func (s *scanner) item(i int) (item, bool) {
 	if leadDeterminers[s.lower(j)] && s.startsNumber(j+1) {
 		j++
 	}
-	np, ok := parseNumber(s.toks, j)
+	np, ok := s.number(j, qual == "between")
 	if !ok && j > i {
 		// "some" is a qualifier before a figure and vague on its own
 		qual, j = "", i
@@ -28,7 +28,10 @@ func (s *scanner) item(i int) (item, bool) {
 		if we > ws && thingNouns[s.toks[s.head(ws, we)].Lower] {
 			return item{}, false
 		}
-		return item{start: i, end: we, n: np.n, vague: np.vague, round: np.round, qual: qual, whoStart: ws, whoEnd: we}, true
+		if qual == "between" {
+			qual = ""
+		}
+		return item{start: i, end: we, n: np.n, vague: np.vague, round: np.round, rng: np.rng, qual: qual, whoStart: ws, whoEnd: we}, true
 	}
 	if n, ok := reflexives[s.lower(j)]; ok {
 		return item{start: i, end: j + 1, n: n, vague: n < 0, whoStart: j, whoEnd: j + 1}, true
@@ -74,6 +77,34 @@ func headOnly(tr trigger) bool { return tr.head && !tr.passive && !tr.active }
 // reflexives count the attacker among the dead ("blew himself up, killing
 // himself and six others"); -1 is vague.
 var reflexives = map[string]int{"himself": 1, "herself": 1, "themselves": -1}
+
+// rangeWords join the two ends of a range of figures: "10 to 15", "10-15";
+// "and" only after "between".
+var rangeWords = set("to", "or", "-", "–")
+
+// number reads a figure at j, or a range of two, which ACLED codes by its
+// lower end ("between 10 and 15 people", "20-25 dead").
+func (s *scanner) number(j int, between bool) (numPhrase, bool) {
+	if t := s.toks[j]; t.Kind == Num {
+		if lo, hi, ok := strings.Cut(t.Text, "-"); ok {
+			a, okA := Number(lo)
+			b, okB := Number(hi)
+			if okA && okB && a < b {
+				return numPhrase{n: a, rng: true, end: j + 1}, true
+			}
+		}
+	}
+	np, ok := parseNumber(s.toks, j)
+	if !ok || np.vague || np.end >= len(s.toks) {
+		return np, ok
+	}
+	if w := s.toks[np.end].Lower; rangeWords[w] || (between && w == "and") {
+		if hi, ok := parseNumber(s.toks, np.end+1); ok && !hi.vague && hi.n > np.n {
+			np.end, np.rng = hi.end, true
+		}
+	}
+	return np, true
+}
 
 // leadDeterminers may stand before a figure: "killing all five passengers".
 var leadDeterminers = set("the", "all", "its", "their", "his", "her", "our")
