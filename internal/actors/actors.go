@@ -178,15 +178,17 @@ func (d *Dictionary) addLine(text string, dems []demonym) error {
 	if a.Generic != strings.Contains(a.Name, countryPlaceholder) {
 		return fmt.Errorf("actor %q: generic flag and {country} placeholder disagree", a.Name)
 	}
-	weak := has(flags, "weak")
-	if !weak {
+	weak, qualified := has(flags, "weak"), has(flags, "qualified")
+	if !weak && !qualified {
 		d.byName[strings.ToLower(a.In("", "").Name)] = a
 	}
 	for _, alias := range strings.Split(f[5], "|") {
 		if alias = strings.TrimSpace(alias); alias == "" {
 			continue
 		}
-		d.add(alias, a, weak)
+		if !qualified {
+			d.add(alias, a, weak)
+		}
 		if !a.Generic {
 			continue
 		}

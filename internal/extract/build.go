@@ -186,16 +186,22 @@ func notes(in *incident.Incident, k *coding) string {
 	var b strings.Builder
 	if in.EventDate != "" {
 		fmt.Fprintf(&b, "On %s, ", in.EventDate)
+	} else {
+		b.WriteString("On an unreported date, ")
 	}
 	who := in.Actor1
 	if who == "" {
 		who = "an unidentified actor"
 	}
-	fmt.Fprintf(&b, "%s: %s", strings.ToLower(in.SubEventType), who)
-	if in.Actor2 != "" {
-		fmt.Fprintf(&b, " against %s", in.Actor2)
+	whom := in.Actor2
+	if whom == "" {
+		whom = "an unidentified party"
 	}
-	fmt.Fprintf(&b, " in %s", placeName(in))
+	verb, ok := noteVerbs[in.SubEventType]
+	if !ok {
+		verb = "was involved in an event with"
+	}
+	fmt.Fprintf(&b, "%s %s %s in %s (%s)", who, verb, whom, placeName(in), strings.ToLower(in.EventType))
 	var tolls []string
 	for _, t := range []struct {
 		n    *int
@@ -218,6 +224,32 @@ func notes(in *incident.Incident, k *coding) string {
 	}
 	b.WriteString(".")
 	return b.String()
+}
+
+// noteVerbs say what actor 1 did to actor 2, per sub-event type.
+var noteVerbs = map[string]string{
+	"Armed clash":                         "clashed with",
+	"Government regains territory":        "regained territory from",
+	"Non-state actor overtakes territory": "took territory from",
+	"Chemical weapon":                     "used a chemical weapon against",
+	"Air/drone strike":                    "carried out an air or drone strike on",
+	"Suicide bomb":                        "carried out a suicide bombing against",
+	"Shelling/artillery/missile attack":   "shelled or fired missiles at",
+	"Remote explosive/landmine/IED":       "used an explosive device against",
+	"Grenade":                             "threw a grenade at",
+	"Sexual violence":                     "committed sexual violence against",
+	"Attack":                              "attacked",
+	"Abduction/forced disappearance":      "abducted",
+	"Peaceful protest":                    "protested, facing",
+	"Protest with intervention":           "protested and met intervention by",
+	"Excessive force against protesters":  "used excessive force against",
+	"Violent demonstration":               "rioted, facing",
+	"Mob violence":                        "took part in mob violence against",
+	"Arrests":                             "arrested",
+	"Disrupted weapons use":               "disrupted weapons use by",
+	"Looting/property destruction":        "looted or destroyed property of",
+	"Non-violent transfer of territory":   "took over territory from",
+	"Headquarters or base established":    "established a base facing",
 }
 
 func placeName(in *incident.Incident) string {

@@ -175,22 +175,25 @@ func (d *doc) dateline(m gazetteer.Mention) bool {
 // with "of", or the lone mention of a country in a report that keeps to
 // other countries (a person's name read as a foreign town).
 func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
+	named := ps[:0:0]
+	for _, m := range ps {
+		if d.insideHit(catAgency, m.Start, m.End) || strings.HasPrefix(strings.ToLower(m.Text), "of ") {
+			continue
+		}
+		named = append(named, m)
+	}
 	perCountry := map[string]int{}
 	most := 0
-	for _, m := range ps {
+	for _, m := range named {
 		perCountry[m.Place.CountryCode]++
 		most = max(most, perCountry[m.Place.CountryCode])
 	}
-	out := ps[:0:0]
-	for _, m := range ps {
-		t := strings.ToLower(m.Text)
-		switch {
-		case len(d.hitsIn(catAgency, m.Start, m.End)) > 0 || d.insideHit(catAgency, m.Start, m.End):
-		case strings.HasPrefix(t, "of "):
-		case perCountry[m.Place.CountryCode] == 1 && most >= outlierMajority:
-		default:
-			out = append(out, m)
+	out := named[:0:0]
+	for _, m := range named {
+		if perCountry[m.Place.CountryCode] == 1 && most >= outlierMajority {
+			continue
 		}
+		out = append(out, m)
 	}
 	return out
 }

@@ -15,6 +15,7 @@ type frame struct {
 	focus      [2]int      // the span whose places and counts count: the frame, or the clause of a back-reference
 	ev         EventResult // cue offsets are absolute
 	cue        Cue         // the strongest cue; absolute offsets
+	allCues    []Cue       // the live cues of every type, for reading roles
 	counts     []CountMention
 	event      bool     // an ACLED event or a casualty count is described
 	flags      []string // why it is not a concrete event (history, modal, ...)
@@ -58,7 +59,7 @@ func (d *doc) analyse(si int) []frame {
 	stat := d.r.Counts.IsStatistic(text) || len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end)
 	var out []frame
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
-		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, lede: s.index >= 0 && s.index < ledeSentences}
+		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, allCues: cues, lede: s.index >= 0 && s.index < ledeSentences}
 		if len(out) > 0 || seg[1] < s.end {
 			if part, _ := d.pickEvent(seg[0], seg[1]); isACLED(part.Code) {
 				f.ev = part
@@ -413,125 +414,4 @@ func (d *doc) inheritedPlace(si int) bool {
 		}
 	}
 	return false
-}
-
-// segments splits a sentence where it reports events at different places
-// or dates ("an attack in Raqqa on Oct. 9, and a bombing in Karbala").
-func (d *doc) segments(s sentence, ev EventResult) [][2]int {
-	bounds := d.strongBounds(s.start, s.end)
-	if len(bounds) == 0 {
-		return [][2]int{{s.start, s.end}}
-	}
-	cuts := append([]int{s.start}, bounds...)
-	cuts = append(cuts, s.end)
-	var evSegs [][2]int
-	for i := 0; i+1 < len(cuts); i++ {
-		if cueIn(ev, cuts[i], cuts[i+1]) {
-			evSegs = append(evSegs, [2]int{cuts[i], cuts[i+1]})
-		}
-	}
-	if len(evSegs) < 2 || !d.distinctAnchors(evSegs) {
-		return [][2]int{{s.start, s.end}}
-	}
-	evSegs[0][0] = s.start
-	for i := range evSegs {
-		if i+1 < len(evSegs) {
-			evSegs[i][1] = evSegs[i+1][0]
-		} else {
-			evSegs[i][1] = s.end
-		}
-	}
-	return evSegs
-}
-
-// strongBounds are the offsets where a coordinated clause starts: after
-// ", and", ";" or ", while".
-func (d *doc) strongBounds(start, end int) []int {
-	var out []int
-	t := d.text[start:end]
-	for _, sep := range []string{", and ", "; ", ", while ", ", but "} {
-		for i := 0; ; {
-			k := strings.Index(t[i:], sep)
-			if k < 0 {
-				break
-			}
-			out = append(out, start+i+k+1)
-			i += k + len(sep)
-		}
-	}
-	sortInts(out)
-	return out
-}
-
-func cueIn(ev EventResult, start, end int) bool {
-	for _, c := range ev.Cues {
-		if c.Weight > 0 && c.Start >= start && c.End <= end {
-			return true
-		}
-	}
-	return false
-}
-
-// distinctAnchors reports whether at least two segments name places in
-// different regions.
-func (d *doc) distinctAnchors(segs [][2]int) bool {
-	var keys []string
-	for _, sg := range segs {
-		ps := d.placesIn(sg[0], sg[1])
-		if len(ps) == 0 {
-			continue
-		}
-		best := bestPlace(ps)
-		keys = append(keys, best.Place.CountryCode+"/"+best.Place.Admin1)
-	}
-	for i := 1; i < len(keys); i++ {
-		if keys[i] != keys[0] {
-			return true
-		}
-	}
-	return false
-}
-
-func sortInts(xs []int) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
-}
-
-// shiftEvent moves a classifier result's cue offsets from the classified
-// text to the article, dropping cues outside it.
-func shiftEvent(ev EventResult, base, end int) EventResult {
-	cues := make([]Cue, 0, len(ev.Cues))
-	for _, c := range ev.Cues {
-		c.Start += base
-		c.End += base
-		if c.Start >= base && c.Start <= c.End && c.End <= end {
-			cues = append(cues, c)
-		}
-	}
-	ev.Cues = cues
-	return ev
-}
-
-// shiftCounts moves casualty offsets from the sentence to the article.
-func shiftCounts(cs []CountMention, base, end int) []CountMention {
-	out := cs[:0:0]
-	for _, c := range cs {
-		c.Start += base
-		c.End += base
-		if c.Who != "" {
-			c.WhoStart += base
-			c.WhoEnd += base
-		}
-		if c.Start < base || c.Start >= c.End || c.End > end || c.N < 0 {
-			continue
-		}
-		if c.Who != "" && (c.WhoStart < base || c.WhoStart > c.WhoEnd || c.WhoEnd > end) {
-			c.Who, c.WhoStart, c.WhoEnd = "", 0, 0
-		}
-		out = append(out, c)
-	}
-	return out
 }

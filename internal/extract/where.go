@@ -27,7 +27,7 @@ func placeRank(p gazetteer.Place) int {
 func bestPlace(ps []gazetteer.Mention) gazetteer.Mention {
 	best := ps[0]
 	for _, m := range ps[1:] {
-		if placeRank(m.Place) > placeRank(best.Place) {
+		if placeRank(m.Place) > placeRank(best.Place) || (adjectival(best) && !adjectival(m) && placeRank(m.Place) == placeRank(best.Place)) {
 			best = m
 		}
 	}
@@ -47,13 +47,31 @@ func (d *doc) bestEventPlace(ps []gazetteer.Mention) gazetteer.Mention {
 }
 
 // eventRank is placeRank lowered for a reference point, so "al-Tarmiyah
-// district, north of Baghdad" places the event in al-Tarmiyah.
+// district, north of Baghdad" places the event in al-Tarmiyah, and for a
+// country named only by its adjective ("Turkish warplanes ... in northern
+// Iraq" happens in Iraq).
 func (d *doc) eventRank(m gazetteer.Mention) int {
 	r := placeRank(m.Place) * 2
 	if d.referencePoint(m) {
 		r -= 3
 	}
+	if adjectival(m) {
+		r--
+	}
 	return r
+}
+
+// adjectival reports a country named by another word than its name: a
+// demonym ("Turkish", "an Iraqi") or an abbreviation.
+func adjectival(m gazetteer.Mention) bool {
+	if placeRank(m.Place) != 1 {
+		return false
+	}
+	t := strings.ToLower(m.Text)
+	for _, p := range []string{"the ", "a ", "an "} {
+		t = strings.TrimPrefix(t, p)
+	}
+	return t != strings.ToLower(m.Place.Name)
 }
 
 // framePlace is the most specific event place the frame names.
@@ -65,9 +83,9 @@ func (d *doc) framePlace(f *frame) (gazetteer.Mention, bool) {
 	return d.bestEventPlace(ps), true
 }
 
-// clusterPlace is the incident's location: the most specific place named
-// by its frames, concrete frames first, within the country of the first
-// place found.
+// clusterPlace is the incident's location: the best event place its
+// concrete frames name, refined by a more specific place in the same
+// country from its supporting frames.
 func (d *doc) clusterPlace(c *cluster) (gazetteer.Mention, bool) {
 	var best gazetteer.Mention
 	found := false
@@ -80,7 +98,7 @@ func (d *doc) clusterPlace(c *cluster) (gazetteer.Mention, bool) {
 				switch {
 				case !found:
 					best, found = m, true
-				case m.Place.CountryCode != best.Place.CountryCode:
+				case pass == 1 && m.Place.CountryCode != best.Place.CountryCode:
 				case d.eventRank(m) > d.eventRank(best):
 					best = m
 				}

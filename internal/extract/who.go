@@ -49,7 +49,11 @@ func (d *doc) frameVotes(f *frame, support bool) []vote {
 		for _, m := range d.r.Actors.FindAll(d.text[c.WhoStart:c.WhoEnd]) {
 			m.Start += c.WhoStart
 			m.End += c.WhoStart
-			out = append(out, vote{m: m, side: 2, weight: 1, rule: "victims"})
+			w := 1.0
+			if m.Weak {
+				w = 0.5 // "people", "others": victims, but a weak sign of who they were
+			}
+			out = append(out, vote{m: m, side: 2, weight: w, rule: "victims"})
 		}
 	}
 	if (support && !f.event && !f.claim) || len(f.flags) > 0 {
@@ -108,8 +112,10 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 	if d.follows(catReport, j, 2, f.end) || d.near(catFromRole, f.start, m.Start, 1) {
 		return vote{}, false
 	}
-	before := d.prevWords(i, 2, f.start)
+	before := d.prevWords(i, 2, d.clauseStart(f.start, m.Start))
 	switch {
+	case d.actsNext(f, j):
+		return vote{m: m, side: 1, weight: 1.5, rule: "subject-of-verb"}, true
 	case anyIn(before, agentWords) && m.Start >= f.cue.End:
 		return vote{m: m, side: 1, weight: 2, rule: "agent"}, true
 	case anyIn(before, targetWords):
@@ -123,6 +129,32 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 	}
 	return vote{}, false
 }
+
+// actsNext reports an active event verb right after the actor (word index
+// j is the first word after it): "ISIS militants attacked a checkpoint".
+// A passive ("were killed") makes the actor a victim instead.
+func (d *doc) actsNext(f *frame, j int) bool {
+	if j >= len(d.words) {
+		return false
+	}
+	for _, c := range f.allCues {
+		k, _ := d.wordsIn(c.Start, c.Start+1)
+		if k < j || k-j > 1 || c.End-c.Start > maxCueBytes {
+			continue
+		}
+		switch d.words[k].lower {
+		case "was", "were", "been", "being", "be", "is", "are":
+			return false
+		}
+		if k > j && passiveAux[d.words[j].lower] {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "is": true, "are": true}
 
 // clauseEnd finds where the clause holding off ends, not after end.
 func (d *doc) clauseEnd(off, end int) int {
@@ -248,7 +280,7 @@ func pairScore(x, y *party) float64 {
 	if x != nil && y != nil {
 		switch {
 		case camp(x.actor) != camp(y.actor):
-			sc++
+			sc += 0.3
 		case camp(x.actor) != "armed":
 			sc -= 3 // state forces rarely fight their allies, civilians never fight
 		}

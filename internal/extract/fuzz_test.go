@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzExtract holds Extract to its contract on any text: no panic, no
+// error with complete resources, and every evidence span inside the text
+// quoting exactly what it points at.
+func FuzzExtract(f *testing.F) {
+	r := resources(f)
+	files, _ := filepath.Glob("testdata/articles/*.txt")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(string(b), "2023-05-02")
+		}
+	}
+	f.Add("Gunmen killed 3. people on Monday in Kabul.", "")
+	f.Add("\xff\xfe\x00 ISIS \u201cattack\u201d on", "2020-01-01")
+	f.Add("A. B. C. D.\n\n\nthe attack the attack, and the attack; while", "1999-12-31")
+	f.Fuzz(func(t *testing.T, text, published string) {
+		a := testArticle("fuzz.txt", text, published, "Fuzz")
+		got, err := Extract(a, r)
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		for _, in := range got {
+			for _, e := range in.Evidence {
+				if e.Start < 0 || e.End > len(text) || e.Start > e.End || text[e.Start:e.End] != e.Quote {
+					t.Fatalf("evidence %+v outside or misquoting the text", e)
+				}
+			}
+			if in.EventID == "" || in.EventType == "" || in.CountryCode == "" {
+				t.Fatalf("incident without id, type or country: %+v", in)
+			}
+		}
+	})
+}
+
+// TestExtractWithoutLines reads an article that has no line records (as
+// from a JSONL source) as body text.
+func TestExtractWithoutLines(t *testing.T) {
+	r := resources(t)
+	text := "Gunmen killed four villagers in Kaduna state on Sunday, police said."
+	a := testArticle("plain.txt", "Title\n"+text, "2021-06-21", "")
+	a.Lines = nil
+	got, err := Extract(a, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Fatalities == nil || *got[0].Fatalities != 4 {
+		t.Fatalf("got %d incidents (%s), want one with 4 killed", len(got), summary(got))
+	}
+}
+
+// TestExtractIncompleteResources fails cleanly without resources.
+func TestExtractIncompleteResources(t *testing.T) {
+	if _, err := Extract(testArticle("x", "x", "", ""), Resources{}); err == nil {
+		t.Fatal("Extract with no resources succeeded")
+	}
+}
+
+// TestEventIDStable gives the same identifiers to the same article twice.
+func TestEventIDStable(t *testing.T) {
+	r := resources(t)
+	text := "Title\nA roadside bomb killed two soldiers near Kandahar on Tuesday, officials said."
+	a := testArticle("id.txt", text, "2022-03-03", "")
+	x, _ := Extract(a, r)
+	y, _ := Extract(a, r)
+	if len(x) == 0 || len(x) != len(y) || x[0].EventID != y[0].EventID {
+		t.Fatalf("ids differ or no incident: %v %v", x, y)
+	}
+}
+
+// BenchmarkExtract measures articles per second through the whole
+// extractor, gazetteer included, over the test articles.
+func BenchmarkExtract(b *testing.B) {
+	r := resources(b)
+	files, _ := filepath.Glob("testdata/articles/*.txt")
+	var arts []string
+	total := 0
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, string(data))
+		total += len(data)
+	}
+	b.SetBytes(int64(total / len(arts)))
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		text := arts[i%len(arts)]
+		i++
+		if _, err := Extract(testArticle("bench.txt", text, "2023-05-02", "Bench"), r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
