@@ -104,6 +104,8 @@ var classifyCases = []struct {
 	{"armed victims", "Two border guards were killed and three others wounded overnight, the interior ministry said.", "ARMED_CLASH"},
 	{"page furniture", "Visit our home page for more stories and sign up for the newsletter.", ""},
 	{"captured territory is not an arrest", "Insurgents captured large parts of the province within a week.", "NON_STATE_ACTOR_OVERTAKES_TER"},
+	{"context clause", "Thousands marched in the capital on Sunday after police arrested an opposition leader.", "PEACE_PROTEST"},
+	{"history sentence", "Police said the bomb went off near a bus stop on Monday. In 2015 the same square saw a deadly stampede and weeks of protests.", "REM_EXPLOS"},
 	{"empty", "", ""},
 	{"weather", "The weather will be mild on Tuesday with light winds from the west.", ""},
 	{"sports", "The home team won the cup final in extra time.", ""},

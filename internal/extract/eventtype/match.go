@@ -77,6 +77,7 @@ func (c *Classifier) run(text string) *state {
 	st.toks = rs.tokenize(text, st.toks)
 	rs.findHits(st)
 	rs.markBackground(st)
+	rs.markSubordinate(st)
 	rs.scoreCues(st)
 	rs.scoreCombos(st)
 	rs.applyPrefs(st)
@@ -180,9 +181,10 @@ func (e *elem) matches(t *token) bool {
 	return false
 }
 
-// factor is how much a cue in sentence sent counts: the first sentence in
-// full, later ones less, background sentences less again.
-func (rs *ruleSet) factor(st *state, sent int) float64 {
+// factor is how much a cue at token tok of sentence sent counts: the first
+// sentence in full, later ones less, background sentences and subordinate
+// clauses less again. tok < 0 means the sentence as a whole.
+func (rs *ruleSet) factor(st *state, sent, tok int) float64 {
 	f := 1.0
 	if sent > 0 {
 		f = rs.opts.laterFactor
@@ -190,7 +192,29 @@ func (rs *ruleSet) factor(st *state, sent int) float64 {
 	if sent < len(st.bg) && st.bg[sent] {
 		f *= rs.opts.bgFactor
 	}
+	if tok >= 0 && st.toks[tok].sub {
+		f *= rs.opts.subFactor
+	}
 	return f
+}
+
+// markSubordinate flags the tokens after a subordinate group's match, to
+// the end of its clause.
+func (rs *ruleSet) markSubordinate(st *state) {
+	if rs.subSet < 0 || st.first[rs.subSet] < 0 {
+		return
+	}
+	for _, h := range st.hits[st.first[rs.subSet]:] {
+		if h.set != rs.subSet {
+			continue
+		}
+		// From the marker's end: a cue that starts at the marker itself
+		// ("after .. withdrew") is about the context and keeps its weight.
+		cl := st.toks[h.start].clause
+		for j := h.end; j < len(st.toks) && st.toks[j].clause == cl; j++ {
+			st.toks[j].sub = true
+		}
+	}
 }
 
 // markBackground flags the sentences where the background group matched.
@@ -216,7 +240,7 @@ func (rs *ruleSet) scoreCues(st *state) {
 		if rs.sets[h.set].label < 0 {
 			continue
 		}
-		if b := st.best[h.set]; b < 0 || rs.factor(st, h.sent) > rs.factor(st, st.hits[b].sent) {
+		if b := st.best[h.set]; b < 0 || rs.factor(st, h.sent, h.start) > rs.factor(st, st.hits[b].sent, st.hits[b].start) {
 			st.best[h.set] = i
 		}
 	}
@@ -226,7 +250,7 @@ func (rs *ruleSet) scoreCues(st *state) {
 			continue
 		}
 		first := st.hits[h]
-		w := cs.weight * rs.factor(st, first.sent)
+		w := cs.weight * rs.factor(st, first.sent, first.start)
 		st.cueScore[cs.label] += w
 		st.evidence = append(st.evidence, evidence{
 			label: cs.label, start: st.toks[first.start].start, end: st.toks[first.end-1].end,
@@ -246,7 +270,7 @@ func (rs *ruleSet) scoreCombos(st *state) {
 		}
 		w := cb.weight
 		if w > 0 {
-			w *= rs.factor(st, sent)
+			w *= rs.factor(st, sent, -1)
 		}
 		st.score[cb.label] += w
 		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, rule: cb.rule, weight: w})

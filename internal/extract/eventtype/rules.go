@@ -29,7 +29,9 @@ import (
 //
 // A group named "background" is special: a sentence where one of its
 // patterns matches ("last year", "in #year") is history or context, and its
-// cues count only background_sentence as much.
+// cues count only background_sentence as much. A group named "subordinate"
+// marks clauses of context ("after ...", "amid ..."): the words from its
+// match to the next comma count only subordinate_clause as much.
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
 // same sentence and at most before_window words apart ("@a <4 @b": at most
@@ -102,6 +104,7 @@ type options struct {
 	gap          int
 	beforeWindow int
 	bgFactor     float64
+	subFactor    float64
 }
 
 // ruleSet is the compiled rules file.
@@ -121,6 +124,7 @@ type ruleSet struct {
 	vocab       map[string]string
 	opts        options
 	bgSet       int // the "background" group, or -1
+	subSet      int // the "subordinate" group, or -1
 	file        string
 	curLineNum  int
 }
@@ -135,8 +139,9 @@ func newRuleSet(file string, labels []string) *ruleSet {
 		setPatterns: map[int][]int{},
 		lemmas:      map[string]string{},
 		vocab:       map[string]string{},
-		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, bgFactor: 0.5},
+		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, bgFactor: 0.5, subFactor: 1},
 		bgSet:       -1,
+		subSet:      -1,
 		file:        file,
 	}
 	for i, l := range labels {
@@ -215,6 +220,8 @@ func (rs *ruleSet) parseOption(rest string) error {
 		rs.opts.beforeWindow = int(v)
 	case "background_sentence":
 		rs.opts.bgFactor = v
+	case "subordinate_clause":
+		rs.opts.subFactor = v
 	default:
 		return fmt.Errorf("unknown option %q", f[0])
 	}
@@ -266,8 +273,11 @@ func (rs *ruleSet) parseSet(kw, rest string) error {
 	rs.sets = append(rs.sets, set)
 	if kw == "group" {
 		rs.setIdx[set.name] = idx
-		if set.name == "background" {
+		switch set.name {
+		case "background":
 			rs.bgSet = idx
+		case "subordinate":
+			rs.subSet = idx
 		}
 	}
 	for _, alt := range strings.Split(body, "|") {

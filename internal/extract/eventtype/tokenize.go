@@ -14,6 +14,8 @@ type token struct {
 	sent       int
 	num        bool // all digits (with , or . inside)
 	name       bool // capitalised inside a sentence: likely part of a name
+	clause     int  // clause number: commas, colons, brackets and dashes split clauses
+	sub        bool // inside a subordinate clause ("after ...", "amid ...")
 }
 
 // abbreviations end with a period that does not end a sentence. Stored
@@ -64,12 +66,15 @@ func isWordRune(r rune) bool {
 // possessive "'s" is dropped; digits separated by "," or "." stay one token.
 func (rs *ruleSet) tokenize(text string, out []token) []token {
 	lower := lowerASCIIish(text)
-	sent := 0
+	sent, clause := 0, 0
 	for i := 0; i < len(lower); {
 		r, n := utf8.DecodeRuneInString(lower[i:])
 		if !isWordRune(r) {
 			if (r == '.' || r == '!' || r == '?' || r == ';') && endsSentence(lower, i, out) {
 				sent++
+				clause++
+			} else if r == ',' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–' {
+				clause++
 			}
 			i += n
 			continue
@@ -99,7 +104,7 @@ func (rs *ruleSet) tokenize(text string, out []token) []token {
 			i += 4
 		}
 		name := isName(text[start:start+len(word)]) && len(out) > 0 && out[len(out)-1].sent == sent
-		out = append(out, token{start: start, end: start + len(word), word: word, stem: rs.stem(word), sent: sent, num: num, name: name})
+		out = append(out, token{start: start, end: start + len(word), word: word, stem: rs.stem(word), sent: sent, num: num, name: name, clause: clause})
 	}
 	return out
 }
