@@ -31,6 +31,7 @@ func cleanWith(text, knownTitle string) (string, []article.Line) {
 type cleaner struct {
 	lines    []article.Line
 	norm     []string // normalized text of each line, as kept
+	lower    []string // lower-cased norm, for the rules' cheap pre-tests
 	title    string   // normalized key of the title
 	bodySeen bool     // a body paragraph has been seen: the header is over
 	tail     string   // name of the trailing block being dropped, if any
@@ -42,11 +43,12 @@ func newCleaner(text, knownTitle string) *cleaner {
 	if len(raw) > 0 && raw[len(raw)-1] == "" {
 		raw = raw[:len(raw)-1]
 	}
-	c := &cleaner{lines: make([]article.Line, len(raw)), norm: make([]string, len(raw)), seen: map[string]bool{}}
+	c := &cleaner{lines: make([]article.Line, len(raw)), norm: make([]string, len(raw)), lower: make([]string, len(raw)), seen: map[string]bool{}}
 	for i, r := range raw {
 		r = strings.TrimRight(r, " \t\r")
 		c.lines[i] = article.Line{Text: r, Source: i + 1, Start: -1, End: -1}
 		c.norm[i] = normalizeLine(r)
+		c.lower[i] = strings.ToLower(c.norm[i])
 	}
 	if knownTitle != "" {
 		c.title = lineKey(knownTitle)
@@ -54,25 +56,66 @@ func newCleaner(text, knownTitle string) *cleaner {
 	return c
 }
 
-// bulletPrefix matches list markers scraped along with list items.
-var bulletPrefix = regexp.MustCompile(`^(?:[•·▪◦●○■□►▶➤✓✔*]+|[-–—]\s)\s*`)
+// bullets are list markers scraped along with list items; a dash counts
+// only when a space follows it.
+const bullets = "•·▪◦●○■□►▶➤✓✔*"
 
 // normalizeLine trims a line, folds its runs of white space and removes a
 // leading list marker.
 func normalizeLine(s string) string {
+	if plainSpacing(s) {
+		return trimBullet(s)
+	}
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 	}), " ")
-	if loc := bulletPrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) {
-		s = s[loc[1]:]
+	return trimBullet(s)
+}
+
+// plainSpacing reports a line with single ASCII spaces between words and
+// none at its ends: most lines, which need no folding.
+func plainSpacing(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			return false
+		}
+		if c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+		if c >= 0x80 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func trimBullet(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	switch {
+	case strings.ContainsRune(bullets, r):
+		rest := strings.TrimLeft(strings.TrimLeft(s, bullets), " ")
+		if rest != "" {
+			return rest
+		}
+	case (r == '-' || r == '–' || r == '—') && strings.HasPrefix(s[n:], " ") && len(s) > n+1:
+		return strings.TrimLeft(s[n:], " ")
 	}
 	return s
 }
 
 // lineKey folds case and trailing punctuation so repeats are recognised.
-func lineKey(s string) string {
-	s = strings.ToLower(normalizeLine(s))
-	return strings.TrimRight(trimTitleSeparators(s), " .:;,!")
+func lineKey(s string) string { return keyOf(normalizeLine(s)) }
+
+// keyOf is lineKey for a line already normalized.
+func keyOf(norm string) string {
+	return strings.TrimRight(trimTitleSeparators(strings.ToLower(norm)), " .:;,!")
 }
 
 func (c *cleaner) set(i int, kind article.LineKind, reason string) {
@@ -96,7 +139,7 @@ func (c *cleaner) classify(i int) {
 		c.set(i, article.KindByline, "name-in-header")
 	case c.title == "" && !c.bodySeen && titleLike(s):
 		c.norm[i] = trimTitleSeparators(s)
-		c.title = lineKey(s)
+		c.title = keyOf(s)
 		c.set(i, article.KindTitle, "first-heading")
 	default:
 		c.set(i, article.KindBody, "")
@@ -105,7 +148,7 @@ func (c *cleaner) classify(i int) {
 		}
 	}
 	if c.lines[i].Kind != article.KindDropped {
-		c.seen[lineKey(s)] = true
+		c.seen[keyOf(s)] = true
 	}
 }
 
@@ -113,7 +156,7 @@ func (c *cleaner) classify(i int) {
 // has begun; a heading before the body only drops itself.
 func (c *cleaner) tailRule(i int, s string) bool {
 	for _, r := range tailRules {
-		if r.re.MatchString(s) {
+		if r.matches(s, c.lower[i]) {
 			if c.bodySeen {
 				c.tail = r.name
 			}
@@ -129,11 +172,8 @@ func (c *cleaner) tailRule(i int, s string) bool {
 }
 
 func (c *cleaner) matchRules(i int, s string, rules []lineRule) bool {
-	if len(s) > 600 {
-		return false // furniture and marks are short; long lines are prose
-	}
 	for _, r := range rules {
-		if r.re.MatchString(s) {
+		if r.matches(s, c.lower[i]) {
 			c.set(i, r.kind, r.name)
 			return true
 		}
@@ -142,7 +182,7 @@ func (c *cleaner) matchRules(i int, s string, rules []lineRule) bool {
 }
 
 func (c *cleaner) repeated(i int, s string) bool {
-	k := lineKey(s)
+	k := keyOf(s)
 	switch {
 	case c.title != "" && k == c.title:
 		if !c.knownTitleUnplaced(i) {
@@ -185,9 +225,11 @@ func (c *cleaner) nameInHeader(s string) bool {
 	return c.title != "" && len(s) <= 40 && nameLike.MatchString(s) && !strings.HasSuffix(s, ".")
 }
 
-var titleSeparators = regexp.MustCompile(`\s*[|–—:-]+\s*$`)
-
-func trimTitleSeparators(s string) string { return titleSeparators.ReplaceAllString(s, "") }
+// trimTitleSeparators removes the "|", ":" or dash a scraped headline can
+// end with (where a site name was cut off).
+func trimTitleSeparators(s string) string {
+	return strings.TrimRight(s, " \t|–—:-")
+}
 
 // titleLike: a headline is a few words to a long sentence without final
 // full stop.

@@ -141,7 +141,10 @@ func mkDate(y, m, d int) (time.Time, bool) {
 // weekdayMention finds weekday names the text uses as recent references
 // ("on Sunday", "said Monday"); forward-looking ones ("next Monday") are
 // skipped.
-var weekdayMention = regexp.MustCompile(`(?i)(\bnext\s+|\bcoming\s+|\buntil\s+|\bby\s+)?\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
+var weekdayMention = regexp.MustCompile(`\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
+
+// forwardWords before a weekday make it a future reference.
+var forwardWords = []string{"next", "coming", "until", "by"}
 
 var weekdayIndex = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday,
 	"tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
@@ -152,17 +155,34 @@ var weekdayIndex = map[string]time.Weekday{"sunday": time.Sunday, "monday": time
 func mentionedWeekdays(text string) []time.Weekday {
 	var out []time.Weekday
 	seen := map[time.Weekday]bool{}
-	for _, m := range weekdayMention.FindAllStringSubmatch(text, -1) {
-		if m[1] != "" {
+	lower := strings.ToLower(text)
+	for _, m := range weekdayMention.FindAllStringSubmatchIndex(lower, -1) {
+		if forwardLooking(lower[:m[0]]) {
 			continue
 		}
-		w := weekdayIndex[strings.ToLower(m[2])]
+		w := weekdayIndex[lower[m[2]:m[3]]]
 		if !seen[w] {
 			seen[w] = true
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// forwardLooking reports whether the text before a weekday ends with a
+// word that points it into the future ("next Monday").
+func forwardLooking(before string) bool {
+	fields := strings.Fields(before[max(0, len(before)-12):])
+	if len(fields) == 0 {
+		return false
+	}
+	last := fields[len(fields)-1]
+	for _, w := range forwardWords {
+		if last == w {
+			return true
+		}
+	}
+	return false
 }
 
 // lag is how many days before day t the most recent weekday w fell (0 when

@@ -61,13 +61,14 @@ func htmlPage(name, pageURL string, data []byte, contentType string) (page, erro
 	return p, nil
 }
 
-// extractOptions: precision-leaning defaults with the fallback extractors
-// on (they lift recall on pages trafilatura's own heuristics miss) and the
-// date search limited to metadata and structured markup.
+// extractOptions: go-trafilatura alone, comments excluded, and the date
+// search limited to metadata and structured markup. Its fallback extractors
+// (readability, distiller) are off: on the 181-page benchmark they cost 3x
+// the time and scored lower (F1 0.960 with them, 0.962 without).
 func extractOptions(pageURL string) trafilatura.Options {
 	o := trafilatura.Options{
 		ExcludeComments: true,
-		EnableFallback:  true,
+		EnableFallback:  false,
 		Deduplicate:     false,
 		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true},
 	}

@@ -15,6 +15,7 @@ type outletRule struct {
 	name   string
 	weight int
 	re     *regexp.Regexp // group 1 is the outlet
+	hints  []string       // the lower-cased line must contain one of these
 }
 
 const minOutletScore = 2
@@ -22,13 +23,13 @@ const minOutletScore = 2
 const properName = `(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of|and|for|the|al|&)?\s*\p{Lu}[\p{L}\p{N}&.'’-]*){0,5})`
 
 var outletRules = []outletRule{
-	{"home-page-promo", 3, regexp.MustCompile(`(?i)^visit\s+(.{2,60}?)['’]s?\s+(?:home ?page|homepage|website|site)\b`)},
-	{"comment-policy", 3, regexp.MustCompile(`^(.{2,60}?)\s+moderates all comments`)},
-	{"copyright-reserved", 3, regexp.MustCompile(`(?i)\b(?:copy)?rights(?: are)? reserved (?:to|by|for)\s+(?:the\s+)?(.{2,80}?)\s*\.?$`)},
-	{"copyright", 3, regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.|]{2,60}?)\s*\.?\s*(?:[.|,-]?\s*all rights reserved\.?)?$`)},
-	{"wire-dateline", 2, regexp.MustCompile(`^\p{Lu}[\p{Lu} ,.'’-]{1,40}\((` + agenciesTitle + `)\)\s*[-–—]`)},
-	{"agency-credit", 2, regexp.MustCompile(`^` + properName + `\s+\(\p{Lu}{2,8}\)\s*:`)},
-	{"told-outlet", 1, regexp.MustCompile(`\b(?:told|emailed to|sent to|said to|speaking to|in an interview with)\s+` + properName)},
+	{"home-page-promo", 3, regexp.MustCompile(`(?i)^visit\s+(.{2,}?)['’]s?\s+(?:home ?page|homepage|website|site)\b`), []string{"visit"}},
+	{"comment-policy", 3, regexp.MustCompile(`^(.{2,}?)\s+moderates all comments`), []string{"moderates"}},
+	{"copyright-reserved", 3, regexp.MustCompile(`(?i)\b(?:copy)?rights(?: are)? reserved (?:to|by|for)\s+(?:the\s+)?(.{2,}?)\s*\.?$`), []string{"reserved"}},
+	{"copyright", 3, regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.|]{2,}?)\s*\.?\s*(?:[.|,-]?\s*all rights reserved\.?)?$`), []string{"©", "(c)", "copyright"}},
+	{"wire-dateline", 2, regexp.MustCompile(`^\p{Lu}[\p{Lu} ,.'’-]{1,}\((` + agenciesTitle + `)\)\s*[-–—]`), []string{")"}},
+	{"agency-credit", 2, regexp.MustCompile(`^` + properName + `\s+\(\p{Lu}{2,8}\)\s*:`), []string{"):"}},
+	{"told-outlet", 1, regexp.MustCompile(`\b(?:told|emailed to|sent to|said to|speaking to|in an interview with)\s+` + properName), []string{"told ", "emailed to", "sent to", "said to", "speaking to", "interview with"}},
 }
 
 // outletStop are words the weak rules capture that are not outlets.
@@ -42,7 +43,11 @@ func OutletFromText(lines []string) (outlet, rule string) {
 	var order []string
 	for _, line := range lines {
 		line = normalizeLine(line)
+		lower := strings.ToLower(line)
 		for _, r := range outletRules {
+			if !containsAny(lower, r.hints) {
+				continue
+			}
 			for _, m := range r.re.FindAllStringSubmatch(line, -1) {
 				name := cleanOutletName(m[1])
 				if name == "" || outletStop[name] {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 )
@@ -10,13 +11,48 @@ import (
 // normalized text matches re gets kind, with name as the recorded reason.
 // Rules are data: to teach the cleaner a new kind of furniture, add a row.
 type lineRule struct {
-	name string
-	kind article.LineKind
-	re   *regexp.Regexp
+	name  string
+	kind  article.LineKind
+	re    *regexp.Regexp
+	max   int      // longest line (bytes) the rule is tried on
+	hints []string // when set, the lower-cased line must contain one of them
 }
 
 func rule(name string, kind article.LineKind, pattern string) lineRule {
-	return lineRule{name: name, kind: kind, re: regexp.MustCompile(pattern)}
+	return lineRule{name: name, kind: kind, re: regexp.MustCompile(pattern), max: 100}
+}
+
+// phrases builds a rule that needs no pattern: the lower-cased line must
+// contain one of the phrases.
+func phrases(name string, kind article.LineKind, words ...string) lineRule {
+	return lineRule{name: name, kind: kind, max: 100, hints: words}
+}
+
+// upTo lets a rule see longer lines than the default.
+func (r lineRule) upTo(n int) lineRule { r.max = n; return r }
+
+// when restricts a rule to lines containing one of the words, a cheap test
+// that spares the regular expression most lines.
+func (r lineRule) when(words ...string) lineRule { r.hints = words; return r }
+
+// matches tests the rule on a normalized line and its lower-case form.
+func (r lineRule) matches(s, lower string) bool {
+	if len(s) > r.max {
+		return false
+	}
+	if len(r.hints) > 0 && !containsAny(lower, r.hints) {
+		return false
+	}
+	return r.re == nil || r.re.MatchString(s)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Wire and photo agencies whose names appear in credits.
@@ -24,24 +60,32 @@ const agencies = `reuters|afp|ap|associated press|getty images|afp via getty ima
 
 // dropRules name page furniture that is never part of an article.
 var dropRules = []lineRule{
-	rule("template-debris", article.KindDropped, `^(\s*(\{\{[^{}]*\}\}|\{%[^%]*%\}|<%.*?%>|\$\{[^{}]*\}|\[\[[^\[\]]*\]\]))+\s*$`),
-	rule("no-words", article.KindDropped, `^[^\p{L}\p{N}]*$`),
-	rule("advertisement", article.KindDropped, `(?i)^(advertisements?|advert|ad|ads|sponsored( content| links?)?|promoted( content)?|paid (content|post)|(story|article) continues (below|after) (this )?(advertisement|ad)|continue reading( below| the main story)?|scroll (down )?to continue( with content| reading)?|skip advert(isement)?)$`),
+	rule("template-debris", article.KindDropped, `^(\s*(\{\{[^{}]*\}\}|\{%[^%]*%\}|<%.*?%>|\$\{[^{}]*\}|\[\[[^\[\]]*\]\]))+\s*$`).upTo(300).when("{{", "{%", "<%", "${", "[[", "}}"),
+	rule("no-words", article.KindDropped, `^[^\p{L}\p{N}]*$`).upTo(300),
+	rule("advertisement", article.KindDropped, `(?i)^(advertisements?|advert|ad|ads|sponsored( content| links?)?|promoted( content)?|paid (content|post)|(story|article) continues (below|after) (this )?(advertisement|ad)|continue reading( below| the main story)?|scroll (down )?to continue( with content| reading)?|skip advert(isement)?)$`).when("ad", "sponsor", "promot", "paid", "continu", "scroll"),
 	rule("qr-code", article.KindDropped, `(?i)^(qr\s*code\s*)+$`),
 	rule("font-size-controls", article.KindDropped, `(?i)^(a\s*[+-]\s*){2,}$|^(font size|text size)\s*:?\s*(a\s*[+-]?\s*)*$`),
 	rule("share-buttons", article.KindDropped, `(?i)^((share|share this( article| story| post| page)?|share on \w+|shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|copy link|copy url|link copied|messenger|sms|bookmark|save|comment)(\s*[|/·•,:]?\s*))+$`),
-	rule("home-page-promo", article.KindDropped, `(?i)^visit\b.{1,80}\b(home ?page|homepage|website|site)\b.{0,40}\bfor more\b.{0,40}$`),
-	rule("follow-us", article.KindDropped, `(?i)^(follow (us|@\w+)|like us on|join (us|our channel) on|download (our|the) app|get (the|our) app)\b.{0,80}$`),
-	rule("newsletter", article.KindDropped, `(?i)^(sign up|subscribe|get (our|the) .{0,30}newsletter|register now)\b.{0,100}(newsletter|updates|inbox|alerts|email|briefing|free).{0,60}$`),
-	rule("comment-policy", article.KindDropped, `(?i)(moderates all comments|comments? (must|should) (meet|follow|comply with|respect)|community (guidelines|standards)|comments that do not meet|comments are (not edited|moderated|closed|reviewed)|will not tolerate the following|we welcome (constructive )?comments|comment policy|your email address will not be published|required fields are marked|save my name,? email|you must be (logged|signed) in to (post|comment)|views expressed in (the )?comments)`),
+	rule("home-page-promo", article.KindDropped, `(?i)^visit\b.{1,}\b(home ?page|homepage|website|site)\b.{0,}\bfor more\b.{0,}$`).upTo(160).when("visit"),
+	rule("follow-us", article.KindDropped, `(?i)^(follow (us|@\w+)|like us on|join (us|our channel) on|download (our|the) app|get (the|our) app)\b.{0,}$`).upTo(120).when("follow", "like us", "join", "download", "app"),
+	rule("newsletter", article.KindDropped, `(?i)^(sign up|subscribe|get (our|the) .{0,}newsletter|register now)\b.{0,}(newsletter|updates|inbox|alerts|email|briefing|free).{0,}$`).upTo(240).when("sign up", "subscribe", "newsletter", "register"),
+	phrases("comment-policy", article.KindDropped, "moderates all comments", "comments must meet", "comments should meet", "comments must follow",
+		"comments must comply", "community guidelines", "community standards", "comments that do not meet", "comments are not edited",
+		"comments are moderated", "comments are closed", "comments are reviewed", "will not tolerate the following", "we welcome comments",
+		"we welcome constructive comments", "comment policy", "your email address will not be published", "required fields are marked",
+		"save my name, email", "save my name and email", "must be logged in to post", "must be logged in to comment", "must be signed in to",
+		"views expressed in the comments", "views expressed in comments").upTo(700),
 	rule("comment-form", article.KindDropped, `(?i)^(leave a (comment|reply)|post a comment|add (a|your) comment|write a comment|post comment|submit( comment)?|cancel reply|required|name\s*\*?|e-?mail( address)?\s*\*?|website|comment\s*\*?|\d+ comments?|comments? \(\d+\)|show comments|view comments|load comments)$`),
-	rule("source-link", article.KindDropped, `(?i)^(source link|original (article|source|link)|read (the )?original (article|story)|source\s*:\s*https?://\S+|read more\s*:?\s*https?://\S+)$`),
-	rule("story-code", article.KindDropped, `(?i)^(story|news|article|post) (code|id|no\.?|number)\s*[:#]?\s*[\w-]{1,20}$`),
-	rule("news-link", article.KindDropped, `(?i)^(news|short|permanent|perma|page|story) ?link\s*:?\s*(https?://\S+)?$|^https?://\S+$`),
-	rule("copyright", article.KindDropped, `(?i)^(©|\(c\)\s|copyright\b).{0,200}$|^.{0,120}\b(all|publishing) rights\b.{0,60}\breserved\b.{0,120}$`),
-	rule("photo-credit", article.KindDropped, `(?i)^((photo|image|picture|photograph|video|graphic)s?( credit)?\s*[:：]\s*[^.]{1,60}|(credit|courtesy|source)\s*[:：]\s*[^.]{1,60}|[\p{L} .'’-]{2,40}\s*/\s*(`+agencies+`)(\s*(/|via)\s*[\p{L} ]{2,30})?|(`+agencies+`)( photos?)?(\s*/\s*[\p{L} .'’-]{2,40})?|\((`+agencies+`)( photos?)?\))$`),
-	rule("related-link", article.KindDropped, `(?i)^(related|read more|read also|also read|see also|recommended|more on this|more from \S+|you (may|might) also (like|read)|watch|listen|read|more)\s*[:：|»>-]\s*.{1,200}$`),
-	rule("tags", article.KindDropped, `(?i)^(tags?|topics?|keywords|categor(y|ies)|filed under)\s*:\s*.{1,200}$`),
+	rule("source-link", article.KindDropped, `(?i)^(source link|original (article|source|link)|read (the )?original (article|story)|source\s*:\s*https?://\S+|read more\s*:?\s*https?://\S+)$`).upTo(300).when("source", "original", "read"),
+	rule("story-code", article.KindDropped, `(?i)^(story|news|article|post) (code|id|no\.?|number)\s*[:#]?\s*[\w-]{1,20}$`).upTo(60),
+	rule("news-link", article.KindDropped, `(?i)^(news|short|permanent|perma|page|story) ?link\s*:?\s*(https?://\S+)?$|^https?://\S+$`).upTo(300).when("link", "http"),
+	rule("copyright", article.KindDropped, `(?i)^(©|\(c\)\s|copyright\b).{0,}$|^.{0,}\b(all|publishing) rights\b.{0,}\breserved\b.{0,}$`).upTo(320).when("©", "(c)", "copyright", "rights"),
+	rule("photo-credit", article.KindDropped, `(?i)^(photo|image|picture|photograph|video|graphic)s?( credit)?\s*[:：]\s*[^.]+$`).upTo(80).when("photo", "image", "picture", "video", "graphic"),
+	rule("photo-credit", article.KindDropped, `(?i)^(credit|courtesy|source)\s*[:：]\s*[^.]+$`).upTo(80).when("credit", "courtesy", "source"),
+	rule("photo-credit", article.KindDropped, `(?i)^[\p{L} .'’-]{2,40}\s*/\s*(`+agencies+`)(\s*(/|via)\s*[\p{L} ]+)?$`).upTo(100).when("/"),
+	rule("photo-credit", article.KindDropped, `(?i)^\(?(`+agencies+`)( photos?)?\)?(\s*/\s*[\p{L} .'’-]+)?$`).upTo(60),
+	rule("related-link", article.KindDropped, `(?i)^(related|read more|read also|also read|see also|recommended|more on this|more from \S+|you (may|might) also (like|read)|watch|listen|read|more)\s*[:：|»>-]\s*.{1,}$`).upTo(260),
+	rule("tags", article.KindDropped, `(?i)^(tags?|topics?|keywords|categor(y|ies)|filed under)\s*:\s*.{1,}$`).upTo(260),
 	rule("navigation", article.KindDropped, `(?i)^(home|menu|search|skip to (main )?content|log ?in|sign ?in|sign ?up|register|back to top|next( article| story)?|previous( article| story)?|prev|close|toggle navigation|open menu|breaking( news)?|live|video|audio|gallery|loading\.*|click here|read more|see more|show more)$`),
 }
 
@@ -49,19 +93,19 @@ var dropRules = []lineRule{
 // follows (comments, other stories) is dropped with the rule's name.
 var tailRules = []lineRule{
 	rule("comments", article.KindDropped, `(?i)^(comments?|\d+ comments?|comments? \(\d+\)|reader comments|leave a (comment|reply)|post a comment|add (a|your) comment|join the (discussion|conversation)|discussion|what do you think\??)\s*:?$`),
-	rule("related-stories", article.KindDropped, `(?i)^(the latest|latest( news| stories| articles| headlines)?|related( articles?| stories| news| posts| content| coverage| topics)?|more (stories|news|headlines|articles)( from .{1,40})?|more from .{1,40}|read (more|next)|you (may|might) (also )?like|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|editor'?s? picks?|what to read next|also in .{1,30}|more in .{1,30}|in other news|other news|popular (now|stories))\s*:?$`),
+	rule("related-stories", article.KindDropped, `(?i)^(the latest|latest( news| stories| articles| headlines)?|related( articles?| stories| news| posts| content| coverage| topics)?|more (stories|news|headlines|articles)( from .{1,})?|more from .{1,}|read (more|next)|you (may|might) (also )?like|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|editor'?s? picks?|what to read next|also in .{1,}|more in .{1,}|in other news|other news|popular (now|stories))\s*:?$`),
 	rule("source-link", article.KindDropped, `(?i)^source link$`),
 }
 
 // markRules keep a line but mark it as background: bylines, captions and
 // datelines. Datelines holding a date are found by the date parser.
 var markRules = []lineRule{
-	rule("byline-by", article.KindByline, `^(?i:by|written by|reported by|story by|words by|text by)\s+\p{Lu}[^.!?]{1,120}$`),
-	rule("reporting-credit", article.KindByline, `(?i)^\(?(additional )?(reporting|writing|editing|compiled|edited|produced|translated) by\b.{1,200}$`),
-	rule("author-label", article.KindByline, `(?i)^(author|authors|reporter|correspondent|posted by|published by|contributor)\s*:\s*[^.!?]{1,80}$`),
-	rule("location-dateline", article.KindDateline, `^\p{Lu}[\p{Lu} .'’-]{1,30}(,\s*[\p{L} .'’-]{1,40})?(\s*\((`+agenciesTitle+`)\))?\s*[–—-]+$`),
-	rule("caption-prefix", article.KindCaption, `(?i)^(photo|image|picture|file photo|file|pictured|caption|above|top|main image)\s*[:：–—-]\s*.{20,400}$`),
-	rule("photo-credit-suffix", article.KindCaption, `(?i)^.{20,400}([.,]?\s*(photo|image|picture|credit)s?\s*[:：]\s*[^.]{1,60}\.?|\((photo|image|picture)[^)]{0,60}\)\.?|\s*/\s*(`+agencies+`)\.?)$`),
+	rule("byline-by", article.KindByline, `^(?i:by|written by|reported by|story by|words by|text by)\s+\p{Lu}[^.!?]{1,}$`).upTo(140),
+	rule("reporting-credit", article.KindByline, `(?i)^\(?(additional )?(reporting|writing|editing|compiled|edited|produced|translated) by\b.{1,}$`).upTo(240).when(" by"),
+	rule("author-label", article.KindByline, `(?i)^(author|authors|reporter|correspondent|posted by|published by|contributor)\s*:\s*[^.!?]{1,}$`).upTo(120).when(":"),
+	rule("location-dateline", article.KindDateline, `^\p{Lu}[\p{Lu} .'’-]{1,}(,\s*[\p{L} .'’-]{1,})?(\s*\((`+agenciesTitle+`)\))?\s*[–—-]+$`).upTo(100),
+	rule("caption-prefix", article.KindCaption, `(?i)^(photo|image|picture|file photo|file|pictured|caption|above|top|main image)\s*[:：–—-]\s*.{20,}$`).upTo(450).when("photo", "image", "picture", "file", "pictured", "caption", "above", "top"),
+	rule("photo-credit-suffix", article.KindCaption, `(?i)^.{20,}([.,]?\s*(photo|image|picture|credit)s?\s*[:：]\s*[^.]{1,}\.?|\((photo|image|picture)[^)]{0,}\)\.?|\s*/\s*(`+agencies+`)\.?)$`).upTo(450).when("photo", "image", "picture", "credit", "/"),
 }
 
 // agenciesTitle matches the wire credits that sit in a dateline, as in

@@ -1,0 +1,101 @@
+package ingest
+
+import (
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchText is a plain-text page of typical length (about 3 KB) with the
+// usual furniture, written for the benchmark.
+func benchText() []byte {
+	var b strings.Builder
+	b.WriteString(testTitle + "\n\nAdvertisement\n" + testTitle + "\n\n09-03-2020\nBy Sam Carter\nA+ A-\n\n")
+	for range 5 {
+		b.WriteString(testPara1 + "\n\n" + testPara2 + "\n\n" + testPara3 + "\n\n")
+	}
+	b.WriteString("Comments\nThe Herald moderates all comments.\nLeave a Comment\nRequired\n")
+	return []byte(b.String())
+}
+
+// benchHTML is a news page of about 12 KB: head metadata, navigation, the
+// article and a footer.
+func benchHTML() []byte {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><meta charset="utf-8"><title>` + testTitle + `</title><meta property="og:site_name" content="Coastal Herald"><meta property="article:published_time" content="2023-06-15T09:30:00Z"><script>var x = 1;</script><style>body{margin:0}</style></head><body><header><nav><ul>`)
+	for _, s := range []string{"Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion"} {
+		b.WriteString(`<li><a href="/` + s + `">` + s + `</a></li>`)
+	}
+	b.WriteString(`</ul></nav></header><main><article><h1>` + testTitle + `</h1><p class="byline">By Sam Carter</p>`)
+	for range 8 {
+		b.WriteString(`<p>` + testPara1 + `</p><p>` + testPara2 + `</p><p>` + testPara3 + `</p>`)
+	}
+	b.WriteString(`</article><aside><h2>Most read</h2><ul>`)
+	for range 10 {
+		b.WriteString(`<li><a href="/story">Another story about something else entirely</a></li>`)
+	}
+	b.WriteString(`</ul></aside></main><footer><p>Copyright 2023 Coastal Herald</p></footer></body></html>`)
+	return []byte(b.String())
+}
+
+func BenchmarkFromText(b *testing.B) {
+	data := benchText()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := FromText("bench.txt", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func BenchmarkFromHTML(b *testing.B) {
+	data := benchHTML()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := FromHTML("bench.html", "https://news.example/a", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkFromHTMLBenchmarkPages runs the 181 real pages of the
+// article-extraction benchmark (average ~100 KB each); skipped when the
+// shared datasets are absent.
+func BenchmarkFromHTMLBenchmarkPages(b *testing.B) {
+	dir := sharedDir(b, "datasets/article-extraction/html")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	var pages [][]byte
+	var total int64
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(fh)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, _ := io.ReadAll(zr)
+		fh.Close()
+		pages = append(pages, data)
+		total += int64(len(data))
+	}
+	if len(pages) == 0 {
+		b.Skip("no pages")
+	}
+	b.SetBytes(total / int64(len(pages)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		_, _ = FromHTML("page.html", "", pages[i%len(pages)], Options{})
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

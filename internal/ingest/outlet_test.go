@@ -1,0 +1,38 @@
+package ingest
+
+import "testing"
+
+func TestOutletFromText(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string
+		rule  string
+	}{
+		{"home page promo", []string{"Visit The Daily Courier's home page for more stories."}, "The Daily Courier", "home-page-promo"},
+		{"comment policy", []string{"Some text.", "Kurdistan Chronicle moderates all comments submitted on our website."}, "Kurdistan Chronicle", "comment-policy"},
+		{"rights reserved to", []string{"All publishing rights and copyrights reserved to Levant Policy Institute"}, "Levant Policy Institute", "copyright-reserved"},
+		{"copyright line", []string{"© 2022 Harbour Times. All rights reserved."}, "Harbour Times", "copyright"},
+		{"wire dateline", []string{"KABUL (Reuters) - Gunmen attacked a bank on Sunday."}, "Reuters", "wire-dateline"},
+		{"agency credit", []string{"Sahel News Agency (SNA): Fighting resumed near the border on Friday."}, "Sahel News Agency", "agency-credit"},
+		{"told twice adds up", []string{"A witness told Delta Radio the shooting lasted an hour.", "The statement was emailed to Delta Radio."}, "Delta Radio", "told-outlet"},
+		{"told once is not enough", []string{"The minister told Reuters in March that the threat remained."}, "", ""},
+		{"nothing", []string{"Just a sentence about a meeting."}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rule := OutletFromText(tt.lines)
+			if got != tt.want || rule != tt.rule {
+				t.Errorf("got %q (%s), want %q (%s)", got, rule, tt.want, tt.rule)
+			}
+		})
+	}
+}
+
+func TestOutletFromURL(t *testing.T) {
+	for in, want := range map[string]string{"https://www.example.com/a/b": "example.com", "http://News.Example.org": "news.example.org", "not a url": ""} {
+		if got := OutletFromURL(in); got != want {
+			t.Errorf("OutletFromURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
