@@ -85,6 +85,9 @@ var rangeWords = set("to", "or", "-", "–")
 // number reads a figure at j, or a range of two, which ACLED codes by its
 // lower end ("between 10 and 15 people", "20-25 dead").
 func (s *scanner) number(j int, between bool) (numPhrase, bool) {
+	if j >= len(s.toks) {
+		return numPhrase{}, false
+	}
 	if t := s.toks[j]; t.Kind == Num {
 		if lo, hi, ok := strings.Cut(t.Text, "-"); ok {
 			a, okA := Number(lo)
