@@ -196,6 +196,9 @@ func FuzzCasualties(f *testing.F) {
 		"the death toll rose to",
 		"at least",
 		"’s 's 3,500,",
+		"killed between",
+		"wounded 10-",
+		"killed two or",
 	} {
 		f.Add(s)
 	}
