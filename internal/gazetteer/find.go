@@ -93,9 +93,10 @@ func (g *Gazetteer) Find(text string) []Mention {
 		return nil
 	}
 	ctx := g.docContext(text, spans)
-	st := g.newResolveState(ctx)
+
 	var out []Mention
 	for _, sp := range spans {
+		st := g.newResolveState(ctx, sp.key)
 		qual := g.qualifierAfter(text, sp.nameEnd)
 		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, qual)
 		if !ok || best.score < g.threshold(sp) {
@@ -128,10 +129,7 @@ func (g *Gazetteer) threshold(sp span) float64 {
 // docContext resolves every span without context and collects the
 // countries and first-level regions the document points to, most named first.
 func (g *Gazetteer) docContext(text string, spans []span) Context {
-	empty := g.newResolveState(Context{})
-	count := map[string]int{}
-	var order []string
-	admin := map[string]bool{}
+	empty := g.newResolveState(Context{}, "")
 	var ctx Context
 	for _, sp := range spans {
 		best, _, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], empty, sp.hint, nil)
@@ -139,22 +137,50 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 			continue
 		}
 		e := &g.entries[best.idx]
-		w := 1
+		a := anchor{key: sp.key, country: e.CountryCode, weight: 1}
 		if e.level <= levelAdmin1 {
-			w = 2
+			a.weight = 2
 		}
-		if count[e.CountryCode] == 0 {
-			order = append(order, e.CountryCode)
+		if e.Admin1Code != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx)) {
+			a.admin1 = e.Admin1Code
 		}
-		count[e.CountryCode] += w
-		if e.Admin1Code != "" && !admin[e.Admin1Code] && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx)) {
-			admin[e.Admin1Code] = true
-			ctx.Admin1 = append(ctx.Admin1, e.Admin1Code)
+		ctx.anchors = append(ctx.anchors, a)
+	}
+	ctx.Countries, ctx.Admin1 = tally(ctx.anchors, "")
+	if ctx.anchors == nil {
+		ctx.anchors = []anchor{} // scanned: no anchors, not "unknown"
+	}
+	return ctx
+}
+
+// anchor is one name that vouches for the document's country and region.
+type anchor struct {
+	key, country, admin1 string
+	weight               int
+}
+
+// tally orders the countries of the anchors by weight and lists their
+// regions, leaving out the anchors spelled like skip so a name does not
+// vouch for itself.
+func tally(anchors []anchor, skip string) ([]string, []string) {
+	count := map[string]int{}
+	var countries, regions []string
+	seen := map[string]bool{}
+	for _, a := range anchors {
+		if a.key == skip && skip != "" {
+			continue
+		}
+		if count[a.country] == 0 {
+			countries = append(countries, a.country)
+		}
+		count[a.country] += a.weight
+		if a.admin1 != "" && !seen[a.admin1] {
+			seen[a.admin1] = true
+			regions = append(regions, a.admin1)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
-	ctx.Countries = order
-	return ctx
+	sort.SliceStable(countries, func(i, j int) bool { return count[countries[i]] > count[countries[j]] })
+	return countries, regions
 }
 
 // isAnchor says whether a name's reading can vouch for the document's

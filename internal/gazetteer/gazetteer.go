@@ -33,6 +33,8 @@ type Context struct {
 	Text      string   // the whole document, optional
 	Offset    int      // byte offset of the name in Text
 	End       int      // byte end of the name in Text (0: Offset+len(name))
+
+	anchors []anchor // set by DocContext: lets Resolve leave a name's own mentions out
 }
 
 // entry is a gazetteer record with what ranking needs.

@@ -18,13 +18,16 @@ type Weights struct {
 	ForeignDemo float64 // a demonym ("Turkish") is weaker than the name
 	PopScale    float64 // weight of log10(population) in a town's importance
 	BigPlace    float64 // per power of ten of population above a million
+	// SeatOfRegion favours a region's capital over the region of the same
+	// name when nothing says "province".
+	SeatOfRegion float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
 // of GeoWebNews.
 func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
-		KindClash: -3, ExactName: 2, ForeignDemo: -2, PopScale: 1, BigPlace: 1}
+		KindClash: -3, ExactName: 2, ForeignDemo: -2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -51,16 +54,23 @@ type resolveState struct {
 	admin1     map[string]bool // codes and normal forms of names
 }
 
-func (g *Gazetteer) newResolveState(ctx Context) *resolveState {
+// newResolveState prepares the context for resolving the name with normal
+// form key; when the context came from DocContext, that name's own
+// mentions are left out of it.
+func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}}
-	for i, c := range ctx.Countries {
+	countries, regions := ctx.Countries, ctx.Admin1
+	if ctx.anchors != nil {
+		countries, regions = tally(ctx.anchors, key)
+	}
+	for i, c := range countries {
 		c = upper(c)
 		st.countries[c] = true
 		if i == 0 {
 			st.topCountry = c
 		}
 	}
-	for _, a := range ctx.Admin1 {
+	for _, a := range regions {
 		if _, ok := g.admin1[a]; ok {
 			st.admin1[a] = true
 			continue
@@ -85,9 +95,18 @@ type candidate struct {
 func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
 	fold := foldSimple(surface)
+	regions := map[string]bool{}
+	for _, i := range cands {
+		if e := &g.entries[i]; e.level == levelAdmin1 {
+			regions[e.Admin1Code] = true
+		}
+	}
 	for _, i := range cands {
 		e := &g.entries[i]
 		s := g.importance(e)
+		if e.level == levelPlace && regions[e.Admin1Code] && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
+			s += g.w.SeatOfRegion // Karbala the city over Karbala the province
+		}
 		if st.countries[e.CountryCode] {
 			s += g.w.CountryCtx
 			if e.CountryCode == st.topCountry {
@@ -201,11 +220,12 @@ func confidence(margin float64, n int) float64 {
 
 // Resolve resolves one given toponym using the document context in hint.
 func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
-	cands := g.lookup(Normalize(name))
+	key := Normalize(name)
+	cands := g.lookup(key)
 	if len(cands) == 0 {
 		return Mention{}, false
 	}
-	st := g.newResolveState(hint)
+	st := g.newResolveState(hint, key)
 	var kh kindHint
 	var qual *qualifier
 	end := hint.End
