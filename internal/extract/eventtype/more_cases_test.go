@@ -221,6 +221,9 @@ var harderCases = []struct {
 	{"r6 attack aid workers", "Gunmen killed four aid workers in an ambush on their clearly marked vehicle.", "ATTACK"},
 	{"r6 attack soldiers kill civilians", "Troops executed 11 unarmed villagers during a sweep, a human rights group said.", "ATTACK"},
 	{"r6 attack journalist", "A radio journalist was stabbed to death outside his home by unknown assailants.", "ATTACK"},
+	{"r6 ship collision", "A container vessel collided with a fishing trawler in the strait, and three crew are missing.", "MAN_MADE_DISASTER"},
+	{"r6 airspace", "Four military aircraft violated the country's airspace on Tuesday, the defence ministry said.", "CHANGE_TO_GROUP_ACT"},
+	{"r6 handed back", "Peacekeepers handed the camp back to the national army before leaving the region.", "NON_VIOL_TERRIT_TRANSFER"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
