@@ -15,8 +15,11 @@ build:
 # what it stored.
 demo: build
 	rm -f demo.db demo.db-wal demo.db-shm
-	$(BIN) --db demo.db ingest samples/
+	$(BIN) --db demo.db ingest --manifest samples/manifest.json samples/articles/
+	@echo
 	$(BIN) --db demo.db articles list
+	@echo
+	$(BIN) --db demo.db articles search Mosul
 
 test:
 	$(GO) test -race -count=1 ./...
