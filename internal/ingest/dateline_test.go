@@ -118,6 +118,20 @@ func TestPublishedFromDateline(t *testing.T) {
 	}
 }
 
+func TestPublishedFromLocationDateline(t *testing.T) {
+	page := "Gunmen raid a village near the river\n\nNIAMEY, Oct 2, 2023 (Sahel Ledger) –\n\nGunmen on motorbikes raided a village near the river on Sunday, killing six people, the mayor said on Monday.\n"
+	a, err := FromText("t.txt", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Published; !got.Time.Equal(day(2023, 10, 2)) || got.From != "dateline" || got.Evidence == nil {
+		t.Fatalf("published = %+v", got)
+	}
+	if a.Outlet != "Sahel Ledger" || a.Lines[2].Kind != article.KindDateline {
+		t.Errorf("outlet %q, line 3 kind %s", a.Outlet, a.Lines[2].Kind)
+	}
+}
+
 func TestPublishedPrecedence(t *testing.T) {
 	page := []byte("A headline about a raid on a farm at night\n5 Feb 2024\nThe raid on the farm killed four people and wounded two more, officials said today.\n")
 	given := day(2024, 2, 7)

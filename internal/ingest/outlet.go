@@ -23,11 +23,11 @@ const minOutletScore = 2
 const properName = `(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of|and|for|the|al|&)?\s*\p{Lu}[\p{L}\p{N}&.'’-]*){0,5})`
 
 var outletRules = []outletRule{
-	{"home-page-promo", 3, regexp.MustCompile(`(?i)^visit\s+(.{2,}?)['’]s?\s+(?:home ?page|homepage|website|site)\b`), []string{"visit"}},
+	{"home-page-promo", 3, regexp.MustCompile(`(?i)^visit\s+(?-i:the\s+)?(.{2,}?)(?:['’]s?)?\s+(?:home ?page|homepage|website|site)\b`), []string{"visit"}},
 	{"comment-policy", 3, regexp.MustCompile(`^(.{2,}?)\s+moderates all comments`), []string{"moderates"}},
 	{"copyright-reserved", 3, regexp.MustCompile(`(?i)\b(?:copy)?rights(?: are)? reserved (?:to|by|for)\s+(?:the\s+)?(.{2,}?)\s*\.?$`), []string{"reserved"}},
 	{"copyright", 3, regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.|]{2,}?)\s*\.?\s*(?:[.|,-]?\s*all rights reserved\.?)?$`), []string{"©", "(c)", "copyright"}},
-	{"wire-dateline", 2, regexp.MustCompile(`^\p{Lu}[\p{Lu} ,.'’-]{1,}\((` + agenciesTitle + `)\)\s*[-–—]`), []string{")"}},
+	{"wire-dateline", 2, regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,[^()]{1,40})?\s*\(([^()]{2,60})\)\s*[-–—]`), []string{")"}},
 	{"agency-credit", 2, regexp.MustCompile(`^` + properName + `\s+\(\p{Lu}{2,8}\)\s*:`), []string{"):"}},
 	{"told-outlet", 1, regexp.MustCompile(`\b(?:told|emailed to|sent to|said to|speaking to|in an interview with)\s+` + properName), []string{"told ", "emailed to", "sent to", "said to", "speaking to", "interview with"}},
 }

@@ -103,7 +103,7 @@ var markRules = []lineRule{
 	rule("byline-by", article.KindByline, `^(?i:by|written by|reported by|story by|words by|text by)\s+\p{Lu}[^.!?]{1,}$`).upTo(140),
 	rule("reporting-credit", article.KindByline, `(?i)^\(?(additional )?(reporting|writing|editing|compiled|edited|produced|translated) by\b.{1,}$`).upTo(240).when(" by"),
 	rule("author-label", article.KindByline, `(?i)^(author|authors|reporter|correspondent|posted by|published by|contributor)\s*:\s*[^.!?]{1,}$`).upTo(120).when(":"),
-	rule("location-dateline", article.KindDateline, `^\p{Lu}[\p{Lu} .'’-]{1,}(,\s*[\p{L} .'’-]{1,})?(\s*\((`+agenciesTitle+`)\))?\s*[–—-]+$`).upTo(100),
+	rule("location-dateline", article.KindDateline, `^\p{Lu}[\p{Lu} .'’-]{1,30}(,\s*[\p{L}\p{N} .,'’-]{1,40})?(\s*\([^()]{2,60}\))?\s*[–—-]+$`).upTo(140),
 	rule("caption-prefix", article.KindCaption, `(?i)^(photo|image|picture|file photo|file|pictured|caption|above|top|main image)\s*[:：–—-]\s*.{20,}$`).upTo(450).when("photo", "image", "picture", "file", "pictured", "caption", "above", "top"),
 	rule("photo-credit-suffix", article.KindCaption, `(?i)^.{20,}([.,]?\s*(photo|image|picture|credit)s?\s*[:：]\s*[^.]{1,}\.?|\((photo|image|picture)[^)]{0,}\)\.?|\s*/\s*(`+agencies+`)\.?)$`).upTo(450).when("photo", "image", "picture", "credit", "/"),
 }

@@ -111,15 +111,16 @@ func manifestDate(m Manifest, name string) (t time.Time, ok bool) {
 	return t, false
 }
 
-// datelineDate reads the first dateline line holding a date. An ambiguous
-// numeric date is resolved with the weekdays the body mentions.
+// datelineDate reads the first dateline holding a date: a line that is only
+// a date, or a location dateline with one ("BAMAKO, Aug 5, 2024 (Agency) –").
+// An ambiguous numeric date is resolved with the weekdays the body mentions.
 func datelineDate(a *article.Article) article.Published {
 	for _, l := range a.Lines {
 		if l.Kind != article.KindDateline {
 			continue
 		}
 		line := a.Text[l.Start:l.End]
-		dm, ok := ParseDateline(line)
+		dm, ok := FindDate(line)
 		if !ok {
 			continue
 		}
