@@ -1,0 +1,76 @@
+package eventtype
+
+import (
+	"strings"
+	"testing"
+)
+
+// miniRules exercises each feature of the rule language on its own.
+const miniRules = `
+# a comment; the '#' of "#year" below is not one
+option min_score 1
+option later_sentence 0.5
+option background_sentence 0.5
+option subordinate_clause 0.5
+lemma strike: struck
+group background: in #year
+group subordinate: after
+group actor: rebels | militia
+group place: town | village
+group take: seized .. @place
+cue AIR_STRIKE 3: air strike | jets struck
+cue ARMED_CLASH 2: fought | clash
+cue VIOL_DEMONSTR 3: riot !police
+cue PEACE_PROTEST 2: _march
+cue AGREEMENT 2: =accord
+cue REM_EXPLOS 2: # bombs
+when NON_STATE_ACTOR_OVERTAKES_TER 4: @actor <2 @take
+when ARMED_CLASH -1: @actor & !@take
+prefer AIR_STRIKE > ARMED_CLASH min 3
+`
+
+func TestRuleLanguage(t *testing.T) {
+	c, err := newFromText("mini.txt", miniRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, want string
+		score            float64
+	}{
+		{"lemma and phrase", "Jets struck the depot.", "AIR_STRIKE", 3},
+		{"stemmed word", "They were fighting and clashed.", "ARMED_CLASH", 2},
+		{"later sentence counts half", "Nothing here. They clashed.", "ARMED_CLASH", 1},
+		{"background sentence", "Nothing here. In 2014 they clashed.", "", 0},
+		{"subordinate clause counts half", "It was calm after the clash.", "ARMED_CLASH", 1},
+		{"lookahead blocks", "Riot police stood by.", "", 0},
+		{"lookahead passes", "A riot broke out.", "VIOL_DEMONSTR", 3},
+		{"lowercase only", "Talks resumed in March.", "", 0},
+		{"lowercase at sentence start", "March on the capital.", "PEACE_PROTEST", 2},
+		{"exact form", "According to police.", "", 0},
+		{"exact form matches", "The accord holds.", "AGREEMENT", 2},
+		{"number", "Police found 3 bombs.", "REM_EXPLOS", 2},
+		{"ordered group with nested group", "Rebels seized the town.", "NON_STATE_ACTOR_OVERTAKES_TER", 4},
+		{"order matters", "The town seized rebels.", "", 0},
+		{"negative combination", "Rebels fought on.", "ARMED_CLASH", 1},
+		{"preference drops loser", "An air strike hit the town as rebels fought.", "AIR_STRIKE", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := c.Classify(tc.text)
+			if got.Code != tc.want || got.Score != tc.score {
+				t.Errorf("Classify(%q) = %s %.2f, want %s %.2f;%s", tc.text, got.Code, got.Score, tc.want, tc.score, describeCues(got.Cues))
+			}
+		})
+	}
+	r := c.Rank("An air strike hit the town as rebels fought.")
+	if len(r) != 1 {
+		t.Errorf("Rank kept %d labels, want the loser dropped: %+v", len(r), r)
+	}
+	var noted bool
+	for _, cue := range r[0].Cues {
+		noted = noted || strings.Contains(cue.Rule, "mini.txt:21 prefer AIR_STRIKE > ARMED_CLASH")
+	}
+	if !noted {
+		t.Errorf("the preference is not explained:%s", describeCues(r[0].Cues))
+	}
+}
