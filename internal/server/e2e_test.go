@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -144,6 +145,12 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("status %q (%v) does not count the incidents without coordinates", status, err)
 	}
 
+	weeks, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("timeline").dataset.weeks`))
+	if weeks != "4" {
+		t.Errorf("timeline shows %q weeks, want 4 (26 Feb to 18 Mar 2024)", weeks)
+	}
+	checkFilter(t, ctx, "Somalia", 2)
+
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`path.sitrep-incident`)),
 		chromedp.WaitVisible(chromedp.CSS(`#panel[data-loaded="true"]`)),
@@ -173,6 +180,28 @@ func TestDashboardInBrowser(t *testing.T) {
 	t.Logf("screenshot: %s", shot)
 	if p := problems(); len(p) > 0 {
 		t.Errorf("browser reported errors (CSP violations or script errors):\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// checkFilter types a country into the filter form, applies it and counts
+// what the map then shows.
+func checkFilter(t *testing.T, ctx context.Context, country string, want int) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.CSS(`input[name="country"]`), country),
+		chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+	)
+	if err != nil {
+		t.Fatalf("filter by %s: %v", country, err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("map").dataset.plotted`))
+	if err != nil || got != strconv.Itoa(want) {
+		t.Errorf("after filtering by %s the map holds %q incidents, want %d (%v)", country, got, want, err)
+	}
+	href, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("export-csv").getAttribute("href")`))
+	if !strings.Contains(href, "country="+country) {
+		t.Errorf("CSV export link %q ignores the filter", href)
 	}
 }
 

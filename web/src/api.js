@@ -32,13 +32,15 @@ export function filterParams(form) {
   return p;
 }
 
-// loadIncidents pages through /api/v1/incidents up to max incidents.
+// loadIncidents pages through /api/v1/incidents, newest first, up to max
+// incidents.
 export async function loadIncidents(params, max) {
   const out = [];
   let cursor = "";
   for (;;) {
     const p = new URLSearchParams(params);
     p.set("limit", "1000");
+    p.set("sort", "-event_date");
     if (cursor) p.set("cursor", cursor);
     const page = await getJSON("api/v1/incidents", p);
     out.push(...page.incidents);

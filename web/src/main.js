@@ -10,7 +10,8 @@ import { createMap } from "./map.js";
 import { createPanel } from "./panel.js";
 import { createTimeline } from "./timeline.js";
 
-const MAX_ON_MAP = 20000;
+// MAX_ON_MAP bounds what the browser holds; the newest incidents come first.
+const MAX_ON_MAP = 5000;
 
 async function start() {
   const form = document.getElementById("filters");
@@ -76,7 +77,7 @@ function summary(res, unplaced) {
   const n = res.incidents.length;
   const parts = [n + (res.truncated ? "+" : "") + " incidents", n - unplaced + " on the map"];
   if (unplaced) parts.push(unplaced + " without coordinates");
-  if (res.truncated) parts.push("showing the first " + n + "; narrow the filters to see the rest");
+  if (res.truncated) parts.push("showing the newest " + n + "; narrow the filters to see the rest");
   return parts.join(" · ");
 }
 
