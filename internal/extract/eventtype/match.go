@@ -16,6 +16,7 @@ type hit struct {
 type evidence struct {
 	label      int
 	start, end int // bytes
+	sent       int
 	rule       string
 	weight     float64
 }
@@ -254,7 +255,7 @@ func (rs *ruleSet) scoreCues(st *state) {
 		st.cueScore[cs.label] += w
 		st.evidence = append(st.evidence, evidence{
 			label: cs.label, start: st.toks[first.start].start, end: st.toks[first.end-1].end,
-			rule: rs.patterns[first.pat].rule, weight: w,
+			sent: first.sent, rule: rs.patterns[first.pat].rule, weight: w,
 		})
 	}
 	copy(st.score, st.cueScore)
@@ -273,7 +274,7 @@ func (rs *ruleSet) scoreCombos(st *state) {
 			w *= rs.factor(st, sent, -1)
 		}
 		st.score[cb.label] += w
-		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, rule: cb.rule, weight: w})
+		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, sent: sent, rule: cb.rule, weight: w})
 	}
 }
 
@@ -346,7 +347,7 @@ func (rs *ruleSet) applyPrefs(st *state) {
 		st.dropped[p.loser] = true
 		for _, ev := range st.evidence {
 			if ev.label == p.loser && ev.weight > 0 {
-				st.evidence = append(st.evidence, evidence{label: p.winner, start: ev.start, end: ev.end, rule: p.rule, weight: 0})
+				st.evidence = append(st.evidence, evidence{label: p.winner, start: ev.start, end: ev.end, sent: ev.sent, rule: p.rule, weight: 0})
 				break
 			}
 		}
@@ -399,4 +400,32 @@ func (rs *ruleSet) describe() {
 		p := &rs.prefs[i]
 		p.rule = fmt.Sprintf("%s:%d prefer %s > %s min %g", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser], p.min)
 	}
+}
+
+// inBackground reports whether every positive cue of label l lies in a
+// background sentence, and adds to cues a zero-weight note for each
+// background marker of those sentences.
+func (rs *ruleSet) inBackground(st *state, text string, l int, cues []Cue) (bool, []Cue) {
+	if rs.bgSet < 0 || len(st.bg) == 0 {
+		return false, cues
+	}
+	any := false
+	for _, ev := range st.evidence {
+		if ev.label == l && ev.weight > 0 {
+			if ev.sent >= len(st.bg) || !st.bg[ev.sent] {
+				return false, cues
+			}
+			any = true
+		}
+	}
+	if !any {
+		return false, cues
+	}
+	for _, h := range st.hits[st.first[rs.bgSet]:] {
+		if h.set == rs.bgSet {
+			s, e := st.toks[h.start].start, st.toks[h.end-1].end
+			cues = append(cues, Cue{Start: s, End: e, Text: text[s:e], Rule: rs.patterns[h.pat].rule})
+		}
+	}
+	return true, cues
 }

@@ -74,3 +74,37 @@ func TestRuleLanguage(t *testing.T) {
 		t.Errorf("the preference is not explained:%s", describeCues(r[0].Cues))
 	}
 }
+
+func TestBackgroundAndNonEvents(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct {
+		name, text string
+		background bool
+	}{
+		{"history", "In 2014 the militants seized vast areas of the north.", true},
+		{"statistics", "A total of 310 attacks were recorded last year, killing 900 people.", true},
+		{"anniversary", "Survivors marked the anniversary of the massacre at the memorial.", true},
+		{"new event", "Gunmen attacked a checkpoint on Monday, killing two soldiers.", false},
+		{"new event with history after", "Gunmen attacked a checkpoint on Monday. In 2016 the same post was overrun.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Classify(tc.text)
+			if r.Code == "" {
+				t.Fatalf("Classify(%q): nothing fired", tc.text)
+			}
+			if r.Background != tc.background {
+				t.Errorf("Classify(%q) = %s, Background %v, want %v;%s", tc.text, r.Code, r.Background, tc.background, describeCues(r.Cues))
+			}
+		})
+	}
+	for _, text := range []string{
+		"The minister said the government remains committed to dialogue with all parties.",
+		"Analysts say the group could try to regain strength if pressure eases.",
+		"Heavy snowfall closed mountain passes and cut power to several villages.",
+		"The central bank raised interest rates for the third time this year.",
+	} {
+		if r := c.Classify(text); IsACLED(r.Code) {
+			t.Errorf("Classify(%q) = %s (%.1f), want no ACLED event;%s", text, r.Code, r.Score, describeCues(r.Cues))
+		}
+	}
+}
