@@ -146,11 +146,37 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		}
 		ctx.anchors = append(ctx.anchors, a)
 	}
+	ctx.anchors = append(ctx.anchors, g.secondAnchors(text, spans, ctx)...)
 	ctx.Countries, ctx.Admin1 = tally(ctx.anchors, "")
 	if ctx.anchors == nil {
 		ctx.anchors = []anchor{} // scanned: no anchors, not "unknown"
 	}
 	return ctx
+}
+
+// secondAnchors resolves the names that were no anchors by themselves
+// ("Georgia", "Hall County") with the anchors' context, and lets the clear
+// winners vouch for their country and region too.
+func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anchor {
+	var out []anchor
+	done := map[string]bool{}
+	for _, a := range ctx.anchors {
+		done[a.key] = true
+	}
+	for _, sp := range spans {
+		if done[sp.key] {
+			continue
+		}
+		done[sp.key] = true
+		st := g.newResolveState(ctx, sp.key)
+		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, nil)
+		if !ok || margin < g.w.SecondMargin || best.score < g.threshold(sp) {
+			continue
+		}
+		e := &g.entries[best.idx]
+		out = append(out, anchor{key: sp.key, country: e.CountryCode, admin1: e.Admin1Code, weight: 1})
+	}
+	return out
 }
 
 // anchor is one name that vouches for the document's country and region.

@@ -15,19 +15,24 @@ type Weights struct {
 	KindMatch   float64 // "Anbar province": the type word fits the candidate
 	KindClash   float64 // ... or does not
 	ExactName   float64 // the text spells the name as the gazetteer does
-	ForeignDemo float64 // a demonym ("Turkish") is weaker than the name
+	ForeignDemo float64 // added to ExactName for a country's demonym ("Turkish")
 	PopScale    float64 // weight of log10(population) in a town's importance
 	BigPlace    float64 // per power of ten of population above a million
 	// SeatOfRegion favours a region's capital over the region of the same
 	// name when nothing says "province".
 	SeatOfRegion float64
+	// SecondMargin is the lead a name needs, in the first anchors' context,
+	// to vouch for its own region.
+	SecondMargin float64
+	// BigFrom is the log10 population above which BigPlace applies.
+	BigFrom float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
 // of GeoWebNews.
 func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
-		KindClash: -3, ExactName: 2, ForeignDemo: -2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5}
+		KindClash: -3, ExactName: 2, ForeignDemo: 0, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -124,7 +129,7 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 			s += g.w.ExactName
 		}
 		if e.level == levelCountry && g.isDemonym(e.CountryCode, fold) {
-			s += g.w.ForeignDemo
+			s += g.w.ExactName + g.w.ForeignDemo // "Canadian" is Canada's word before it is a Texas town
 		}
 		if s > best.score {
 			second = best.score
@@ -149,8 +154,8 @@ func (g *Gazetteer) importance(e *entry) float64 {
 	if g.w.PopScale != 1 {
 		imp = math.Max(imp, 2+g.w.PopScale*lp)
 	}
-	if lp > 6 {
-		imp += g.w.BigPlace * (lp - 6)
+	if lp > g.w.BigFrom {
+		imp += g.w.BigPlace * (lp - g.w.BigFrom)
 	}
 	return imp
 }
@@ -223,7 +228,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	key := Normalize(name)
 	cands := g.lookup(key)
 	if len(cands) == 0 {
-		return Mention{}, false
+		return g.resolveInside(name, hint)
 	}
 	st := g.newResolveState(hint, key)
 	var kh kindHint
@@ -271,4 +276,37 @@ func (g *Gazetteer) aliasSpelled(i int32, fold string) bool {
 		}
 	}
 	return false
+}
+
+// resolveInside resolves a name the gazetteer lacks ("Colorado State
+// University", "Dubai World Cup") by the longest place name inside it, at
+// precision 2 at best: the thing named is in or near that place.
+func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
+	toks, _ := tokenize(name)
+	if len(toks) < 2 {
+		return Mention{}, false
+	}
+	for n := len(toks) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(toks); i++ {
+			sub := name[toks[i].start:toks[i+n-1].end]
+			if n == 1 && (g.words.stop[toks[i].lower] || connectors[toks[i].lower] || len(sub) < 3) {
+				continue
+			}
+			if len(g.lookup(Normalize(sub))) == 0 {
+				continue
+			}
+			h := hint
+			h.Offset, h.End = hint.Offset+toks[i].start, hint.Offset+toks[i+n-1].end
+			m, ok := g.Resolve(sub, h)
+			if !ok {
+				continue
+			}
+			m.Start, m.End, m.Text = hint.Offset, hint.Offset+len(name), name
+			m.Precision = max(m.Precision, 2)
+			m.Score = math.Round(m.Score*50) / 100
+			m.Rule += "+inside-name"
+			return m, true
+		}
+	}
+	return Mention{}, false
 }
