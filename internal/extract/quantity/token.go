@@ -1,7 +1,6 @@
 package quantity
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,7 +16,8 @@ const (
 )
 
 // Token is one word, number or punctuation mark with its byte span in the
-// text it came from. Lower is the lower-cased text, used for matching.
+// text it came from. Lower is the text with ASCII letters lower-cased, used
+// for matching (the lexicons are English).
 type Token struct {
 	Start, End int
 	Text       string
@@ -32,18 +32,31 @@ type Token struct {
 // Whitespace is dropped; every other rune is a one-rune punctuation token.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
+	lower := asciiLower(text)
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+				i++
+				continue
+			case asciiAlnum(c):
+				end := scanWord(text, i)
+				toks = append(toks, newToken(text, lower, i, end))
+				i = end
+				continue
+			}
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
 			i += w
 		case isAlnum(r):
 			end := scanWord(text, i)
-			toks = append(toks, newToken(text, i, end))
+			toks = append(toks, newToken(text, lower, i, end))
 			i = end
 		default:
 			if (r == '\'' || r == '’') && len(toks) > 0 && toks[len(toks)-1].End == i && possessive(text, i+w) {
-				toks = append(toks, newToken(text, i, i+w+1))
+				toks = append(toks, newToken(text, lower, i, i+w+1))
 				i += w + 1
 				continue
 			}
@@ -54,13 +67,37 @@ func Tokenize(text string) []Token {
 	return toks
 }
 
-func newToken(text string, start, end int) Token {
+func newToken(text, lower string, start, end int) Token {
 	s := text[start:end]
 	k := Word
 	if s[0] >= '0' && s[0] <= '9' {
 		k = Num
 	}
-	return Token{Start: start, End: end, Text: s, Lower: strings.ToLower(s), Kind: k}
+	return Token{Start: start, End: end, Text: s, Lower: lower[start:end], Kind: k}
+}
+
+// asciiLower lower-cases ASCII letters only, so that byte offsets stay
+// valid; the lexicons are English. One allocation per text, none when it
+// has no capitals.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func asciiAlnum(c byte) bool {
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
 // possessive reports whether text at i begins "s" followed by a non-letter.
@@ -84,6 +121,10 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // scanWord returns the end of the word or number starting at i.
 func scanWord(text string, i int) int {
 	for i < len(text) {
+		if asciiAlnum(text[i]) {
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if isAlnum(r) {
 			i += w

@@ -132,17 +132,15 @@ type caps struct {
 func (c *caps) mod(s string) bool { return c.mods&modIndex(s) != 0 }
 
 // feature is what one token can be, worked out once per token.
+// It is kept small (one per token of an article).
 type feature struct {
-	classes    uint16 // bit per class
-	weekday    time.Weekday
-	month      time.Month
-	season     time.Month
-	day, year  int
-	numA, numB int
-	yearFirst  bool
-	n, nEnd    int
-	vague      bool
-	mods       uint32 // modifier bits the token carries ("mid-March": mid)
+	classes                uint16 // bit per class
+	weekday, month, season uint8
+	day, numA, numB        uint8
+	yearFirst, vague       bool
+	year                   int16
+	n, nEnd                int32
+	mods                   uint32 // modifier bits the token carries ("mid-March": mid)
 }
 
 func (f *feature) is(k class) bool { return f.classes&(1<<k) != 0 }
@@ -151,8 +149,7 @@ func (f *feature) is(k class) bool { return f.classes&(1<<k) != 0 }
 type matcher struct {
 	toks  []quantity.Token
 	feats []feature
-	ids   []int    // vocabulary id of each token, -1 when none
-	ahead []uint16 // classes present in the window from each token
+	ids   []int // vocabulary id of each token, -1 when none
 }
 
 func newMatcher(toks []quantity.Token) matcher {
@@ -161,13 +158,7 @@ func newMatcher(toks []quantity.Token) matcher {
 	for i := range toks {
 		feats[i], ids[i] = featureOf(toks, i)
 	}
-	ahead := make([]uint16, len(toks))
-	for i := len(toks) - 1; i >= 0; i-- {
-		for j := i; j < len(toks) && j < i+window; j++ {
-			ahead[i] |= feats[j].classes
-		}
-	}
-	return matcher{toks: toks, feats: feats, ids: ids, ahead: ahead}
+	return matcher{toks: toks, feats: feats, ids: ids}
 }
 
 // featureOf classifies token i.
@@ -186,7 +177,7 @@ func featureOf(toks []quantity.Token, i int) (feature, int) {
 		f = info.f
 		if info.month != 0 {
 			if mo, ok := monthOf(t); ok {
-				f.month = mo
+				f.month = uint8(mo)
 				f.classes |= 1 << cMonth
 			}
 		}
@@ -195,25 +186,26 @@ func featureOf(toks []quantity.Token, i int) (feature, int) {
 		}
 		return f, info.id
 	}
-	var ok bool
 	mark := func(k class, ok bool) {
 		if ok {
 			f.classes |= 1 << k
 		}
 	}
-	f.day, ok = dayOf(t)
+	d, ok := dayOf(t)
+	f.day = uint8(d)
 	mark(cDay, ok)
 	if ok && strings.ContainsRune(t.Text, '-') {
 		f.mods |= modIndex("range") // "3-4", read as its first day
 	}
-	f.year, ok = yearOf(t)
+	y, ok := yearOf(t)
+	f.year = int16(y)
 	mark(cYear, ok)
-	var a, b, y int
-	a, b, y, f.yearFirst, ok = numericDate(t)
-	if f.yearFirst {
-		f.year, f.numA, f.numB = a, b, y
-	} else if ok {
-		f.numA, f.numB, f.year = a, b, y
+	a, b, yy, yf, ok := numericDate(t)
+	if ok {
+		if yf {
+			yy, a, b = a, b, yy
+		}
+		f.year, f.numA, f.numB, f.yearFirst = int16(yy), uint8(a), uint8(b), yf
 	}
 	mark(cNumDate, ok)
 	f.countAt(toks, i)
@@ -221,8 +213,9 @@ func featureOf(toks []quantity.Token, i int) (feature, int) {
 }
 
 func (f *feature) countAt(toks []quantity.Token, i int) {
-	var ok bool
-	if f.n, f.nEnd, f.vague, ok = countAt(toks, i); ok {
+	n, end, vague, ok := countAt(toks, i)
+	if ok {
+		f.n, f.nEnd, f.vague = int32(n), int32(end), vague
 		f.classes |= 1 << cCount
 	}
 }
@@ -251,12 +244,12 @@ func wordTable(vocab map[string]int) map[string]wordInfo {
 	}
 	for w, d := range weekdays {
 		info := get(w)
-		info.f.weekday, info.f.classes = d, info.f.classes|1<<cWeekday
+		info.f.weekday, info.f.classes = uint8(d), info.f.classes|1<<cWeekday
 		m[w] = info
 	}
 	for w, s := range seasons {
 		info := get(w)
-		info.f.season, info.f.classes = s, info.f.classes|1<<cSeason
+		info.f.season, info.f.classes = uint8(s), info.f.classes|1<<cSeason
 		m[w] = info
 	}
 	for w := range units {
@@ -298,7 +291,7 @@ func prefixedMonth(t quantity.Token) feature {
 	if !ok || len(rest) < 4 {
 		return f
 	}
-	f.month, f.mods = mo, mod
+	f.month, f.mods = uint8(mo), mod
 	f.classes |= 1 << cMonth
 	return f
 }
@@ -372,22 +365,22 @@ func (m *matcher) one(e *elem, i int, c caps) (int, caps, bool) {
 	c.mods |= f.mods
 	switch e.c {
 	case cWeekday:
-		c.weekday = f.weekday
+		c.weekday = time.Weekday(f.weekday)
 	case cMonth:
-		c.month = f.month
+		c.month = time.Month(f.month)
 	case cDay:
-		c.day = f.day
+		c.day = int(f.day)
 	case cYear:
-		c.year = f.year
+		c.year = int(f.year)
 	case cNumDate:
-		c.year, c.numA, c.numB, c.numYearFirst = f.year, f.numA, f.numB, f.yearFirst
+		c.year, c.numA, c.numB, c.numYearFirst = int(f.year), int(f.numA), int(f.numB), f.yearFirst
 	case cCount:
-		c.n, c.vague = f.n, f.vague
-		return f.nEnd, c, true
+		c.n, c.vague = int(f.n), f.vague
+		return int(f.nEnd), c, true
 	case cUnit:
 		c.unit = m.toks[i].Lower
 	case cSeason:
-		c.season = f.season
+		c.season = time.Month(f.season)
 	}
 	return i + 1, c, true
 }
@@ -418,7 +411,11 @@ const window = 10
 func (m *matcher) needsMet(k, i int) bool {
 	st := &gram.starts[k]
 	if st.needs != 0 {
-		return m.ahead[i]&st.needs == st.needs
+		var seen uint16
+		for j := i; j < len(m.feats) && j < i+window; j++ {
+			seen |= m.feats[j].classes
+		}
+		return seen&st.needs == st.needs
 	}
 	if !st.hasWord {
 		return true
