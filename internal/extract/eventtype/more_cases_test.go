@@ -245,6 +245,17 @@ var harderCases = []struct {
 	{"r7 sourced crime", "Police said the suspects belonged to a network that smuggled stolen cars across the border.", "ORG_CRIME"},
 	{"r7 sourced diplo", "The ministry said it had summoned the envoy to protest against what it called interference in internal affairs.", "DIPLO"},
 	{"r7 sourced attrib", "A spokesman for the movement said its fighters were behind the ambush and threatened further attacks.", "ATTRIB"},
+	// Eighth round: two event types in one snippet; the lede decides.
+	{"r8 airstrike then protest", "An air strike destroyed a clinic in the rebel-held town on Friday. Hundreds later marched to denounce the bombing.", "AIR_STRIKE"},
+	{"r8 protest then airstrike background", "Hundreds marched through the town on Saturday to denounce Friday's air strike on a clinic.", "PEACE_PROTEST"},
+	{"r8 arrest after bombing", "Police arrested three suspects on Tuesday, two days after a car bomb killed nine people in the capital.", "ARREST"},
+	{"r8 bombing then arrests", "A car bomb killed nine people in the capital on Sunday. Police have since arrested three suspects.", "REM_EXPLOS"},
+	{"r8 clash then abduct", "Militants overran an army outpost and abducted four soldiers, the military said.", "ARMED_CLASH"},
+	{"r8 ceasefire violated by shelling", "Heavy shelling hit the frontline villages overnight despite the ceasefire agreed last week.", "ART_MISS_ATTACK"},
+	{"r8 riot then arrests", "Police arrested 60 people after rioters burned cars and looted shops in the city centre.", "VIOL_DEMONSTR"},
+	{"r8 looting then riot", "Rioters burned cars and looted shops in the city centre, and police arrested 60 people.", "VIOL_DEMONSTR"},
+	{"r8 flood and protest", "Residents protested outside the governor's office over slow relief after the floods.", "PEACE_PROTEST"},
+	{"r8 grenade vs arrest", "A man who threw a grenade at a bar on Sunday night has been arrested, police said.", "GRENADE"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
