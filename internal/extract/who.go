@@ -114,6 +114,8 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 	}
 	before := d.prevWords(i, 2, d.clauseStart(f.start, m.Start))
 	switch {
+	case m.Start <= f.cue.Start && f.cue.Start < m.End:
+		return vote{m: m, side: 1, weight: 1, rule: "agent-noun"}, true // "a suicide bomber blew himself up"
 	case d.actsNext(f, j):
 		return vote{m: m, side: 1, weight: 1.5, rule: "subject-of-verb"}, true
 	case anyIn(before, agentWords) && m.Start >= f.cue.End:
