@@ -47,6 +47,8 @@ type Server struct {
 	registry *prometheus.Registry
 	metrics  *metrics
 	handler  http.Handler
+	// provinces caches the region boundaries the dashboard asks for.
+	provinces provinces
 }
 
 // New checks the options and builds the server's handler.

@@ -20,6 +20,8 @@ export function createMap(container, config, handlers) {
     attribution.addAttribution("Tiles: " + escapeHTML(host));
   }
   loadBasemap(map, !!config.tiles);
+  const provinces = L.layerGroup().addTo(map);
+  const withProvinces = new Set();
   const layer = L.layerGroup().addTo(map);
   let incidents = [];
 
@@ -46,9 +48,10 @@ export function createMap(container, config, handlers) {
     setIncidents(list, fit) {
       incidents = list.filter(hasPosition);
       draw();
+      loadProvinces(provinces, withProvinces, list);
       if (fit && incidents.length) {
         const b = L.latLngBounds(incidents.map((it) => [it.latitude, it.longitude]));
-        map.fitBounds(b.pad(0.2), { maxZoom: 9 });
+        map.fitBounds(b.pad(0.2), { maxZoom: 9, animate: false });
       }
       return list.length - incidents.length;
     },
@@ -76,6 +79,31 @@ async function loadBasemap(map, overTiles) {
     }).addTo(map).bringToBack();
   } catch (err) {
     console.warn("basemap", err);
+  }
+}
+
+// loadProvinces draws the first-level region outlines of the countries
+// with incidents (at most a dozen at a time), once per country.
+async function loadProvinces(group, done, incidents) {
+  const counts = new Map();
+  for (const it of incidents) {
+    const cc = (it.country_code || "").toUpperCase();
+    if (/^[A-Z]{2}$/.test(cc) && !done.has(cc)) counts.set(cc, (counts.get(cc) || 0) + 1);
+  }
+  const wanted = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([cc]) => cc);
+  for (const cc of wanted) {
+    done.add(cc);
+    try {
+      const res = await fetch("api/v1/boundaries/" + cc);
+      if (!res.ok) continue;
+      const gj = await res.json();
+      group.addLayer(L.geoJSON(gj, {
+        interactive: false,
+        style: { color: "#a7a9ad", weight: 0.6, dashArray: "3 3", fill: false },
+      }));
+    } catch (err) {
+      console.warn("provinces", cc, err);
+    }
   }
 }
 
