@@ -309,7 +309,7 @@ func TestCASEDevSet(t *testing.T) {
 	}
 }
 
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -395,4 +395,33 @@ func BenchmarkClassify(b *testing.B) {
 		c.Classify(texts[i%len(texts)])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkClassifySeedSentences classifies every line of the shared seed
+// articles, real newswire of every length; it skips when they are absent.
+func BenchmarkClassifySeedSentences(b *testing.B) {
+	root := repoRoot(b)
+	files, _ := filepath.Glob(filepath.Join(root, "..", "shared", "seeds", "*.txt"))
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	if len(lines) == 0 {
+		b.Skip("no seed articles in ../shared/seeds")
+	}
+	c := newTestClassifier(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Rank(lines[i%len(lines)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lines/s")
 }

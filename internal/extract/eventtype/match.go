@@ -153,13 +153,16 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 	if i >= len(toks) || toks[i].sent != sent {
 		return -1
 	}
-	for _, p := range rs.setPatterns[set] {
-		end := rs.matchFrom(rs.patterns[p].elems, toks, i, sent)
-		if end < 0 {
-			continue
-		}
-		if r := rs.matchFrom(rest, toks, end, sent); r >= 0 {
-			return r
+	ix := &rs.setIndex[set]
+	for _, list := range [3][]int{ix.byStem[toks[i].stem], ix.byWord[toks[i].word], ix.any} {
+		for _, p := range list {
+			end := rs.matchFrom(rs.patterns[p].elems, toks, i, sent)
+			if end < 0 {
+				continue
+			}
+			if r := rs.matchFrom(rest, toks, end, sent); r >= 0 {
+				return r
+			}
 		}
 	}
 	return -1

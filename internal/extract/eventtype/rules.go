@@ -117,6 +117,7 @@ type ruleSet struct {
 	byFirst     map[string][]int // first element's stem -> patterns
 	byWord      map[string][]int // first element's exact word -> patterns
 	setPatterns map[int][]int    // cue set -> its patterns
+	setIndex    []firstIndex     // cue set -> its patterns by first word
 	prefixed    []int            // patterns whose first element is a prefix
 	combos      []combo
 	prefs       []preference
@@ -308,17 +309,32 @@ func (rs *ruleSet) addPattern(set int, src string) error {
 	rs.setPatterns[set] = append(rs.setPatterns[set], id)
 	stems, words, any := map[string]bool{}, map[string]bool{}, false
 	rs.firsts(p.elems[0], stems, words, &any)
+	for len(rs.setIndex) <= set {
+		rs.setIndex = append(rs.setIndex, firstIndex{byStem: map[string][]int{}, byWord: map[string][]int{}})
+	}
+	ix := &rs.setIndex[set]
 	if any {
 		rs.prefixed = append(rs.prefixed, id)
+		ix.any = append(ix.any, id)
 		return nil
 	}
 	for st := range stems {
 		rs.byFirst[st] = append(rs.byFirst[st], id)
+		ix.byStem[st] = append(ix.byStem[st], id)
 	}
 	for w := range words {
 		rs.byWord[w] = append(rs.byWord[w], id)
+		ix.byWord[w] = append(ix.byWord[w], id)
 	}
 	return nil
+}
+
+// firstIndex finds a cue set's patterns by the word they may start with,
+// so a group inside a pattern is only tried where one of its members may
+// match.
+type firstIndex struct {
+	byStem, byWord map[string][]int
+	any            []int
 }
 
 // firsts collects the stems and exact words a pattern can start with, so a
