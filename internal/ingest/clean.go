@@ -188,7 +188,10 @@ func (c *cleaner) repeated(i int, s string) bool {
 		if !c.knownTitleUnplaced(i) {
 			c.set(i, article.KindDropped, "repeated-headline")
 		}
-	case c.seen[k]:
+	case c.seen[k] && (!c.bodySeen || len(strings.Fields(s)) >= 12):
+		// A repeat in the header (a byline printed twice) or a whole
+		// paragraph printed twice; short repeats inside the body are list
+		// items or table cells and stay.
 		c.set(i, article.KindDropped, "repeated-line")
 	default:
 		return false

@@ -13,9 +13,9 @@ import (
 	"github.com/sitrep-org/sitrep/internal/article"
 )
 
-// Loader reads sources into articles. It is safe for use by one goroutine
-// at a time per Load call; it holds the HTTP client so connections are
-// reused across a batch.
+// Loader reads sources into articles. It holds the HTTP client, so
+// connections are reused across a batch, and nothing else that changes: it
+// is safe for concurrent use.
 type Loader struct {
 	opts  Options
 	fetch *fetcher

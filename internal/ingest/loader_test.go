@@ -167,6 +167,29 @@ const rssFeed = `<?xml version="1.0" encoding="UTF-8"?>
 <item><title>%[4]s</title><link>%[1]s/page</link><pubDate>Wed, 14 Jun 2023 07:00:00 GMT</pubDate><description>A short teaser.</description></item>
 </channel></rss>`
 
+const atomFeed = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Delta Wire</title><id>urn:x</id><updated>2023-05-02T10:00:00Z</updated>
+<entry><title>%s</title><link href="https://delta.example/a"/><id>urn:a</id><published>2023-05-01T18:00:00Z</published><updated>2023-05-02T10:00:00Z</updated>
+<content type="html">&lt;p&gt;%s&lt;/p&gt;&lt;p&gt;%s&lt;/p&gt;</content></entry></feed>`
+
+func TestLoadAtomFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "delta.atom")
+	writeFile(t, path, []byte(fmt.Sprintf(atomFeed, testTitle, testPara1, testPara2)))
+	res := collect(t, NewLoader(Options{}), []Source{{path, KindFile}}, "")
+	if len(res) != 1 || res[0].Err != nil {
+		t.Fatalf("got %+v", res)
+	}
+	a := res[0].Article
+	got := []string{a.Title, a.Outlet, a.OutletFrom, a.URL, a.Published.Time.Format(time.DateOnly), a.Published.From, a.Format, res[0].Input}
+	want := []string{testTitle, "Delta Wire", "feed", "https://delta.example/a", "2023-05-01", "feed", "feed", path + "#1 https://delta.example/a"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	if len(a.Lines) < 3 || a.Lines[0].Kind != "title" {
+		t.Errorf("lines %+v", a.Lines)
+	}
+}
+
 func testServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
