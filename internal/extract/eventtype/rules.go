@@ -10,32 +10,37 @@ import (
 // The rule language, one statement a line (a line starting with '#' is a
 // comment):
 //
-//	option NAME VALUE                 min_score, later_sentence, gap, before_window
+//	option NAME VALUE                 min_score, later_sentence, gap, before_window,
+//	                                  background_sentence, subordinate_clause
 //	lemma LEMMA: form | form          irregular forms ("lemma shoot: shot")
-//	group NAME: pattern | pattern     a named cue set, for conditions
+//	group NAME: pattern | pattern     a named cue set, for conditions and patterns
 //	cue LABEL WEIGHT: pattern | ...   any pattern found adds WEIGHT to LABEL once
 //	when LABEL WEIGHT: cond & cond    all conditions hold: add WEIGHT to LABEL
 //	prefer WINNER > LOSER [min N]     WINNER scored N (default 3) and LOSER
 //	                                  scored: LOSER is dropped
 //
-// A pattern is a sequence of words, each stemmed like the text; "=word"
-// matches that exact word form only ("=accord" is not "according"), "word*"
-// any word starting with word (unstemmed), "!word" checks that the next word
-// is not word without consuming it ("riot !police"), "_word" the word when
-// not capitalised inside a sentence ("_march" is not the month, "_liberation"
-// not part of a name), "@group" any pattern
-// of a group defined above, ".." skips up to the gap option's number of
-// words, "..N" up to N, "#" matches a number and "#year" a year.
+// A pattern is a sequence of words, each stemmed like the text:
 //
-// A group named "background" is special: a sentence where one of its
-// patterns matches ("last year", "in #year") is history or context, and its
-// cues count only background_sentence as much. A group named "subordinate"
-// marks clauses of context ("after ...", "amid ..."): the words from its
-// match to the next comma count only subordinate_clause as much.
+//	word     the word in any inflection ("killed" meets "kills")
+//	=word    that exact form only ("=accord" is not "according")
+//	_word    the word when not capitalised inside a sentence ("_march" is
+//	         not the month, "_liberation" not part of a name)
+//	word*    any word starting with word, unstemmed
+//	!word    the next word is not word; consumes nothing ("riot !police")
+//	@group   any pattern of a group defined above
+//	..  ..N  skip up to the gap option's number of words, or up to N
+//	#  #year a number; a year from 1900 to 2099
+//
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
 // same sentence and at most before_window words apart ("@a <4 @b": at most
 // 4 words apart).
+//
+// Two group names are special. In a sentence where a "background" pattern
+// matches ("last year", "in #year") cues count only background_sentence as
+// much: history and statistics, not news. After a "subordinate" pattern
+// ("after", "amid"), to the end of its clause, cues count only
+// subordinate_clause as much: context, not the event.
 
 type elemKind uint8
 
