@@ -99,6 +99,9 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 		j += n
 	}
 	kinds := []string{tr.kind}
+	if tr.head && s.numberOf(t) {
+		tr.toll = true // "the number of dead rose to 20"
+	}
 	switch {
 	case tr.toll:
 		for n := 0; n < 5 && tollVerbs[s.lower(j)]; n++ {
@@ -127,6 +130,15 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 		s.used[k] = true
 	}
 	return s.build(t, end, items, jointKind(kinds), rule), true
+}
+
+// numberOf reports whether "number of" or "number of the" comes before
+// token t.
+func (s *scanner) numberOf(t int) bool {
+	if s.is(t-1, "the") {
+		t--
+	}
+	return s.is(t-1, "of") && s.is(t-2, "number")
 }
 
 // follows returns how many tokens at j complete a trigger that needs
@@ -417,7 +429,7 @@ func canStartItem(t Token) bool {
 
 // itemStarters are the first words of every phrase item() can read.
 var itemStarters = func() map[string]bool {
-	m := set("a", "an")
+	m := set("a", "an", "his", "her", "their", "its")
 	for w := range vagueWords {
 		m[w] = true
 	}

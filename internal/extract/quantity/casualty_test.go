@@ -109,6 +109,10 @@ func TestCasualties(t *testing.T) {
 		{"range hyphen", "The raid left 20-25 dead.", []got{{20, Killed, "", ""}}},
 		{"range between", "Between 30 and 40 villagers were abducted.", []got{{30, Abducted, "", "villagers"}}},
 		{"range words or", "Gunmen killed two or three herders.", []got{{2, Killed, "", "herders"}}},
+		{"family of", "An airstrike killed a family of six in the village.", []got{{6, Killed, "", "family"}}},
+		{"possessive person", "A child and his mother were killed by the shell.", []got{{2, Killed, "", "A child and his mother"}}},
+		{"possessive object", "Militants abducted the mayor's driver and killed his brother.", []got{{1, Killed, "", "brother"}}},
+		{"number of dead", "The number of dead rose to 20 on Monday.", []got{{20, Killed, "", ""}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {

@@ -36,7 +36,12 @@ func (s *scanner) item(i int) (item, bool) {
 	if n, ok := reflexives[s.lower(j)]; ok {
 		return item{start: i, end: j + 1, n: n, vague: n < 0, whoStart: j, whoEnd: j + 1}, true
 	}
-	if s.is(j, "a") || s.is(j, "an") {
+	if (s.is(j, "a") || s.is(j, "an")) && s.is(j+1, "family") && s.is(j+2, "of") {
+		if np, ok := parseNumber(s.toks, j+3); ok && !np.vague { // "a family of five"
+			return item{start: i, end: np.end, n: np.n, qual: qual, whoStart: j + 1, whoEnd: j + 2}, true
+		}
+	}
+	if singular[s.lower(j)] {
 		we := s.nounPhrase(j + 1)
 		for k := j + 1; k < we; k++ {
 			if personNouns[s.toks[k].Lower] && s.personHead(k, we) {
@@ -46,6 +51,9 @@ func (s *scanner) item(i int) (item, bool) {
 	}
 	return item{}, false
 }
+
+// singular determiners count one person: "a soldier", "his brother".
+var singular = set("a", "an", "his", "her", "their", "its")
 
 // head returns the index of the head noun of the phrase [ws, we): the last
 // word before "of", or the last word.

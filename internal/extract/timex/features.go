@@ -151,8 +151,8 @@ func wordTable(vocab map[string]int) map[string]wordInfo {
 	return m
 }
 
-// prefixedMonth reads "mid-March", "early-June", "late-May" as months
-// carrying their part of the month.
+// prefixedMonth reads "mid-March", "early-June", "late-May" as months and
+// "mid-2019" as a year, carrying their part of the period.
 func prefixedMonth(t quantity.Token) feature {
 	var f feature
 	pre, rest, ok := strings.Cut(t.Text, "-")
@@ -161,6 +161,11 @@ func prefixedMonth(t quantity.Token) feature {
 	}
 	mod := modIndex(strings.ToLower(pre))
 	if mod == 0 || (pre != "mid" && pre != "Mid" && pre != "early" && pre != "Early" && pre != "late" && pre != "Late") {
+		return f
+	}
+	if y, ok := yearOf(quantity.Token{Text: rest, Lower: rest, Kind: quantity.Num}); ok {
+		f.year, f.mods = int16(y), mod // "mid-2019"
+		f.classes |= 1 << cYear
 		return f
 	}
 	mo, ok := monthOf(quantity.Token{Text: rest, Lower: strings.ToLower(rest), Kind: quantity.Word})

@@ -116,6 +116,8 @@ func TestFind(t *testing.T) {
 		{"day range shares year", "The report covers October 1 to December 31, 2019.", pub, 1, []want{{"October 1", "2019-10-01", 1, 0}, {"December 31, 2019", "2019-12-31", 1, 0}}, []string{FlagRange}},
 		{"range across new year", "The siege lasted from November to February 2016.", pub, 1, []want{{"from November", "2015-11-01", 3, 0}, {"February 2016", "2016-02-01", 3, 0}}, nil},
 		{"last day", "Two raids were reported in the last day.", pub, 1, []want{{"in the last day", "2024-05-13", 1, 0}}, nil},
+		{"mid-year", "The offensive stalled in mid-2019.", pub, 1, []want{{"in mid-2019", "2019-01-01", 3, 2019}}, []string{FlagPartMid}},
+		{"early year", "Attacks rose in early 2020.", pub, 1, []want{{"early 2020", "2020-01-01", 3, 2020}}, []string{FlagPartEarly}},
 		{"masthead", "The Sunday Times reported the raid.", pub, 1, nil, nil},
 		{"not dates", "It may rain; they sat down to mar the mood. Route 66 has 12 lanes.", pub, 1, nil, nil},
 		{"lower-case may", "Officials may return in may.", pub, 1, nil, nil},
