@@ -124,7 +124,7 @@ func parseLatLon(lat, lon string) (float64, float64, error) {
 	return la, lo, nil
 }
 
-// addCountry: C code code3 numeric name lat lon aliases demonyms subregion.
+// addCountry: C code code3 numeric name lat lon aliases demonyms subregion borders.
 func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
 	if len(f) < 10 {
 		return fmt.Errorf("country: %d fields", len(f))
@@ -145,6 +145,9 @@ func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
 	c := &country{code3: f[2], info: CountryInfo{Code: f[1], Name: f[4], ISONumeric: num, Region: region, Lat: lat, Lon: lon}}
 	if f[8] != "" {
 		c.demonyms = strings.Split(f[8], "|")
+	}
+	if len(f) > 10 && f[10] != "" {
+		c.borders = strings.Split(f[10], "|")
 	}
 	p := Place{ID: int64(-100000 - num), Name: f[4], Kind: "A.PCLI", CountryCode: f[1], Country: f[4], Lat: lat, Lon: lon, Source: "world-countries"}
 	c.entry = g.add(entry{Place: p, level: levelCountry, imp: 12})

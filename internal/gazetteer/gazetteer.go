@@ -81,6 +81,7 @@ type country struct {
 	entry    int32
 	code3    string
 	demonyms []string
+	borders  []string // alpha-2 codes of neighbouring countries
 }
 
 // Load parses the embedded gazetteer. Boundaries for Locate are parsed on

@@ -26,13 +26,16 @@ type Weights struct {
 	SecondMargin float64
 	// BigFrom is the log10 population above which BigPlace applies.
 	BigFrom float64
+	// Neighbour is for a country bordering one the document names (Gaza
+	// when only Israel is named).
+	Neighbour float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
 // of GeoWebNews.
 func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
-		KindClash: -3, ExactName: 2, ForeignDemo: 0, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5}
+		KindClash: -3, ExactName: 2, ForeignDemo: 0, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -55,6 +58,7 @@ const (
 // resolveState is the document context prepared once for many names.
 type resolveState struct {
 	countries  map[string]bool
+	neighbours map[string]bool // countries bordering a named one
 	topCountry string
 	admin1     map[string]bool // codes and normal forms of names
 }
@@ -63,7 +67,7 @@ type resolveState struct {
 // form key; when the context came from DocContext, that name's own
 // mentions are left out of it.
 func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
-	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}}
+	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}, neighbours: map[string]bool{}}
 	countries, regions := ctx.Countries, ctx.Admin1
 	if ctx.anchors != nil {
 		countries, regions = tally(ctx.anchors, key)
@@ -73,6 +77,13 @@ func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 		st.countries[c] = true
 		if i == 0 {
 			st.topCountry = c
+		}
+	}
+	for _, c := range countries {
+		if ci := g.countries[upper(c)]; ci != nil {
+			for _, b := range ci.borders {
+				st.neighbours[b] = true
+			}
 		}
 	}
 	for _, a := range regions {
@@ -117,6 +128,8 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 			if e.CountryCode == st.topCountry {
 				s += g.w.TopCountry
 			}
+		} else if st.neighbours[e.CountryCode] {
+			s += g.w.Neighbour
 		}
 		if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
 			s += g.w.Admin1Ctx

@@ -80,6 +80,7 @@ func toBoundary(ft neFeature, admin1 map[string]*admin) (boundary, bool) {
 	if p.Latitude != 0 || p.Longitude != 0 {
 		a.Lat, a.Lon, a.HasPoint = p.Latitude, p.Longitude, true
 	}
+
 	for _, alt := range strings.Split(p.NameAlt, "|") {
 		alt = strings.TrimSpace(alt)
 		if alt != "" && !strings.ContainsAny(alt, "\t") && !contains(a.Alt, alt) && alt != a.Name {
@@ -205,9 +206,20 @@ func (s *sources) writeBoundaries(w *strings.Builder) {
 func (s *sources) writeGazetteer(w *strings.Builder) {
 	w.WriteString("# sitrep gazetteer: GeoNames (CC-BY 4.0) places and regions, country facts from world-countries (ODbL)\n")
 	ix := newIndex()
+	alpha2 := map[string]string{}
 	for _, c := range s.countries {
-		fmt.Fprintf(w, "C\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Code, c.Code3, c.Numeric, c.Name,
-			ff(c.Lat), ff(c.Lon), strings.Join(c.Aliases, "|"), strings.Join(c.Demonyms, "|"), c.Subregion)
+		alpha2[c.Code3] = c.Code
+	}
+	for _, c := range s.countries {
+		var borders []string
+		for _, b := range c.Borders {
+			if a := alpha2[b]; a != "" {
+				borders = append(borders, a)
+			}
+		}
+		fmt.Fprintf(w, "C\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Code, c.Code3, c.Numeric, c.Name,
+			ff(c.Lat), ff(c.Lon), strings.Join(c.Aliases, "|"), strings.Join(c.Demonyms, "|"), c.Subregion,
+			strings.Join(borders, "|"))
 		names := append([]string{c.Name}, c.Aliases...)
 		for _, d := range c.Demonyms {
 			names = append(names, d, d+"s") // Iraqi, Iraqis

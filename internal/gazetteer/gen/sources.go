@@ -18,6 +18,7 @@ import (
 type country struct {
 	Code, Code3, Name string
 	Subregion         string
+	Borders           []string // alpha-3 codes
 	Numeric           int
 	Lat, Lon          float64
 	Aliases           []string
@@ -88,6 +89,7 @@ func readCountries(path string) ([]country, error) {
 		CCA2, CCA3, CCN3 string
 		Region           string
 		Subregion        string
+		Borders          []string
 		AltSpellings     []string
 		LatLng           []float64
 		Translations     map[string]struct{ Common string }
@@ -98,7 +100,7 @@ func readCountries(path string) ([]country, error) {
 	}
 	var out []country
 	for _, r := range raw {
-		c := country{Code: r.CCA2, Code3: r.CCA3, Name: r.Name.Common, Subregion: r.Subregion}
+		c := country{Code: r.CCA2, Code3: r.CCA3, Name: r.Name.Common, Subregion: r.Subregion, Borders: r.Borders}
 		if c.Subregion == "" {
 			c.Subregion = r.Region
 		}
