@@ -50,6 +50,7 @@ async function start() {
       const unplaced = map.setIncidents(res.incidents, fit);
       timeline.setPoints(series.points);
       fillLists(res.incidents);
+      panel.showOverview(res.incidents);
       status.textContent = summary(res, unplaced);
       document.body.dataset.ready = "true";
     } catch (err) {

@@ -80,10 +80,12 @@ export function createPanel(container, handlers) {
     }
   }
 
-  function showList(items) {
+  function showList(items, title) {
     ++token;
     clear(container);
-    container.append(el("h2", {}, items.length + " incidents here"));
+    delete container.dataset.incident;
+    delete container.dataset.loaded;
+    container.append(el("h2", {}, title || items.length + " incidents here"));
     const ul = el("ul", { class: "list" });
     for (const it of items) {
       ul.append(el("li", {}, el("button", { type: "button", class: "linkish", onclick: () => showIncident(it.event_id) },
@@ -93,8 +95,18 @@ export function createPanel(container, handlers) {
   }
 
   handlers.select = showIncident;
-  handlers.list = showList;
-  return { showIncident, showList };
+  handlers.list = (items) => showList(items);
+  return {
+    showIncident,
+    showList,
+    // showOverview lists the newest incidents while none is selected, so
+    // the panel is useful (and keyboard-reachable) before any click.
+    showOverview(items) {
+      if (container.dataset.incident) return;
+      const newest = items.slice(0, 40);
+      showList(newest, items.length ? "Newest " + newest.length + " of " + items.length + " incidents" : "No incidents match the filters");
+    },
+  };
 }
 
 function articleIDs(it) {
