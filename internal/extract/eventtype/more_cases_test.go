@@ -288,6 +288,12 @@ var harderCases = []struct {
 	{"h crime", "Police bust drug smuggling ring at port", "ORG_CRIME"},
 	{"h diplo", "Country expels three diplomats in spy row", "DIPLO"},
 	{"h attrib", "Islamist group claims responsibility for market bombing", "ATTRIB"},
+	// Tenth round: regional newswire vocabulary.
+	{"r10 lathi charge", "Police lathi-charged farmers holding a dharna outside the district office.", "PROTEST_WITH_INTER"},
+	{"r10 encounter", "Two Maoists were killed in an encounter with security forces in the forest area.", "ARMED_CLASH"},
+	{"r10 herdsmen", "Suspected herdsmen killed 20 villagers in attacks on three farming communities.", "ATTACK"},
+	{"r10 dacoits", "Dacoits looted a jewellery shop at gunpoint and fled on motorcycles.", "ORG_CRIME"},
+	{"r10 cult clash", "Rival cult members clashed in the town, leaving three dead, police said.", "ARMED_CLASH"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
