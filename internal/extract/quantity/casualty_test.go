@@ -113,6 +113,10 @@ func TestCasualties(t *testing.T) {
 		{"possessive person", "A child and his mother were killed by the shell.", []got{{2, Killed, "", "A child and his mother"}}},
 		{"possessive object", "Militants abducted the mayor's driver and killed his brother.", []got{{1, Killed, "", "brother"}}},
 		{"number of dead", "The number of dead rose to 20 on Monday.", []got{{20, Killed, "", ""}}},
+		{"stabbed to death", "Two guards were stabbed to death at the gate.", []got{{2, Killed, "", "guards"}}},
+		{"stabbed not dead", "Two guards were stabbed at the gate.", nil},
+		{"held hostage", "Nine crew members are being held hostage.", []got{{9, Abducted, "", "crew members"}}},
+		{"lynched", "A mob lynched three suspects.", []got{{3, Killed, "", "suspects"}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {
