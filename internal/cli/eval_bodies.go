@@ -53,10 +53,15 @@ type bodyPage struct {
 type bodiesReport struct {
 	Extracted ingest.BodyMetrics `json:"extracted"`
 	Clean     ingest.BodyMetrics `json:"clean"`
-	Errors    int                `json:"errors"`
-	Reference string             `json:"reference"`
-	Metric    string             `json:"metric"`
-	Seconds   float64            `json:"seconds"`
+	// Over-cleaning: the true bodies are article text only, so every line
+	// the plain-text cleaner drops from them is a false drop.
+	TrueLines      int            `json:"true_body_lines"`
+	FalseDrops     int            `json:"true_body_lines_dropped"`
+	FalseDropRules map[string]int `json:"false_drops_by_rule"`
+	Errors         int            `json:"errors"`
+	Reference      string         `json:"reference"`
+	Metric         string         `json:"metric"`
+	Seconds        float64        `json:"seconds"`
 }
 
 func runEvalBodies(cfg *Config, dir string, worst int) error {
@@ -84,6 +89,7 @@ func runEvalBodies(cfg *Config, dir string, worst int) error {
 		ext, cln = append(ext, p.Extracted), append(cln, p.Clean)
 	}
 	rep.Extracted, rep.Clean = ingest.SummarizeBodies(ext), ingest.SummarizeBodies(cln)
+	rep.TrueLines, rep.FalseDrops, rep.FalseDropRules = falseDrops(truth)
 	if cfg.JSON {
 		return json.NewEncoder(cfg.Stdout).Encode(rep)
 	}
@@ -98,14 +104,35 @@ func printBodiesReport(cfg *Config, rep bodiesReport, pages []bodyPage, worst in
 		name string
 		m    ingest.BodyMetrics
 	}{{"go-trafilatura extract", rep.Extracted}, {"sitrep clean text", rep.Clean}} {
-		fmt.Fprintf(w, "%s\t%d\t%.3f\t%.3f\t%.3f\n", r.name, r.m.Pages, r.m.Precision, r.m.Recall, r.m.F1)
+		fmt.Fprintf(w, "%s\t%d\t%.4f\t%.4f\t%.4f\n", r.name, r.m.Pages, r.m.Precision, r.m.Recall, r.m.F1)
 	}
 	w.Flush()
 	fmt.Fprintf(cfg.Stdout, "errors: %d   time: %.1fs   metric: %s\nreference: %s\n", rep.Errors, rep.Seconds, rep.Metric, rep.Reference)
+	fmt.Fprintf(cfg.Stdout, "over-cleaning: %d of %d lines of the true bodies dropped by the text cleaner %v\n", rep.FalseDrops, rep.TrueLines, rep.FalseDropRules)
 	sort.Slice(pages, func(i, j int) bool { return pageF1(pages[i].Clean) < pageF1(pages[j].Clean) })
 	for i := 0; i < worst && i < len(pages); i++ {
 		fmt.Fprintf(cfg.Stdout, "  low: %s  F1 %.3f\n", pages[i].ID, pageF1(pages[i].Clean))
 	}
+}
+
+// falseDrops runs the plain-text cleaner over the true article bodies and
+// counts the lines it drops, by rule.
+func falseDrops(truth map[string]bodyTruth) (lines, dropped int, byRule map[string]int) {
+	byRule = map[string]int{}
+	for _, t := range truth {
+		_, ls := ingest.Clean(t.ArticleBody)
+		for _, l := range ls {
+			if l.Reason == "blank" {
+				continue
+			}
+			lines++
+			if l.Kind == article.KindDropped {
+				dropped++
+				byRule[l.Reason]++
+			}
+		}
+	}
+	return lines, dropped, byRule
 }
 
 func pageF1(s ingest.BodyScore) float64 {
