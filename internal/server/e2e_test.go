@@ -242,3 +242,32 @@ func checkEvidence(t *testing.T, ctx context.Context, base string, st *memStore,
 			strings.Contains(text, "<script>"), scripts)
 	}
 }
+
+// TestDashboardEmptyStore loads the dashboard on a store with nothing in
+// it: the page must still come up cleanly and say so.
+func TestDashboardEmptyStore(t *testing.T) {
+	if _, ok := dashboardFS(); !ok {
+		t.Skip("dashboard bundle not built (run make web); skipping the browser test")
+	}
+	st := newMemStore(t)
+	st.incidents = nil
+	s, err := New(Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := startServer(t, s)
+	ctx, problems := browser(t)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+	); err != nil {
+		t.Fatalf("load: %v (browser: %v)", err, problems())
+	}
+	panel, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#panel")))
+	if !strings.Contains(panel, "No incidents match") {
+		t.Errorf("panel on an empty store says %q", panel)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("browser reported errors:\n%s", strings.Join(p, "\n"))
+	}
+}
