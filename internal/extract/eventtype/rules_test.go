@@ -108,3 +108,26 @@ func TestBackgroundAndNonEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestFigurativeIsNotViolence: sport, business and politics borrow the
+// words of war; alone they must not make a violent event.
+func TestFigurativeIsNotViolence(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, text := range []string{
+		"The striker fired a shot past the keeper in the 89th minute.",
+		"Shares of the bank crashed after the earnings report.",
+		"The senator attacked the proposal in a fiery speech.",
+		"Fans clashed online over the referee's decision.",
+		"The bill was killed in committee on Tuesday.",
+		"The team won the final in a penalty shootout.",
+		"Critics blasted the film as a disappointment.",
+		"Opposition parties clashed over the budget in parliament.",
+		"The coach said his side would fight for every point.",
+		"Prices exploded after the drought.",
+		"The minister fired his chief of staff.",
+	} {
+		if r := c.Classify(text); IsViolent(r.Code) {
+			t.Errorf("Classify(%q) = %s (%.1f), a violent type;%s", text, r.Code, r.Score, describeCues(r.Cues))
+		}
+	}
+}
