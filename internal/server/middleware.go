@@ -45,6 +45,16 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		rec := &recorder{ResponseWriter: w}
+		var out http.ResponseWriter = rec
+		if wantsGzip(r) {
+			gz := &gzipResponse{ResponseWriter: rec}
+			defer func() {
+				if err := gz.finish(); err != nil {
+					s.log.Debug("gzip close", "err", err)
+				}
+			}()
+			out = gz
+		}
 		s.metrics.inflight.Inc()
 		defer func() {
 			s.metrics.inflight.Dec()
@@ -54,12 +64,12 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				}
 				s.log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", p)
 				if rec.status == 0 {
-					s.writeError(rec, r, errStatus(http.StatusInternalServerError, "internal", "internal error"))
+					s.writeError(out, r, errStatus(http.StatusInternalServerError, "internal", "internal error"))
 				}
 			}
 			s.observe(r, rec, time.Since(start))
 		}()
-		next.ServeHTTP(rec, r)
+		next.ServeHTTP(out, r)
 	})
 }
 
