@@ -71,6 +71,9 @@ func joinWeekday(text string, toks []quantity.Token, wd, day Expr, fw, fd found,
 		if !explicitYear && sameYearAfter(r, fd.c.month, fd.c.day) {
 			e.Flags = append(e.Flags, FlagFutureCorrected)
 		}
+		if day.HasFlag(FlagNearFuture) {
+			e.Flags = append(e.Flags, FlagNearFuture)
+		}
 	default: // nothing to compare against: publication and year unknown
 		e.Flags = day.Flags
 	}

@@ -21,6 +21,11 @@ const (
 	FlagPartLate        = "part:late" // "late", "end of"
 	FlagRange           = "range"     // "March 3-4": the first day
 	FlagOvernight       = "overnight" // the night before publication
+	// FlagNearFuture marks a day or month without a year whose reading in
+	// the publication's year falls within three months after publication
+	// ("set for April 14" in a March article): dated to the year before, as
+	// a date never follows publication, but likely a scheduled event.
+	FlagNearFuture = "near-future"
 )
 
 // result is what a resolver makes of one match. A zero date means the

@@ -24,8 +24,17 @@ func resolveDayNoYear(r *resolver, c *caps) result {
 	flags := append(partFlags(c), FlagYearInferred)
 	if corrected {
 		flags = append(flags, FlagFutureCorrected)
+		if same, ok := civil(r.limit.Year(), c.month, c.day); ok && nearFuture(same, r.limit) {
+			flags = append(flags, FlagNearFuture)
+		}
 	}
 	return result{date: d, prec: 1, flags: flags}
+}
+
+// nearFuture reports whether d falls within three months after limit: a
+// date read that way is more likely a scheduled event than one a year old.
+func nearFuture(d, limit time.Time) bool {
+	return d.After(limit) && d.Sub(limit) <= 92*24*time.Hour
 }
 
 // inferYear finds the latest month-day on or before limit; corrected says
@@ -115,6 +124,9 @@ func resolveMonthRelative(r *resolver, c *caps) result {
 	d := time.Date(y, c.month, 1, 0, 0, 0, 0, time.UTC)
 	thisMonth := time.Date(r.pub.Year(), r.pub.Month(), 1, 0, 0, 0, 0, time.UTC)
 	if d.After(r.limit) || (hasLast(c) && !d.Before(thisMonth)) {
+		if !hasLast(c) && nearFuture(d, r.limit) {
+			res.flags = append(res.flags, FlagNearFuture)
+		}
 		d = d.AddDate(-1, 0, 0)
 	}
 	res.date = d

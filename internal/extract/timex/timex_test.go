@@ -118,6 +118,8 @@ func TestFind(t *testing.T) {
 		{"last day", "Two raids were reported in the last day.", pub, 1, []want{{"in the last day", "2024-05-13", 1, 0}}, nil},
 		{"mid-year", "The offensive stalled in mid-2019.", pub, 1, []want{{"in mid-2019", "2019-01-01", 3, 2019}}, []string{FlagPartMid}},
 		{"early year", "Attacks rose in early 2020.", pub, 1, []want{{"early 2020", "2020-01-01", 3, 2020}}, []string{FlagPartEarly}},
+		{"near future day", "The hearing is set for June 2.", pub, 1, []want{{"June 2", "2023-06-02", 1, 0}}, []string{FlagFutureCorrected, FlagNearFuture}},
+		{"near future month", "Elections are due in July.", pub, 1, []want{{"in July", "2023-07-01", 3, 0}}, []string{FlagNearFuture}},
 		{"masthead", "The Sunday Times reported the raid.", pub, 1, nil, nil},
 		{"not dates", "It may rain; they sat down to mar the mood. Route 66 has 12 lanes.", pub, 1, nil, nil},
 		{"lower-case may", "Officials may return in may.", pub, 1, nil, nil},
