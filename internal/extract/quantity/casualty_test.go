@@ -117,6 +117,9 @@ func TestCasualties(t *testing.T) {
 		{"stabbed not dead", "Two guards were stabbed at the gate.", nil},
 		{"held hostage", "Nine crew members are being held hostage.", []got{{9, Abducted, "", "crew members"}}},
 		{"lynched", "A mob lynched three suspects.", []got{{3, Killed, "", "suspects"}}},
+		{"time is not a count", "The guard was killed around 5 p.m. near the gate.", nil},
+		{"age is not a count", "Her six year old son was injured by glass.", nil},
+		{"warrants are not people", "Detectives executed three search warrants.", nil},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {

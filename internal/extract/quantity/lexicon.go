@@ -167,7 +167,10 @@ var thingNouns = set("village", "villages", "town", "towns", "city", "cities",
 	"outpost", "outposts", "hectares", "kilometres", "kilometers", "miles",
 	"square", "percent", "dollars", "tons", "tonnes", "boats", "ships",
 	"aircraft", "planes", "helicopters", "mosques", "churches", "schools",
-	"hospitals", "shops", "stores", "markets", "farms", "fields", "acres")
+	"hospitals", "shops", "stores", "markets", "farms", "fields", "acres",
+	"warrant", "warrants", "orders", "plans", "searches", "missions",
+	"contracts", "deals", "dogs", "cats", "animals", "horses", "cows",
+	"birds", "fish", "livestock", "mullet")
 
 // npSkipLead are words that open a count's noun phrase but are not the
 // counted noun itself ("three additional members" counts "members").

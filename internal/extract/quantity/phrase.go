@@ -22,7 +22,7 @@ func (s *scanner) item(i int) (item, bool) {
 		qual, j = "", i
 		np, ok = parseNumber(s.toks, j)
 	}
-	if ok && !s.yearLike(j, np) {
+	if ok && !s.yearLike(j, np) && !s.notACount(np.end) {
 		ws := s.skipLead(np.end)
 		we := s.nounPhrase(ws)
 		if we > ws && thingNouns[s.toks[s.head(ws, we)].Lower] {
@@ -85,6 +85,19 @@ func headOnly(tr trigger) bool { return tr.head && !tr.passive && !tr.active }
 // reflexives count the attacker among the dead ("blew himself up, killing
 // himself and six others"); -1 is vague.
 var reflexives = map[string]int{"himself": 1, "herself": 1, "themselves": -1}
+
+// notCountWords after a figure make it a time, an age or a measure:
+// "around 5 p.m.", "four years old", "3 km".
+var notCountWords = set("p", "a", "am", "pm", "o'clock", "gmt", "utc",
+	"hours", "hrs", "minutes", "km", "kilometres", "kilometers", "miles",
+	"metres", "meters", "percent", "per", "%", "year", "years", "month",
+	"months", "week", "weeks", "day", "days", "times", "degrees", ":")
+
+// notACount reports whether the figure ending before token k is a time,
+// an age or a measure rather than a number of people.
+func (s *scanner) notACount(k int) bool {
+	return k < len(s.toks) && notCountWords[s.toks[k].Lower]
+}
 
 // rangeWords join the two ends of a range of figures: "10 to 15", "10-15";
 // "and" only after "between".
