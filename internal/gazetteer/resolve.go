@@ -29,13 +29,19 @@ type Weights struct {
 	// Neighbour is for a country bordering one the document names (Gaza
 	// when only Israel is named).
 	Neighbour float64
+	// SmallCtx scales the country bonus for towns whose importance is
+	// below SmallBelow.
+	SmallCtx, SmallBelow float64
+	// Worldwide is the bonus of features in no country (oceans, continents).
+	Worldwide float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
 // of GeoWebNews.
 func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
-		KindClash: -3, ExactName: 2, ForeignDemo: 0, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1}
+		KindClash: -3, ExactName: 2, ForeignDemo: 0, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
+		SmallCtx: 1, SmallBelow: 5, Worldwide: 4}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -124,10 +130,16 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 			s += g.w.SeatOfRegion // Karbala the city over Karbala the province
 		}
 		if st.countries[e.CountryCode] {
-			s += g.w.CountryCtx
-			if e.CountryCode == st.topCountry {
-				s += g.w.TopCountry
+			f := 1.0
+			if e.level == levelPlace && e.imp < g.w.SmallBelow {
+				f = g.w.SmallCtx // a hamlet needs more than its country named
 			}
+			s += f * g.w.CountryCtx
+			if e.CountryCode == st.topCountry {
+				s += f * g.w.TopCountry
+			}
+		} else if e.CountryCode == "" && e.level == levelFeature {
+			s += g.w.Worldwide // oceans and continents belong to every document
 		} else if st.neighbours[e.CountryCode] {
 			s += g.w.Neighbour
 		}
