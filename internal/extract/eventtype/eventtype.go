@@ -60,9 +60,10 @@ type Result struct {
 
 	// Background is set when every cue for this label sits in a sentence
 	// of history, statistics or context ("in 2014", "last year", "a total
-	// of"): the label describes the past, not a new event. The markers are
-	// among Cues, with weight 0.
-	Background bool
+	// of"): the label describes the past, not a new event. Hypothetical is
+	// set likewise for threats, plans and conditionals ("threatened to",
+	// "could", "if"). The markers are among Cues, with weight 0.
+	Background, Hypothetical bool
 }
 
 // Cue is one piece of evidence: the span of text [Start, End) in bytes, the
@@ -150,7 +151,8 @@ func (c *Classifier) result(st *state, text string, l int) Result {
 		}
 		r.Cues = append(r.Cues, Cue{Start: ev.start, End: ev.end, Text: text[ev.start:ev.end], Rule: ev.rule, Weight: ev.weight})
 	}
-	r.Background, r.Cues = c.rs.inBackground(st, text, l, r.Cues)
+	r.Background, r.Cues = c.rs.inMode(st, text, l, modeBackground, r.Cues)
+	r.Hypothetical, r.Cues = c.rs.inMode(st, text, l, modeHypothetical, r.Cues)
 	sort.SliceStable(r.Cues, func(i, j int) bool {
 		if r.Cues[i].Weight != r.Cues[j].Weight {
 			return r.Cues[i].Weight > r.Cues[j].Weight

@@ -25,9 +25,9 @@ type evidence struct {
 type state struct {
 	toks     []token
 	hits     []hit
-	first    []int  // per cue set: index of its first hit, or -1
-	best     []int  // per cue set: index of its best-weighted hit, or -1
-	bg       []bool // per sentence: background (history, context)
+	first    []int   // per cue set: index of its first hit, or -1
+	best     []int   // per cue set: index of its best-weighted hit, or -1
+	modes    []uint8 // per sentence: bit m set when sentence mode m's group matched
 	cueScore []float64
 	score    []float64
 	dropped  []bool
@@ -44,7 +44,7 @@ func (s *state) reset(nSets, nLabels int) {
 	for i := range s.first {
 		s.first[i], s.best[i] = -1, -1
 	}
-	s.bg = s.bg[:0]
+	s.modes = s.modes[:0]
 	s.cueScore = zero(s.cueScore, nLabels)
 	s.score = zero(s.score, nLabels)
 	if cap(s.dropped) < nLabels {
@@ -77,7 +77,7 @@ func (c *Classifier) run(text string) *state {
 	st.reset(len(rs.sets), len(rs.labels))
 	st.toks = rs.tokenize(text, st.toks)
 	rs.findHits(st)
-	rs.markBackground(st)
+	rs.markModes(st)
 	rs.markSubordinate(st)
 	rs.scoreCues(st)
 	rs.scoreCombos(st)
@@ -186,15 +186,19 @@ func (e *elem) matches(t *token) bool {
 }
 
 // factor is how much a cue at token tok of sentence sent counts: the first
-// sentence in full, later ones less, background sentences and subordinate
-// clauses less again. tok < 0 means the sentence as a whole.
+// sentence in full, later ones less, background or hypothetical sentences
+// and subordinate clauses less again. tok < 0 means the sentence as a whole.
 func (rs *ruleSet) factor(st *state, sent, tok int) float64 {
 	f := 1.0
 	if sent > 0 {
 		f = rs.opts.laterFactor
 	}
-	if sent < len(st.bg) && st.bg[sent] {
-		f *= rs.opts.bgFactor
+	if sent < len(st.modes) {
+		for m := range numModes {
+			if st.modes[sent]&(1<<m) != 0 {
+				f *= rs.opts.modeFactor[m]
+			}
+		}
 	}
 	if tok >= 0 && st.toks[tok].sub {
 		f *= rs.opts.subFactor
@@ -221,18 +225,23 @@ func (rs *ruleSet) markSubordinate(st *state) {
 	}
 }
 
-// markBackground flags the sentences where the background group matched.
-func (rs *ruleSet) markBackground(st *state) {
-	if rs.bgSet < 0 || st.first[rs.bgSet] < 0 || len(st.toks) == 0 {
+// markModes flags the sentences where a sentence mode's group matched.
+func (rs *ruleSet) markModes(st *state) {
+	if len(st.toks) == 0 {
 		return
 	}
 	n := st.toks[len(st.toks)-1].sent + 1
 	for i := 0; i < n; i++ {
-		st.bg = append(st.bg, false)
+		st.modes = append(st.modes, 0)
 	}
-	for _, h := range st.hits[st.first[rs.bgSet]:] {
-		if h.set == rs.bgSet {
-			st.bg[h.sent] = true
+	for m, set := range rs.modeSet {
+		if set < 0 || st.first[set] < 0 {
+			continue
+		}
+		for _, h := range st.hits[st.first[set]:] {
+			if h.set == set {
+				st.modes[h.sent] |= 1 << m
+			}
 		}
 	}
 }
@@ -405,17 +414,18 @@ func (rs *ruleSet) describe() {
 	}
 }
 
-// inBackground reports whether every positive cue of label l lies in a
-// background sentence, and adds to cues a zero-weight note for each
-// background marker of those sentences.
-func (rs *ruleSet) inBackground(st *state, text string, l int, cues []Cue) (bool, []Cue) {
-	if rs.bgSet < 0 || len(st.bg) == 0 {
+// inMode reports whether every positive cue of label l lies in a sentence
+// of mode m, and adds to cues a zero-weight note for each of that mode's
+// markers.
+func (rs *ruleSet) inMode(st *state, text string, l, m int, cues []Cue) (bool, []Cue) {
+	set := rs.modeSet[m]
+	if set < 0 || st.first[set] < 0 {
 		return false, cues
 	}
 	any := false
 	for _, ev := range st.evidence {
 		if ev.label == l && ev.weight > 0 {
-			if ev.sent >= len(st.bg) || !st.bg[ev.sent] {
+			if ev.sent >= len(st.modes) || st.modes[ev.sent]&(1<<m) == 0 {
 				return false, cues
 			}
 			any = true
@@ -424,8 +434,8 @@ func (rs *ruleSet) inBackground(st *state, text string, l int, cues []Cue) (bool
 	if !any {
 		return false, cues
 	}
-	for _, h := range st.hits[st.first[rs.bgSet]:] {
-		if h.set == rs.bgSet {
+	for _, h := range st.hits[st.first[set]:] {
+		if h.set == set {
 			s, e := st.toks[h.start].start, st.toks[h.end-1].end
 			cues = append(cues, Cue{Start: s, End: e, Text: text[s:e], Rule: rs.patterns[h.pat].rule})
 		}

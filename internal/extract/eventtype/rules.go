@@ -11,7 +11,8 @@ import (
 // comment):
 //
 //	option NAME VALUE                 min_score, later_sentence, gap, before_window,
-//	                                  background_sentence, subordinate_clause
+//	                                  background_sentence, hypothetical_sentence,
+//	                                  subordinate_clause
 //	lemma LEMMA: form | form          irregular forms ("lemma shoot: shot")
 //	group NAME: pattern | pattern     a named cue set, for conditions and patterns
 //	cue LABEL WEIGHT: pattern | ...   any pattern found adds WEIGHT to LABEL once
@@ -36,11 +37,12 @@ import (
 // same sentence and at most before_window words apart ("@a <4 @b": at most
 // 4 words apart).
 //
-// Two group names are special. In a sentence where a "background" pattern
+// Three group names are special. In a sentence where a "background" pattern
 // matches ("last year", "in #year") cues count only background_sentence as
-// much: history and statistics, not news. After a "subordinate" pattern
-// ("after", "amid"), to the end of its clause, cues count only
-// subordinate_clause as much: context, not the event.
+// much: history and statistics, not news. Likewise "hypothetical" ("could",
+// "threatened to") and hypothetical_sentence: threats and plans. After a
+// "subordinate" pattern ("after", "amid"), to the end of its clause, cues
+// count only subordinate_clause as much: context, not the event.
 
 type elemKind uint8
 
@@ -108,9 +110,19 @@ type options struct {
 	laterFactor  float64
 	gap          int
 	beforeWindow int
-	bgFactor     float64
+	modeFactor   [numModes]float64
 	subFactor    float64
 }
+
+// Sentence modes: a sentence where the mode's group matches is not news of
+// a concrete event, and its cues count only the mode's factor as much.
+const (
+	modeBackground   = iota // history, statistics: group "background"
+	modeHypothetical        // threats, plans, conditionals: group "hypothetical"
+	numModes
+)
+
+var modeNames = [numModes]string{"background", "hypothetical"}
 
 // ruleSet is the compiled rules file.
 type ruleSet struct {
@@ -129,8 +141,8 @@ type ruleSet struct {
 	lemmas      map[string]string
 	vocab       map[string]string
 	opts        options
-	bgSet       int // the "background" group, or -1
-	subSet      int // the "subordinate" group, or -1
+	modeSet     [numModes]int // each sentence mode's group, or -1
+	subSet      int           // the "subordinate" group, or -1
 	file        string
 	curLineNum  int
 }
@@ -145,8 +157,8 @@ func newRuleSet(file string, labels []string) *ruleSet {
 		setPatterns: map[int][]int{},
 		lemmas:      map[string]string{},
 		vocab:       map[string]string{},
-		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, bgFactor: 0.5, subFactor: 1},
-		bgSet:       -1,
+		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, modeFactor: [numModes]float64{0.5, 0.5}, subFactor: 1},
+		modeSet:     [numModes]int{-1, -1},
 		subSet:      -1,
 		file:        file,
 	}
@@ -225,7 +237,9 @@ func (rs *ruleSet) parseOption(rest string) error {
 	case "before_window":
 		rs.opts.beforeWindow = int(v)
 	case "background_sentence":
-		rs.opts.bgFactor = v
+		rs.opts.modeFactor[modeBackground] = v
+	case "hypothetical_sentence":
+		rs.opts.modeFactor[modeHypothetical] = v
 	case "subordinate_clause":
 		rs.opts.subFactor = v
 	default:
@@ -279,10 +293,12 @@ func (rs *ruleSet) parseSet(kw, rest string) error {
 	rs.sets = append(rs.sets, set)
 	if kw == "group" {
 		rs.setIdx[set.name] = idx
-		switch set.name {
-		case "background":
-			rs.bgSet = idx
-		case "subordinate":
+		for m, name := range modeNames {
+			if set.name == name {
+				rs.modeSet[m] = idx
+			}
+		}
+		if set.name == "subordinate" {
 			rs.subSet = idx
 		}
 	}

@@ -131,3 +131,21 @@ func TestFigurativeIsNotViolence(t *testing.T) {
 		}
 	}
 }
+
+func TestHypothetical(t *testing.T) {
+	c := newTestClassifier(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The militia threatened to attack any convoy that uses the mountain road.", true},
+		{"Officials warned that the rebels could shell the city again if talks fail.", true},
+		{"A bomb exploded at the market on Friday, killing three.", false},
+		{"Gunmen opened fire on a bus on Sunday. The group has threatened to strike again.", false},
+	} {
+		r := c.Classify(tc.text)
+		if r.Code == "" || r.Hypothetical != tc.want {
+			t.Errorf("Classify(%q) = %s, Hypothetical %v, want a label with %v;%s", tc.text, r.Code, r.Hypothetical, tc.want, describeCues(r.Cues))
+		}
+	}
+}
