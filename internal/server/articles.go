@@ -103,7 +103,13 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	release, err := s.acquireIngest(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	res, err := s.ingester.Ingest(r.Context(), req)
+	release()
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -182,4 +188,23 @@ func validateIngest(req IngestRequest) error {
 		}
 	}
 	return nil
+}
+
+// defaultIngestWait is how long a submission waits for a free ingestion
+// slot before the server answers 503.
+const defaultIngestWait = 15 * time.Second
+
+// acquireIngest takes one of the ingestion slots, waiting a while when all
+// are busy; the returned func gives it back.
+func (s *Server) acquireIngest(r *http.Request) (func(), error) {
+	t := time.NewTimer(s.ingestWait)
+	defer t.Stop()
+	select {
+	case s.ingestSlots <- struct{}{}:
+		return func() { <-s.ingestSlots }, nil
+	case <-t.C:
+		return nil, errStatus(http.StatusServiceUnavailable, "busy", "every ingestion slot is busy; retry shortly")
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -33,20 +34,25 @@ type Options struct {
 	Logger   *slog.Logger
 	MaxBody  int64
 	Version  string
+	// MaxIngest bounds concurrent ingestions (extraction is CPU-bound);
+	// 0 means the number of CPUs.
+	MaxIngest int
 }
 
 // Server serves the API and the dashboard. Build it with New.
 type Server struct {
-	store    incident.Store
-	ingester Ingester
-	token    string
-	tiles    string
-	log      *slog.Logger
-	maxBody  int64
-	version  string
-	registry *prometheus.Registry
-	metrics  *metrics
-	handler  http.Handler
+	store       incident.Store
+	ingester    Ingester
+	token       string
+	tiles       string
+	log         *slog.Logger
+	maxBody     int64
+	version     string
+	ingestSlots chan struct{}
+	ingestWait  time.Duration
+	registry    *prometheus.Registry
+	metrics     *metrics
+	handler     http.Handler
 	// provinces caches the region boundaries the dashboard asks for.
 	provinces provinces
 }
@@ -71,6 +77,11 @@ func New(opts Options) (*Server, error) {
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
 	}
+	if opts.MaxIngest <= 0 {
+		opts.MaxIngest = runtime.NumCPU()
+	}
+	s.ingestSlots = make(chan struct{}, opts.MaxIngest)
+	s.ingestWait = defaultIngestWait
 	s.registry = prometheus.NewRegistry()
 	s.metrics = newMetrics(s.registry)
 	s.handler = s.middleware(s.routes())

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -367,5 +368,30 @@ func TestDashboardOrNotBuilt(t *testing.T) {
 	}
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "make web") {
 		t.Errorf("unbuilt dashboard: %d %.200s", rec.Code, rec.Body.String())
+	}
+}
+
+// TestIngestBusy fills the only ingestion slot and checks that the next
+// submission gets a 503 in the error shape instead of piling up.
+func TestIngestBusy(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	ing := IngesterFunc(func(context.Context, IngestRequest) (IngestResult, error) {
+		close(entered)
+		<-release
+		return IngestResult{Saved: incident.SaveResult{Created: true}}, nil
+	})
+	s, _ := newTestServer(t, Options{Ingester: ing, Token: "k", MaxIngest: 1})
+	s.ingestWait = 20 * time.Millisecond
+	post := func() *httptest.ResponseRecorder {
+		return do(t, s, "POST", "/api/v1/articles", strings.NewReader("Clashes were reported."),
+			"Content-Type", "text/plain", "Authorization", "Bearer k")
+	}
+	first := make(chan int, 1)
+	go func() { first <- post().Code }()
+	<-entered
+	wantError(t, post(), http.StatusServiceUnavailable, "busy")
+	close(release)
+	if code := <-first; code != http.StatusCreated {
+		t.Errorf("first ingestion: %d", code)
 	}
 }
