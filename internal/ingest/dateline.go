@@ -229,6 +229,31 @@ func ResolveAmbiguous(raw string, readings []time.Time, text string) (int, strin
 	return best, fmt.Sprintf("%q is ambiguous (%s); the text mentions %s, falling %s; chose %s, the reading on or soonest after every weekday the report looks back to", raw, describeReadings(readings), strings.Join(names, ", "), strings.Join(parts, " vs "), readings[best].Format("Monday 2 January 2006"))
 }
 
+// ResolveByPrintedWeekday settles an ambiguous date by a weekday printed
+// on the dateline itself ("Monday 09-03-2020"): exactly one reading can fall
+// on it. It returns -1 when the line names no weekday or none or several
+// readings fit.
+func ResolveByPrintedWeekday(line string, dateStart int, readings []time.Time) (int, string) {
+	days := mentionedWeekdays(line)
+	if len(days) != 1 {
+		return -1, ""
+	}
+	found := -1
+	for i, t := range readings {
+		if t.Weekday() == days[0] {
+			if found >= 0 {
+				return -1, ""
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return -1, ""
+	}
+	raw := strings.TrimSpace(line[dateStart:])
+	return found, fmt.Sprintf("%q is ambiguous (%s); the dateline itself names %s, which only %s falls on", raw, describeReadings(readings), days[0], readings[found].Format("2 January 2006"))
+}
+
 func describeReadings(ts []time.Time) string {
 	var s []string
 	for _, t := range ts {

@@ -118,6 +118,27 @@ func TestPublishedFromDateline(t *testing.T) {
 	}
 }
 
+func TestResolveByPrintedWeekday(t *testing.T) {
+	readings := []time.Time{day(2020, 3, 9), day(2020, 9, 3)} // Monday, Thursday
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"Thursday 09-03-2020", 1},
+		{"Published: Monday, 09-03-2020 10:00", 0},
+		{"09-03-2020", -1},
+		{"Friday 09-03-2020", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			got, note := ResolveByPrintedWeekday(tt.line, strings.Index(tt.line, "09"), readings)
+			if got != tt.want || (got >= 0) != (note != "") {
+				t.Errorf("got %d %q, want %d", got, note, tt.want)
+			}
+		})
+	}
+}
+
 func TestPublishedFromLocationDateline(t *testing.T) {
 	page := "Gunmen raid a village near the river\n\nNIAMEY, Oct 2, 2023 (Sahel Ledger) –\n\nGunmen on motorbikes raided a village near the river on Sunday, killing six people, the mayor said on Monday.\n"
 	a, err := FromText("t.txt", []byte(page), Options{})

@@ -62,10 +62,10 @@ const agencies = `reuters|afp|ap|associated press|getty images|afp via getty ima
 var dropRules = []lineRule{
 	rule("template-debris", article.KindDropped, `^(\s*(\{\{[^{}]*\}\}|\{%[^%]*%\}|<%.*?%>|\$\{[^{}]*\}|\[\[[^\[\]]*\]\]))+\s*$`).upTo(300).when("{{", "{%", "<%", "${", "[[", "}}"),
 	rule("no-words", article.KindDropped, `^[^\p{L}\p{N}]*$`).upTo(300),
-	rule("advertisement", article.KindDropped, `(?i)^(advertisements?|advert|ad|ads|sponsored( content| links?)?|promoted( content)?|paid (content|post)|(story|article) continues (below|after) (this )?(advertisement|ad)|continue reading( below| the main story)?|scroll (down )?to continue( with content| reading)?|skip advert(isement)?)$`).when("ad", "sponsor", "promot", "paid", "continu", "scroll"),
+	rule("advertisement", article.KindDropped, `(?i)^(advertisements?|advert|ad|ads|publicité|anuncio|publicidad|werbung|anzeige|реклама|إعلان|اعلان|reklam|sponsored( content| links?)?|promoted( content)?|paid (content|post)|(story|article) continues (below|after) (this )?(advertisement|ad)|continue reading( below| the main story)?|scroll (down )?to continue( with content| reading)?|skip advert(isement)?)$`).when("ad", "sponsor", "promot", "paid", "continu", "scroll", "publicid", "publicit", "anuncio", "werbung", "anzeige", "реклама", "إعلان", "اعلان", "reklam"),
 	rule("qr-code", article.KindDropped, `(?i)^(qr\s*code\s*)+$`),
 	rule("font-size-controls", article.KindDropped, `(?i)^(a\s*[+-]\s*){2,}$|^(font size|text size)\s*:?\s*(a\s*[+-]?\s*)*$`),
-	rule("share-buttons", article.KindDropped, `(?i)^((share|share this( article| story| post| page)?|share on \w+|shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|copy link|copy url|link copied|messenger|sms|bookmark|save|comment)(\s*[|/·•,:]?\s*))+$`),
+	rule("share-buttons", article.KindDropped, `(?i)^((share|share this( article| story| post| page)?|share on \w+|partager|compartir|teilen|поделиться|شارك|مشاركة|like this|shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|copy link|copy url|link copied|messenger|sms|bookmark|save|comment)(\s*[|/·•,:]?\s*))+$`),
 	rule("home-page-promo", article.KindDropped, `(?i)^visit\b.{1,}\b(home ?page|homepage|website|site)\b.{0,}\bfor more\b.{0,}$`).upTo(160).when("visit"),
 	rule("follow-us", article.KindDropped, `(?i)^(follow (us|@\w+)|like us on|join (us|our channel) on|download (our|the) app|get (the|our) app)\b.{0,}$`).upTo(120).when("follow", "like us", "join", "download", "app"),
 	rule("newsletter", article.KindDropped, `(?i)^(sign up|subscribe|get (our|the) .{0,}newsletter|register now)\b.{0,}(newsletter|updates|inbox|alerts|email|briefing|free).{0,}$`).upTo(240).when("sign up", "subscribe", "newsletter", "register"),
@@ -86,13 +86,16 @@ var dropRules = []lineRule{
 	rule("photo-credit", article.KindDropped, `(?i)^\(?(`+agencies+`)( photos?)?\)?(\s*/\s*[\p{L} .'’-]+)?$`).upTo(60),
 	rule("related-link", article.KindDropped, `(?i)^(related|read more|read also|also read|see also|recommended|more on this|more from \S+|you (may|might) also (like|read)|watch|listen|read|more)\s*[:：|»>-]\s*.{1,}$`).upTo(260),
 	rule("tags", article.KindDropped, `(?i)^(tags?|topics?|keywords|categor(y|ies)|filed under)\s*:\s*.{1,}$`).upTo(260),
-	rule("navigation", article.KindDropped, `(?i)^(home|menu|search|skip to (main )?content|log ?in|sign ?in|sign ?up|register|back to top|next( article| story)?|previous( article| story)?|prev|close|toggle navigation|open menu|breaking( news)?|live|video|audio|gallery|loading\.*|click here|read more|see more|show more)$`),
+	rule("navigation", article.KindDropped, `(?i)^(home|menu|search|skip to (main )?content|log ?in|sign ?in|sign ?up|register|back to top|next( article| story)?|previous( article| story)?|prev|close|toggle navigation|open menu|breaking( news)?|live|video|audio|gallery|loading\.*|like loading\.*|click here|read more|see more|show more)$`),
+	rule("breadcrumb", article.KindDropped, `(?i)^(home|accueil|inicio|startseite|главная|الرئيسية)\s*[»>/|›→]\s*\S.*$`).upTo(200),
+	phrases("publisher-notice", article.KindDropped, "our standards:", "trust principles", "may not be published, broadcast, rewritten", "may not be reproduced", "this article was originally published").upTo(300),
 }
 
 // tailRules open a trailing block once the article body has begun: what
 // follows (comments, other stories) is dropped with the rule's name.
 var tailRules = []lineRule{
 	rule("comments", article.KindDropped, `(?i)^(comments?|\d+ comments?|comments? \(\d+\)|reader comments|leave a (comment|reply)|post a comment|add (a|your) comment|join the (discussion|conversation)|discussion|what do you think\??)\s*:?$`),
+	rule("comments", article.KindDropped, `(?i)^\d+ (thoughts?|responses?|repl(y|ies)|comments?) (on|to) .+$`).upTo(300),
 	rule("related-stories", article.KindDropped, `(?i)^(the latest|latest( news| stories| articles| headlines)?|related( articles?| stories| news| posts| content| coverage| topics)?|more (stories|news|headlines|articles)( from .{1,})?|more from .{1,}|read (more|next)|you (may|might) (also )?like|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|editor'?s? picks?|what to read next|also in .{1,}|more in .{1,}|in other news|other news|popular (now|stories))\s*:?$`),
 	rule("source-link", article.KindDropped, `(?i)^source link$`),
 }
@@ -103,6 +106,7 @@ var markRules = []lineRule{
 	rule("byline-by", article.KindByline, `^(?i:by|written by|reported by|story by|words by|text by)\s+\p{Lu}[^.!?]{1,}$`).upTo(140),
 	rule("reporting-credit", article.KindByline, `(?i)^\(?(additional )?(reporting|writing|editing|compiled|edited|produced|translated) by\b.{1,}$`).upTo(240).when(" by"),
 	rule("author-label", article.KindByline, `(?i)^(author|authors|reporter|correspondent|posted by|published by|contributor)\s*:\s*[^.!?]{1,}$`).upTo(120).when(":"),
+	rule("posted-on", article.KindDateline, `(?i)^(posted|published|updated)( on)?\s+\S.{3,40}?\s+by\s+\S.*$`).upTo(120).when("posted", "published", "updated"),
 	rule("location-dateline", article.KindDateline, `^\p{Lu}[\p{Lu} .'’-]{1,30}(,\s*[\p{L}\p{N} .,'’-]{1,40})?(\s*\([^()]{2,60}\))?\s*[–—-]+$`).upTo(140),
 	rule("caption-prefix", article.KindCaption, `(?i)^(photo|image|picture|file photo|file|pictured|caption|above|top|main image)\s*[:：–—-]\s*.{20,}$`).upTo(450).when("photo", "image", "picture", "file", "pictured", "caption", "above", "top"),
 	rule("photo-credit-suffix", article.KindCaption, `(?i)^.{20,}([.,]?\s*(photo|image|picture|credit)s?\s*[:：]\s*[^.]{1,}\.?|\((photo|image|picture)[^)]{0,}\)\.?|\s*/\s*(`+agencies+`)\.?)$`).upTo(450).when("photo", "image", "picture", "credit", "/"),

@@ -128,7 +128,10 @@ func datelineDate(a *article.Article) article.Published {
 			Evidence: &article.Span{Start: l.Start + dm.Start, End: l.Start + dm.End}}
 		if len(dm.Alternatives) > 0 {
 			readings := append([]time.Time{dm.Time}, dm.Alternatives...)
-			i, note := ResolveAmbiguous(line[dm.Start:dm.End], readings, bodyText(a))
+			i, note := ResolveByPrintedWeekday(line, dm.Start, readings)
+			if i < 0 {
+				i, note = ResolveAmbiguous(line[dm.Start:dm.End], readings, bodyText(a))
+			}
 			pub.Time, pub.Note = readings[i], note
 		}
 		return pub
