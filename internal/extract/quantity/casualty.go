@@ -116,6 +116,8 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 				kinds = append(kinds, tr2.kind)
 				s.active[j+1] = true
 				j, rule = j+2, "joint"
+			} else if !ok && j+2 < len(s.toks) && s.toks[j+1].Kind == Word && s.startsNumberOrItem(j+2) {
+				j += 2 // "arrested and beat six members": the count is of the first verb
 			}
 		}
 	default:
@@ -130,6 +132,12 @@ func (s *scanner) objectCount(t int) (Count, bool) {
 		s.used[k] = true
 	}
 	return s.build(t, end, items, jointKind(kinds), rule), true
+}
+
+// startsNumberOrItem reports whether a counted phrase starts at k.
+func (s *scanner) startsNumberOrItem(k int) bool {
+	_, ok := s.item(k)
+	return ok
 }
 
 // numberOf reports whether "number of" or "number of the" comes before
@@ -218,6 +226,25 @@ var asides = set("including", "among", "mostly", "most", "all", "many", "some", 
 // skipAside passes over ", including two children," after a counted phrase,
 // or "including two children" up to the verb.
 func (s *scanner) skipAside(k int) int {
+	if dash := s.lower(k); dash == "-" || dash == "–" || dash == "—" {
+		for j := k + 1; j < len(s.toks) && j < k+14; j++ { // "- including a major -"
+			if l := s.toks[j].Lower; l == dash {
+				return j + 1
+			}
+		}
+		return k
+	}
+	if placePreps[s.lower(k)] {
+		for j := k + 1; j < len(s.toks) && j < k+8; j++ { // "six rangers in the park were killed"
+			if auxWords[s.toks[j].Lower] && !leadDeterminers[s.toks[j].Lower] && s.passiveAfter(j) {
+				return j
+			}
+			if s.toks[j].Kind == Punct || npStop[s.toks[j].Lower] && !placeInner[s.toks[j].Lower] {
+				break
+			}
+		}
+		return k
+	}
 	if s.is(k, "including") || s.is(k, "among") {
 		for j := k + 1; j < len(s.toks) && j < k+10; j++ {
 			if auxWords[s.toks[j].Lower] && !leadDeterminers[s.toks[j].Lower] {
@@ -238,6 +265,22 @@ func (s *scanner) skipAside(k int) int {
 		}
 	}
 	return k
+}
+
+// placePreps open a place phrase a subject may carry before its verb.
+var placePreps = set("in", "at", "near", "from", "on", "inside", "outside")
+
+// placeInner may occur inside such a phrase.
+var placeInner = set("of", "the")
+
+// passiveAfter reports whether auxiliaries from j lead to a casualty
+// participle.
+func (s *scanner) passiveAfter(j int) bool {
+	for n := 0; j < len(s.toks) && n < 6 && auxWords[s.toks[j].Lower]; n++ {
+		j++
+	}
+	tr, ok := triggers[s.lower(j)]
+	return ok && tr.passive
 }
 
 func (s *scanner) finishSubject(i, k int, it item, kinds []string, rule string) Count {

@@ -120,6 +120,14 @@ func TestCasualties(t *testing.T) {
 		{"time is not a count", "The guard was killed around 5 p.m. near the gate.", nil},
 		{"age is not a count", "Her six year old son was injured by glass.", nil},
 		{"warrants are not people", "Detectives executed three search warrants.", nil},
+		{"place phrase before verb", "Five rangers in the northern park were killed on Sunday.", []got{{5, Killed, "", "rangers"}}},
+		{"dash aside", "At least 12 police officers - including a senior commander - were killed.", []got{{12, Killed, "at least", "police officers"}}},
+		{"suffered injuries", "Four workers suffered serious injuries in the blast.", []got{{4, Wounded, "", "workers"}}},
+		{"sustained injuries", "A schoolboy and a watchman sustained injuries.", []got{{2, Wounded, "", "A schoolboy and a watchman"}}},
+		{"known to have died", "At least 40 villagers are known to have died.", []got{{40, Killed, "at least", "villagers"}}},
+		{"verb and other verb", "Police arrested and beat nine students and two teachers.", []got{{11, Arrested, "", "nine students and two teachers"}}},
+		{"age adjective", "The blast injured a 7-year-old girl.", []got{{1, Wounded, "", "7-year-old girl"}}},
+		{"toll crosses", "Quake death toll crosses 1,500.", []got{{1500, Killed, "", ""}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {
@@ -210,6 +218,10 @@ func FuzzCasualties(f *testing.F) {
 		"killed between",
 		"wounded 10-",
 		"killed two or",
+		"arrested and",
+		"arrested or",
+		"six rangers in the",
+		"ten men - including",
 	} {
 		f.Add(s)
 	}

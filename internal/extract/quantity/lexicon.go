@@ -31,11 +31,19 @@ type trigger struct {
 	follow [][]string
 }
 
+// injuryPhrases complete "suffered", "sustained" and "received".
+var injuryPhrases = [][]string{{"injuries"}, {"wounds"}, {"injury"},
+	{"serious", "injuries"}, {"minor", "injuries"}, {"critical", "injuries"},
+	{"severe", "injuries"}, {"gunshot", "wounds"}, {"shrapnel", "wounds"},
+	{"burns"}, {"light", "injuries"}, {"slight", "injuries"}}
+
 // tollVerbs may stand between "toll" and its figure.
 var tollVerbs = set("rose", "risen", "rises", "climbed", "jumped", "increased",
 	"reached", "hit", "stood", "stands", "stand", "at", "to", "has", "had",
 	"have", "is", "was", "now", "of", "the", "risen", "climbs", "grew", "went",
-	"up", "already", "officially")
+	"up", "already", "officially", "crosses", "crossed", "exceeds", "exceeded",
+	"tops", "topped", "passes", "passed", "surpassed", "nears", "neared",
+	"reaches", "climbing", "rising", "stood", "rises")
 
 // triggers is the casualty vocabulary. Ambiguous words are left out on
 // purpose: "casualties" mixes the dead and wounded, "victims" and "lost" do
@@ -45,6 +53,9 @@ var triggers = map[string]trigger{
 	"gunned":       {kind: Killed, passive: true, active: true, follow: [][]string{{"down"}}},
 	"shot":         {kind: Killed, active: true, follow: [][]string{{"dead"}}},
 	"lost":         {kind: Killed, passive: true, follow: [][]string{{"their", "lives"}, {"his", "life"}, {"her", "life"}}},
+	"suffered":     {kind: Wounded, passive: true, follow: injuryPhrases},
+	"sustained":    {kind: Wounded, passive: true, follow: injuryPhrases},
+	"received":     {kind: Wounded, passive: true, follow: injuryPhrases},
 	"casualties":   {kind: "killed_or_wounded", head: true},
 	"toll":         {kind: Killed, toll: true},
 	"kill":         {kind: Killed, active: true},
@@ -123,7 +134,8 @@ var auxWords = set("was", "were", "is", "are", "be", "been", "being", "have",
 	"has", "had", "also", "reportedly", "allegedly", "later", "all", "both",
 	"subsequently", "got", "get", "since", "then", "each", "either",
 	"confirmed", "reported", "said", "believed", "feared", "thought", "to",
-	"shot", "found", "taken", "held", "critically", "recently", "just", "apparently",
+	"shot", "found", "taken", "held", "critically", "known", "understood",
+	"presumed", "likely", "expected", "recently", "just", "apparently",
 	"still", "initially", "eventually", "finally", "may", "might", "must", "could", "would",
 	"should", "will", "can",
 	"seriously", "badly", "slightly", "lightly", "fatally", "mortally")
@@ -200,7 +212,8 @@ var personNouns = set("person", "people", "man", "woman", "child", "boy",
 	"nun", "pastor", "missionary", "refugee", "migrant", "detainee",
 	"prisoner", "inmate", "suspect", "spy", "informant", "collaborator",
 	"guide", "smuggler", "chief", "head", "mercenary", "sniper", "gunner",
-	"organiser", "organizer", "brigadier", "corporal", "private", "lieutenant-colonel")
+	"organiser", "organizer", "schoolboy", "schoolgirl", "watchman",
+	"brigadier", "corporal", "private", "lieutenant-colonel")
 
 // qualifiers put a bound on a count; the value is the canonical form.
 var qualifiers = []struct {

@@ -192,7 +192,7 @@ func (s *scanner) nounPhrase(k int) int {
 			}
 			break
 		}
-		if t.Kind == Num || npStop[t.Lower] || isWordNumber(t.Lower) || s.mannerAdverb(k) {
+		if (t.Kind == Num && !ageWord(t.Lower)) || npStop[t.Lower] || isWordNumber(t.Lower) || s.mannerAdverb(k) {
 			break
 		}
 		if tr, ok := triggers[t.Lower]; ok && !headOnly(tr) {
@@ -357,4 +357,10 @@ func (s *scanner) mannerAdverb(k int) bool {
 	}
 	_, ok := triggers[s.lower(k+1)]
 	return ok
+}
+
+// ageWord reports whether a figure token is an age used as an adjective:
+// "8-year-old", "21-year-old".
+func ageWord(w string) bool {
+	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-month-old")
 }
