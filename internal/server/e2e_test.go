@@ -163,6 +163,9 @@ func TestDashboardInBrowser(t *testing.T) {
 	if panelID.Value == "" || marks == 0 {
 		t.Errorf("clicking a marker opened incident %q with %d evidence marks", panelID.Value, marks)
 	}
+	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.Contains(loc, "incident="+panelID.Value) {
+		t.Errorf("URL %q does not name the open incident %s", loc, panelID.Value)
+	}
 	checkEvidence(t, ctx, base, st, "SRX001")
 	// Bring the first highlighted span into view for the screenshot.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](

@@ -21,7 +21,14 @@ async function start() {
   drawLegend(document.getElementById("legend"));
   readURL(form);
 
-  const handlers = {};
+  const handlers = {
+    // selected keeps the open incident in the URL, so a link shares it.
+    selected: (id) => {
+      const p = new URLSearchParams(location.search);
+      p.set("incident", id);
+      history.replaceState(null, "", "?" + p.toString());
+    },
+  };
   const panel = createPanel(document.getElementById("panel"), handlers);
   const map = createMap(document.getElementById("map"), config, {
     select: (id) => handlers.select(id),

@@ -75,6 +75,7 @@ export function createPanel(container, handlers) {
         articles.append(articleView(a, ev, evFields));
       }
       container.dataset.loaded = "true";
+      if (handlers.selected) handlers.selected(it.event_id);
     } catch (err) {
       if (mine === token) clear(container).append(el("p", { class: "error" }, "Could not load incident: " + err.message));
     }
@@ -151,6 +152,17 @@ function jumpTo(field) {
   setTimeout(() => mark.classList.remove("flash"), 1200);
 }
 
+// showField brings the coded value a span supports into view.
+function showField(field) {
+  const key = field === "longitude" ? "latitude" : field;
+  const row = document.querySelector('table.fields tr[data-field="' + CSS.escape(key) + '"]') ||
+    (field === "location" ? document.querySelector('table.fields tr[data-field="location"]') : null);
+  if (!row) return;
+  row.scrollIntoView({ block: "center", behavior: "smooth" });
+  row.classList.add("flash");
+  setTimeout(() => row.classList.remove("flash"), 1200);
+}
+
 function sourceList(it) {
   const srcs = it.sources || [];
   if (!srcs.length) return null;
@@ -182,7 +194,8 @@ function articleView(a, evidence, evFields) {
     body.append(el("mark", {
       class: "ev " + fieldClass(fields[0], evFields) + (fields.length > 1 ? " multi" : ""),
       dataset: { fields: fields.join(" ") },
-      title: fields.join(", "),
+      title: fields.join(", ") + " — click to see the coded value",
+      onclick: () => showField(fields[0]),
     }, seg.text));
   }
   const dropped = (a.dropped || []).map((l) => el("li", {}, el("span", { class: "why" }, l.reason || "dropped"), " ", l.text));
