@@ -95,8 +95,9 @@ type entry struct {
 // Dictionary finds actor mentions in text. It is read-only after Load and
 // safe for concurrent use.
 type Dictionary struct {
-	byFirst map[string][]entry
-	byName  map[string]Actor
+	byFirst   map[string][]entry
+	byName    map[string]Actor
+	countries map[string]string // ISO alpha-2 -> the country's name in actor names
 }
 
 // Load reads the embedded dictionary.
@@ -124,7 +125,12 @@ func Parse(actorTable, demonymTable io.Reader) (*Dictionary, error) {
 	if err != nil {
 		return nil, err
 	}
-	dict := &Dictionary{byFirst: map[string][]entry{}, byName: map[string]Actor{}}
+	dict := &Dictionary{byFirst: map[string][]entry{}, byName: map[string]Actor{}, countries: map[string]string{}}
+	for _, dm := range dems {
+		if _, ok := dict.countries[dm.code]; !ok {
+			dict.countries[dm.code] = dm.country
+		}
+	}
 	sc := bufio.NewScanner(actorTable)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
@@ -239,6 +245,10 @@ func has(list []string, s string) bool {
 	}
 	return false
 }
+
+// CountryName is the name a country takes in actor names ("Democratic
+// Republic of Congo" for CD), or "" when the table does not know it.
+func (d *Dictionary) CountryName(code string) string { return d.countries[code] }
 
 // Lookup finds an actor by its canonical name, case-insensitively; generic
 // actors are found by their name without a country ("Civilians").

@@ -193,15 +193,12 @@ func notes(in *incident.Incident, k *coding) string {
 	if who == "" {
 		who = "an unidentified actor"
 	}
-	whom := in.Actor2
-	if whom == "" {
-		whom = "an unidentified party"
-	}
 	verb, ok := noteVerbs[in.SubEventType]
-	if !ok {
-		verb = "was involved in an event with"
+	if in.Actor2 == "" || !ok {
+		fmt.Fprintf(&b, "%s was involved in an event of the type %s in %s", who, strings.ToLower(in.SubEventType), placeName(in))
+	} else {
+		fmt.Fprintf(&b, "%s %s %s in %s (%s)", who, verb, in.Actor2, placeName(in), strings.ToLower(in.EventType))
 	}
-	fmt.Fprintf(&b, "%s %s %s in %s (%s)", who, verb, whom, placeName(in), strings.ToLower(in.EventType))
 	var tolls []string
 	for _, t := range []struct {
 		n    *int

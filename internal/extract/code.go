@@ -48,9 +48,14 @@ func (d *doc) code(c *cluster) (incident.Incident, bool) {
 		return incident.Incident{}, false
 	}
 	k.country = info
-	fill := func(a actors.Actor) actors.Actor { return a.In(info.Code, info.Name) }
+	name := d.r.Actors.CountryName(info.Code)
+	if name == "" {
+		name = info.Name
+	}
+	fill := func(a actors.Actor) actors.Actor { return a.In(info.Code, name) }
 	k.a1, k.a2, k.as1, k.as2 = sides(votes, fill)
 	k.sub, k.typeCue, k.typeRule = d.eventType(c, k.a1, k.a2)
+	d.crowdActor(&k, votes, fill)
 	k.date, k.hasDate = d.clusterDate(c)
 	k.killed = d.countCasualties(c.frames, KindKilled, fill)
 	k.wounded = d.countCasualties(c.frames, KindWounded, fill)
@@ -59,6 +64,50 @@ func (d *doc) code(c *cluster) (incident.Incident, bool) {
 	k.claim, k.claimHit = d.claimant(c, fill)
 	k.agencies = d.agencies(c)
 	return d.build(c, &k), true
+}
+
+// crowdNames are the generic actors ACLED codes as actor 1 of
+// demonstrations, whoever marches: the group itself is an associated actor.
+var crowdNames = map[string]string{incident.Protests: "Protesters", incident.Riots: "Rioters"}
+
+// crowdActor makes protesters (or rioters) actor 1 of a demonstration,
+// keeping the named group that marched as an associated actor.
+func (d *doc) crowdActor(k *coding, votes []vote, fill func(actors.Actor) actors.Actor) {
+	name, ok := crowdNames[k.sub.EventType]
+	if !ok || (k.a1 != nil && (k.a1.actor.Kind == actors.KindProtesters || k.a1.actor.Kind == actors.KindRioters)) {
+		return
+	}
+	crowd, ok := d.r.Actors.Lookup(name)
+	if !ok {
+		return
+	}
+	p := &party{actor: fill(crowd), first: vote{m: actors.Mention{Start: k.typeCue.Start, End: k.typeCue.End}, rule: "demonstration"}}
+	for _, v := range votes {
+		if !v.m.Actor.Armed() && !v.m.Weak {
+			k.as1 = append(k.as1, &party{actor: fill(v.m.Actor), first: v})
+			break
+		}
+	}
+	if k.a1 != nil && !k.a1.actor.Armed() {
+		k.as1 = append(k.as1, k.a1)
+	}
+	if k.a2 != nil && !k.a2.actor.Armed() {
+		k.a2 = nil // the marchers are not their own opponents
+	}
+	k.a1 = p
+	k.as1 = uniqueParties(k.as1)
+}
+
+func uniqueParties(ps []*party) []*party {
+	seen := map[string]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		if !seen[p.actor.Name] {
+			seen[p.actor.Name] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // actorCountry places an incident without a place name by its actors: the

@@ -55,13 +55,24 @@ func (d *doc) analyse(si int) []frame {
 	s := d.sents[si]
 	text := d.text[s.start:s.end]
 	counts := shiftCounts(d.r.Counts.Casualties(text), s.start, s.end)
-	ev, cues := d.pickEvent(s.start, s.end)
+	ranked, veto := d.rankLive(s.start, s.end)
+	ev := choose(ranked, s.start, s.end)
+	if veto.Code != "" {
+		ev, ranked = veto, nil
+	}
+	var cues []Cue
+	for _, r := range ranked {
+		cues = append(cues, r.Cues...)
+	}
 	stat := d.r.Counts.IsStatistic(text) || len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end)
 	var out []frame
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
 		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, allCues: cues, lede: s.index >= 0 && s.index < ledeSentences}
 		if len(out) > 0 || seg[1] < s.end {
-			if part, _ := d.pickEvent(seg[0], seg[1]); isACLED(part.Code) {
+			own, _ := d.rankLive(seg[0], seg[1])
+			if part := choose(own, seg[0], seg[1]); isACLED(part.Code) {
+				f.ev = part
+			} else if part := choose(ranked, seg[0], seg[1]); isACLED(part.Code) {
 				f.ev = part
 			}
 		}
@@ -84,38 +95,49 @@ var vetoCodes = map[string]bool{"NATURAL_DISASTER": true, "MAN_MADE_DISASTER": t
 // a news report (deployments, withdrawals, "other").
 var weakCodes = map[string]bool{"CHANGE_TO_GROUP_ACT": true, "OTHER": true, "AGREEMENT": true, "HQ_ESTABLISHED": true, "NON_VIOL_TERRIT_TRANSFER": true}
 
-// pickEvent types text[start:end]: the best-ranked ACLED type that is not
-// weak and keeps a cue once cues inside actor names and dates are set
-// aside ("Popular Mobilization Forces" is not a mobilisation, "March" is
-// not a march). A veto code ranked first means no event. It also returns
-// the live cues of every ACLED type, which say where in the text events
-// are described.
-func (d *doc) pickEvent(start, end int) (EventResult, []Cue) {
+// rankLive ranks the types of text[start:end] that can make an incident:
+// ACLED types that are not weak, each with the cues that survive once cues
+// inside actor names and dates are set aside ("Popular Mobilization
+// Forces" is not a mobilisation, "March" is not a march). A veto code
+// ranked first is returned apart: the text is not about political violence.
+func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) {
 	rs := d.r.Events.Rank(d.text[start:end])
 	if len(rs) > 0 && vetoCodes[rs[0].Code] {
-		return shiftEvent(rs[0], start, end), nil
+		return nil, shiftEvent(rs[0], start, end)
 	}
-	var chosen EventResult
-	var all []Cue
-	weapon := false
 	for _, r := range rs {
 		if !isACLED(r.Code) || weakCodes[r.Code] {
 			continue
 		}
 		r = shiftEvent(r, start, end)
 		r.Cues = d.liveCues(r.Cues)
+		if cueIn(r, start, end) {
+			ranked = append(ranked, r)
+		}
+	}
+	return ranked, EventResult{}
+}
+
+// choose picks the type of the span [start, end) from ranked types: the
+// best with a cue inside the span, unless it is a generic attack or clash
+// and a weapon type also has a cue there.
+func choose(ranked []EventResult, start, end int) EventResult {
+	var chosen EventResult
+	for _, r := range ranked {
 		if !cueIn(r, start, end) {
 			continue
 		}
-		all = append(all, r.Cues...)
 		switch {
 		case chosen.Code == "":
 			chosen = r
-		case genericCodes[chosen.Code] && !weapon && weaponCodes[r.Code]:
-			chosen, weapon = r, true // the weapon says how the violence was done
+			if !genericCodes[r.Code] {
+				return chosen
+			}
+		case weaponCodes[r.Code]:
+			return r // the weapon says how the violence was done
 		}
 	}
-	return chosen, all
+	return chosen
 }
 
 // genericCodes name violence without its means; weaponCodes name the
