@@ -317,6 +317,17 @@ var harderCases = []struct {
 	{"r11 viol clash protesters rocks", "Demonstrators threw rocks at riot police, who responded with tear gas.", "VIOL_DEMONSTR"},
 	{"r11 clash killed both", "Ten fighters and four soldiers died in fierce fighting around the base.", "ARMED_CLASH"},
 	{"r11 clash raid hideout", "Special forces raided a militant hideout, killing three insurgents in a gunfight.", "ARMED_CLASH"},
+	// Twelfth round: long preambles, odd grammar, numbers everywhere.
+	{"r12 preamble attack", "According to a statement released by the provincial police command late on Wednesday, a group of unidentified armed men invaded the village at about 2 a.m. and shot dead seven residents.", "ATTACK"},
+	{"r12 preamble shelling", "In a report published on its website, the monitoring mission said it had recorded 240 explosions in the region over 24 hours, most of them from artillery and mortar fire.", "ART_MISS_ATTACK"},
+	{"r12 translated clash", "The terrorist elements were confronted by our heroic forces who inflicted on them heavy losses in lives and equipment.", "ARMED_CLASH"},
+	{"r12 translated air", "The aviation of the army carried out raids against the gatherings of the terrorists in the countryside, destroying their vehicles.", "AIR_STRIKE"},
+	{"r12 translated arrest", "The security services were able to arrest a terrorist cell consisting of five elements.", "ARREST"},
+	{"r12 numbers disr", "2,500 rounds of ammunition, 12 rifles and 3 RPG launchers were seized in the operation.", "DISR_WEAP"},
+	{"r12 casualty first", "Five dead, 20 injured as bomb rips through bus in capital", "REM_EXPLOS"},
+	{"r12 protest numbers", "Some 5,000 people marched on Saturday, according to police; organisers put the figure at 20,000.", "PEACE_PROTEST"},
+	{"r12 abduct late", "Local sources, who spoke on condition of anonymity for fear of reprisals, said that the armed men kidnapped the village chief and his two sons.", "ABDUCT_DISSAP"},
+	{"r12 agreement late", "After months of mediation by neighbouring states and a series of failed attempts, the government and the rebel alliance finally signed a peace agreement on Sunday.", "AGREEMENT"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
