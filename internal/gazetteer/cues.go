@@ -39,6 +39,10 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 		if h, ok := typeHints[after[0]]; ok && after[0] != "state" && after[0] != "city" {
 			return h
 		}
+		// "Borno State" names the state; "Iraqi state media" does not
+		if after[0] == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State") {
+			return hintAdmin1
+		}
 	}
 	before := wordsBefore(text, start, 3)
 	if len(before) >= 2 && before[len(before)-1] == "of" {

@@ -132,8 +132,9 @@ func readCountries(path string) ([]country, error) {
 			}
 		}
 		if d, ok := r.Demonyms["eng"]; ok {
-			for _, x := range []string{d.M, d.F} {
-				if x != "" && !contains(c.Demonyms, x) {
+			for _, x := range strings.Split(d.M+","+d.F, ",") {
+				// "Bosnian, Herzegovinian" holds two demonyms
+				if x = strings.TrimSpace(x); x != "" && !contains(c.Demonyms, x) {
 					c.Demonyms = append(c.Demonyms, x)
 				}
 			}
