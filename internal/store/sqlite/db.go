@@ -34,6 +34,9 @@ type DB struct {
 	// hook, when set (tests only), is called at named points inside
 	// SaveArticle's transaction; an error it returns aborts the save.
 	hook func(stage string) error
+	// smallSet is the match count under which a bbox or text filter drives
+	// the query (see hints); tests set 0 to exercise the other plan.
+	smallSet int
 }
 
 // Open opens (creating if needed) the store at path and applies pending
@@ -68,7 +71,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	n := max(2, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{w: w, r: r, logger: logger}, nil
+	return &DB{w: w, r: r, logger: logger, smallSet: smallSet}, nil
 }
 
 // dsn builds the connection string: WAL, foreign keys, a busy timeout, and

@@ -47,10 +47,16 @@ func (q *query) whereSQL() string {
 	return " WHERE " + strings.Join(q.where, " AND ")
 }
 
+// hints are what a quick look at the data says about a filter: whether its
+// bounding box and its text match few enough incidents to start from them.
+type hints struct {
+	smallBBox, smallText bool
+}
+
 // buildQuery turns a filter into FROM/WHERE clauses. With an actor filter
 // and a date sort, the walk starts from the actor index, which holds each
 // incident's date, so a page of a busy actor reads in order with no sort.
-func buildQuery(f incident.Filter, paged bool) (*query, error) {
+func buildQuery(f incident.Filter, paged bool, h hints) (*query, error) {
 	s, ok := sorts[f.Sort]
 	if !ok {
 		return nil, fmt.Errorf("sort %q: want event_date, -event_date, fatalities or -fatalities: %w", f.Sort, incident.ErrInvalid)
@@ -77,12 +83,16 @@ func buildQuery(f incident.Filter, paged bool) (*query, error) {
 	}
 	addFieldFilters(q, f)
 	if f.BBox != nil {
-		if err := addBBox(q, *f.BBox); err != nil {
+		if err := addBBox(q, *f.BBox, h.smallBBox); err != nil {
 			return nil, err
 		}
 	}
 	if fq := ftsQuery(f.Text); fq != "" {
-		q.and("i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)", fq)
+		if h.smallText {
+			q.and("i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)", fq)
+		} else { // probe each candidate rather than materialise a huge match set
+			q.and("EXISTS (SELECT 1 FROM incidents_fts WHERE incidents_fts MATCH ? AND rowid = i.id)", fq)
+		}
 	}
 	if paged && f.Cursor != "" {
 		if err := addCursor(q, f.Cursor); err != nil {
@@ -128,15 +138,40 @@ func canonicalEventType(s string) string {
 	return s
 }
 
-func addBBox(q *query, b incident.BBox) error {
+func validBBox(b incident.BBox) error {
 	if b.MinLat > b.MaxLat || b.MinLat < -90 || b.MaxLat > 90 || b.MinLon < -180 || b.MaxLon > 180 || b.MaxLon < -180 || b.MinLon > 180 {
 		return fmt.Errorf("bbox %v: %w", b, incident.ErrInvalid)
 	}
-	q.and("i.latitude BETWEEN ? AND ?", b.MinLat, b.MaxLat)
+	return nil
+}
+
+// geoSQL selects the ids of incidents inside b from the R*Tree; a box whose
+// MinLon exceeds its MaxLon crosses the antimeridian.
+func geoSQL(b incident.BBox) (string, []any) {
+	const sel = "SELECT id FROM incidents_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?"
 	if b.MinLon <= b.MaxLon {
-		q.and("i.longitude BETWEEN ? AND ?", b.MinLon, b.MaxLon)
-	} else { // crosses the antimeridian
-		q.and("(i.longitude >= ? OR i.longitude <= ?)", b.MinLon, b.MaxLon)
+		return sel, []any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}
+	}
+	return sel + " UNION ALL " + sel, []any{b.MinLat, b.MaxLat, b.MinLon, 180.0, b.MinLat, b.MaxLat, -180.0, b.MaxLon}
+}
+
+// addBBox starts from the R*Tree when the box holds few incidents; else it
+// checks each candidate's point (the unary + keeps the planner from
+// preferring a coordinate scan over the filter's other indexes).
+func addBBox(q *query, b incident.BBox, small bool) error {
+	if err := validBBox(b); err != nil {
+		return err
+	}
+	if small {
+		sub, args := geoSQL(b)
+		q.and("i.id IN ("+sub+")", args...)
+		return nil
+	}
+	q.and("+i.latitude BETWEEN ? AND ?", b.MinLat, b.MaxLat)
+	if b.MinLon <= b.MaxLon {
+		q.and("+i.longitude BETWEEN ? AND ?", b.MinLon, b.MaxLon)
+	} else {
+		q.and("(+i.longitude >= ? OR +i.longitude <= ?)", b.MinLon, b.MaxLon)
 	}
 	return nil
 }

@@ -97,7 +97,11 @@ func (db *DB) Incident(ctx context.Context, id string) (incident.Incident, error
 // (the last row's sort key and id), so a deep page costs what the first
 // does and rows added meanwhile do not shift later pages.
 func (db *DB) Incidents(ctx context.Context, f incident.Filter) (incident.Page, error) {
-	q, err := buildQuery(f, true)
+	h, err := db.hints(ctx, f)
+	if err != nil {
+		return incident.Page{}, fmt.Errorf("sqlite: incidents: %w", err)
+	}
+	q, err := buildQuery(f, true, h)
 	if err != nil {
 		return incident.Page{}, fmt.Errorf("sqlite: incidents: %w", err)
 	}
@@ -199,4 +203,40 @@ func (db *DB) attachSources(ctx context.Context, ids []any, byID map[int64]*inci
 		in.Sources = append(in.Sources, s)
 	}
 	return rows.Err()
+}
+
+// smallSet is how many matches of a bounding box or a text query the store
+// is willing to collect and sort; above it, each candidate row is checked
+// instead.
+const smallSet = 4000
+
+// hints counts, up to smallSet, the incidents a filter's bounding box and
+// text match, so the query can start from whichever is selective.
+func (db *DB) hints(ctx context.Context, f incident.Filter) (hints, error) {
+	var h hints
+	if f.BBox != nil {
+		if err := validBBox(*f.BBox); err != nil {
+			return h, err
+		}
+		sub, args := geoSQL(*f.BBox)
+		n, err := db.countUpTo(ctx, sub, args)
+		if err != nil {
+			return h, fmt.Errorf("bbox: %w", err)
+		}
+		h.smallBBox = n < db.smallSet
+	}
+	if fq := ftsQuery(f.Text); fq != "" {
+		n, err := db.countUpTo(ctx, "SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?", []any{fq})
+		if err != nil {
+			return h, fmt.Errorf("text: %w", err)
+		}
+		h.smallText = n < db.smallSet
+	}
+	return h, nil
+}
+
+func (db *DB) countUpTo(ctx context.Context, sub string, args []any) (int, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM ("+sub+" LIMIT "+strconv.Itoa(db.smallSet)+")", args...).Scan(&n)
+	return n, err
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
@@ -32,7 +33,14 @@ func (db *DB) Series(ctx context.Context, f incident.Filter, interval, by string
 		return nil, fmt.Errorf("sqlite: series: interval %q: want day, week or month: %w", interval, incident.ErrInvalid)
 	}
 	f.Sort, f.Cursor = "", ""
-	q, err := buildQuery(f, false)
+	if sqlText, args, ok := rollupQuery(f, bcol, by); ok {
+		return db.series(ctx, sqlText, args, by, interval, f)
+	}
+	h, err := db.hints(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
+	}
+	q, err := buildQuery(f, false, h)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
@@ -52,9 +60,51 @@ func (db *DB) Series(ctx context.Context, f incident.Filter, interval, by string
 			return nil, fmt.Errorf("sqlite: series: by %q: want admin1, actor, event_type or country: %w", by, incident.ErrInvalid)
 		}
 		sqlText = "SELECT i." + bcol + ", " + kcol + ", count(*), sum(i.fatal_n) FROM " + q.from + q.whereSQL() +
-			and(q) + "i." + bcol + " <> '' GROUP BY 1, 2 ORDER BY 1, 2"
+			and(q) + "i." + bcol + " <> '' " + groupBy(by)
 		args = q.args
 	}
+	return db.series(ctx, sqlText, args, by, interval, f)
+}
+
+// groupBy groups by bucket, and by key when there is one: grouping by a
+// constant too would make SQLite sort what an index already orders.
+func groupBy(by string) string {
+	if by == "" {
+		return "GROUP BY 1 ORDER BY 1"
+	}
+	return "GROUP BY 1, 2 ORDER BY 1, 2"
+}
+
+// rollupQuery answers from series_daily when the filter and breakdown use
+// only what it keeps: dates, country and event type.
+func rollupQuery(f incident.Filter, bcol, by string) (string, []any, bool) {
+	if f.Actor != "" || f.Admin1 != "" || f.SubEventType != "" || f.MinFatalities > 0 || f.BBox != nil || ftsQuery(f.Text) != "" {
+		return "", nil, false
+	}
+	key := map[string]string{"": "''", "country": "s.country", "event_type": "s.event_type"}[by]
+	if key == "" {
+		return "", nil, false
+	}
+	q := &query{}
+	if !f.From.IsZero() {
+		q.and("s.event_date >= ?", f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		q.and("s.event_date <= ?", f.To.Format(time.DateOnly))
+	}
+	if c := strings.TrimSpace(f.Country); len(c) == 2 {
+		q.and("s.country_code = ?", strings.ToUpper(c))
+	} else if c != "" {
+		q.and("s.country_lc = ?", strings.ToLower(c))
+	}
+	if et := strings.TrimSpace(f.EventType); et != "" {
+		q.and("s.event_type = ?", canonicalEventType(et))
+	}
+	return "SELECT s." + bcol + ", " + key + ", sum(s.n), sum(s.fatalities) FROM series_daily s" + q.whereSQL() + " " + groupBy(by), q.args, true
+}
+
+// series runs a series query and, without a breakdown, fills empty buckets.
+func (db *DB) series(ctx context.Context, sqlText string, args []any, by, interval string, f incident.Filter) ([]incident.SeriesPoint, error) {
 	rows, err := db.r.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: series: %w", err)

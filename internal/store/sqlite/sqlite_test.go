@@ -24,6 +24,16 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) incident.Store { return openTemp(t) })
 }
 
+// TestStoreDensePlans runs the suite with every bbox and text filter taken
+// as unselective, so the row-by-row plans give the same answers.
+func TestStoreDensePlans(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) incident.Store {
+		db := openTemp(t)
+		db.smallSet = 0
+		return db
+	})
+}
+
 // TestSaveAtomicMidTransaction fails the save after the article row and
 // again after the first incident were written: neither may survive.
 func TestSaveAtomicMidTransaction(t *testing.T) {

@@ -253,3 +253,31 @@ func testSeries(t *testing.T, s incident.Store) {
 		})
 	}
 }
+
+// testRevision saves an incident again from a second report with a
+// corrected date and toll: it stays one incident, now with both sources,
+// and series count it once, at its new date.
+func testRevision(t *testing.T, s incident.Store) {
+	in := sampleIncident("REV1", "2024-05-06")
+	mustSave(t, s, newArticle(300, "First report"), []incident.Incident{in})
+	in.EventDate, in.Fatalities, in.Evidence = "2024-05-14", incident.Int(7), nil
+	mustSave(t, s, newArticle(301, "Later report"), []incident.Incident{in})
+	got, err := s.Incident(ctx(t), "REV1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.EventDate != "2024-05-14" || *got.Fatalities != 7 || len(got.Sources) != 2 || len(got.Evidence) != 1 {
+		t.Errorf("revised incident: date %s, fatalities %d, %d sources, %d evidence; want 2024-05-14, 7, 2, 1 (first report's evidence kept)",
+			got.EventDate, *got.Fatalities, len(got.Sources), len(got.Evidence))
+	}
+	for _, f := range []incident.Filter{{}, {Admin1: "Kirkuk"}} {
+		pts, err := s.Series(ctx(t), f, "week", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []incident.SeriesPoint{{Period: "2024-05-13", Incidents: 1, Fatalities: 7}}
+		if diff := cmp.Diff(want, pts); diff != "" {
+			t.Errorf("Series(%+v) after revision mismatch (-want +got):\n%s", f, diff)
+		}
+	}
+}

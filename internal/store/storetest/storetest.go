@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) incident.Store) {
 		{"Pagination", testPagination},
 		{"BadFilter", testBadFilter},
 		{"Series", testSeries},
+		{"Revision", testRevision},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
