@@ -38,8 +38,9 @@ var dayParts = set("morning", "afternoon", "evening", "night", "dawn",
 
 // units of "N units ago", with the precision a figure of them carries.
 var units = map[string]int{
-	"day": 1, "days": 1, "week": 2, "weeks": 2, "fortnight": 2, "month": 3,
-	"months": 3, "year": 3, "years": 3,
+	"hour": 1, "hours": 1, "day": 1, "days": 1, "week": 2, "weeks": 2,
+	"fortnight": 2, "month": 3, "months": 3, "year": 3, "years": 3,
+	"decade": 3, "decades": 3,
 }
 
 func set(words ...string) map[string]bool {

@@ -14,11 +14,17 @@ func resolveAgo(r *resolver, c *caps) result {
 		return r.vagueAgo(res, c.unit)
 	}
 	switch c.unit {
+	case "hour", "hours":
+		res.date = r.pub.AddDate(0, 0, -c.n/24)
 	case "day", "days":
 		res.date = r.pub.AddDate(0, 0, -c.n)
 		if c.n > 6 {
 			res.prec = 2
 		}
+	case "decade", "decades":
+		res.year = r.pub.Year() - 10*c.n
+		res.date = time.Date(res.year, 1, 1, 0, 0, 0, 0, time.UTC)
+		res.flags = append(res.flags, FlagYearOnly)
 	case "week", "weeks":
 		res.date = r.pub.AddDate(0, 0, -7*c.n)
 	case "fortnight":
@@ -135,7 +141,7 @@ func resolveRecent(r *resolver, c *caps) result {
 		return res
 	}
 	switch c.unit {
-	case "day": // "in the last day": the day before publication
+	case "day", "hour", "hours": // "in the last day", "in recent hours"
 		res.date, res.prec, res.flags = r.pub.AddDate(0, 0, -1), 1, partFlags(c)
 		return r.coarsen(res)
 	case "week":
@@ -149,6 +155,37 @@ func resolveRecent(r *resolver, c *caps) result {
 		res.date, res.prec = r.pub.AddDate(0, -1, 0), 3
 	default:
 		res.date = r.pub.AddDate(0, 0, -7)
+	}
+	return r.coarsen(res)
+}
+
+// resolvePastN dates "in the last 24 hours", "over the past two weeks" to
+// the start of the window, flagged FlagWindow.
+func resolvePastN(r *resolver, c *caps) result {
+	if c.vague { // "the past few weeks"
+		return resolveRecent(r, c)
+	}
+	res, ok := r.relative(units[c.unit], c)
+	res.flags = append(res.flags, FlagWindow)
+	if !ok {
+		return res
+	}
+	n := max(c.n, 1)
+	switch c.unit {
+	case "hour", "hours":
+		res.date = r.pub.AddDate(0, 0, -max(1, (n+23)/24))
+	case "day", "days":
+		res.date = r.pub.AddDate(0, 0, -n)
+		res.prec = 2
+	case "week", "weeks", "fortnight":
+		res.date, res.prec = r.pub.AddDate(0, 0, -7*n), 2
+		if n > 2 {
+			res.prec = 3
+		}
+	case "month", "months":
+		res.date = r.pub.AddDate(0, -n, 0)
+	default:
+		res.date = r.pub.AddDate(-n, 0, 0)
 	}
 	return r.coarsen(res)
 }

@@ -21,6 +21,7 @@ const (
 	FlagPartLate        = "part:late" // "late", "end of"
 	FlagRange           = "range"     // "March 3-4": the first day
 	FlagOvernight       = "overnight" // the night before publication
+	FlagWindow          = "window"    // "in the last 24 hours": the start of a span up to publication
 	// FlagNearFuture marks a day or month without a year whose reading in
 	// the publication's year falls within three months after publication
 	// ("set for April 14" in a March article): dated to the year before, as

@@ -44,6 +44,7 @@ var rules = []rule{
 	{"anaphoric", seq(ow("about", "some", "nearly", "almost", "around", "just"), c(cCount), c(cUnit), w("earlier", "later", "before", "after", "afterwards")), resolveAnaphoric},
 	{"anaphoric-day", seq(w("the", "a"), w("next", "following", "previous", "day", "same"), w("day", "before", "earlier", "later", "after", "night", "morning", "week")), resolveAnaphoric},
 	{"period-relative", seq(ow("over", "during", "in"), ow("the"), ow(spanWords...), w(append(append([]string{}, lastWords...), "this")...), w("week", "month", "year", "weekend")), resolvePeriod},
+	{"past-n", seq(ow("in", "over", "during", "within", "for"), ow("the"), w("last", "past", "previous"), c(cCount), c(cUnit)), resolvePastN},
 	{"recent", seq(ow("in", "over", "during", "within"), ow("the"), w("recent", "past", "last", "coming", "next"), ow("few", "several", "couple"), ow("of"), c(cUnit)), resolveRecent},
 	{"the-weekend", seq(w("over", "at", "during"), w("the"), w("weekend")), resolveWeekend},
 }
