@@ -135,6 +135,13 @@ func TestEvaluate(t *testing.T) {
 	if !strings.HasPrefix(keys[3], "militia-up|cusum|Tribal Militia | Iraq / Anbar|") || got[3].CUSUM == nil {
 		t.Errorf("fourth alert = %+v, want a CUSUM alarm on the militia series", got[3])
 	}
+	in := Prepare(reports(), rules, merge.DefaultOptions(), trend.DefaultParams())
+	in.Since = "2024-03-05"
+	for _, a := range Evaluate(rules, in) {
+		if a.Kind == KindIncident && a.Incident.EventDate < in.Since {
+			t.Errorf("alert %s on an incident of %s, before since %s", a.Key, a.Incident.EventDate, in.Since)
+		}
+	}
 }
 
 // hook is a webhook receiver that fails its first `fail` requests.

@@ -37,6 +37,10 @@ type Input struct {
 	Profiles []merge.Profile
 	// Signals per grouping ("actor,admin1", ...), as the rules need them.
 	Signals map[string][]trend.Signals
+	// Since (YYYY-MM-DD), when set, keeps incident rules to incidents that
+	// happened on or after it, so a first run on an old store does not
+	// alert on its whole history.
+	Since string
 }
 
 // Prepare merges the incidents (given in ingestion order) and computes the
@@ -82,6 +86,9 @@ func incidentAlerts(r Rule, in Input) []Alert {
 	var out []Alert
 	for i := range in.Clusters {
 		c := &in.Clusters[i]
+		if in.Since != "" && c.Incident.EventDate < in.Since {
+			continue
+		}
 		if !r.matchIncident(&c.Incident) {
 			continue
 		}

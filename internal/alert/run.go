@@ -27,6 +27,8 @@ type Runner struct {
 	Trend     trend.Params
 	Logger    *slog.Logger
 	Now       func() time.Time
+	// Since, when not zero, limits incident rules to events on or after it.
+	Since time.Time
 }
 
 // Summary says what one pass did.
@@ -54,7 +56,11 @@ func (r *Runner) Run(ctx context.Context, incs []incident.Incident) (Summary, er
 	if err != nil {
 		return Summary{}, err
 	}
-	alerts := Evaluate(r.Rules, Prepare(incs, r.Rules, r.Merge, r.Trend))
+	in := Prepare(incs, r.Rules, r.Merge, r.Trend)
+	if !r.Since.IsZero() {
+		in.Since = r.Since.Format(time.DateOnly)
+	}
+	alerts := Evaluate(r.Rules, in)
 	sum := Summary{Matched: len(alerts)}
 	var errs []error
 	for _, a := range alerts {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
-	"github.com/sitrep-org/sitrep/internal/merge"
 	"github.com/sitrep-org/sitrep/internal/store/sqlite"
 	"github.com/sitrep-org/sitrep/internal/trend"
 )
@@ -67,23 +65,6 @@ the last --recent-weeks weeks and why (all series with --all).`,
 	return cmd
 }
 
-// trendsOutput is the --json shape.
-type trendsOutput struct {
-	From      string         `json:"from"`
-	To        string         `json:"to"`
-	Weeks     []string       `json:"weeks"`
-	Reports   int            `json:"reports"`
-	Incidents int            `json:"incidents"` // after merging
-	Params    trend.Params   `json:"params"`
-	Series    []trendsSeries `json:"series"`
-}
-
-type trendsSeries struct {
-	trend.Signals
-	WeeklyIncidents  []int `json:"weekly_incidents"`
-	WeeklyFatalities []int `json:"weekly_fatalities"`
-}
-
 func runTrends(ctx context.Context, cfg *Config, open trendStoreOpener, fl trendsFlags) error {
 	by, err := trend.ParseBy(fl.by)
 	if err != nil {
@@ -107,27 +88,13 @@ func runTrends(ctx context.Context, cfg *Config, open trendStoreOpener, fl trend
 	if err != nil {
 		return err
 	}
-	incs := reports
-	if fl.merge {
-		incs = mergedIncidents(reports)
-	}
-	res := trend.Build(incs, by, from, to)
-	sigs := trend.Detect(res, p)
-	out := trendsOutput{Weeks: res.Weeks, Reports: len(reports), Incidents: len(incs), Params: p}
-	if !res.From.IsZero() {
-		out.From, out.To = res.From.Format(time.DateOnly), res.To.Format(time.DateOnly)
-	}
-	for i, s := range sigs {
-		if fl.all || s.Signalling {
-			out.Series = append(out.Series, trendsSeries{s, res.Series[i].Incidents, res.Series[i].Fatalities})
-		}
-	}
+	sum := trend.Summarize(reports, trend.Options{By: by, From: from, To: to, Merge: fl.merge, All: fl.all, Params: p})
 	if cfg.JSON {
 		enc := json.NewEncoder(cfg.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return enc.Encode(sum)
 	}
-	return printTrends(cfg.Stdout, out, len(sigs))
+	return printTrends(cfg.Stdout, sum)
 }
 
 // trendsRange parses --from and --to.
@@ -167,40 +134,20 @@ func loadIncidents(ctx context.Context, st incident.Store, f incident.Filter) ([
 	}
 }
 
-// storedOrder puts incidents in ingestion order, which merging needs for
-// stable IDs. The store has no ingestion sequence yet, so the time each
-// incident was stored (UpdatedAt) stands in for it; ties keep the store's
-// order.
-func storedOrder(incs []incident.Incident) []incident.Incident {
-	ordered := slices.Clone(incs)
-	slices.SortStableFunc(ordered, func(a, b incident.Incident) int { return a.UpdatedAt.Compare(b.UpdatedAt) })
-	return ordered
-}
-
-// mergedIncidents merges reports of one event.
-func mergedIncidents(incs []incident.Incident) []incident.Incident {
-	clusters := merge.Merge(storedOrder(incs), merge.DefaultOptions())
-	out := make([]incident.Incident, len(clusters))
-	for i := range clusters {
-		out[i] = clusters[i].Incident
-	}
-	return out
-}
-
-func printTrends(w io.Writer, out trendsOutput, total int) error {
+func printTrends(w io.Writer, out trend.Summary) error {
 	if out.From == "" {
 		_, err := fmt.Fprintln(w, "no dated incidents in the store for this range")
 		return err
 	}
 	fmt.Fprintf(w, "%d reports, %d incidents after merging, weeks %s to %s; %d of %d series shown\n\n",
-		out.Reports, out.Incidents, out.From, out.To, len(out.Series), total)
-	if len(out.Series) == 0 {
+		out.Reports, out.Incidents, out.From, out.To, len(out.Signals), out.Series)
+	if len(out.Signals) == 0 {
 		_, err := fmt.Fprintln(w, "no series is signalling (use --all to list every series)")
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SERIES\tINCIDENTS\tFATALITIES\tLAST 8 WEEKS\tSIGNAL")
-	for _, s := range out.Series {
+	for _, s := range out.Signals {
 		why := cmp.Or(strings.Join(s.Why, "; "), "-")
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", s.Name, s.Incidents, s.Fatalities, sparkline(s.WeeklyIncidents, 8), why)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/sitrep-org/sitrep/internal/alert"
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/trend"
 )
 
 // memTrendStore is an in-memory incident.Store: enough of one for trends
@@ -140,16 +141,16 @@ func TestTrendsJSON(t *testing.T) {
 	if err := runTrends(context.Background(), cfg, opener(resurgenceStore()), fl); err != nil {
 		t.Fatal(err)
 	}
-	var got trendsOutput
+	var got trend.Summary
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out.String())
 	}
-	if got.Reports != 2*got.Incidents || len(got.Series) != 1 || got.Series[0].Name != "Iraq" {
-		t.Errorf("reports %d, incidents %d, series %+v: want each incident merged from two reports, one country series",
-			got.Reports, got.Incidents, got.Series)
+	if got.Reports != 2*got.Incidents || len(got.Signals) != 1 || got.Signals[0].Name != "Iraq" {
+		t.Fatalf("reports %d, incidents %d, series %+v: want each incident merged from two reports, one country series",
+			got.Reports, got.Incidents, got.Signals)
 	}
-	if len(got.Series[0].WeeklyIncidents) != len(got.Weeks) {
-		t.Errorf("%d weekly counts for %d weeks", len(got.Series[0].WeeklyIncidents), len(got.Weeks))
+	if len(got.Signals[0].WeeklyIncidents) != len(got.Weeks) {
+		t.Errorf("%d weekly counts for %d weeks", len(got.Signals[0].WeeklyIncidents), len(got.Weeks))
 	}
 }
 
@@ -285,14 +286,14 @@ func TestTrendsOnSQLite(t *testing.T) {
 	if err := runTrends(ctx, cfg, openTrendStore, fl); err != nil {
 		t.Fatal(err)
 	}
-	var got trendsOutput
+	var got trend.Summary
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
 	if got.Reports != 104 || got.Incidents != 52 {
 		t.Errorf("reports %d, incidents %d; want 104 merged into 52", got.Reports, got.Incidents)
 	}
-	if len(got.Series) != 1 || got.Series[0].Name != "Islamic State (Iraq) | Iraq / Anbar" {
-		t.Errorf("signalling series = %+v, want the Anbar surge only", got.Series)
+	if len(got.Signals) != 1 || got.Signals[0].Name != "Islamic State (Iraq) | Iraq / Anbar" {
+		t.Errorf("signalling series = %+v, want the Anbar surge only", got.Signals)
 	}
 }

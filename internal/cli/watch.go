@@ -19,7 +19,7 @@ import (
 
 type watchFlags struct {
 	rules, webhook, state string
-	interval              time.Duration
+	interval, since       time.Duration
 	once                  bool
 }
 
@@ -58,6 +58,7 @@ the last weeks, as 'sitrep trends' reports them.`,
 	f.StringVar(&fl.state, "state", "", "state file (default <db>.alerts.json)")
 	f.DurationVar(&fl.interval, "interval", 5*time.Minute, "time between passes")
 	f.BoolVar(&fl.once, "once", false, "run one pass and exit")
+	f.DurationVar(&fl.since, "since", 0, "incident rules only consider events this recent, e.g. 720h (0: all)")
 	return cmd
 }
 
@@ -67,6 +68,9 @@ func runWatch(ctx context.Context, cfg *Config, open trendStoreOpener, sender fu
 		return err
 	}
 	for {
+		if fl.since > 0 {
+			runner.Since = time.Now().UTC().Add(-fl.since)
+		}
 		sum, err := watchPass(ctx, cfg, open, runner)
 		if fl.once {
 			if err != nil && sum.Failed > 0 {
@@ -93,6 +97,9 @@ func watchRunner(cfg *Config, sender func(string) alert.Sender, fl watchFlags) (
 	u, err := url.Parse(fl.webhook)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, usageError{fmt.Errorf("--webhook %q: want an http or https URL", fl.webhook)}
+	}
+	if fl.since < 0 {
+		return nil, usageError{fmt.Errorf("--since %s: want a positive duration", fl.since)}
 	}
 	if !fl.once && fl.interval < time.Second {
 		return nil, usageError{fmt.Errorf("--interval %s: want at least 1s", fl.interval)}
@@ -127,7 +134,7 @@ func watchPass(ctx context.Context, cfg *Config, open trendStoreOpener, r *alert
 	if err != nil {
 		return alert.Summary{}, err
 	}
-	sum, err := r.Run(ctx, storedOrder(incs))
+	sum, err := r.Run(ctx, merge.ByIngestion(incs))
 	if cfg.JSON {
 		_ = json.NewEncoder(cfg.Stdout).Encode(sum)
 	} else {

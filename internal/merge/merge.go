@@ -292,3 +292,24 @@ func mergedNotes(notes string, c Cluster) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// ByIngestion returns the incidents in ingestion order, as Merge needs them
+// for stable IDs. Stores have no ingestion sequence yet, so the time an
+// incident was stored (UpdatedAt) stands in for it; ties keep the given
+// order. The input is not modified.
+func ByIngestion(incs []incident.Incident) []incident.Incident {
+	ordered := slices.Clone(incs)
+	slices.SortStableFunc(ordered, func(a, b incident.Incident) int { return a.UpdatedAt.Compare(b.UpdatedAt) })
+	return ordered
+}
+
+// Incidents merges reports given in any order and returns the merged
+// incidents, the form trends and exports count.
+func Incidents(reports []incident.Incident, o Options) []incident.Incident {
+	clusters := Merge(ByIngestion(reports), o)
+	out := make([]incident.Incident, len(clusters))
+	for i := range clusters {
+		out[i] = clusters[i].Incident
+	}
+	return out
+}
