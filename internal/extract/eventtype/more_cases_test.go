@@ -328,6 +328,10 @@ var harderCases = []struct {
 	{"r12 protest numbers", "Some 5,000 people marched on Saturday, according to police; organisers put the figure at 20,000.", "PEACE_PROTEST"},
 	{"r12 abduct late", "Local sources, who spoke on condition of anonymity for fear of reprisals, said that the armed men kidnapped the village chief and his two sons.", "ABDUCT_DISSAP"},
 	{"r12 agreement late", "After months of mediation by neighbouring states and a series of failed attempts, the government and the rebel alliance finally signed a peace agreement on Sunday.", "AGREEMENT"},
+	{"r12 violence erupted", "Violence erupted in the market town as rival party supporters fought with machetes and clubs.", "MOB_VIOL"},
+	{"r12 prison attack", "Gunmen attacked the central prison overnight and freed more than 200 inmates.", "ARMED_CLASH"},
+	{"r12 mutiny", "Soldiers mutinied at a barracks in the north over unpaid wages.", "CHANGE_TO_GROUP_ACT"},
+	{"r12 robbers shot", "Police shot dead two suspected armed robbers after a chase through the city.", "ORG_CRIME"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
