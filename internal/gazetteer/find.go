@@ -137,7 +137,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 			continue
 		}
 		e := &g.entries[best.idx]
-		a := anchor{key: sp.key, country: e.CountryCode, weight: 1}
+		a := anchor{key: sp.key, country: e.CountryCode, weight: 1, lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2}
 		if e.level <= levelAdmin1 {
 			a.weight = 2
 		}
@@ -174,7 +174,8 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anch
 			continue
 		}
 		e := &g.entries[best.idx]
-		out = append(out, anchor{key: sp.key, country: e.CountryCode, admin1: e.Admin1Code, weight: 1})
+		out = append(out, anchor{key: sp.key, country: e.CountryCode, admin1: e.Admin1Code, weight: 1,
+			lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2})
 	}
 	return out
 }
@@ -183,6 +184,8 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anch
 type anchor struct {
 	key, country, admin1 string
 	weight               int
+	lat, lon             float64
+	point                bool // a town or feature: its position says where the story is
 }
 
 // tally orders the countries of the anchors by weight and lists their

@@ -34,6 +34,9 @@ type Weights struct {
 	SmallCtx, SmallBelow float64
 	// Worldwide is the bonus of features in no country (oceans, continents).
 	Worldwide float64
+	// Near is for a candidate close to other towns the document names:
+	// full within NearFullKm, fading to nothing at NearZeroKm.
+	Near, NearFullKm, NearZeroKm float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -41,7 +44,8 @@ type Weights struct {
 func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 2, ForeignDemo: 0, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
-		SmallCtx: 1, SmallBelow: 5, Worldwide: 4}
+		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
+		Near: 2, NearFullKm: 50, NearZeroKm: 250}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -67,6 +71,7 @@ type resolveState struct {
 	neighbours map[string]bool // countries bordering a named one
 	topCountry string
 	admin1     map[string]bool // codes and normal forms of names
+	points     [][2]float64    // towns the document names, for proximity
 }
 
 // newResolveState prepares the context for resolving the name with normal
@@ -77,6 +82,11 @@ func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 	countries, regions := ctx.Countries, ctx.Admin1
 	if ctx.anchors != nil {
 		countries, regions = tally(ctx.anchors, key)
+		for _, a := range ctx.anchors {
+			if a.point && a.key != key {
+				st.points = append(st.points, [2]float64{a.lat, a.lon})
+			}
+		}
 	}
 	for i, c := range countries {
 		c = upper(c)
@@ -143,6 +153,9 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 		} else if st.neighbours[e.CountryCode] {
 			s += g.w.Neighbour
 		}
+		if g.w.Near != 0 && len(st.points) > 0 {
+			s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
+		}
 		if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
 			s += g.w.Admin1Ctx
 		}
@@ -167,6 +180,22 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 		return best, 0, false
 	}
 	return best, best.score - second, true
+}
+
+// nearness is 1 when a named town lies within NearFullKm of the point,
+// fading to 0 at NearZeroKm.
+func (g *Gazetteer) nearness(points [][2]float64, lat, lon float64) float64 {
+	best := 0.0
+	for _, p := range points {
+		d := Distance(lat, lon, p[0], p[1])
+		switch {
+		case d <= g.w.NearFullKm:
+			return 1
+		case d < g.w.NearZeroKm:
+			best = max(best, (g.w.NearZeroKm-d)/(g.w.NearZeroKm-g.w.NearFullKm))
+		}
+	}
+	return best
 }
 
 // importance is the prior of an entry; a town's grows with its population.
