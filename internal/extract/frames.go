@@ -102,7 +102,7 @@ var weakCodes = map[string]bool{"CHANGE_TO_GROUP_ACT": true, "OTHER": true, "AGR
 // ranked first is returned apart: the text is not about political violence.
 func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) {
 	rs := d.r.Events.Rank(d.text[start:end])
-	if len(rs) > 0 && vetoCodes[rs[0].Code] {
+	if len(rs) > 0 && (vetoCodes[rs[0].Code] || outweighs(rs)) {
 		return nil, shiftEvent(rs[0], start, end)
 	}
 	for _, r := range rs {
@@ -116,6 +116,25 @@ func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) 
 		}
 	}
 	return ranked, EventResult{}
+}
+
+// statementCodes are non-ACLED types for talk about violence: diplomacy.
+// Ranked first by a wide margin they mean the text is a statement, not a
+// report of an event ("imposed sanctions over missile launches").
+var statementCodes = map[string]bool{"DIPLO": true}
+
+// outweighs reports a statement type ranked first with more than twice
+// the score of the best ACLED type.
+func outweighs(rs []EventResult) bool {
+	if !statementCodes[rs[0].Code] {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if isACLED(r.Code) {
+			return rs[0].Score > 2*r.Score
+		}
+	}
+	return true
 }
 
 // choose picks the type of the span [start, end) from ranked types: the
@@ -179,7 +198,7 @@ func isACLED(code string) bool {
 // frameFlags decides whether a frame is a concrete event.
 func (d *doc) frameFlags(f *frame, stat bool) {
 	killed := casualtyCount(f.counts)
-	f.event = isACLED(f.ev.Code) || (f.ev.Code == "" && killed)
+	f.event = isACLED(f.ev.Code)
 	if f.ev.Code != "" && !isACLED(f.ev.Code) {
 		f.flags = append(f.flags, reasonNonACLED)
 	}
