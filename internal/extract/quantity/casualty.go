@@ -52,6 +52,9 @@ type scanner struct {
 // are counted, not its subject: in "gunmen killed two guards" the count is
 // two guards.
 func Casualties(text string) []Count {
+	if !mentionsTrigger(text) {
+		return nil
+	}
 	toks := Tokenize(text)
 	if !anyTrigger(toks) {
 		return nil
@@ -449,6 +452,35 @@ func (s *scanner) lower(k int) string {
 		return ""
 	}
 	return s.toks[k].Lower
+}
+
+// mentionsTrigger scans the raw text for a casualty word without
+// tokenizing it: the quick exit for most sentences of an article.
+func mentionsTrigger(text string) bool {
+	var buf [16]byte
+	n := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) {
+			c := text[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c >= 'a' && c <= 'z' {
+				if n < len(buf) {
+					buf[n] = c
+				}
+				n++
+				continue
+			}
+		}
+		if n > 0 && n <= len(buf) {
+			if _, ok := triggers[string(buf[:n])]; ok {
+				return true
+			}
+		}
+		n = 0
+	}
+	return false
 }
 
 // anyTrigger is the quick exit for the many sentences without a casualty word.
