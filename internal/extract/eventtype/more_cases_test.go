@@ -332,6 +332,12 @@ var harderCases = []struct {
 	{"r12 prison attack", "Gunmen attacked the central prison overnight and freed more than 200 inmates.", "ARMED_CLASH"},
 	{"r12 mutiny", "Soldiers mutinied at a barracks in the north over unpaid wages.", "CHANGE_TO_GROUP_ACT"},
 	{"r12 robbers shot", "Police shot dead two suspected armed robbers after a chase through the city.", "ORG_CRIME"},
+	// Thirteenth round: probes found while reading the classifier's output.
+	{"r13 supporters clashed", "Supporters of the two main parties clashed with sticks outside a polling station.", "MOB_VIOL"},
+	{"r13 dragged from homes", "Armed men in uniform went door to door, dragging young men from their homes; their families have not heard from them since.", "ABDUCT_DISSAP"},
+	{"r13 flogging", "Militants publicly flogged two men accused of theft in the town square.", "ATTACK"},
+	{"r13 effigy", "Demonstrators burned an effigy of the prime minister outside the parliament gates.", "PEACE_PROTEST"},
+	{"r13 helicopter shot down", "Rebels shot down a military helicopter with a shoulder-fired missile near the front line.", "ART_MISS_ATTACK"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
