@@ -82,11 +82,14 @@ var dropRules = []lineRule{
 	rule("copyright", article.KindDropped, `(?i)^(©|\(c\)\s|copyright\b).{0,}$|^.{0,}\b(all|publishing) rights\b.{0,}\breserved\b.{0,}$`).upTo(320).when("©", "(c)", "copyright", "rights"),
 	rule("photo-credit", article.KindDropped, `(?i)^(photo|image|picture|photograph|video|graphic)s?( credit)?\s*[:：]\s*[^.]+$`).upTo(80).when("photo", "image", "picture", "video", "graphic"),
 	rule("photo-credit", article.KindDropped, `(?i)^(credit|courtesy|source)\s*[:：]\s*[^.]+$`).upTo(80).when("credit", "courtesy", "source"),
+	rule("photo-credit", article.KindDropped, `(?i)^(image|photo|picture|video) source\s*[,:：]\s*[^.]+$`).upTo(100).when("source"),
 	rule("photo-credit", article.KindDropped, `(?i)^[\p{L} .'’-]{2,40}\s*/\s*(`+agencies+`)(\s*(/|via)\s*[\p{L} ]+)?$`).upTo(100).when("/"),
 	rule("photo-credit", article.KindDropped, `(?i)^\(?(`+agencies+`)( photos?)?\)?(\s*/\s*[\p{L} .'’-]+)?$`).upTo(60),
 	rule("related-link", article.KindDropped, `(?i)^(related|read more|read also|also read|see also|recommended|more on this|more from \S+|you (may|might) also (like|read)|watch|listen|read|more)\s*[:：|»>-]\s*.{1,}$`).upTo(260),
 	rule("tags", article.KindDropped, `(?i)^(tags?|topics?|keywords|categor(y|ies)|filed under)\s*:\s*.{1,}$`).upTo(260),
 	rule("navigation", article.KindDropped, `(?i)^(home|menu|search|skip to (main )?content|log ?in|sign ?in|sign ?up|register|back to top|next( article| story)?|previous( article| story)?|prev|close|toggle navigation|open menu|breaking( news)?|live|video|audio|gallery|loading\.*|like loading\.*|click here|read more|see more|show more)$`),
+	rule("relative-timestamp", article.KindDropped, `(?i)^((last )?(updated|published|posted)\s*:?\s*)?(about )?(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$`).when("ago"),
+	rule("reading-time", article.KindDropped, `(?i)^((estimated )?reading time\s*:?\s*)?\d+\s*(-\s*\d+\s*)?(min|mins|minutes?)( read)?$`).upTo(40).when("min"),
 	rule("breadcrumb", article.KindDropped, `(?i)^(home|accueil|inicio|startseite|главная|الرئيسية)\s*[»>/|›→]\s*\S.*$`).upTo(200),
 	phrases("publisher-notice", article.KindDropped, "our standards:", "trust principles", "may not be published, broadcast, rewritten", "may not be reproduced", "this article was originally published").upTo(300),
 }
@@ -106,9 +109,10 @@ var markRules = []lineRule{
 	rule("byline-by", article.KindByline, `^(?i:by|written by|reported by|story by|words by|text by)\s+\p{Lu}[^.!?]{1,}$`).upTo(140),
 	rule("reporting-credit", article.KindByline, `(?i)^\(?(additional )?(reporting|writing|editing|compiled|edited|produced|translated) by\b.{1,}$`).upTo(240).when(" by"),
 	rule("author-label", article.KindByline, `(?i)^(author|authors|reporter|correspondent|posted by|published by|contributor)\s*:\s*[^.!?]{1,}$`).upTo(120).when(":"),
+	rule("author-role", article.KindByline, `(?i)^\p{Lu}[\p{L} .'’-]{1,40}\s*[|,–—-]\s*(staff writer|staff reporter|senior correspondent|correspondent|reporter|editor|contributor|news ?desk|special to .{2,40})$`).upTo(120),
 	rule("posted-on", article.KindDateline, `(?i)^(posted|published|updated)( on)?\s+\S.{3,40}?\s+by\s+\S.*$`).upTo(120).when("posted", "published", "updated"),
 	rule("location-dateline", article.KindDateline, `^\p{Lu}[\p{Lu} .'’-]{1,30}(,\s*[\p{L}\p{N} .,'’-]{1,40})?(\s*\([^()]{2,60}\))?\s*[–—-]+$`).upTo(140),
-	rule("caption-prefix", article.KindCaption, `(?i)^(photo|image|picture|file photo|file|pictured|caption|above|top|main image)\s*[:：–—-]\s*.{20,}$`).upTo(450).when("photo", "image", "picture", "file", "pictured", "caption", "above", "top"),
+	rule("caption-prefix", article.KindCaption, `(?i)^(photo|image|picture|file photo|file|pictured|caption|above|top|main image|(image|media|photo|video) caption)\s*[,:：–—-]\s*.{20,}$`).upTo(450).when("photo", "image", "picture", "file", "pictured", "caption", "above", "top"),
 	rule("photo-credit-suffix", article.KindCaption, `(?i)^.{20,}([.,]?\s*(photo|image|picture|credit)s?\s*[:：]\s*[^.]{1,}\.?|\((photo|image|picture)[^)]{0,}\)\.?|\s*/\s*(`+agencies+`)\.?)$`).upTo(450).when("photo", "image", "picture", "credit", "/"),
 }
 
