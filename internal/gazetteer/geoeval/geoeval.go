@@ -126,12 +126,18 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 			c := ctx
 			c.Text, c.Offset, c.End = d.Text, t.Start, t.End
 			m, ok := g.Resolve(t.Name, c)
-			if goldCC != "" {
-				countryN++
-			}
 			if !ok {
+				if goldCC != "" {
+					countryN++
+				}
 				res.Unresolved++
 				continue
+			}
+			if t.Country == "" && m.Place.CountryCode == "" {
+				goldCC = "" // a continent or ocean against a country read off the gold point: not scored
+			}
+			if goldCC != "" {
+				countryN++
 			}
 			res.Resolved++
 			km := gazetteer.Distance(t.Lat, t.Lon, m.Place.Lat, m.Place.Lon)
