@@ -25,8 +25,10 @@ type Count struct {
 	Rule             string
 	// Flags: "statistic" (the sentence reads as an aggregate or estimate, see
 	// IsStatistic), "round" (an ACLED plural convention), "range" (N is the
-	// lower end of "10 to 15"), "partly-vague" (a sum with a vague part, so
-	// N is a floor), "large" (N >= 1000).
+	// lower end of "10 to 15"), "definite" (one person named by a definite
+	// phrase in object position: "killed the mayor"; a later sentence may
+	// name the same person again), "partly-vague" (a sum with a vague part,
+	// so N is a floor), "large" (N >= 1000).
 	Flags []string
 }
 
@@ -36,6 +38,7 @@ type item struct {
 	n                int
 	vague, round     bool
 	rng              bool // a range, n is its lower end
+	definite         bool // "the mayor": one person, named by role
 	qual             string
 	whoStart, whoEnd int // token range of the noun phrase
 }
@@ -316,7 +319,7 @@ func (s *scanner) passiveTrigger(k int) bool {
 // one that is the subject of its own casualty verb ("killed two soldiers
 // and three others were wounded").
 func (s *scanner) list(j int, single bool) ([]item, int) {
-	first, ok := s.item(j)
+	first, ok := s.objectItem(j)
 	if !ok {
 		return nil, j
 	}
@@ -347,6 +350,9 @@ func (s *scanner) joined(first item, object bool) []item {
 			break
 		}
 		next, ok := s.item(k)
+		if !ok && object {
+			next, ok = s.objectItem(k)
+		}
 		if !ok || (object && s.hasOwnVerb(next)) || (next.vague && next.whoEnd == next.whoStart) {
 			break
 		}
@@ -384,6 +390,9 @@ func (s *scanner) build(t, end int, items []item, kind, rule string) Count {
 		}
 		if it.rng {
 			c.Flags = append(c.Flags, "range")
+		}
+		if it.definite {
+			c.Flags = append(c.Flags, "definite")
 		}
 	}
 	switch {

@@ -52,6 +52,29 @@ func (s *scanner) item(i int) (item, bool) {
 	return item{}, false
 }
 
+// objectItem is item, plus one person named by a definite phrase, which
+// only counts as the object of a casualty word: "killed the village chief".
+func (s *scanner) objectItem(k int) (item, bool) {
+	if it, ok := s.item(k); ok {
+		return it, true
+	}
+	if !s.is(k, "the") {
+		return item{}, false
+	}
+	we := s.nounPhrase(k + 1)
+	if we <= k+1 {
+		return item{}, false
+	}
+	h := s.head(k+1, we)
+	if w := s.toks[h].Lower; !personNouns[w] || pluralPersons[w] || !s.personHead(h, we) {
+		return item{}, false
+	}
+	return item{start: k, end: we, n: 1, definite: true, whoStart: k + 1, whoEnd: we}, true
+}
+
+// pluralPersons are the plural words among personNouns.
+var pluralPersons = set("people", "policemen", "peshmerga", "personnel")
+
 // singular determiners count one person: "a soldier", "his brother".
 var singular = set("a", "an", "his", "her", "their", "its")
 
