@@ -338,6 +338,11 @@ var harderCases = []struct {
 	{"r13 flogging", "Militants publicly flogged two men accused of theft in the town square.", "ATTACK"},
 	{"r13 effigy", "Demonstrators burned an effigy of the prime minister outside the parliament gates.", "PEACE_PROTEST"},
 	{"r13 helicopter shot down", "Rebels shot down a military helicopter with a shoulder-fired missile near the front line.", "ART_MISS_ATTACK"},
+	{"r13 mosque explosion", "An explosion at a mosque during Friday prayers killed 30 worshippers; no group has said it was behind it.", "REM_EXPLOS"},
+	{"r13 child soldiers released", "The militia released 50 child soldiers under an agreement with the United Nations.", "AGREEMENT"},
+	{"r13 vest arrest", "Police detained a man who was carrying a suicide vest near the stadium.", "ARREST"},
+	{"r13 miners", "Armed men raided a gold mine and killed 15 miners.", "ATTACK"},
+	{"r13 rebels captured soldiers", "The rebels captured two soldiers in the raid and paraded them in a video.", "ARMED_CLASH"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
