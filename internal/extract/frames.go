@@ -16,6 +16,7 @@ type frame struct {
 	ev         EventResult // cue offsets are absolute
 	cue        Cue         // the strongest cue; absolute offsets
 	allCues    []Cue       // the live cues of every type, for reading roles
+	ranked     []EventResult
 	counts     []CountMention
 	event      bool     // an ACLED event or a casualty count is described
 	flags      []string // why it is not a concrete event (history, modal, ...)
@@ -67,11 +68,11 @@ func (d *doc) analyse(si int) []frame {
 	stat := d.r.Counts.IsStatistic(text) || len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end)
 	var out []frame
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
-		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, allCues: cues, lede: s.index >= 0 && s.index < ledeSentences}
+		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, allCues: cues, ranked: ranked, lede: s.index >= 0 && s.index < ledeSentences}
 		if len(out) > 0 || seg[1] < s.end {
 			own, _ := d.rankLive(seg[0], seg[1])
 			if part := choose(own, seg[0], seg[1]); isACLED(part.Code) {
-				f.ev = part
+				f.ev, f.ranked = part, own
 			} else if part := choose(ranked, seg[0], seg[1]); isACLED(part.Code) {
 				f.ev = part
 			}
@@ -216,12 +217,12 @@ func (d *doc) frameFlags(f *frame, stat bool) {
 	if d.historyAt(f) {
 		f.flags = append(f.flags, reasonHistory)
 	}
-	clause := d.clauseStart(f.start, f.cue.Start)
-	if d.near(catModal, clause, f.cue.Start, 8) || d.purpose(clause, f.cue.Start) {
-		f.flags = append(f.flags, reasonModal)
-	}
-	if d.near(catNegation, clause, f.cue.Start, 4) {
-		f.flags = append(f.flags, reasonNegated)
+	if why := d.unasserted(f.start, f.cue); why != "" {
+		if alt, ok := d.assertedAlternative(f); ok {
+			f.ev, f.cue = alt, primaryCue(&frame{start: f.start, end: f.end, ev: alt})
+		} else {
+			f.flags = append(f.flags, why)
+		}
 	}
 	if len(d.hitsIn(catGeneral, s.start, f.cue.End)) > 0 {
 		f.flags = append(f.flags, reasonGeneral)
@@ -236,6 +237,36 @@ func (d *doc) frameFlags(f *frame, stat bool) {
 	f.timeAnchor = d.timeAnchor(f)
 	place := len(d.placesIn(f.focus[0], f.focus[1])) > 0 || d.inheritedPlace(f.sent)
 	f.concrete = f.timeAnchor || (place && (killed || f.lede)) || (f.lede && killed)
+}
+
+// unasserted says why the action at cue is not asserted as having
+// happened: a modal or purpose before it ("could attack", "to launch
+// attacks"), or a negation ("did not attack"); "" when it is asserted.
+func (d *doc) unasserted(from int, cue Cue) string {
+	clause := d.clauseStart(from, cue.Start)
+	switch {
+	case d.near(catModal, clause, cue.Start, 8) || d.purpose(clause, cue.Start):
+		return reasonModal
+	case d.near(catNegation, clause, cue.Start, 4):
+		return reasonNegated
+	}
+	return ""
+}
+
+// assertedAlternative finds another type of the frame whose cue is
+// asserted: "Demonstrators marched ... to denounce violence" is a march,
+// though "violence" ranked first.
+func (d *doc) assertedAlternative(f *frame) (EventResult, bool) {
+	for _, r := range f.ranked {
+		if r.Code == f.ev.Code {
+			continue
+		}
+		c := primaryCue(&frame{start: f.start, end: f.end, ev: r})
+		if c.End > c.Start && c.Start >= f.start && c.End <= f.end && d.unasserted(f.start, c) == "" {
+			return r, true
+		}
+	}
+	return EventResult{}, false
 }
 
 // narrowToCoref keeps, of a frame that is not itself an event (history, a
