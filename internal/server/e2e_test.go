@@ -221,12 +221,15 @@ func checkEvidence(t *testing.T, ctx context.Context, base string, st *memStore,
 		t.Fatalf("open %s: %v", id, err)
 	}
 	labels, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...new Set([...document.querySelectorAll("#panel .ev-label")].map(e => e.textContent))].sort()`))
+		`[...new Set([...document.querySelectorAll("#panel .ev-label")].flatMap(e => e.dataset.fields.split(" ")))].sort()`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#panel .article-text")))
 	scripts, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#panel script, #panel img").length`))
+	if rings, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("path.sitrep-selected").length`)); rings != 1 {
+		t.Errorf("the open incident is ringed %d times on the map, want once", rings)
+	}
 	in, _ := st.Incident(ctx, id)
 	seen := map[string]bool{}
 	var want []string

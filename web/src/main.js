@@ -23,10 +23,11 @@ async function start() {
 
   const handlers = {
     // selected keeps the open incident in the URL, so a link shares it.
-    selected: (id) => {
+    selected: (it) => {
       const p = new URLSearchParams(location.search);
-      p.set("incident", id);
+      p.set("incident", it.event_id);
       history.replaceState(null, "", "?" + p.toString());
+      map.focus(it);
     },
   };
   const panel = createPanel(document.getElementById("panel"), handlers);

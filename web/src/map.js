@@ -44,7 +44,19 @@ export function createMap(container, config, handlers) {
   }
   map.on("zoomend", draw);
 
+  let ring = null;
   return {
+    // focus rings the selected incident and brings it into view.
+    focus(it) {
+      if (ring) ring.remove();
+      ring = null;
+      if (!hasPosition(it)) return;
+      ring = L.circleMarker([it.latitude, it.longitude], {
+        radius: radius(it.fatalities) + 6, color: "#0b5cad", weight: 3, fill: false, interactive: false,
+        className: "sitrep-selected",
+      }).addTo(map);
+      map.panInside([it.latitude, it.longitude], { padding: [40, 40] });
+    },
     setIncidents(list, fit) {
       incidents = list.filter(hasPosition);
       draw();

@@ -75,7 +75,7 @@ export function createPanel(container, handlers) {
         articles.append(articleView(a, ev, evFields));
       }
       container.dataset.loaded = "true";
-      if (handlers.selected) handlers.selected(it.event_id);
+      if (handlers.selected) handlers.selected(it);
     } catch (err) {
       if (mine === token) clear(container).append(el("p", { class: "error" }, "Could not load incident: " + err.message));
     }
@@ -173,6 +173,19 @@ function sourceList(it) {
   return el("section", {}, el("h3", {}, "Sources (" + srcs.length + ")"), ul);
 }
 
+// labelGroups gathers the spans starting at one place by their end, so
+// fields read off the same words (a place name gives location, admin1,
+// country, coordinates) share one label instead of a row of them.
+function labelGroups(starts, evidence) {
+  const byEnd = new Map();
+  for (const i of starts) {
+    const e = evidence[i];
+    if (!byEnd.has(e.end)) byEnd.set(e.end, []);
+    byEnd.get(e.end).push(e);
+  }
+  return [...byEnd.values()];
+}
+
 // articleView renders the clean text with evidence marks. Text goes in as
 // text nodes; marks and labels are elements built here.
 function articleView(a, evidence, evFields) {
@@ -182,9 +195,15 @@ function articleView(a, evidence, evFields) {
     link ? el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank" }, "original") : null);
   const body = el("div", { class: "article-text" });
   for (const seg of segments(a.text || "", evidence)) {
-    for (const i of seg.starts) {
-      const f = evidence[i].field;
-      body.append(el("span", { class: "ev-label " + fieldClass(f, evFields), title: evidence[i].rule || "" }, f));
+    for (const group of labelGroups(seg.starts, evidence)) {
+      const f = group[0].field;
+      const all = [...new Set(group.map((e) => e.field))];
+      const rules = [...new Set(group.map((e) => e.rule).filter(Boolean))];
+      body.append(el("span", {
+        class: "ev-label " + fieldClass(f, evFields),
+        dataset: { fields: all.join(" ") },
+        title: all.join(", ") + (rules.length ? "\nrule: " + rules.join(", ") : ""),
+      }, all.length > 1 ? f + " +" + (all.length - 1) : f));
     }
     if (!seg.spans.length) {
       body.append(seg.text);
