@@ -482,7 +482,7 @@ func mentionsTrigger(text string) bool {
 				continue
 			}
 		}
-		if n > 0 && n <= len(buf) {
+		if n > 1 && n <= len(buf) && triggerShapes[int(buf[0]-'a')*26+int(buf[1]-'a')]&(1<<n) != 0 {
 			if _, ok := triggers[string(buf[:n])]; ok {
 				return true
 			}
@@ -491,6 +491,18 @@ func mentionsTrigger(text string) bool {
 	}
 	return false
 }
+
+// triggerShapes holds, for each pair of first letters, a bit per length
+// of the casualty words that start with them: most words fail this test
+// without a map lookup.
+var triggerShapes = func() (m [26 * 26]uint32) {
+	for w := range triggers {
+		if len(w) > 1 && len(w) < 32 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' {
+			m[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << len(w)
+		}
+	}
+	return m
+}()
 
 // anyTrigger is the quick exit for the many sentences without a casualty word.
 func anyTrigger(toks []Token) bool {
