@@ -137,7 +137,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 			continue
 		}
 		e := &g.entries[best.idx]
-		a := anchor{key: sp.key, country: e.CountryCode, weight: 1, lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2}
+		a := anchor{key: sp.key, country: e.CountryCode, weight: 1, lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: e.Admin1Code}
 		if e.level <= levelAdmin1 {
 			a.weight = 2
 		}
@@ -175,7 +175,7 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anch
 		}
 		e := &g.entries[best.idx]
 		out = append(out, anchor{key: sp.key, country: e.CountryCode, admin1: e.Admin1Code, weight: 1,
-			lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2})
+			lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: e.Admin1Code})
 	}
 	return out
 }
@@ -185,7 +185,8 @@ type anchor struct {
 	key, country, admin1 string
 	weight               int
 	lat, lon             float64
-	point                bool // a town or feature: its position says where the story is
+	point                bool   // a town or feature: its position says where the story is
+	within               string // the admin-1 the point lies in
 }
 
 // tally orders the countries of the anchors by weight and lists their

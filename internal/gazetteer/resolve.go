@@ -43,7 +43,7 @@ type Weights struct {
 // of GeoWebNews.
 func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
-		KindClash: -3, ExactName: 2, ForeignDemo: 0, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
+		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
 		Near: 2, NearFullKm: 50, NearZeroKm: 250}
 }
@@ -72,19 +72,21 @@ type resolveState struct {
 	topCountry string
 	admin1     map[string]bool // codes and normal forms of names
 	points     [][2]float64    // towns the document names, for proximity
+	holding    map[string]bool // admin-1 codes holding those towns
 }
 
 // newResolveState prepares the context for resolving the name with normal
 // form key; when the context came from DocContext, that name's own
 // mentions are left out of it.
 func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
-	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}, neighbours: map[string]bool{}}
+	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}, neighbours: map[string]bool{}, holding: map[string]bool{}}
 	countries, regions := ctx.Countries, ctx.Admin1
 	if ctx.anchors != nil {
 		countries, regions = tally(ctx.anchors, key)
 		for _, a := range ctx.anchors {
 			if a.point && a.key != key {
 				st.points = append(st.points, [2]float64{a.lat, a.lon})
+				st.holding[a.within] = true
 			}
 		}
 	}
@@ -154,7 +156,11 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 			s += g.w.Neighbour
 		}
 		if g.w.Near != 0 && len(st.points) > 0 {
-			s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
+			if e.level >= levelAdmin2 {
+				s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
+			} else if e.level == levelAdmin1 && st.holding[e.Admin1Code] {
+				s += g.w.Near // a region holding towns the document names
+			}
 		}
 		if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
 			s += g.w.Admin1Ctx
@@ -332,6 +338,21 @@ func (g *Gazetteer) aliasSpelled(i int32, fold string) bool {
 	return false
 }
 
+// genericSpan reports a run of words that are all ordinary words,
+// connectors or facility words ("International Airport"), or a single
+// word under three letters: no place by themselves.
+func (g *Gazetteer) genericSpan(toks []token) bool {
+	if len(toks) == 1 && len(toks[0].word) < 3 {
+		return true
+	}
+	for _, t := range toks {
+		if !g.words.stop[t.lower] && !connectors[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
 // resolveInside resolves a name the gazetteer lacks ("Colorado State
 // University", "Dubai World Cup") by the longest place name inside it, at
 // precision 2 at best: the thing named is in or near that place.
@@ -343,7 +364,7 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 	for n := len(toks) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(toks); i++ {
 			sub := name[toks[i].start:toks[i+n-1].end]
-			if n == 1 && (g.words.stop[toks[i].lower] || connectors[toks[i].lower] || len(sub) < 3) {
+			if g.genericSpan(toks[i : i+n]) {
 				continue
 			}
 			if len(g.lookup(Normalize(sub))) == 0 {
