@@ -36,6 +36,11 @@ func (db *DB) Series(ctx context.Context, f incident.Filter, interval, by string
 	if sqlText, args, ok := rollupQuery(f, bcol, by); ok {
 		return db.series(ctx, sqlText, args, by, interval, f)
 	}
+	return db.seriesRaw(ctx, f, interval, bcol, by)
+}
+
+// seriesRaw computes a series from the incidents themselves.
+func (db *DB) seriesRaw(ctx context.Context, f incident.Filter, interval, bcol, by string) ([]incident.SeriesPoint, error) {
 	h, err := db.hints(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: series: %w", err)
@@ -75,32 +80,55 @@ func groupBy(by string) string {
 	return "GROUP BY 1, 2 ORDER BY 1, 2"
 }
 
-// rollupQuery answers from series_daily when the filter and breakdown use
-// only what it keeps: dates, country and event type.
+// rollup is a daily summary table kept by triggers: the filters it can
+// apply beyond dates and country, and the breakdowns it can give.
+type rollup struct {
+	table     string
+	eventType bool              // has event_type
+	admin1    bool              // has admin1_lc
+	keys      map[string]string // breakdown → column
+}
+
+// rollups, tried in order. series_actor has no "" key: summing it would
+// count an incident once per side.
+var rollups = []rollup{
+	{table: "series_daily", eventType: true, keys: map[string]string{"": "''", "country": "s.country", "event_type": "s.event_type"}},
+	{table: "series_admin1", admin1: true, keys: map[string]string{"": "''", "country": "s.country", "admin1": "s.admin1"}},
+	{table: "series_actor", keys: map[string]string{"actor": "s.actor"}},
+}
+
+// rollupQuery answers from a rollup when the filter and breakdown use only
+// what it keeps.
 func rollupQuery(f incident.Filter, bcol, by string) (string, []any, bool) {
-	if f.Actor != "" || f.Admin1 != "" || f.SubEventType != "" || f.MinFatalities > 0 || f.BBox != nil || ftsQuery(f.Text) != "" {
+	if f.Actor != "" || f.SubEventType != "" || f.MinFatalities > 0 || f.BBox != nil || ftsQuery(f.Text) != "" {
 		return "", nil, false
 	}
-	key := map[string]string{"": "''", "country": "s.country", "event_type": "s.event_type"}[by]
-	if key == "" {
-		return "", nil, false
+	for _, r := range rollups {
+		key, ok := r.keys[by]
+		if !ok || (f.EventType != "" && !r.eventType) || (f.Admin1 != "" && !r.admin1) {
+			continue
+		}
+		q := &query{}
+		if !f.From.IsZero() {
+			q.and("s.event_date >= ?", f.From.Format(time.DateOnly))
+		}
+		if !f.To.IsZero() {
+			q.and("s.event_date <= ?", f.To.Format(time.DateOnly))
+		}
+		if c := strings.TrimSpace(f.Country); len(c) == 2 {
+			q.and("s.country_code = ?", strings.ToUpper(c))
+		} else if c != "" {
+			q.and("s.country_lc = ?", strings.ToLower(c))
+		}
+		if et := strings.TrimSpace(f.EventType); et != "" {
+			q.and("s.event_type = ?", canonicalEventType(et))
+		}
+		if a := strings.TrimSpace(f.Admin1); a != "" {
+			q.and("s.admin1_lc = ?", strings.ToLower(a))
+		}
+		return "SELECT s." + bcol + ", " + key + ", sum(s.n), sum(s.fatalities) FROM " + r.table + " s" + q.whereSQL() + " " + groupBy(by), q.args, true
 	}
-	q := &query{}
-	if !f.From.IsZero() {
-		q.and("s.event_date >= ?", f.From.Format(time.DateOnly))
-	}
-	if !f.To.IsZero() {
-		q.and("s.event_date <= ?", f.To.Format(time.DateOnly))
-	}
-	if c := strings.TrimSpace(f.Country); len(c) == 2 {
-		q.and("s.country_code = ?", strings.ToUpper(c))
-	} else if c != "" {
-		q.and("s.country_lc = ?", strings.ToLower(c))
-	}
-	if et := strings.TrimSpace(f.EventType); et != "" {
-		q.and("s.event_type = ?", canonicalEventType(et))
-	}
-	return "SELECT s." + bcol + ", " + key + ", sum(s.n), sum(s.fatalities) FROM series_daily s" + q.whereSQL() + " " + groupBy(by), q.args, true
+	return "", nil, false
 }
 
 // series runs a series query and, without a breakdown, fills empty buckets.

@@ -2,6 +2,12 @@ package sqlite
 
 import (
 	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 	"path/filepath"
@@ -138,4 +144,76 @@ func FuzzFTSQuery(f *testing.F) {
 			t.Errorf("Articles(%q): %v", q, err)
 		}
 	})
+}
+
+// TestRollupsMatchIncidents stores generated incidents, revises some and
+// checks every rollup-served series against one computed from incidents.
+func TestRollupsMatchIncidents(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	countries := [][2]string{{"Iraq", "IQ"}, {"Syria", "SY"}, {"Mali", "ML"}}
+	admins := []string{"North", "South", "East"}
+	actors := []string{"Army", "Rebels", "Militia", ""}
+	types := []string{incident.Battles, incident.ExplosionsRemote, incident.Protests}
+	mk := func(i, shift int) incident.Incident {
+		c := countries[(i+shift)%3]
+		in := incident.Incident{EventID: fmt.Sprintf("R%03d", i), EventDate: time.Date(2024, 1, 1+(i*7+shift)%90, 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
+			Country: c[0], CountryCode: c[1], Admin1: admins[(i/5+shift)%3], EventType: types[(i/3+shift)%3],
+			Actor1: actors[(i+shift)%4], Actor2: actors[(i/2)%4], Fatalities: incident.Int((i + shift) % 5)}
+		if i%17 == 0 {
+			in.EventDate = ""
+		}
+		return in
+	}
+	for b := range 20 {
+		var ins []incident.Incident
+		for i := b * 10; i < b*10+10; i++ {
+			ins = append(ins, mk(i, 0))
+		}
+		a := &article.Article{Text: fmt.Sprintf("batch %d %s", b, strings.Repeat(fmt.Sprintf("w%d ", b), 3))}
+		if _, err := db.SaveArticle(t.Context(), a, ins); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var revised []incident.Incident // a later report moves some incidents
+	for i := 0; i < 200; i += 7 {
+		revised = append(revised, mk(i, 1))
+	}
+	if _, err := db.SaveArticle(t.Context(), &article.Article{Text: "revisions"}, revised); err != nil {
+		t.Fatal(err)
+	}
+	filters := []incident.Filter{{}, {Country: "iq"}, {Country: "Syria"}, {EventType: incident.Battles},
+		{Admin1: "north"}, {Country: "ML", Admin1: "South"}, {From: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
+	compared := 0
+	defer func() {
+		if compared < 30 {
+			t.Errorf("only %d rollup series compared", compared)
+		}
+	}()
+	for _, f := range filters {
+		for _, interval := range []string{"day", "week", "month"} {
+			for _, by := range []string{"", "country", "event_type", "admin1", "actor"} {
+				bcol := bucketCols[interval]
+				sqlText, args, ok := rollupQuery(f, bcol, by)
+				if !ok {
+					continue
+				}
+				got, err := db.series(t.Context(), sqlText, args, by, interval, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := db.seriesRaw(t.Context(), f, interval, bcol, by)
+				if err != nil {
+					t.Fatal(err)
+				}
+				compared++
+				if len(want) == 0 {
+					t.Errorf("%+v %s by %q: empty series, the test proves nothing", f, interval, by)
+				}
+				if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("%+v %s by %q: rollup differs from incidents (-incidents +rollup):\n%s", f, interval, by, diff)
+				}
+			}
+		}
+	}
 }
