@@ -343,6 +343,13 @@ var harderCases = []struct {
 	{"r13 vest arrest", "Police detained a man who was carrying a suicide vest near the stadium.", "ARREST"},
 	{"r13 miners", "Armed men raided a gold mine and killed 15 miners.", "ATTACK"},
 	{"r13 rebels captured soldiers", "The rebels captured two soldiers in the raid and paraded them in a video.", "ARMED_CLASH"},
+	// Fourteenth round.
+	{"r14 jailed leader", "Thousands of supporters of the jailed opposition leader gathered outside the court as the verdict was read.", "PEACE_PROTEST"},
+	{"r14 fans fighting", "Rival fans fought running street battles with bottles and chairs before the match.", "MOB_VIOL"},
+	{"r14 troops pushed into", "Government troops pushed into the eastern districts of the city after a week of heavy fighting.", "ARMED_CLASH"},
+	{"r14 uxo", "Three children were killed when an unexploded shell they had found in a field went off.", "REM_EXPLOS"},
+	{"r14 soldiers fired on marchers", "Protesters defied a curfew and marched to the palace, where soldiers fired on them, killing seven.", "FORCE_AGAINST_PROTEST"},
+	{"r14 petrol bomb arrest", "Police arrested a man who threw a petrol bomb at a mosque overnight.", "ARREST"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
