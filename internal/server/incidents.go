@@ -20,9 +20,15 @@ func pathID(r *http.Request) (string, error) {
 // listIncidents serves one page of incidents matching the filters; the
 // response's next is the cursor of the following page.
 func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
-	f, err := ParseFilter(r.URL.Query())
+	q := r.URL.Query()
+	f, err := ParseFilter(q, "view")
 	if err != nil {
 		s.writeError(w, r, err)
+		return
+	}
+	view := q.Get("view")
+	if view != "" && view != "full" && view != "summary" {
+		s.writeError(w, r, invalidf("view %.20q: want full or summary", view))
 		return
 	}
 	page, err := s.store.Incidents(r.Context(), f)
@@ -33,7 +39,49 @@ func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
 	if page.Incidents == nil {
 		page.Incidents = []incident.Incident{}
 	}
+	if view == "summary" {
+		s.writeJSON(w, http.StatusOK, summaryPage{Incidents: summarize(page.Incidents), Next: page.Next})
+		return
+	}
 	s.writeJSON(w, http.StatusOK, page)
+}
+
+// summary is the part of an incident a map needs: view=summary sends it
+// instead of the full record, a fraction of the size once evidence and
+// sources are left out.
+type summary struct {
+	EventID      string   `json:"event_id"`
+	EventDate    string   `json:"event_date"`
+	EventType    string   `json:"event_type"`
+	SubEventType string   `json:"sub_event_type"`
+	Actor1       string   `json:"actor1"`
+	Actor2       string   `json:"actor2"`
+	Country      string   `json:"country"`
+	CountryCode  string   `json:"country_code"`
+	Admin1       string   `json:"admin1"`
+	Location     string   `json:"location"`
+	Latitude     *float64 `json:"latitude"`
+	Longitude    *float64 `json:"longitude"`
+	GeoPrecision int      `json:"geo_precision"`
+	Fatalities   *int     `json:"fatalities"`
+}
+
+type summaryPage struct {
+	Incidents []summary `json:"incidents"`
+	Next      string    `json:"next,omitempty"`
+}
+
+func summarize(ins []incident.Incident) []summary {
+	out := make([]summary, len(ins))
+	for i, in := range ins {
+		out[i] = summary{
+			EventID: in.EventID, EventDate: in.EventDate, EventType: in.EventType, SubEventType: in.SubEventType,
+			Actor1: in.Actor1, Actor2: in.Actor2, Country: in.Country, CountryCode: in.CountryCode,
+			Admin1: in.Admin1, Location: in.Location, Latitude: in.Latitude, Longitude: in.Longitude,
+			GeoPrecision: in.GeoPrecision, Fatalities: in.Fatalities,
+		}
+	}
+	return out
 }
 
 // getIncident serves one incident with its sources and evidence.

@@ -395,3 +395,23 @@ func TestIngestBusy(t *testing.T) {
 		t.Errorf("first ingestion: %d", code)
 	}
 }
+
+func TestListIncidentsSummaryView(t *testing.T) {
+	s, _ := newTestServer(t, Options{})
+	full := do(t, s, "GET", "/api/v1/incidents", nil).Body.Len()
+	rec := do(t, s, "GET", "/api/v1/incidents?view=summary&country=Iraq", nil)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+	}
+	p := decode[summaryPage](t, rec)
+	if len(p.Incidents) != 2 || p.Incidents[0].Latitude == nil || p.Incidents[0].EventType == "" {
+		t.Errorf("summary page %+v", p)
+	}
+	if strings.Contains(rec.Body.String(), `"evidence"`) {
+		t.Error("summary view carries evidence")
+	}
+	if all := do(t, s, "GET", "/api/v1/incidents?view=summary", nil).Body.Len(); all*2 > full {
+		t.Errorf("summary is %d bytes against %d for the full view", all, full)
+	}
+	wantError(t, do(t, s, "GET", "/api/v1/incidents?view=tiny", nil), http.StatusBadRequest, "invalid")
+}

@@ -41,6 +41,7 @@ export async function loadIncidents(params, max) {
     const p = new URLSearchParams(params);
     p.set("limit", "1000");
     p.set("sort", "-event_date");
+    p.set("view", "summary");
     if (cursor) p.set("cursor", cursor);
     const page = await getJSON("api/v1/incidents", p);
     out.push(...page.incidents);
