@@ -23,7 +23,8 @@ type doc struct {
 	words  []word
 	hits   []hit
 	dates  []DateMention
-	places []gazetteer.Mention
+	places []gazetteer.Mention // every plausible place mention
+	evPl   []gazetteer.Mention // those that can locate an event (see eventPlace)
 	acts   []actors.Mention
 }
 
@@ -36,8 +37,15 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	d.hits = r.rules.find(d.text, d.words)
 	sort.SliceStable(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
+	sort.SliceStable(d.dates, func(i, j int) bool { return d.dates[i].Start < d.dates[j].Start })
 	d.acts = r.Actors.Find(d.text)
 	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
+	sort.SliceStable(d.places, func(i, j int) bool { return d.places[i].Start < d.places[j].Start })
+	for _, m := range d.places {
+		if d.eventPlace(m) {
+			d.evPl = append(d.evPl, m)
+		}
+	}
 	return d
 }
 
@@ -85,9 +93,10 @@ func (d *doc) wordsIn(start, end int) (int, int) {
 // datesIn returns the dates inside [start, end).
 func (d *doc) datesIn(start, end int) []DateMention {
 	var out []DateMention
-	for _, m := range d.dates {
-		if m.Start >= start && m.End <= end {
-			out = append(out, m)
+	i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].Start >= start })
+	for ; i < len(d.dates) && d.dates[i].Start < end; i++ {
+		if d.dates[i].End <= end {
+			out = append(out, d.dates[i])
 		}
 	}
 	return out
@@ -96,9 +105,10 @@ func (d *doc) datesIn(start, end int) []DateMention {
 // actorsIn returns the actor mentions inside [start, end).
 func (d *doc) actorsIn(start, end int) []actors.Mention {
 	var out []actors.Mention
-	for _, m := range d.acts {
-		if m.Start >= start && m.End <= end {
-			out = append(out, m)
+	i := sort.Search(len(d.acts), func(i int) bool { return d.acts[i].Start >= start })
+	for ; i < len(d.acts) && d.acts[i].Start < end; i++ {
+		if d.acts[i].End <= end {
+			out = append(out, d.acts[i])
 		}
 	}
 	return out
@@ -124,17 +134,25 @@ func (d *doc) historical(m DateMention) bool {
 // Syria"), and not a dateline ("ERBIL, Kurdistan Region –").
 func (d *doc) placesIn(start, end int) []gazetteer.Mention {
 	var out []gazetteer.Mention
-	for _, m := range d.places {
-		if m.Start < start || m.End > end || d.insideActor(m.Start, m.End) || d.skippedPlace(m.Start) || d.dateline(m) {
-			continue
+	i := sort.Search(len(d.evPl), func(i int) bool { return d.evPl[i].Start >= start })
+	for ; i < len(d.evPl) && d.evPl[i].Start < end; i++ {
+		if d.evPl[i].End <= end {
+			out = append(out, d.evPl[i])
 		}
-		out = append(out, m)
 	}
 	return out
 }
 
+func (d *doc) eventPlace(m gazetteer.Mention) bool {
+	return !d.insideActor(m.Start, m.End) && !d.skippedPlace(m.Start) && !d.dateline(m)
+}
+
+// insideActor reports whether [start, end) lies inside an actor's name
+// (a generic actor matched on exactly that span does not count).
 func (d *doc) insideActor(start, end int) bool {
-	for _, a := range d.acts {
+	i := sort.Search(len(d.acts), func(i int) bool { return d.acts[i].Start > start }) - 1
+	for ; i >= 0 && d.acts[i].End > start; i-- {
+		a := d.acts[i]
 		if a.Start <= start && end <= a.End && !(a.Start == start && a.End == end && a.Actor.Generic) {
 			return true
 		}

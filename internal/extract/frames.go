@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
@@ -180,8 +181,9 @@ func (d *doc) liveCues(cs []Cue) []Cue {
 }
 
 func (d *doc) insideDate(start, end int) bool {
-	for _, m := range d.dates {
-		if m.Start <= start && end <= m.End {
+	i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].Start > start })
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if m := d.dates[k]; m.Start <= start && end <= m.End {
 			return true
 		}
 	}

@@ -102,3 +102,28 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkExtractLong runs one long report (all test articles, twenty
+// times over): extraction must stay near-linear in the text's length.
+func BenchmarkExtractLong(b *testing.B) {
+	r := resources(b)
+	files, _ := filepath.Glob("testdata/articles/*.txt")
+	var sb []byte
+	for k := 0; k < 20; k++ {
+		for _, p := range files {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb = append(sb, data...)
+			sb = append(sb, '\n')
+		}
+	}
+	a := testArticle("long.txt", string(sb), "2023-05-02", "Bench")
+	b.SetBytes(int64(len(sb)))
+	for b.Loop() {
+		if _, err := Extract(a, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
