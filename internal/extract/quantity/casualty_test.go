@@ -131,6 +131,10 @@ func TestCasualties(t *testing.T) {
 		{"verb and other verb", "Police arrested and beat nine students and two teachers.", []got{{11, Arrested, "", "nine students and two teachers"}}},
 		{"age adjective", "The blast injured a 7-year-old girl.", []got{{1, Wounded, "", "7-year-old girl"}}},
 		{"toll crosses", "Quake death toll crosses 1,500.", []got{{1500, Killed, "", ""}}},
+		{"headline passive", "3 killed, 11 hurt in market blast", []got{{3, Killed, "", ""}, {11, Wounded, "", ""}}},
+		{"headline present", "Militants kidnap 15 shepherds, police detain 4", []got{{15, Abducted, "", "shepherds"}, {4, Arrested, "", ""}}},
+		{"headline kills wounds", "Car bomb kills at least 10, wounds 20", []got{{10, Killed, "at least", ""}, {20, Wounded, "", ""}}},
+		{"headline die", "Six die as gunmen storm clinic", []got{{6, Killed, "", ""}}},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {
