@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,41 @@ type DateMatch struct {
 	Layout       string // dmy, mdy, ymd, numeric, my
 }
 
-const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+// monthWords maps month names and abbreviations, in the languages sitrep's
+// sources are most often written in, to month numbers.
+var monthWords = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+	// French
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+	"août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+	// Spanish and Portuguese
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+	"outubro": 10, "dezembro": 12,
+	// German
+	"januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+}
+
+// monthNames is the alternation of monthWords, longest first so that
+// "september" wins over "sep".
+var monthNames = alternation(monthWords)
+
+func alternation[V any](words map[string]V) string {
+	keys := make([]string, 0, len(words))
+	for k := range words {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	return strings.Join(keys, "|")
+}
 
 // datePatterns are tried in order; the first that yields a valid calendar
 // date wins.
@@ -31,7 +66,7 @@ var datePatterns = []struct {
 }{
 	{"ymd", regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)},
 	{"numeric", regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)},
-	{"dmy", regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(` + monthNames + `)\.?,?[\s-]+(\d{4})\b`)},
+	{"dmy", regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+of|\s+de)?[\s-]+(` + monthNames + `)\.?,?(?:\s+de)?[\s-]+(\d{4})\b`)},
 	{"mdy", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
 	{"my", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)},
 }
@@ -39,7 +74,7 @@ var datePatterns = []struct {
 // dateResidue is what may surround a date on a line that is only a
 // dateline: weekdays, times, time zones, "Published"/"Updated" labels and
 // punctuation.
-var dateResidue = regexp.MustCompile(`(?i)^(?:[\s,|:/()\[\].·•–—-]+|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|t\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?|\d{1,2}\s*[ap]\.?m\.?|(?:gmt|utc|est|edt|cet|cest|bst|ast|ist|msk|eet|eest|pst|pdt|cst|cdt|et|pt|z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|published|updated|posted|last|modified|created|first|on|at|date|time|local|am|pm)*$`)
+var dateResidue = regexp.MustCompile(`(?i)^(?:[\s,|:/()\[\].·•–—-]+|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|t\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?|\d{1,2}h(?:\d{2})?|\d{1,2}\s*[ap]\.?m\.?|(?:gmt|utc|est|edt|cet|cest|bst|ast|ist|msk|eet|eest|pst|pdt|cst|cdt|et|pt|z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|` + alternation(foreignWeekdays) + `|published|updated|posted|last|modified|created|first|on|at|date|time|local|am|pm|publié|publie|mis à jour|le|à|publicado|actualizado|el|de|às|veröffentlicht|aktualisiert|um|uhr)*$`)
 
 // FindDate returns the first calendar date in s.
 func FindDate(s string) (DateMatch, bool) {
@@ -116,14 +151,7 @@ func readNumeric(dm DateMatch, a, b, y int) (DateMatch, bool) {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-func monthOf(s string) int {
-	s = strings.ToLower(s)
-	if len(s) < 3 {
-		return 0
-	}
-	return map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-		"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}[s[:3]]
-}
+func monthOf(s string) int { return monthWords[strings.ToLower(s)] }
 
 // mkDate builds a UTC date and rejects impossible ones (31 April) and years
 // outside the range news could carry.
@@ -141,14 +169,25 @@ func mkDate(y, m, d int) (time.Time, bool) {
 // weekdayMention finds weekday names the text uses as recent references
 // ("on Sunday", "said Monday"); forward-looking ones ("next Monday") are
 // skipped.
-var weekdayMention = regexp.MustCompile(`\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
+var weekdayMention = regexp.MustCompile(`\b(` + alternation(weekdayIndex) + `)\b`)
 
 // forwardWords before a weekday make it a future reference.
 var forwardWords = []string{"next", "coming", "until", "by"}
 
 var weekdayIndex = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday,
 	"tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
-	"friday": time.Friday, "saturday": time.Saturday}
+	"friday": time.Friday, "saturday": time.Saturday,
+	"dimanche": time.Sunday, "lundi": time.Monday, "mardi": time.Tuesday, "mercredi": time.Wednesday,
+	"jeudi": time.Thursday, "vendredi": time.Friday, "samedi": time.Saturday,
+	"domingo": time.Sunday, "lunes": time.Monday, "martes": time.Tuesday, "miércoles": time.Wednesday,
+	"jueves": time.Thursday, "viernes": time.Friday, "sábado": time.Saturday}
+
+// foreignWeekdays are weekday names a dateline may print, beyond those
+// the reasoning above reads.
+var foreignWeekdays = map[string]bool{"dimanche": true, "lundi": true, "mardi": true, "mercredi": true,
+	"jeudi": true, "vendredi": true, "samedi": true, "domingo": true, "lunes": true, "martes": true,
+	"miércoles": true, "jueves": true, "viernes": true, "sábado": true, "sonntag": true, "montag": true,
+	"dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true}
 
 // mentionedWeekdays lists the distinct weekdays text refers back to, in
 // order of first mention.

@@ -32,6 +32,11 @@ func TestParseDateline(t *testing.T) {
 		{"07.07.2017", true, day(2017, 7, 7), nil, article.PrecisionDay, "numeric"},
 		{"Sept. 4, 2018", true, day(2018, 9, 4), nil, article.PrecisionDay, "mdy"},
 		{"June 2015", true, day(2015, 6, 1), nil, article.PrecisionMonth, "my"},
+		{"Publié le 1er février 2024 à 10h", true, day(2024, 2, 1), nil, article.PrecisionDay, "dmy"},
+		{"Publié le mardi 1er février 2022 à 10:15", true, day(2022, 2, 1), nil, article.PrecisionDay, "dmy"},
+		{"5 de marzo de 2023", true, day(2023, 3, 5), nil, article.PrecisionDay, "dmy"},
+		{"Veröffentlicht am 5. März 2023, 14:00 Uhr", true, day(2023, 3, 5), nil, article.PrecisionDay, "dmy"},
+		{"juillet 2019", true, day(2019, 7, 1), nil, article.PrecisionMonth, "my"},
 		{"31 April 2020", false, time.Time{}, nil, 0, ""},
 		{"30/02/2020", false, time.Time{}, nil, 0, ""},
 		{"Troops entered the town on 5 Feb 2024 after a siege.", false, time.Time{}, nil, 0, ""},
@@ -85,6 +90,7 @@ func TestResolveAmbiguous(t *testing.T) {
 		{"Wednesday and Thursday: a Thursday", readings, "The raid began on Wednesday and ended early on Thursday, police said.", 1, "chose Thursday 3 September 2020"},
 		{"no weekdays: day-first assumed", readings, "The raid began at dawn and ended at noon.", 0, "names no weekday"},
 		{"forward-looking weekday ignored", readings, "Talks resume next Thursday; the clash happened on Sunday.", 0, "Sunday"},
+		{"French weekdays", readings, "L'attaque a eu lieu dimanche, a indiqué lundi le gouverneur.", 0, "Sunday, Monday"},
 		{"Tuesday report: month-first", readings2, "Police said on Monday that two men were detained on Sunday; a court hears the case Tuesday.", 1, "chose Tuesday 6 April 2021"},
 	}
 	for _, tt := range tests {
