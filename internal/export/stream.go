@@ -17,8 +17,8 @@ type Pager interface {
 
 // Stream writes every incident matching f to w, following the store's
 // cursor page by page so memory stays flat however many match, and closes
-// w. max > 0 caps the number written. It returns how many were passed to w.
-func Stream(ctx context.Context, st Pager, f incident.Filter, w Writer, max int) (int, error) {
+// w. limit > 0 caps the number written. It returns how many were passed to w.
+func Stream(ctx context.Context, st Pager, f incident.Filter, w Writer, limit int) (int, error) {
 	f.Limit, f.Cursor = PageSize, ""
 	n := 0
 	for {
@@ -27,7 +27,7 @@ func Stream(ctx context.Context, st Pager, f incident.Filter, w Writer, max int)
 			return n, fmt.Errorf("export: read incidents: %w", err)
 		}
 		for i := range page.Incidents {
-			if max > 0 && n == max {
+			if limit > 0 && n == limit {
 				return n, w.Close()
 			}
 			if err := w.Write(&page.Incidents[i]); err != nil {

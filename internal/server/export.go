@@ -28,9 +28,9 @@ func (s *Server) exportHandler(format string) http.HandlerFunc {
 			s.writeError(w, r, err)
 			return
 		}
-		max := 0
+		limit := 0
 		if q.Get("limit") != "" {
-			max = f.Limit
+			limit = f.Limit
 		}
 		ww := &written{ResponseWriter: w}
 		ew, err := export.New(format, ww)
@@ -40,7 +40,7 @@ func (s *Server) exportHandler(format string) http.HandlerFunc {
 		}
 		w.Header().Set("Content-Type", export.ContentType(format))
 		w.Header().Set("Content-Disposition", `attachment; filename="sitrep-incidents.`+format+`"`)
-		if _, err := export.Stream(r.Context(), s.store, f, ew, max); err != nil {
+		if _, err := export.Stream(r.Context(), s.store, f, ew, limit); err != nil {
 			if !ww.any {
 				w.Header().Del("Content-Disposition")
 				s.writeError(w, r, err)
