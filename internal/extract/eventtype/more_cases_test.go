@@ -350,6 +350,14 @@ var harderCases = []struct {
 	{"r14 uxo", "Three children were killed when an unexploded shell they had found in a field went off.", "REM_EXPLOS"},
 	{"r14 soldiers fired on marchers", "Protesters defied a curfew and marched to the palace, where soldiers fired on them, killing seven.", "FORCE_AGAINST_PROTEST"},
 	{"r14 petrol bomb arrest", "Police arrested a man who threw a petrol bomb at a mosque overnight.", "ARREST"},
+	// Fifteenth round.
+	{"r15 thugs on protesters", "Masked thugs attacked protesters with knives and clubs, injuring dozens.", "ATTACK"},
+	{"r15 punches", "Counter-protesters and demonstrators traded punches before police separated them.", "VIOL_DEMONSTR"},
+	{"r15 protest a killing", "Villagers blocked the road to protest the killing of a local youth by soldiers.", "VIOL_DEMONSTR"},
+	{"r15 walkout over arrest", "Lawyers staged a walkout at the high court to protest the arrest of a colleague.", "PEACE_PROTEST"},
+	{"r15 funeral", "Thousands attended the funeral of the slain activist, chanting slogans against the government.", "PEACE_PROTEST"},
+	{"r15 tower ablaze", "Militants attacked a telecom tower and set it ablaze overnight.", "PROPERTY_DISTRUCT"},
+	{"r15 jets bombarded", "Military jets bombarded the northern hills where the rebels have their bases.", "AIR_STRIKE"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
