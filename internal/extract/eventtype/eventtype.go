@@ -107,6 +107,20 @@ func (c *Classifier) Classify(text string) Result {
 	return c.result(st, text, order[0])
 }
 
+// Best is Classify without the minimum score: the best label whenever any
+// cue fired, however weak. A task that must give every text one label (the
+// CASE shared task) wants it; an extractor deciding whether a sentence
+// reports an event wants Classify.
+func (c *Classifier) Best(text string) Result {
+	st := c.run(text)
+	defer c.scratch.Put(st)
+	order := st.rankedAbove(c.rs, 0)
+	if len(order) == 0 {
+		return Result{}
+	}
+	return c.result(st, text, order[0])
+}
+
 // Rank returns every label that reached the minimum score, best first.
 func (c *Classifier) Rank(text string) []Result {
 	st := c.run(text)

@@ -295,7 +295,7 @@ func TestCASEDevSet(t *testing.T) {
 			if split != "all" && Split(ex.ID) != split {
 				continue
 			}
-			r := c.Classify(ex.Text)
+			r := c.Best(ex.Text) // the task gives every snippet one label
 			gold, pred = append(gold, ex.Gold), append(pred, r.Code)
 			if split == os.Getenv("EVENTTYPE_ERRORS") && r.Code != ex.Gold {
 				t.Logf("#%d gold %s got %q: %.200s%s", ex.ID, ex.Gold, r.Code, ex.Text, describeCues(r.Cues))

@@ -369,6 +369,11 @@ func (rs *ruleSet) applyPrefs(st *state) {
 // ranked lists the labels that reached the minimum score, best first; ties
 // go to the label whose first cue comes earlier, then to codebook order.
 func (st *state) ranked(rs *ruleSet) []int {
+	return st.rankedAbove(rs, rs.opts.minScore)
+}
+
+// rankedAbove lists the labels scoring at least min, best first.
+func (st *state) rankedAbove(rs *ruleSet, min float64) []int {
 	firstAt := func(l int) int {
 		best := -1
 		for _, ev := range st.evidence {
@@ -379,7 +384,7 @@ func (st *state) ranked(rs *ruleSet) []int {
 		return best
 	}
 	for l, s := range st.score {
-		if !st.dropped[l] && s >= rs.opts.minScore {
+		if !st.dropped[l] && s >= min && s > 0 {
 			st.order = append(st.order, l)
 		}
 	}

@@ -156,3 +156,17 @@ func TestHypothetical(t *testing.T) {
 		}
 	}
 }
+
+func TestBestIgnoresMinimum(t *testing.T) {
+	c := newTestClassifier(t)
+	text := "The senator attacked the proposal in a fiery speech."
+	if r := c.Classify(text); r.Code != "" {
+		t.Fatalf("Classify(%q) = %s, want nothing above the minimum score", text, r.Code)
+	}
+	if r := c.Best(text); r.Code == "" || len(r.Cues) == 0 {
+		t.Errorf("Best(%q) = %+v, want the weak label with its cues", text, r)
+	}
+	if r := c.Best("The weather will be mild on Tuesday."); r.Code != "" {
+		t.Errorf("Best with no cue = %s, want nothing", r.Code)
+	}
+}
