@@ -135,6 +135,8 @@ func TestCasualties(t *testing.T) {
 		{"headline present", "Militants kidnap 15 shepherds, police detain 4", []got{{15, Abducted, "", "shepherds"}, {4, Arrested, "", ""}}},
 		{"headline kills wounds", "Car bomb kills at least 10, wounds 20", []got{{10, Killed, "at least", ""}, {20, Wounded, "", ""}}},
 		{"headline die", "Six die as gunmen storm clinic", []got{{6, Killed, "", ""}}},
+		{"claimed lives", "The fighting claimed 12 lives in a week.", []got{{12, Killed, "", ""}}},
+		{"saved lives", "Medics saved 12 lives at the scene.", nil},
 		{"empty", "", nil},
 	}
 	for _, tc := range tests {

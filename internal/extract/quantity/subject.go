@@ -51,6 +51,9 @@ func (s *scanner) subjectList(first item) []item { return s.joined(first, false)
 // headCount counts a phrase whose own noun says what happened: "four
 // hostages", "12 bodies were found".
 func (s *scanner) headCount(i int, it item) (Count, bool) {
+	if s.is(it.end, "lives") && lifeVerbs[s.lower(i-1)] { // "claimed 12 lives"
+		return s.finishSubject(i, it.end, it, []string{Killed}, "lives"), true
+	}
 	for k := it.whoEnd - 1; k >= it.whoStart && k >= 0; k-- {
 		if tr, ok := triggers[s.toks[k].Lower]; ok && headOnly(tr) {
 			return s.finishSubject(i, it.end-1, it, []string{tr.kind}, "head-noun"), true
@@ -58,6 +61,11 @@ func (s *scanner) headCount(i int, it item) (Count, bool) {
 	}
 	return Count{}, false
 }
+
+// lifeVerbs take a number of lives: "claimed 12 lives", "cost three lives"
+// (not "saved 12 lives").
+var lifeVerbs = set("claimed", "claiming", "claims", "claim", "took", "taking",
+	"takes", "cost", "costing", "costs")
 
 // asides may sit between a counted phrase and its verb: "seven people,
 // including two children, were killed".
