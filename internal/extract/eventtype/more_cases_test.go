@@ -358,6 +358,12 @@ var harderCases = []struct {
 	{"r15 funeral", "Thousands attended the funeral of the slain activist, chanting slogans against the government.", "PEACE_PROTEST"},
 	{"r15 tower ablaze", "Militants attacked a telecom tower and set it ablaze overnight.", "PROPERTY_DISTRUCT"},
 	{"r15 jets bombarded", "Military jets bombarded the northern hills where the rebels have their bases.", "AIR_STRIKE"},
+	// Sixteenth round.
+	{"r16 hoax", "A suspicious object found near the embassy turned out to be a hoax device, police said.", "DISR_WEAP"},
+	{"r16 arms handed over", "A large quantity of arms and ammunition was handed over by the militia as part of the disarmament process.", "DISR_WEAP"},
+	{"r16 ferry", "A passenger ferry capsized in the river, and 50 people are missing.", "MAN_MADE_DISASTER"},
+	{"r16 tanker", "A fuel tanker overturned and exploded on the highway, killing 40 people who had gathered to collect fuel.", "MAN_MADE_DISASTER"},
+	{"r16 unilateral ceasefire", "The group announced a unilateral ceasefire for the holy month.", "AGREEMENT"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
