@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 )
@@ -81,6 +82,9 @@ func FindDate(s string) (DateMatch, bool) {
 	if len(s) > 4096 {
 		s = s[:4096]
 	}
+	if !hasYear(s) {
+		return DateMatch{}, false // every pattern needs a four-digit year
+	}
 	for _, p := range datePatterns {
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, 4) {
 			if dm, ok := readDate(p.layout, s, m); ok {
@@ -89,6 +93,21 @@ func FindDate(s string) (DateMatch, bool) {
 		}
 	}
 	return DateMatch{}, false
+}
+
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // ParseDateline reads a line that is only a date (with optional weekday,
@@ -166,13 +185,8 @@ func mkDate(y, m, d int) (time.Time, bool) {
 	return t, true
 }
 
-// weekdayMention finds weekday names the text uses as recent references
-// ("on Sunday", "said Monday"); forward-looking ones ("next Monday") are
-// skipped.
-var weekdayMention = regexp.MustCompile(`\b(` + alternation(weekdayIndex) + `)\b`)
-
-// forwardWords before a weekday make it a future reference.
-var forwardWords = []string{"next", "coming", "until", "by"}
+// forwardWords before a weekday make it a future reference ("next Monday").
+var forwardWords = map[string]bool{"next": true, "coming": true, "until": true, "by": true, "prochain": true, "próximo": true}
 
 var weekdayIndex = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday,
 	"tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
@@ -190,38 +204,21 @@ var foreignWeekdays = map[string]bool{"dimanche": true, "lundi": true, "mardi": 
 	"dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true}
 
 // mentionedWeekdays lists the distinct weekdays text refers back to, in
-// order of first mention.
+// order of first mention; forward-looking ones ("next Monday") are skipped.
 func mentionedWeekdays(text string) []time.Weekday {
 	var out []time.Weekday
 	seen := map[time.Weekday]bool{}
-	lower := strings.ToLower(text)
-	for _, m := range weekdayMention.FindAllStringSubmatchIndex(lower, -1) {
-		if forwardLooking(lower[:m[0]]) {
-			continue
+	prev := ""
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 5 && len(w) <= 10 {
+			if d, ok := weekdayIndex[strings.ToLower(w)]; ok && !forwardWords[prev] && !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
 		}
-		w := weekdayIndex[lower[m[2]:m[3]]]
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
+		prev = strings.ToLower(w)
 	}
 	return out
-}
-
-// forwardLooking reports whether the text before a weekday ends with a
-// word that points it into the future ("next Monday").
-func forwardLooking(before string) bool {
-	fields := strings.Fields(before[max(0, len(before)-12):])
-	if len(fields) == 0 {
-		return false
-	}
-	last := fields[len(fields)-1]
-	for _, w := range forwardWords {
-		if last == w {
-			return true
-		}
-	}
-	return false
 }
 
 // lag is how many days before day t the most recent weekday w fell (0 when
