@@ -182,9 +182,15 @@ var mastheads = set("Times", "Telegraph", "Express", "Mirror", "Post",
 	"Herald", "Star", "Mail", "Observer", "Tribune", "Independent", "Sport",
 	"People", "Journal", "Magazine", "Edition", "Show", "Review")
 
-// masthead reports whether weekday token i opens a title ("Sunday Times").
+// namedDays are capitalised words that make a weekday the name of a day
+// in history or the calendar ("Bloody Sunday", "Good Friday").
+var namedDays = set("Bloody", "Easter", "Good", "Black", "Palm", "Ash", "Holy",
+	"Super", "Cyber", "Maundy", "Shrove", "Whit", "Low")
+
+// masthead reports whether weekday token i opens a title ("Sunday Times")
+// or ends the name of a day ("Bloody Sunday").
 func masthead(toks []quantity.Token, i int) bool {
-	return i+1 < len(toks) && mastheads[toks[i+1].Text]
+	return (i+1 < len(toks) && mastheads[toks[i+1].Text]) || (i > 0 && namedDays[toks[i-1].Text])
 }
 
 // countWords can open the count of "N units ago".

@@ -125,6 +125,7 @@ func TestFind(t *testing.T) {
 		{"decade ago", "The revolt began a decade ago.", pub, 1, []want{{"a decade ago", "2014-01-01", 3, 2014}}, nil},
 		{"hours ago", "The blast happened three hours ago.", pub, 1, []want{{"three hours ago", "2024-05-14", 1, 0}}, nil},
 		{"masthead", "The Sunday Times reported the raid.", pub, 1, nil, nil},
+		{"named day", "Marchers recalled Bloody Sunday and Good Friday.", pub, 1, nil, nil},
 		{"not dates", "It may rain; they sat down to mar the mood. Route 66 has 12 lanes.", pub, 1, nil, nil},
 		{"lower-case may", "Officials may return in may.", pub, 1, nil, nil},
 	}
