@@ -58,13 +58,22 @@ func newFetcher(opts Options) *fetcher {
 func refusePrivate(network, address string, _ syscall.RawConn) error {
 	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
-		return fmt.Errorf("%w: %s", ErrRefused, address)
+		return refusedError{address}
 	}
 	if !PublicAddr(ap.Addr()) {
-		return fmt.Errorf("%w: %s", ErrRefused, ap.Addr())
+		return refusedError{ap.Addr().String()}
 	}
 	return nil
 }
+
+// refusedError names the address a fetch was not allowed to reach.
+type refusedError struct{ addr string }
+
+func (e refusedError) Error() string {
+	return "refused to connect to " + e.addr + ": loopback, private or link-local address (use --allow-private)"
+}
+
+func (e refusedError) Is(target error) bool { return target == ErrRefused }
 
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")
 
@@ -119,8 +128,9 @@ func (f *fetcher) get(ctx context.Context, rawURL string) (response, error) {
 // fetchError shortens the client's error to its cause, keeping ErrRefused
 // testable.
 func fetchError(err error) error {
-	if errors.Is(err, ErrRefused) {
-		return ErrRefused
+	var refused refusedError
+	if errors.As(err, &refused) {
+		return refused
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
