@@ -73,8 +73,8 @@ func (d *doc) home(cs []*cluster, f *frame) *cluster {
 	}
 	for i := len(cs) - 1; i >= 0; i-- {
 		c := cs[i]
-		if !d.compatible(c, f) {
-			continue
+		if !d.compatible(c, f) || c.lastSent == f.sent {
+			continue // parts of one sentence split apart report different events
 		}
 		if f.coref || f.sent-c.lastSent <= adjacentSentences || d.samePlace(c, f) || d.sameDate(c, f) {
 			return c

@@ -26,6 +26,7 @@ const (
 	catSkipPlace = "skipplace"
 	catFromRole  = "fromrole"
 	catAgency    = "agency"
+	catActVerb   = "actverb"
 )
 
 // word is one token of the text: a run of letters or digits.

@@ -13,7 +13,7 @@ func (d *doc) segments(s sentence, ev EventResult) [][2]int {
 	cuts = append(cuts, s.end)
 	var evSegs [][2]int
 	for i := 0; i+1 < len(cuts); i++ {
-		if cueIn(ev, cuts[i], cuts[i+1]) {
+		if cueIn(ev, cuts[i], cuts[i+1]) || d.describesEvent(cuts[i], cuts[i+1]) {
 			evSegs = append(evSegs, [2]int{cuts[i], cuts[i+1]})
 		}
 	}
@@ -29,6 +29,14 @@ func (d *doc) segments(s sentence, ev EventResult) [][2]int {
 		}
 	}
 	return evSegs
+}
+
+// describesEvent reports whether a clause read alone has an ACLED type:
+// a classifier reading the whole sentence may let one event's type hide
+// the other's.
+func (d *doc) describesEvent(start, end int) bool {
+	ranked, _ := d.rankLive(start, end)
+	return len(ranked) > 0
 }
 
 // strongBounds are the offsets where a coordinated clause starts: after
@@ -59,8 +67,8 @@ func cueIn(ev EventResult, start, end int) bool {
 	return false
 }
 
-// distinctAnchors reports whether at least two segments name places in
-// different regions.
+// distinctAnchors reports whether at least two segments name different
+// places: other regions, or other towns.
 func (d *doc) distinctAnchors(segs [][2]int) bool {
 	var keys []string
 	for _, sg := range segs {
@@ -68,8 +76,12 @@ func (d *doc) distinctAnchors(segs [][2]int) bool {
 		if len(ps) == 0 {
 			continue
 		}
-		best := bestPlace(ps)
-		keys = append(keys, best.Place.CountryCode+"/"+best.Place.Admin1)
+		best := d.bestEventPlace(ps)
+		key := best.Place.CountryCode + "/" + best.Place.Admin1
+		if placeRank(best.Place) >= 3 {
+			key += "/" + best.Place.Name
+		}
+		keys = append(keys, key)
 	}
 	for i := 1; i < len(keys); i++ {
 		if keys[i] != keys[0] {

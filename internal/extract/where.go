@@ -138,6 +138,12 @@ func (d *doc) frameDate(f *frame) (dateChoice, bool) {
 		if !d.anchors(m) {
 			continue
 		}
+		if m.Date.IsZero() {
+			var ok bool
+			if m, ok = d.resolveAnaphor(m); !ok {
+				continue
+			}
+		}
 		if d.reportDate(m, f.start) {
 			rep = append(rep, m)
 		} else {
@@ -194,6 +200,40 @@ func (d *doc) reportDate(m DateMention, from int) bool {
 		}
 	}
 	return false
+}
+
+// anaphorShift is how many days an anaphoric date lies from the date
+// named before it, by phrase category.
+var anaphorShift = map[string]int{"sameday": 0, "dayafter": 1, "daybefore": -1}
+
+// resolveAnaphor dates "on the same day", "the next day" from the last
+// dated expression before it in the same paragraph.
+func (d *doc) resolveAnaphor(m DateMention) (DateMention, bool) {
+	shift, found := 0, false
+	for cat, n := range anaphorShift {
+		if len(d.hitsIn(cat, m.Start, m.End)) > 0 || d.insideHit(cat, m.Start, m.End) {
+			shift, found = n, true
+		}
+	}
+	if !found {
+		return m, false
+	}
+	para := d.paraStart(m.Start)
+	for i := len(d.dates) - 1; i >= 0; i-- {
+		p := d.dates[i]
+		if p.End > m.Start || p.Start < para || p.Date.IsZero() {
+			continue
+		}
+		m.Date, m.Precision = p.Date.AddDate(0, 0, shift), p.Precision
+		m.Flags = append(append([]string{}, m.Flags...), "anaphor-of:"+p.Text)
+		return m, true
+	}
+	return m, false
+}
+
+// paraStart is where the line holding off begins.
+func (d *doc) paraStart(off int) int {
+	return strings.LastIndexByte(d.text[:off], '\n') + 1
 }
 
 func nearest(ms []DateMention, c Cue) (DateMention, bool) {

@@ -139,19 +139,18 @@ func (d *doc) actsNext(f *frame, j int) bool {
 	if j >= len(d.words) {
 		return false
 	}
+	if passiveAux[d.words[j].lower] {
+		return false
+	}
+	for _, h := range d.hitsIn(catActVerb, d.words[j].start, f.end) {
+		k, _ := d.wordsIn(h.start, h.start+1)
+		return k-j <= 1 && (k == j || !passiveAux[d.words[j].lower])
+	}
 	for _, c := range f.allCues {
 		k, _ := d.wordsIn(c.Start, c.Start+1)
-		if k < j || k-j > 1 || c.End-c.Start > maxCueBytes {
-			continue
+		if k >= j && k-j <= 1 && c.End-c.Start <= maxCueBytes {
+			return true
 		}
-		switch d.words[k].lower {
-		case "was", "were", "been", "being", "be", "is", "are":
-			return false
-		}
-		if k > j && passiveAux[d.words[j].lower] {
-			return false
-		}
-		return true
 	}
 	return false
 }
