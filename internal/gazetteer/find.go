@@ -83,6 +83,7 @@ type span struct {
 	tokens     int
 	hint       kindHint
 	plural     bool // a plural type word follows ("Diyala and Salahuddin provinces")
+	inName     bool // one word inside a longer proper name ("Ahl al-Haq", "Qais al-Khazali")
 }
 
 // Find returns the place mentions in text, resolved with the document's own
@@ -99,7 +100,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		st := g.newResolveState(ctx, sp.key)
 		qual := g.qualifierAfter(text, sp.nameEnd)
 		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, qual)
-		if !ok || best.score < g.threshold(sp) {
+		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
 		e := &g.entries[best.idx]
@@ -115,8 +116,24 @@ func (g *Gazetteer) Find(text string) []Mention {
 	return out
 }
 
+// foreignPenalty raises the bar for a town in a country the document does
+// not otherwise name ("Obama" in Japan in a story about Iraq).
+func (g *Gazetteer) foreignPenalty(st *resolveState, idx int32) float64 {
+	e := &g.entries[idx]
+	if len(st.countries) == 0 || e.level < levelAdmin2 || e.CountryCode == "" || st.countries[e.CountryCode] {
+		return 0
+	}
+	if st.neighbours[e.CountryCode] {
+		return 1
+	}
+	return 4
+}
+
 func (g *Gazetteer) threshold(sp span) float64 {
 	t := minFindScore
+	if sp.inName {
+		t += 4 // only a country, region or big city survives inside a name
+	}
 	if sp.tokens > 1 {
 		t -= 2 // multi-word names rarely match by accident
 	}
@@ -170,7 +187,7 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anch
 		done[sp.key] = true
 		st := g.newResolveState(ctx, sp.key)
 		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, nil)
-		if !ok || margin < g.w.SecondMargin || best.score < g.threshold(sp) {
+		if !ok || margin < g.w.SecondMargin || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
 		e := &g.entries[best.idx]
@@ -284,6 +301,12 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 	if !caseless && !first.cap && !(articles[first.lower] && i+1 < len(toks) && toks[i+1].cap) {
 		return span{}, false
 	}
+	if articles[first.lower] && !g.articleOpens(text, toks, i) {
+		return span{}, false // English "an", "at", "as" before a name
+	}
+	if first.lower == "the" && !caseless {
+		return span{}, false // "The Hague" is reached through its own key below
+	}
 	for n := min(maxSpan, len(toks)-i); n >= 1; n-- {
 		last := toks[i+n-1]
 		if !caseless && !last.cap {
@@ -299,6 +322,9 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		}
 		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n}
 		sp.hint = g.hintAround(text, sp.start, sp.end)
+		if h, ok := typeHints[last.lower]; ok && n > 1 && extendsSpan[last.lower] {
+			sp.hint = h // "Kirkuk Governorate": the type word is part of the name
+		}
 		if after := wordsAfter(text, last.end, 1); len(after) == 1 && extendsSpan[after[0]] {
 			sp.end = indexWordEnd(text, last.end)
 			sp.plural = strings.HasSuffix(after[0], "s") && after[0] != "mountains" && after[0] != "oilfields"
@@ -306,12 +332,48 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if n == 1 && !g.singleWordOK(toks, brk, i, sp.hint) {
 			return span{}, false
 		}
+		if n == 1 && !caseless && isAcronym(first.word) && !g.acronymPlace(cands, first.word) {
+			return span{}, false // "AVA", "NATO": an agency, not a town
+		}
 		if g.personBefore(toks, brk, i) {
 			return span{}, false
+		}
+		nameToks, at := n, i
+		if articles[first.lower] && n > 1 {
+			nameToks, at = n-1, i+1 // "al-Haq" is one name word
+		}
+		if nameToks == 1 && !caseless && g.insideProperName(text, toks, brk, i, at) {
+			sp.inName = true
 		}
 		return sp, true
 	}
 	return span{}, false
+}
+
+// insideProperName reports a word that sits in a longer run of capitalised
+// words that is not itself a place: after a capitalised word mid-sentence
+// ("Ahl al-Haq"), or before an article and a capitalised word ("Qais
+// al-Khazali").
+func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, at int) bool {
+	if i > 0 && !brk[i] && !brk[i-1] && toks[i-1].cap && !g.words.stop[toks[i-1].lower] && !g.words.near[toks[i-1].lower] {
+		return true
+	}
+	// "Qais al-Khazali": the word after is an article joined to a capitalised word
+	if j := at + 1; j+1 < len(toks) && !brk[j] && articles[toks[j].lower] && toks[j+1].cap &&
+		text[toks[j].end:toks[j+1].start] == "-" {
+		return true
+	}
+	return false
+}
+
+// articleOpens reports an Arabic article that belongs to the name after it:
+// joined by a hyphen ("al-Tarmiyah") or one of al/el written apart ("Al Anbar").
+func (g *Gazetteer) articleOpens(text string, toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	gap := text[toks[i].end:toks[i+1].start]
+	return gap == "-" || toks[i].lower == "al" || toks[i].lower == "el"
 }
 
 // spanOK rejects spans that cross a sentence break or hold lower-case words
@@ -353,6 +415,22 @@ func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
 	}
 	p := toks[i-1]
 	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
+}
+
+func isAcronym(w string) bool {
+	return len(w) <= 4 && len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// acronymPlace accepts an all-caps short word only as a country, region
+// or an alias spelled so (US, UK, UAE).
+func (g *Gazetteer) acronymPlace(cands []int32, w string) bool {
+	fold := foldSimple(w)
+	for _, i := range cands {
+		if g.aliasSpelled(i, fold) || (g.entries[i].level <= levelAdmin1 && foldSimple(g.entries[i].Name) == fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // spreadPluralHints gives "Diyala" in "Diyala and Salahuddin provinces" the

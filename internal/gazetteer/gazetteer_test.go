@@ -174,6 +174,21 @@ func TestFind(t *testing.T) {
 			want: []found{{"Qarachogh Mountains", "IQ.11", "IQ", 2}, {"Alas oilfields", "IQ.18", "IQ", 2}, {"Iraq", "", "IQ", 3}},
 		},
 		{
+			name: "English articles and acronyms are not names",
+			text: "An Iraqi officer said The U.S. and the AVA agency were told. At Mosul, calm returned.",
+			want: []found{{"Iraqi", "", "IQ", 3}, {"U.S", "", "US", 3}, {"Mosul", "IQ.15", "IQ", 1}},
+		},
+		{
+			name: "words inside people's and groups' names",
+			text: "In Iraq, the commander Qais al-Khazali of the Saraya Ahl al-Haq group spoke in Baghdad.",
+			want: []found{{"Iraq", "", "IQ", 3}, {"Baghdad", "IQ.07", "IQ", 1}},
+		},
+		{
+			name: "type word inside the name",
+			text: "Police in Kirkuk Governorate and in the city of Kirkuk, Iraq, made arrests.",
+			want: []found{{"Kirkuk Governorate", "IQ.13", "IQ", 3}, {"Kirkuk", "IQ.13", "IQ", 1}, {"Iraq", "", "IQ", 3}},
+		},
+		{
 			name: "transliterations in Syria",
 			text: "Herders were abducted in the Deir Ezzor countryside and near al-Baghouz, Syria.",
 			want: []found{{"Deir Ezzor", "SY.07", "SY", 1}, {"al-Baghouz", "SY.07", "SY", 2}, {"Syria", "", "SY", 3}},
@@ -196,6 +211,30 @@ func TestFind(t *testing.T) {
 				t.Errorf("Find mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestIndexCurrent checks that the name index in the embedded data was
+// built with today's Normalize: run go generate after changing it.
+func TestIndexCurrent(t *testing.T) {
+	g := loadTest(t)
+	for i := 0; i < len(g.entries); i += 997 {
+		e := &g.entries[i]
+		if !containsIdx(g.lookup(Normalize(e.Name)), int32(i)) {
+			t.Fatalf("entry %q is not under key %q: regenerate the data (go generate ./internal/gazetteer/...)", e.Name, Normalize(e.Name))
+		}
+	}
+}
+
+func TestResolveInsideName(t *testing.T) {
+	g := loadTest(t)
+	text := "Fans gathered outside the Basra International Stadium in Iraq."
+	m, ok := g.Resolve("Basra International Stadium", Context{Text: text, Offset: 26})
+	if !ok || m.Place.CountryCode != "IQ" || m.Precision < 2 {
+		t.Errorf("Resolve(stadium) = %+v, %v; want a point in Basra at precision 2", m, ok)
+	}
+	if _, ok := g.Resolve("International Airport", Context{}); ok {
+		t.Error("Resolve(International Airport) found a place from facility words alone")
 	}
 }
 

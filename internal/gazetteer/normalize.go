@@ -14,9 +14,8 @@ import (
 // and Anbar are one province.
 var articles = map[string]bool{
 	"al": true, "el": true, "il": true, "ul": true, "ad": true, "ed": true, "ud": true,
-	"as": true, "es": true, "us": true, "ar": true, "ur": true, "az": true, "ez": true,
-	"uz": true, "ash": true, "esh": true, "ush": true, "at": true, "ut": true, "an": true,
-	"un": true, "ath": true, "adh": true,
+	"as": true, "es": true, "ar": true, "az": true, "ez": true,
+	"ash": true, "esh": true, "at": true, "an": true, "ath": true, "adh": true,
 }
 
 // typeWords name what kind of place a name is (province, district, mountains)

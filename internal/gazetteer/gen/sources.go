@@ -96,6 +96,7 @@ func readCountries(path string) ([]country, error) {
 		Borders          []string
 		AltSpellings     []string
 		LatLng           []float64
+		Area             float64
 		Translations     map[string]struct{ Common string }
 		Demonyms         map[string]struct{ F, M string }
 	}
@@ -103,6 +104,7 @@ func readCountries(path string) ([]country, error) {
 		return nil, fmt.Errorf("gen: parse countries: %w", err)
 	}
 	var out []country
+	var areas []float64
 	for _, r := range raw {
 		c := country{Code: r.CCA2, Code3: r.CCA3, Name: r.Name.Common, Subregion: r.Subregion, Borders: r.Borders}
 		if c.Subregion == "" {
@@ -140,9 +142,33 @@ func readCountries(path string) ([]country, error) {
 			}
 		}
 		out = append(out, c)
+		areas = append(areas, r.Area)
 	}
+	keepLargestDemonyms(out, areas)
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out, nil
+}
+
+// keepLargestDemonyms leaves a demonym several countries share ("American":
+// the United States and its territories) with the largest of them.
+func keepLargestDemonyms(cs []country, areas []float64) {
+	owner := map[string]int{}
+	for i, c := range cs {
+		for _, d := range c.Demonyms {
+			if j, ok := owner[d]; !ok || areas[i] > areas[j] {
+				owner[d] = i
+			}
+		}
+	}
+	for i := range cs {
+		var keep []string
+		for _, d := range cs[i].Demonyms {
+			if owner[d] == i {
+				keep = append(keep, d)
+			}
+		}
+		cs[i].Demonyms = keep
+	}
 }
 
 func isLatin(s string) bool {
