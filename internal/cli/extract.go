@@ -30,7 +30,12 @@ func newExtractCmd(cfg *Config) *cobra.Command {
 		Long: "extract reads files, directories, URLs, feeds or JSON lines (- for stdin), codes the\n" +
 			"incidents each article reports and prints them with their evidence. --published gives\n" +
 			"every input one publication date; --manifest maps file names to dates.",
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.MinimumNArgs(1)(cmd, args); err != nil {
+				return usageError{fmt.Errorf("extract: %w", err)}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExtract(cmd.Context(), cfg, fl, args)
 		},
