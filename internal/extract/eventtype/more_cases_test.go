@@ -364,6 +364,13 @@ var harderCases = []struct {
 	{"r16 ferry", "A passenger ferry capsized in the river, and 50 people are missing.", "MAN_MADE_DISASTER"},
 	{"r16 tanker", "A fuel tanker overturned and exploded on the highway, killing 40 people who had gathered to collect fuel.", "MAN_MADE_DISASTER"},
 	{"r16 unilateral ceasefire", "The group announced a unilateral ceasefire for the holy month.", "AGREEMENT"},
+	// Seventeenth round: attribution and diplomacy.
+	{"r17 statement carried out", "Islamic State said in a statement that it had carried out the attack on the checkpoint.", "ATTRIB"},
+	{"r17 behind drone attack", "The Pentagon said Iran was behind the drone attack on the oil facility.", "ATTRIB"},
+	{"r17 suspect of", "Officials suspect a local militia of carrying out the massacre.", "ATTRIB"},
+	{"r17 hallmarks", "The attack bore the hallmarks of the jihadist group, analysts said.", "ATTRIB"},
+	{"r17 formal protest", "Beijing lodged a formal protest with Tokyo over the visit.", "DIPLO"},
+	{"r17 assets frozen", "The EU froze the assets of 20 officials in response to the crackdown.", "DIPLO"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
