@@ -264,12 +264,19 @@ func foldSimple(s string) string {
 	return strings.Join(dropDecorations(foldTokens(s)), " ")
 }
 
+// wideKinds are features as large as a region (deserts, seas, rivers,
+// world regions): an event placed there is coded at region precision.
+var wideKinds = map[string]bool{
+	"L.CONT": true, "L.RGN": true, "L.PEN": true, "H.OCN": true, "H.SEA": true,
+	"H.GULF": true, "T.DSRT": true, "H.STM": true,
+}
+
 // precisionFor is the ACLED geo_precision a place kind implies by itself.
 func precisionFor(e *entry) int {
-	switch e.level {
-	case levelCountry, levelAdmin1:
+	switch {
+	case e.level == levelCountry || e.level == levelAdmin1 || wideKinds[e.Kind]:
 		return 3
-	case levelAdmin2, levelFeature:
+	case e.level == levelAdmin2 || e.level == levelFeature:
 		return 2
 	}
 	return 1

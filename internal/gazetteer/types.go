@@ -12,14 +12,14 @@ type Place struct {
 	Kind        string  `json:"kind"` // GeoNames feature class.code, e.g. "P.PPL", "A.ADM1", "T.MT"
 	CountryCode string  `json:"country_code"`
 	Country     string  `json:"country"`
-	Admin1Code  string  `json:"admin1_code,omitempty"`
+	Admin1Code  string  `json:"admin1_code,omitempty"` // GeoNames style with the country: "IQ.18"
 	Admin1      string  `json:"admin1,omitempty"`
-	Admin2Code  string  `json:"admin2_code,omitempty"`
+	Admin2Code  string  `json:"admin2_code,omitempty"` // "IQ.11.93817"
 	Admin2      string  `json:"admin2,omitempty"`
 	Lat         float64 `json:"lat"`
 	Lon         float64 `json:"lon"`
 	Population  int64   `json:"population,omitempty"`
-	Source      string  `json:"source,omitempty"` // geonames, curated:<note>
+	Source      string  `json:"source,omitempty"` // geonames, world-countries, curated: <note>, locate
 }
 
 // Mention is a place named in a text and what it resolved to.
