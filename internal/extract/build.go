@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/incident"
 )
 
@@ -36,6 +37,10 @@ func (d *doc) build(c *cluster, k *coding) incident.Incident {
 	}
 	d.buildSource(&in, k)
 	in.Confidence = confidence(c, k)
+	if d.headlineAgrees(k) {
+		in.Confidence = min(0.95, in.Confidence+0.05)
+		in.Tags = append(in.Tags, "headline-corroborates")
+	}
 	in.Notes = notes(&in, k)
 	return in
 }
@@ -148,6 +153,29 @@ func (d *doc) buildSource(in *incident.Incident, k *coding) {
 	in.Source = strings.Join(parts, "; ")
 }
 
+// headlineAgrees reports a title line that names the incident's place
+// (its region or country) or one of its actors: the headline corroborates,
+// though it never makes an incident by itself.
+func (d *doc) headlineAgrees(k *coding) bool {
+	for _, l := range d.a.Lines {
+		if l.Kind != article.KindTitle || l.Start < 0 || l.End > len(d.text) || l.Start >= l.End {
+			continue
+		}
+		for _, m := range d.places {
+			if m.Start >= l.Start && m.End <= l.End && m.Place.CountryCode == k.country.Code &&
+				(!k.hasPlace || m.Place.Admin1 == "" || m.Place.Admin1 == k.place.Place.Admin1) {
+				return true
+			}
+		}
+		for _, m := range d.actorsIn(l.Start, l.End) {
+			if (k.a1 != nil && m.Actor.Name == k.a1.first.m.Actor.Name) || (k.a2 != nil && m.Actor.Name == k.a2.first.m.Actor.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // confidence grows with the evidence behind the incident: a date of its
 // own, a precise place, both sides named, casualty figures, and more than
 // one statement reporting it.
@@ -213,6 +241,12 @@ func notes(in *incident.Incident, k *coding) string {
 	}
 	if in.ClaimedBy != "" {
 		fmt.Fprintf(&b, "; claimed by %s", in.ClaimedBy)
+	}
+	for _, f := range k.date.Flags {
+		if strings.Contains(f, "conflict") || strings.Contains(f, "corrected") {
+			fmt.Fprintf(&b, "; the text's date was read as the consistent reading (%s)", f)
+			break
+		}
 	}
 	ranges := append(append([]string{}, k.killed.ranges...), k.wounded.ranges...)
 	sort.Strings(ranges)

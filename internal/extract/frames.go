@@ -47,6 +47,10 @@ const maxCueBytes = 30
 // ("We captured them." does not).
 const minEventWords = 6
 
+// inheritSentences is how many earlier sentences of its paragraph a
+// statement borrows a missing date or place from.
+const inheritSentences = 2
+
 // ledeSentences is how many body sentences open a report: a place there
 // anchors an event even without a date.
 const ledeSentences = 3
@@ -467,7 +471,7 @@ func (d *doc) anchors(m DateMention) bool {
 // same paragraph.
 func (d *doc) inheritedDate(si int) (DateMention, bool) {
 	s := d.sents[si]
-	for k := si - 1; k >= 0 && d.sents[k].para == s.para; k-- {
+	for k := si - 1; k >= 0 && k >= si-inheritSentences && d.sents[k].para == s.para; k-- {
 		ds := d.datesIn(d.sents[k].start, d.sents[k].end)
 		for i := len(ds) - 1; i >= 0; i-- {
 			if d.anchors(ds[i]) {
@@ -482,7 +486,7 @@ func (d *doc) inheritedDate(si int) (DateMention, bool) {
 // paragraph.
 func (d *doc) inheritedPlace(si int) bool {
 	s := d.sents[si]
-	for k := si - 1; k >= 0 && d.sents[k].para == s.para; k-- {
+	for k := si - 1; k >= 0 && k >= si-inheritSentences && d.sents[k].para == s.para; k-- {
 		if len(d.placesIn(d.sents[k].start, d.sents[k].end)) > 0 {
 			return true
 		}

@@ -115,7 +115,7 @@ func (d *doc) clusterPlace(c *cluster) (gazetteer.Mention, bool) {
 // sentences of the paragraph.
 func (d *doc) inheritedPlaceMention(si int) (gazetteer.Mention, bool) {
 	s := d.sents[si]
-	for k := si - 1; k >= 0 && d.sents[k].para == s.para; k-- {
+	for k := si - 1; k >= 0 && k >= si-inheritSentences && d.sents[k].para == s.para; k-- {
 		if ps := d.placesIn(d.sents[k].start, d.sents[k].end); len(ps) > 0 {
 			return d.bestEventPlace(ps), true
 		}

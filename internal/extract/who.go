@@ -116,7 +116,7 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 	switch {
 	case m.Start <= f.cue.Start && f.cue.Start < m.End:
 		return vote{m: m, side: 1, weight: 1, rule: "agent-noun"}, true // "a suicide bomber blew himself up"
-	case d.actsNext(f, j):
+	case d.actsNext(f, d.skipConjoined(f, j)):
 		return vote{m: m, side: 1, weight: 1.5, rule: "subject-of-verb"}, true
 	case anyIn(before, agentWords) && m.Start >= f.cue.End:
 		return vote{m: m, side: 1, weight: 2, rule: "agent"}, true
@@ -130,6 +130,19 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 		return vote{m: m, side: 2, weight: 1, rule: "object"}, true
 	}
 	return vote{}, false
+}
+
+// skipConjoined moves word index j past "and <actor>" so that both actors
+// of "the Iraqi army and Popular Mobilization forces clashed" act.
+func (d *doc) skipConjoined(f *frame, j int) int {
+	for j < len(d.words) && d.words[j].lower == "and" && j+1 < len(d.words) {
+		next := d.actorsIn(d.words[j+1].start, f.end)
+		if len(next) == 0 || next[0].Start > d.words[j+1].end+4 {
+			return j
+		}
+		_, j = d.wordsIn(next[0].Start, next[0].End)
+	}
+	return j
 }
 
 // actsNext reports an active event verb right after the actor (word index
