@@ -308,6 +308,9 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		kh = g.hintAround(hint.Text, hint.Offset, end)
 		qual = g.qualifierAfter(hint.Text, end)
 	}
+	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {
+		kh = typeHints[ws[0]] // "Walker County": the type word is part of the name
+	}
 	best, margin, ok := g.rank(cands, name, st, kh, qual)
 	if !ok {
 		return Mention{}, false
