@@ -283,7 +283,7 @@ func (rs *ruleSet) scoreCombos(st *state) {
 		}
 		w := cb.weight
 		if w > 0 {
-			w *= rs.factor(st, sent, -1)
+			w *= rs.factor(st, sent, tokenAt(st.toks, start))
 		}
 		st.score[cb.label] += w
 		st.evidence = append(st.evidence, evidence{label: cb.label, start: start, end: end, sent: sent, rule: cb.rule, weight: w})
@@ -446,4 +446,13 @@ func (rs *ruleSet) inMode(st *state, text string, l, m int, cues []Cue) (bool, [
 		}
 	}
 	return true, cues
+}
+
+// tokenAt returns the index of the token starting at byte offset b, or -1.
+func tokenAt(toks []token, b int) int {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= b })
+	if i < len(toks) && toks[i].start == b {
+		return i
+	}
+	return -1
 }

@@ -371,6 +371,12 @@ var harderCases = []struct {
 	{"r17 hallmarks", "The attack bore the hallmarks of the jihadist group, analysts said.", "ATTRIB"},
 	{"r17 formal protest", "Beijing lodged a formal protest with Tokyo over the visit.", "DIPLO"},
 	{"r17 assets frozen", "The EU froze the assets of 20 officials in response to the crackdown.", "DIPLO"},
+	// Eighteenth round.
+	{"r18 opened fire at market", "Gunmen on motorbikes opened fire at a cattle market, killing 19 traders.", "ATTACK"},
+	{"r18 troops killed civilians", "Government troops killed five civilians they mistook for rebels at a roadblock.", "ATTACK"},
+	{"r18 policeman shot", "A policeman was shot dead by suspected militants as he left a mosque.", "ARMED_CLASH"},
+	{"r18 militias heavy weapons", "Rival militias fought with heavy weapons in the suburbs of the capital overnight.", "ARMED_CLASH"},
+	{"r18 herders farmers", "Clashes between herders and farmers left 25 people dead in the central state.", "ARMED_CLASH"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
