@@ -161,6 +161,9 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		if e.Admin1Code != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx)) {
 			a.admin1 = e.Admin1Code
 		}
+		if e.level == levelAdmin2 {
+			a.admin2 = e.Admin2Code
+		}
 		ctx.anchors = append(ctx.anchors, a)
 	}
 	ctx.anchors = append(ctx.anchors, g.secondAnchors(text, spans, ctx)...)
@@ -191,8 +194,12 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anch
 			continue
 		}
 		e := &g.entries[best.idx]
-		out = append(out, anchor{key: sp.key, country: e.CountryCode, admin1: e.Admin1Code, weight: 1,
-			lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: e.Admin1Code})
+		a := anchor{key: sp.key, country: e.CountryCode, admin1: e.Admin1Code, weight: 1,
+			lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: e.Admin1Code}
+		if e.level == levelAdmin2 {
+			a.admin2 = e.Admin2Code
+		}
+		out = append(out, a)
 	}
 	return out
 }
@@ -200,6 +207,7 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anch
 // anchor is one name that vouches for the document's country and region.
 type anchor struct {
 	key, country, admin1 string
+	admin2               string // set when the anchor is a second-level region
 	weight               int
 	lat, lon             float64
 	point                bool   // a town or feature: its position says where the story is

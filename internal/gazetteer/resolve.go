@@ -37,6 +37,8 @@ type Weights struct {
 	// Near is for a candidate close to other towns the document names:
 	// full within NearFullKm, fading to nothing at NearZeroKm.
 	Near, NearFullKm, NearZeroKm float64
+	// Admin2Ctx is for a town in a second-level region the document names.
+	Admin2Ctx float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -45,7 +47,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
-		Near: 2, NearFullKm: 50, NearZeroKm: 250}
+		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -73,17 +75,21 @@ type resolveState struct {
 	admin1     map[string]bool // codes and normal forms of names
 	points     [][2]float64    // towns the document names, for proximity
 	holding    map[string]bool // admin-1 codes holding those towns
+	admin2     map[string]bool // second-level regions the document names
 }
 
 // newResolveState prepares the context for resolving the name with normal
 // form key; when the context came from DocContext, that name's own
 // mentions are left out of it.
 func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
-	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}, neighbours: map[string]bool{}, holding: map[string]bool{}}
+	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}, neighbours: map[string]bool{}, holding: map[string]bool{}, admin2: map[string]bool{}}
 	countries, regions := ctx.Countries, ctx.Admin1
 	if ctx.anchors != nil {
 		countries, regions = tally(ctx.anchors, key)
 		for _, a := range ctx.anchors {
+			if a.admin2 != "" && a.key != key {
+				st.admin2[a.admin2] = true
+			}
 			if a.point && a.key != key {
 				st.points = append(st.points, [2]float64{a.lat, a.lon})
 				st.holding[a.within] = true
@@ -161,6 +167,9 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 			} else if e.level == levelAdmin1 && st.holding[e.Admin1Code] {
 				s += g.w.Near // a region holding towns the document names
 			}
+		}
+		if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2[e.Admin2Code] {
+			s += g.w.Admin2Ctx // Huntsville when Walker County is named
 		}
 		if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
 			s += g.w.Admin1Ctx
