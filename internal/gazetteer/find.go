@@ -96,8 +96,13 @@ func (g *Gazetteer) Find(text string) []Mention {
 	ctx := g.docContext(text, spans)
 
 	var out []Mention
+	states := map[string]*resolveState{}
 	for _, sp := range spans {
-		st := g.newResolveState(ctx, sp.key)
+		st := states[sp.key]
+		if st == nil {
+			st = g.newResolveState(ctx, sp.key)
+			states[sp.key] = st
+		}
 		qual := g.qualifierAfter(text, sp.nameEnd)
 		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, qual)
 		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
