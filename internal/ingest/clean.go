@@ -184,7 +184,7 @@ func (c *cleaner) matchRules(i int, s string, rules []lineRule) bool {
 func (c *cleaner) repeated(i int, s string) bool {
 	k := keyOf(s)
 	switch {
-	case c.title != "" && k == c.title:
+	case c.title != "" && (k == c.title || withSiteSuffix(k, c.title)):
 		if !c.knownTitleUnplaced(i) {
 			c.set(i, article.KindDropped, "repeated-headline")
 		}
@@ -201,13 +201,38 @@ func (c *cleaner) repeated(i int, s string) bool {
 
 // knownTitleUnplaced reports that a title given from outside has no line
 // yet, so its first occurrence becomes the title line instead of a repeat.
+// withSiteSuffix reports a line that is the title followed by a short
+// " - Site" or " | Site", as page headings often are.
+func withSiteSuffix(line, title string) bool {
+	rest, ok := strings.CutPrefix(line, title)
+	if !ok || len(rest) > 48 {
+		return false
+	}
+	for _, sep := range []string{" - ", " | ", " — ", " – ", " :: "} {
+		if strings.HasPrefix(rest, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutSiteSuffix removes the " - Site" withSiteSuffix found.
+func cutSiteSuffix(norm, title string) string {
+	for _, sep := range []string{" - ", " | ", " — ", " – ", " :: "} {
+		if i := strings.LastIndex(norm, sep); i > 0 && keyOf(norm[:i]) == title {
+			return norm[:i]
+		}
+	}
+	return norm
+}
+
 func (c *cleaner) knownTitleUnplaced(i int) bool {
 	for j := 0; j < i; j++ {
 		if c.lines[j].Kind == article.KindTitle {
 			return false
 		}
 	}
-	c.norm[i] = trimTitleSeparators(c.norm[i])
+	c.norm[i] = trimTitleSeparators(cutSiteSuffix(c.norm[i], c.title))
 	c.set(i, article.KindTitle, "known-title")
 	return true
 }

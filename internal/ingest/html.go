@@ -46,6 +46,11 @@ func htmlPage(name, pageURL string, data []byte, contentType string) (page, erro
 	}
 	p := page{name: name, url: pageURL, encoding: enc, format: "html", title: normalizeLine(res.Metadata.Title)}
 	p.text, p.extracted = res.ContentText, res.ContentText
+	if res.ContentNode != nil {
+		if t := nodeText(res.ContentNode); strings.TrimSpace(t) != "" {
+			p.text = t // the same text with its paragraphs on their own lines
+		}
+	}
 	if p.title != "" {
 		p.text = p.title + "\n\n" + p.text
 	}
@@ -55,6 +60,7 @@ func htmlPage(name, pageURL string, data []byte, contentType string) (page, erro
 	if s := normalizeLine(res.Metadata.Sitename); s != "" {
 		p.outlet, p.outletFrom = s, "page"
 	}
+	p.title = trimSiteSuffix(p.title, p.outlet, OutletFromURL(p.url))
 	if !res.Metadata.Date.IsZero() {
 		p.published = &article.Published{Time: res.Metadata.Date.UTC(), Precision: article.PrecisionDay, From: "html"}
 	}
@@ -83,6 +89,25 @@ func extractOptions(pageURL string) trafilatura.Options {
 func ExtractHTML(pageURL string, data []byte) (string, error) {
 	p, err := htmlPage(pageURL, pageURL, data, "")
 	return p.extracted, err
+}
+
+// trimSiteSuffix removes " - Site", " | Site" or " — Site" from a page
+// title when Site is the outlet or the host.
+func trimSiteSuffix(title string, names ...string) string {
+	for _, sep := range []string{" - ", " | ", " — ", " – ", " :: "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		suffix := strings.ToLower(strings.TrimSpace(title[i+len(sep):]))
+		for _, n := range names {
+			n = strings.ToLower(n)
+			if n != "" && (suffix == n || suffix == strings.TrimPrefix(n, "the ") || strings.HasPrefix(n, suffix+".")) {
+				return strings.TrimSpace(title[:i])
+			}
+		}
+	}
+	return title
 }
 
 func absoluteURL(s string) string {

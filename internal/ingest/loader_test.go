@@ -53,6 +53,41 @@ func writeFile(t *testing.T, path string, data []byte) {
 	}
 }
 
+func TestFromHTMLKeepsParagraphs(t *testing.T) {
+	a, err := FromHTML("p.html", "https://herald.example/a", []byte(testHTML(testTitle+" - Coastal Herald")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []string
+	for _, l := range a.Lines {
+		if l.Kind == "body" {
+			body = append(body, a.Text[l.Start:l.End])
+		}
+	}
+	want := []string{testPara1, testPara2, testPara3}
+	if diff := cmp.Diff(want, body); diff != "" {
+		t.Errorf("body paragraphs mismatch (-want +got):\n%s", diff)
+	}
+	if a.Title != testTitle {
+		t.Errorf("title %q: the site suffix should be gone", a.Title)
+	}
+}
+
+func TestTrimSiteSuffix(t *testing.T) {
+	tests := []struct{ title, site, host, want string }{
+		{"Talks collapse - Coastal Herald", "Coastal Herald", "", "Talks collapse"},
+		{"Talks collapse | herald.example", "", "herald.example", "Talks collapse"},
+		{"Talks collapse - Sportsnet.ca", "Sportsnet.ca", "sportsnet.ca", "Talks collapse"},
+		{"Talks - the morning after", "Coastal Herald", "herald.example", "Talks - the morning after"},
+		{"Coastal Herald", "Coastal Herald", "", "Coastal Herald"},
+	}
+	for _, tt := range tests {
+		if got := trimSiteSuffix(tt.title, tt.site, tt.host); got != tt.want {
+			t.Errorf("trimSiteSuffix(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
 	for _, p := range []string{"b/2.txt", "b/1.txt", "a.txt", ".hidden.txt", ".git/config", "b/.draft.txt"} {
