@@ -377,6 +377,12 @@ var harderCases = []struct {
 	{"r18 policeman shot", "A policeman was shot dead by suspected militants as he left a mosque.", "ARMED_CLASH"},
 	{"r18 militias heavy weapons", "Rival militias fought with heavy weapons in the suburbs of the capital overnight.", "ARMED_CLASH"},
 	{"r18 herders farmers", "Clashes between herders and farmers left 25 people dead in the central state.", "ARMED_CLASH"},
+	// Nineteenth round: strategic developments.
+	{"r19 captured adjective", "The rebels opened a recruitment office in the captured city.", "CHANGE_TO_GROUP_ACT"},
+	{"r19 relocated", "The government relocated its forces from the northern garrison to the capital.", "CHANGE_TO_GROUP_ACT"},
+	{"r19 leader replaced", "The group's leader was replaced after a power struggle.", "CHANGE_TO_GROUP_ACT"},
+	{"r19 campus base", "Soldiers occupied the university campus and turned it into a military base.", "HQ_ESTABLISHED"},
+	{"r19 positions vacated", "The army took over positions vacated by departing peacekeepers.", "NON_VIOL_TERRIT_TRANSFER"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
