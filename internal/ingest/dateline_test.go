@@ -209,3 +209,10 @@ func FuzzDateline(f *testing.F) {
 		}
 	})
 }
+
+func TestDayOfKeepsTheStampedDate(t *testing.T) {
+	evening := time.Date(2023, 6, 12, 23, 30, 0, 0, time.FixedZone("-0500", -5*3600))
+	if got := dayOf(evening); !got.Equal(day(2023, 6, 12)) {
+		t.Errorf("dayOf(%s) = %s, want 2023-06-12", evening, got)
+	}
+}

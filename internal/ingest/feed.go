@@ -63,9 +63,9 @@ func (l *Loader) feedItem(ctx context.Context, source, outlet string, item *gofe
 		p.outlet, p.outletFrom = outlet, "feed"
 	}
 	if t := item.PublishedParsed; t != nil {
-		p.published = &article.Published{Time: t.UTC(), Precision: article.PrecisionDay, From: "feed"}
+		p.published = &article.Published{Time: dayOf(*t), Precision: article.PrecisionDay, From: "feed"}
 	} else if t := item.UpdatedParsed; t != nil {
-		p.published = &article.Published{Time: t.UTC(), Precision: article.PrecisionDay, From: "feed", Note: "feed gives only an update time"}
+		p.published = &article.Published{Time: dayOf(*t), Precision: article.PrecisionDay, From: "feed", Note: "feed gives only an update time"}
 	}
 	return fromPage(p, l.opts)
 }

@@ -62,7 +62,7 @@ func htmlPage(name, pageURL string, data []byte, contentType string) (page, erro
 	}
 	p.title = trimSiteSuffix(p.title, p.outlet, OutletFromURL(p.url))
 	if !res.Metadata.Date.IsZero() {
-		p.published = &article.Published{Time: res.Metadata.Date.UTC(), Precision: article.PrecisionDay, From: "html"}
+		p.published = &article.Published{Time: dayOf(res.Metadata.Date), Precision: article.PrecisionDay, From: "html"}
 	}
 	return p, nil
 }

@@ -115,6 +115,13 @@ func parseGivenDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("unreadable date %q (want YYYY-MM-DD or RFC 3339)", s)
 }
 
+// dayOf is the calendar day t falls on where it was stamped (a feed's
+// "23:30 -0500" is that evening's date, not the next day in UTC), as a UTC
+// midnight like every other day-precision date.
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
 // ParsePublished reads a --published value into a caller-given date.
 func ParsePublished(s string) (*article.Published, error) {
 	t, err := parseGivenDate(s)
