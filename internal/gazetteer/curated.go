@@ -80,7 +80,10 @@ func (g *Gazetteer) loadFeatures() error {
 		if strings.HasPrefix(r[2], "P.") {
 			level = levelPlace
 		}
-		g.add(entry{Place: p, level: level, imp: imp}, names...)
+		idx := g.add(entry{Place: p, level: level, imp: imp}, names...)
+		for _, n := range names[1:] {
+			g.aliasFolds[idx] = append(g.aliasFolds[idx], foldSimple(n)) // alternates are spellings too
+		}
 	}
 	return nil
 }

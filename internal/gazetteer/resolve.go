@@ -39,6 +39,8 @@ type Weights struct {
 	Near, NearFullKm, NearZeroKm float64
 	// Admin2Ctx is for a town in a second-level region the document names.
 	Admin2Ctx float64
+	// Section is added for sections of cities (GeoNames PPLX).
+	Section float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -47,7 +49,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
-		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2}
+		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: 0}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -144,6 +146,9 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 	for _, i := range cands {
 		e := &g.entries[i]
 		s := g.importance(e)
+		if e.Kind == "P.PPLX" {
+			s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
+		}
 		if e.level == levelPlace && regions[e.Admin1Code] && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
 			s += g.w.SeatOfRegion // Karbala the city over Karbala the province
 		}
