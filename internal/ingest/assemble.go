@@ -37,6 +37,35 @@ func (c *cleaner) markCaptions() {
 	}
 }
 
+// fixMasthead handles a page that opens with the site's name: a title of
+// three words or fewer followed, still in the header, by a longer
+// headline-like line. The short line is the masthead and is dropped; the
+// longer one becomes the title.
+func (c *cleaner) fixMasthead() {
+	t := -1
+	for i, l := range c.lines {
+		if l.Kind == article.KindTitle {
+			t = i
+			break
+		}
+	}
+	if t < 0 || c.lines[t].Reason != "first-heading" || len(strings.Fields(c.norm[t])) > 3 {
+		return
+	}
+	for j := t + 1; j < len(c.lines); j++ {
+		l := c.lines[j]
+		if l.Kind == article.KindDropped || l.Kind == article.KindDateline || l.Kind == article.KindByline {
+			continue
+		}
+		if l.Kind == article.KindBody && titleLike(c.norm[j]) && len(strings.Fields(c.norm[j])) >= 5 && !bodyLike(c.norm[j]) {
+			c.set(t, article.KindDropped, "masthead")
+			c.norm[j] = trimTitleSeparators(c.norm[j])
+			c.set(j, article.KindTitle, "first-heading")
+		}
+		return
+	}
+}
+
 // neighbour returns the nearest non-blank line from i in direction dir, or -1.
 func (c *cleaner) neighbour(i, dir int) int {
 	for j := i + dir; j >= 0 && j < len(c.lines); j += dir {

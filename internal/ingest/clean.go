@@ -24,6 +24,7 @@ func cleanWith(text, knownTitle string) (string, []article.Line) {
 	for i := range c.lines {
 		c.classify(i)
 	}
+	c.fixMasthead()
 	c.markCaptions()
 	return c.assemble()
 }
