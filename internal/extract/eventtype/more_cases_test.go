@@ -383,6 +383,12 @@ var harderCases = []struct {
 	{"r19 leader replaced", "The group's leader was replaced after a power struggle.", "CHANGE_TO_GROUP_ACT"},
 	{"r19 campus base", "Soldiers occupied the university campus and turned it into a military base.", "HQ_ESTABLISHED"},
 	{"r19 positions vacated", "The army took over positions vacated by departing peacekeepers.", "NON_VIOL_TERRIT_TRANSFER"},
+	// Twentieth round: protests.
+	{"r20 downed tools", "Doctors downed tools across public hospitals over unpaid allowances.", "PEACE_PROTEST"},
+	{"r20 march about rape", "Women activists held a silent march to demand justice for victims of sexual violence.", "PEACE_PROTEST"},
+	{"r20 broken up", "The protest was broken up by police, who detained 15 people.", "PROTEST_WITH_INTER"},
+	{"r20 stormed council", "Protesters stormed the provincial council and set the building on fire.", "VIOL_DEMONSTR"},
+	{"r20 took to the streets", "Hundreds of people took to the streets of the capital for a fourth consecutive night.", "PEACE_PROTEST"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
