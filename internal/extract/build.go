@@ -38,7 +38,7 @@ func (d *doc) build(c *cluster, k *coding) incident.Incident {
 	d.buildSource(&in, k)
 	in.Confidence = confidence(c, k)
 	if d.headlineAgrees(k) {
-		in.Confidence = min(0.95, in.Confidence+0.05)
+		in.Confidence = min(0.95, float64(int(in.Confidence*100+5.5))/100)
 		in.Tags = append(in.Tags, "headline-corroborates")
 	}
 	in.Notes = notes(&in, k)

@@ -62,6 +62,9 @@ func (d *doc) code(c *cluster) (incident.Incident, bool) {
 	k.abducted = d.countCasualties(c.frames, KindAbducted, fill)
 	k.arrested = d.countCasualties(c.frames, KindArrested, fill)
 	k.claim, k.claimHit = d.claimant(c, fill)
+	if k.claim != nil && (k.a1 == nil || k.a1.actor.Kind == actors.KindUnidentified) && (k.a2 == nil || k.a2.actor.Name != k.claim.actor.Name) {
+		k.a1 = k.claim // the claim names who acted
+	}
 	k.agencies = d.agencies(c)
 	return d.build(c, &k), true
 }
@@ -164,25 +167,46 @@ func (d *doc) eventType(c *cluster, a1, a2 *party) (incident.SubEventType, Cue, 
 func (d *doc) claimant(c *cluster, fill func(actors.Actor) actors.Actor) (*party, hit) {
 	for _, f := range c.frames {
 		for _, h := range d.hitsIn(catClaim, f.start, f.end) {
-			var best *actors.Mention
 			s := d.sents[f.sent]
-			for _, m := range d.actorsIn(s.start, s.end) {
-				if m.End <= h.start && m.Actor.Armed() {
-					mm := m
-					best = &mm
-				}
-				if strings.HasSuffix(h.value, " by") && m.Start >= h.end {
-					mm := m
-					best = &mm
-					break
-				}
-			}
-			if best != nil {
-				return &party{actor: fill(best.Actor), first: vote{m: *best}}, h
+			if m, ok := d.claimingActor(s, h); ok {
+				return &party{actor: fill(m.Actor), first: vote{m: m, rule: "claimed"}}, h
 			}
 		}
 	}
 	return nil, hit{}
+}
+
+// claimingActor is the armed actor that makes a claim: the one after
+// "claimed by", else the nearest before the claim with no comma between
+// (not a possessive: "al-Qaeda's affiliate"), else the sentence's first.
+func (d *doc) claimingActor(s sentence, h hit) (actors.Mention, bool) {
+	var first, near *actors.Mention
+	for _, m := range d.actorsIn(s.start, s.end) {
+		if !m.Actor.Armed() {
+			continue
+		}
+		mm := m
+		if strings.HasSuffix(h.value, " by") && m.Start >= h.end {
+			return mm, true
+		}
+		if m.End > h.start {
+			break
+		}
+		if first == nil {
+			first = &mm
+		}
+		between := d.text[m.End:h.start]
+		if !strings.Contains(between, ",") && !strings.HasPrefix(between, "'s") && !strings.HasPrefix(between, "’s") {
+			near = &mm
+		}
+	}
+	switch {
+	case near != nil:
+		return *near, true
+	case first != nil:
+		return *first, true
+	}
+	return actors.Mention{}, false
 }
 
 // agencies lists the news agencies the incident's statements cite.

@@ -126,7 +126,12 @@ func (d *doc) sideOf(c CountMention, fill func(actors.Actor) actors.Actor) (key,
 	if c.Who == "" {
 		return "", ""
 	}
-	ms := d.r.Actors.Find(d.text[c.WhoStart:c.WhoEnd])
+	var ms []actors.Mention
+	for _, m := range d.victims(c) {
+		if !m.Weak {
+			ms = append(ms, m)
+		}
+	}
 	if len(ms) == 0 {
 		return "", ""
 	}

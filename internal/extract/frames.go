@@ -240,6 +240,9 @@ func (d *doc) frameFlags(f *frame, stat bool) {
 	if i, j := d.wordsIn(f.start, f.end); j-i < minEventWords {
 		return
 	}
+	if f.claim && f.coref {
+		return // a claim for "the attack" adds to it; it is not a new event
+	}
 	f.timeAnchor = d.timeAnchor(f)
 	place := len(d.placesIn(f.focus[0], f.focus[1])) > 0 || d.inheritedPlace(f.sent)
 	f.concrete = f.timeAnchor || (place && (killed || f.lede)) || (f.lede && killed)
@@ -461,10 +464,16 @@ func (d *doc) timeAnchor(f *frame) bool {
 // anchors reports whether a date can anchor an event: not background, and
 // precise enough when the publication date is unknown.
 func (d *doc) anchors(m DateMention) bool {
-	if d.historical(m) {
+	if d.historical(m) || d.sinceDate(m) {
 		return false
 	}
 	return !d.pub.IsZero() || (m.Precision >= 1 && m.Precision <= 2)
+}
+
+// sinceDate reports a date that opens a period ("since May"): background.
+func (d *doc) sinceDate(m DateMention) bool {
+	i, _ := d.wordsIn(m.Start, m.Start+1)
+	return i > 0 && d.words[i-1].lower == "since" || strings.HasPrefix(strings.ToLower(m.Text), "since ")
 }
 
 // inheritedDate is the last anchoring date of the earlier sentences of the

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/incident"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
@@ -73,7 +74,7 @@ func (d *doc) home(cs []*cluster, f *frame) *cluster {
 	}
 	for i := len(cs) - 1; i >= 0; i-- {
 		c := cs[i]
-		if !d.compatible(c, f) || c.lastSent == f.sent {
+		if !d.compatible(c, f) || c.lastSent == f.sent || distinctKinds(c.anchor(), f) {
 			continue // parts of one sentence split apart report different events
 		}
 		if f.coref || f.sent-c.lastSent <= adjacentSentences || d.samePlace(c, f) || d.sameDate(c, f) {
@@ -90,13 +91,39 @@ func (d *doc) supported(cs []*cluster, f *frame) *cluster {
 		return nil
 	}
 	c := cs[len(cs)-1]
-	if !d.compatible(c, f) {
+	if !d.compatible(c, f) || (f.event && otherDisorder(c.anchor(), f)) {
 		return nil
 	}
 	if f.coref || f.sent-c.lastSent <= adjacentSentences {
 		return c
 	}
 	return nil
+}
+
+// distinctKinds reports two statements that cannot be one event by their
+// types: a different disorder (an attack, then arrests over it) or two
+// different remote weapons (shelling by one side, an air strike by the
+// other).
+func distinctKinds(a, b *frame) bool {
+	if otherDisorder(a, b) {
+		return true
+	}
+	fa, fb := weaponFamily[a.ev.Code], weaponFamily[b.ev.Code]
+	return fa != "" && fb != "" && fa != fb
+}
+
+// weaponFamily groups the remote-violence types by the weapon: a suicide
+// bomb and a "blast" are one explosion, an air strike is another kind.
+var weaponFamily = map[string]string{
+	"REM_EXPLOS": "explosive", "SUIC_BOMB": "explosive", "GRENADE": "explosive",
+	"AIR_STRIKE": "air", "ART_MISS_ATTACK": "artillery", "CHEM_WEAP": "chemical",
+}
+
+// otherDisorder reports statements of different ACLED disorder types.
+func otherDisorder(a, b *frame) bool {
+	x, ok1 := incident.LookupSubEvent(a.ev.Code)
+	y, ok2 := incident.LookupSubEvent(b.ev.Code)
+	return ok1 && ok2 && x.Disorder != y.Disorder
 }
 
 // compatible reports whether a frame can describe the same incident as a
@@ -114,7 +141,11 @@ func (d *doc) compatible(c *cluster, f *frame) bool {
 		if diff < 0 {
 			diff = -diff
 		}
-		if diff > float64(tolerance(fd.Precision, cd.Precision)) {
+		tol := tolerance(fd.Precision, cd.Precision)
+		if fd.rule == "event-date" && cd.rule == "event-date" && tol == 1 {
+			tol = 0 // two days a report names for its events are two events
+		}
+		if diff > float64(tol) {
 			return false
 		}
 	}

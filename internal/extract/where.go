@@ -174,7 +174,7 @@ func (d *doc) clusterDate(c *cluster) (dateChoice, bool) {
 				continue
 			}
 			dc, ok := d.frameDate(&c.frames[i])
-			if !ok {
+			if !ok || (pass == 1 && dc.rule != "event-date") {
 				continue
 			}
 			if dc.rule == "event-date" && pass == 0 {
@@ -207,7 +207,7 @@ func (d *doc) reportDate(m DateMention, from int) bool {
 var anaphorShift = map[string]int{"sameday": 0, "dayafter": 1, "daybefore": -1}
 
 // resolveAnaphor dates "on the same day", "the next day" from the last
-// dated expression before it in the same paragraph.
+// dated expression before it.
 func (d *doc) resolveAnaphor(m DateMention) (DateMention, bool) {
 	shift, found := 0, false
 	for cat, n := range anaphorShift {
@@ -218,10 +218,9 @@ func (d *doc) resolveAnaphor(m DateMention) (DateMention, bool) {
 	if !found {
 		return m, false
 	}
-	para := d.paraStart(m.Start)
 	for i := len(d.dates) - 1; i >= 0; i-- {
 		p := d.dates[i]
-		if p.End > m.Start || p.Start < para || p.Date.IsZero() {
+		if p.End > m.Start || p.Date.IsZero() || !d.anchors(p) {
 			continue
 		}
 		m.Date, m.Precision = p.Date.AddDate(0, 0, shift), p.Precision
@@ -229,11 +228,6 @@ func (d *doc) resolveAnaphor(m DateMention) (DateMention, bool) {
 		return m, true
 	}
 	return m, false
-}
-
-// paraStart is where the line holding off begins.
-func (d *doc) paraStart(off int) int {
-	return strings.LastIndexByte(d.text[:off], '\n') + 1
 }
 
 func nearest(ms []DateMention, c Cue) (DateMention, bool) {

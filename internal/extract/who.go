@@ -46,9 +46,7 @@ func (d *doc) frameVotes(f *frame, support bool) []vote {
 		if c.Who == "" {
 			continue
 		}
-		for _, m := range d.r.Actors.FindAll(d.text[c.WhoStart:c.WhoEnd]) {
-			m.Start += c.WhoStart
-			m.End += c.WhoStart
+		for _, m := range d.victims(c) {
 			w := 1.0
 			if m.Weak {
 				w = 0.5 // "people", "others": victims, but a weak sign of who they were
@@ -109,7 +107,10 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 	if d.follows(catClaim, j, 4, f.end) {
 		return vote{m: m, side: 1, weight: 2, rule: "claimed"}, true
 	}
-	if d.follows(catReport, j, 2, f.end) || d.near(catFromRole, f.start, m.Start, 1) {
+	if d.selfReport(j) {
+		return vote{m: m, side: 1, weight: 1.5, rule: "self-report"}, true
+	}
+	if d.follows(catReport, j, 2, f.end) || d.near(catFromRole, f.start, m.Start, 1) || backer(d.text, m.End) {
 		return vote{}, false
 	}
 	before := d.prevWords(i, 2, d.clauseStart(f.start, m.Start))
@@ -118,7 +119,7 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 		return vote{m: m, side: 1, weight: 1, rule: "agent-noun"}, true // "a suicide bomber blew himself up"
 	case d.actsNext(f, d.skipConjoined(f, j)):
 		return vote{m: m, side: 1, weight: 1.5, rule: "subject-of-verb"}, true
-	case anyIn(before, agentWords) && m.Start >= f.cue.End:
+	case anyIn(before, agentWords) && m.Start >= f.cue.End && d.passiveBefore(f, m.Start):
 		return vote{m: m, side: 1, weight: 2, rule: "agent"}, true
 	case anyIn(before, targetWords):
 		return vote{m: m, side: 2, weight: 2, rule: "target"}, true
@@ -132,13 +133,65 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 	return vote{}, false
 }
 
+// selfReport reports an actor telling of its own action: "the SDF said it
+// had arrested", "the army said its aircraft had struck".
+func (d *doc) selfReport(j int) bool {
+	k := j
+	if k < len(d.words) && (d.words[k].lower == "said" || d.words[k].lower == "says" || d.words[k].lower == "announced") {
+		k++
+	} else {
+		return false
+	}
+	if k < len(d.words) && d.words[k].lower == "that" {
+		k++
+	}
+	if k >= len(d.words) || (d.words[k].lower != "it" && d.words[k].lower != "its" && d.words[k].lower != "they" && d.words[k].lower != "their") {
+		return false
+	}
+	hs := d.hitsIn(catActVerb, d.words[k].end, min(len(d.text), d.words[k].end+40))
+	if len(hs) == 0 {
+		return false
+	}
+	n, _ := d.wordsIn(hs[0].start, hs[0].start+1)
+	return n-k <= 3
+}
+
+// backer reports an actor named as a backer in a compound adjective
+// ("army-backed volunteers", "Iran-backed militia", "al-Qaeda-linked"):
+// it is not a party to the event.
+func backer(text string, end int) bool {
+	rest := text[end:]
+	for _, suf := range []string{"-backed", "-linked", "-affiliated", "-allied", "-aligned", "-supported", "-sponsored"} {
+		if strings.HasPrefix(rest, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveBefore reports a passive auxiliary in the clause before off, so
+// that "by" introduces an agent ("were killed by the enemy") and not a
+// modifier ("a convoy escorted by volunteers").
+func (d *doc) passiveBefore(f *frame, off int) bool {
+	i, j := d.wordsIn(d.clauseStart(f.start, off), off)
+	for k := i; k < j; k++ {
+		if passiveAux[d.words[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // skipConjoined moves word index j past "and <actor>" so that both actors
 // of "the Iraqi army and Popular Mobilization forces clashed" act.
 func (d *doc) skipConjoined(f *frame, j int) int {
 	for j < len(d.words) && d.words[j].lower == "and" && j+1 < len(d.words) {
 		next := d.actorsIn(d.words[j+1].start, f.end)
-		if len(next) == 0 || next[0].Start > d.words[j+1].end+4 {
+		if len(next) == 0 {
 			return j
+		}
+		if k, _ := d.wordsIn(next[0].Start, next[0].Start+1); k-(j+1) > 1 {
+			return j // at most one word ("allied") between "and" and the actor
 		}
 		_, j = d.wordsIn(next[0].Start, next[0].End)
 	}
@@ -235,6 +288,7 @@ type party struct {
 	s1, s2 float64
 	first  vote // earliest vote, for evidence
 	n      int
+	strong bool // named by more than a weak word ("people", "others")
 }
 
 // sides picks actor1, actor2 and the associated actors of each side from
@@ -251,6 +305,7 @@ func sides(votes []vote, fill func(actors.Actor) actors.Actor) (a1, a2 *party, a
 			order = append(order, p)
 		}
 		p.n++
+		p.strong = p.strong || !v.m.Weak
 		if v.side == 1 {
 			p.s1 += v.weight
 		} else {
@@ -270,10 +325,14 @@ func sides(votes []vote, fill func(actors.Actor) actors.Actor) (a1, a2 *party, a
 		}
 	}
 	for _, p := range order {
-		if p == a1 || p == a2 {
+		if p == a1 || p == a2 || !p.strong {
 			continue
 		}
 		switch {
+		case a1 != nil && p.s1 > p.s2 && camp(p.actor) != "civ":
+			assoc1 = append(assoc1, p)
+		case a2 != nil && p.s2 > p.s1 && (camp(p.actor) == camp(a2.actor) || a1 == nil || camp(p.actor) != camp(a1.actor)):
+			assoc2 = append(assoc2, p)
 		case a1 != nil && camp(p.actor) == camp(a1.actor):
 			assoc1 = append(assoc1, p)
 		case a2 != nil && camp(p.actor) == camp(a2.actor):
@@ -309,21 +368,43 @@ func pairScore(x, y *party) float64 {
 // armed group of the same camp is in the incident: "the attackers" are the
 // group named elsewhere.
 func dropVagueDuplicates(ps []*party) []*party {
-	named := false
-	for _, p := range ps {
-		if p.actor.Kind == actors.KindRebel || p.actor.Kind == actors.KindIdentity {
-			named = true
-		}
-	}
-	if !named {
-		return ps
-	}
 	out := ps[:0:0]
 	for _, p := range ps {
-		if p.actor.Kind != actors.KindUnidentified {
+		if p.actor.Kind != actors.KindUnidentified || !namedOnSameSide(ps, p) {
 			out = append(out, p)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].first.m.Start < out[j].first.m.Start })
+	return out
+}
+
+// namedOnSameSide reports a named rebel group in the incident: the
+// unidentified armed men ("the attackers") are that group. Identity and
+// pro-government militias do not count: they fight unnamed militants.
+func namedOnSameSide(ps []*party, p *party) bool {
+	for _, q := range ps {
+		if q.actor.Kind == actors.KindRebel {
+			return true
+		}
+	}
+	return false
+}
+
+// victims names the actors a casualty count is about: those named in its
+// noun phrase, weak words included ("people"), or an actor whose name the
+// phrase cuts short ("members of the Volunteers" for the Volunteers for the
+// Defence of the Homeland).
+func (d *doc) victims(c CountMention) []actors.Mention {
+	var out []actors.Mention
+	for _, m := range d.r.Actors.FindAll(d.text[c.WhoStart:c.WhoEnd]) {
+		m.Start += c.WhoStart
+		m.End += c.WhoStart
+		out = append(out, m)
+	}
+	for _, m := range d.actorsIn(c.WhoStart, min(len(d.text), c.WhoEnd+80)) {
+		if m.Start < c.WhoEnd && m.End > c.WhoEnd {
+			out = append(out, m)
+		}
+	}
 	return out
 }
