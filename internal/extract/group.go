@@ -2,8 +2,8 @@ package extract
 
 import (
 	"github.com/sitrep-org/sitrep/internal/article"
-	"github.com/sitrep-org/sitrep/internal/incident"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
+	"github.com/sitrep-org/sitrep/internal/incident"
 )
 
 // cluster is the frames that describe one incident: the concrete ones
