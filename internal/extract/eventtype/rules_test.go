@@ -1,6 +1,7 @@
 package eventtype
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -171,5 +172,34 @@ func TestBestIgnoresMinimum(t *testing.T) {
 	}
 	if r := c.Best("The weather will be mild on Tuesday."); r.Code != "" {
 		t.Errorf("Best with no cue = %s, want nothing", r.Code)
+	}
+}
+
+// TestConcurrentClassify: one Classifier shared by goroutines gives each
+// the same answers as alone (run with -race).
+func TestConcurrentClassify(t *testing.T) {
+	c := newTestClassifier(t)
+	want := make([]Result, len(classifyCases))
+	for i, tc := range classifyCases {
+		want[i] = c.Classify(tc.text)
+	}
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for k := range classifyCases {
+				i := (k + g*7) % len(classifyCases)
+				got := c.Classify(classifyCases[i].text)
+				if got.Code != want[i].Code || got.Score != want[i].Score || len(got.Cues) != len(want[i].Cues) {
+					done <- fmt.Errorf("goroutine %d, %q: got %s %.2f, want %s %.2f", g, classifyCases[i].text, got.Code, got.Score, want[i].Code, want[i].Score)
+					return
+				}
+			}
+			done <- nil
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
