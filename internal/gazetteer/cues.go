@@ -59,12 +59,24 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 // nearBefore reports a "near", "outskirts of" or "north of" cue in the few
 // words before start.
 func (g *Gazetteer) nearBefore(text string, start int) bool {
-	for _, w := range wordsBefore(text, start, 4) {
+	for _, w := range wordsBefore(text, start, 6) {
 		if g.words.near[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// areaAfter reports a word after a town that widens it to its surroundings
+// ("Idlib countryside", "Mosul outskirts").
+func (g *Gazetteer) areaAfter(text string, end int) bool {
+	w := wordsAfter(text, end, 1)
+	return len(w) == 1 && areaWords[w[0]]
+}
+
+var areaWords = map[string]bool{
+	"countryside": true, "outskirts": true, "suburbs": true, "area": true, "areas": true,
+	"environs": true, "vicinity": true, "hinterland": true, "surroundings": true,
 }
 
 // qualifier is a region or country named right after a place ("Karbala,

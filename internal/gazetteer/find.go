@@ -84,6 +84,7 @@ type span struct {
 	hint       kindHint
 	plural     bool // a plural type word follows ("Diyala and Salahuddin provinces")
 	inName     bool // one word inside a longer proper name ("Ahl al-Haq", "Qais al-Khazali")
+	word       string
 }
 
 // Find returns the place mentions in text, resolved with the document's own
@@ -111,7 +112,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		e := &g.entries[best.idx]
 		m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
 			Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
-		if e.level == levelPlace && g.nearBefore(text, sp.start) {
+		if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
 			m.Precision = 2
 			m.Rule += "+near"
 		}
@@ -144,6 +145,9 @@ func (g *Gazetteer) threshold(sp span) float64 {
 	}
 	if sp.hint != hintNone {
 		t -= 2
+	}
+	if sp.tokens == 1 && utf8.RuneCountInString(sp.word) <= 3 {
+		t += 2 // "Gao", "Hit": short names need their country named
 	}
 	return t
 }
@@ -333,12 +337,12 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if len(cands) == 0 {
 			continue
 		}
-		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n}
+		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: first.word}
 		sp.hint = g.hintAround(text, sp.start, sp.end)
 		if h, ok := typeHints[last.lower]; ok && n > 1 && extendsSpan[last.lower] {
 			sp.hint = h // "Kirkuk Governorate": the type word is part of the name
 		}
-		if after := wordsAfter(text, last.end, 1); len(after) == 1 && extendsSpan[after[0]] {
+		if after := wordsAfter(text, last.end, 1); len(after) == 1 && (extendsSpan[after[0]] || capitalState(text, last.end, after[0])) {
 			sp.end = indexWordEnd(text, last.end)
 			sp.plural = strings.HasSuffix(after[0], "s") && after[0] != "mountains" && after[0] != "oilfields"
 		}
@@ -413,9 +417,8 @@ func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint)
 	if connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] {
 		return false
 	}
-	if utf8.RuneCountInString(t.word) <= 3 && t.word != strings.ToUpper(t.word) && !brk[i] {
-		// short mixed-case words ("Of", "Bar") pass only as all-caps codes
-		return len(t.word) == 3 && hint != hintNone
+	if utf8.RuneCountInString(t.word) <= 2 && t.word != strings.ToUpper(t.word) {
+		return false // "Of", "Ur": two-letter mixed-case words are not taken alone
 	}
 	return true
 }
@@ -428,6 +431,12 @@ func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
 	}
 	p := toks[i-1]
 	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
+}
+
+// capitalState reports "State" written capitalised after a name ("Borno
+// State"), which belongs to it.
+func capitalState(text string, end int, word string) bool {
+	return word == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State")
 }
 
 func isAcronym(w string) bool {

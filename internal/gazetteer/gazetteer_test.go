@@ -184,6 +184,11 @@ func TestFind(t *testing.T) {
 			want: []found{{"Iraq", "", "IQ", 3}, {"Baghdad", "IQ.07", "IQ", 1}},
 		},
 		{
+			name: "near the town of",
+			text: "The raid took place near the disputed town of Makhmour in Iraq.",
+			want: []found{{"Makhmour", "IQ.11", "IQ", 2}, {"Iraq", "", "IQ", 3}},
+		},
+		{
 			name: "type word inside the name",
 			text: "Police in Kirkuk Governorate and in the city of Kirkuk, Iraq, made arrests.",
 			want: []found{{"Kirkuk Governorate", "IQ.13", "IQ", 3}, {"Kirkuk", "IQ.13", "IQ", 1}, {"Iraq", "", "IQ", 3}},
@@ -191,7 +196,7 @@ func TestFind(t *testing.T) {
 		{
 			name: "transliterations in Syria",
 			text: "Herders were abducted in the Deir Ezzor countryside and near al-Baghouz, Syria.",
-			want: []found{{"Deir Ezzor", "SY.07", "SY", 1}, {"al-Baghouz", "SY.07", "SY", 2}, {"Syria", "", "SY", 3}},
+			want: []found{{"Deir Ezzor", "SY.07", "SY", 2}, {"al-Baghouz", "SY.07", "SY", 2}, {"Syria", "", "SY", 3}},
 		},
 	}
 	for _, tt := range tests {

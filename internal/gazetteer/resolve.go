@@ -273,9 +273,16 @@ func (g *Gazetteer) isDemonym(cc, fold string) bool {
 }
 
 // foldSimple is a light normal form for "spelled the same": lower case,
-// letters and digits only, diacritics dropped.
+// letters and digits only, diacritics and Arabic articles dropped.
 func foldSimple(s string) string {
-	return strings.Join(dropDecorations(foldTokens(s)), " ")
+	tokens := foldTokens(s)
+	out := tokens[:0:0]
+	for _, t := range tokens {
+		if !articles[t] || len(tokens) == 1 {
+			out = append(out, t) // articles go; type words stay: "Makhmour" is not "Makhmour Mountains"
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // wideKinds are features as large as a region (deserts, seas, rivers,
@@ -332,7 +339,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	e := &g.entries[best.idx]
 	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: precisionFor(e),
 		Score: confidence(margin, len(cands)), Rule: ruleName(e, kh, qual, st)}
-	if hint.Text != "" && e.level == levelPlace && g.nearBefore(hint.Text, hint.Offset) {
+	if hint.Text != "" && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
 		m.Precision = 2
 	}
 	return m, true
