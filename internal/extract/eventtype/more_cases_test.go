@@ -390,6 +390,7 @@ var harderCases = []struct {
 	{"r20 stormed council", "Protesters stormed the provincial council and set the building on fire.", "VIOL_DEMONSTR"},
 	{"r20 took to the streets", "Hundreds of people took to the streets of the capital for a fourth consecutive night.", "PEACE_PROTEST"},
 	{"r20 strike by controllers", "A strike by air traffic controllers grounded hundreds of flights.", "PEACE_PROTEST"},
+	{"r20 fighting has killed", "Fighting between the two factions has killed at least 30 people since Friday.", "ARMED_CLASH"},
 	{"attrib accused", "The government accused the rebels of carrying out the attack on the pipeline.", "ATTRIB"},
 }
 
