@@ -144,51 +144,11 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 		}
 	}
 	for _, i := range cands {
-		e := &g.entries[i]
-		s := g.importance(e)
-		if e.Kind == "P.PPLX" {
-			s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
-		}
-		if e.level == levelPlace && regions[e.Admin1Code] && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
-			s += g.w.SeatOfRegion // Karbala the city over Karbala the province
-		}
-		if st.countries[e.CountryCode] {
-			f := 1.0
-			if e.level == levelPlace && e.imp < g.w.SmallBelow {
-				f = g.w.SmallCtx // a hamlet needs more than its country named
-			}
-			s += f * g.w.CountryCtx
-			if e.CountryCode == st.topCountry {
-				s += f * g.w.TopCountry
-			}
-		} else if e.CountryCode == "" && e.level == levelFeature {
-			s += g.w.Worldwide // oceans and continents belong to every document
-		} else if st.neighbours[e.CountryCode] {
-			s += g.w.Neighbour
-		}
-		if g.w.Near != 0 && len(st.points) > 0 {
-			if e.level >= levelAdmin2 {
-				s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
-			} else if e.level == levelAdmin1 && st.holding[e.Admin1Code] {
-				s += g.w.Near // a region holding towns the document names
-			}
-		}
-		if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2[e.Admin2Code] {
-			s += g.w.Admin2Ctx // Huntsville when Walker County is named
-		}
-		if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
-			s += g.w.Admin1Ctx
-		}
+		s := g.prior(i, regions) + g.contextScore(&g.entries[i], st) + g.hintScore(hint, &g.entries[i])
 		if qual != nil {
-			s += qual.bonus(e) * g.w.Qualifier
+			s += qual.bonus(&g.entries[i]) * g.w.Qualifier
 		}
-		s += g.hintScore(hint, e)
-		if foldSimple(e.Name) == fold || g.aliasSpelled(i, fold) {
-			s += g.w.ExactName
-		}
-		if e.level == levelCountry && g.isDemonym(e.CountryCode, fold) {
-			s += g.w.ExactName + g.w.ForeignDemo // "Canadian" is Canada's word before it is a Texas town
-		}
+		s += g.spellingScore(i, fold)
 		if s > best.score {
 			second = best.score
 			best = candidate{idx: i, score: s}
@@ -200,6 +160,67 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 		return best, 0, false
 	}
 	return best, best.score - second, true
+}
+
+// prior is what a candidate is worth before the document is read.
+func (g *Gazetteer) prior(i int32, regions map[string]bool) float64 {
+	e := &g.entries[i]
+	s := g.importance(e)
+	if e.Kind == "P.PPLX" {
+		s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
+	}
+	if e.level == levelPlace && regions[e.Admin1Code] && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
+		s += g.w.SeatOfRegion // Karbala the city over Karbala the province
+	}
+	return s
+}
+
+// contextScore is what the rest of the document says for a candidate.
+func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
+	s := 0.0
+	switch {
+	case st.countries[e.CountryCode]:
+		f := 1.0
+		if e.level == levelPlace && e.imp < g.w.SmallBelow {
+			f = g.w.SmallCtx // a hamlet needs more than its country named
+		}
+		s += f * g.w.CountryCtx
+		if e.CountryCode == st.topCountry {
+			s += f * g.w.TopCountry
+		}
+	case e.CountryCode == "" && e.level == levelFeature:
+		s += g.w.Worldwide // oceans and continents belong to every document
+	case st.neighbours[e.CountryCode]:
+		s += g.w.Neighbour
+	}
+	if g.w.Near != 0 && len(st.points) > 0 {
+		if e.level >= levelAdmin2 {
+			s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
+		} else if e.level == levelAdmin1 && st.holding[e.Admin1Code] {
+			s += g.w.Near // a region holding towns the document names
+		}
+	}
+	if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2[e.Admin2Code] {
+		s += g.w.Admin2Ctx // Huntsville when Walker County is named
+	}
+	if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
+		s += g.w.Admin1Ctx
+	}
+	return s
+}
+
+// spellingScore rewards the text spelling the name as the gazetteer (or
+// its alias table) does, and a country named by its demonym.
+func (g *Gazetteer) spellingScore(i int32, fold string) float64 {
+	e := &g.entries[i]
+	s := 0.0
+	if foldSimple(e.Name) == fold || g.aliasSpelled(i, fold) {
+		s += g.w.ExactName
+	}
+	if e.level == levelCountry && g.isDemonym(e.CountryCode, fold) {
+		s += g.w.ExactName + g.w.ForeignDemo // "Canadian" is Canada's word before it is a Texas town
+	}
+	return s
 }
 
 // nearness is 1 when a named town lies within NearFullKm of the point,

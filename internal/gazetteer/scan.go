@@ -1,0 +1,295 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxSpan is the longest name, in words, Find tries.
+const maxSpan = 6
+
+// connectors may sit lower-case inside a name ("Deir ez-Zor", "Salah ad Din",
+// "Bosnia and Herzegovina", "Trinidad and Tobago").
+var connectors = map[string]bool{
+	"al": true, "el": true, "ad": true, "ed": true, "ud": true, "as": true, "es": true, "ar": true,
+	"az": true, "ez": true, "ash": true, "at": true, "an": true, "of": true, "de": true, "la": true,
+	"le": true, "du": true, "des": true, "del": true, "da": true, "do": true, "dos": true, "and": true,
+	"on": true, "upon": true, "the": true, "bin": true, "ibn": true, "abu": true, "um": true,
+}
+
+type token struct {
+	start, end int
+	word       string // as written
+	lower      string
+	cap        bool // starts with an upper-case letter
+}
+
+// tokenize splits text into words (letters and digits, with inner
+// apostrophes), keeping byte offsets and whether a sentence boundary or
+// comma separates a word from the one before.
+func tokenize(text string) ([]token, []bool) {
+	var toks []token
+	var breakBefore []bool
+	brk := true
+	i := 0
+	for i < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
+				brk = true
+			}
+			if r == '.' && i+1 < len(text) && text[i+1] == ' ' {
+				brk = true
+			}
+			i += sz
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				j += sz
+				continue
+			}
+			if isApostrophe(r) && j+sz < len(text) {
+				if r2, _ := utf8.DecodeRuneInString(text[j+sz:]); unicode.IsLetter(r2) {
+					j += sz
+					continue
+				}
+			}
+			break
+		}
+		w := text[i:j]
+		toks = append(toks, token{start: i, end: j, word: w, lower: strings.ToLower(w), cap: unicode.IsUpper(r)})
+		breakBefore = append(breakBefore, brk)
+		brk = false
+		i = j
+	}
+	return toks, breakBefore
+}
+
+// span is a candidate match found in the first pass.
+type span struct {
+	start, end int // byte offsets of the name (with its type word, if any)
+	nameEnd    int // end of the name itself
+	key        string
+	cands      []int32
+	tokens     int
+	hint       kindHint
+	plural     bool // a plural type word follows ("Diyala and Salahuddin provinces")
+	inName     bool // one word inside a longer proper name ("Ahl al-Haq", "Qais al-Khazali")
+	word       string
+}
+
+// scan finds the longest gazetteer names in text, skipping ordinary words
+// and people's names.
+func (g *Gazetteer) scan(text string) []span {
+	toks, brk := tokenize(text)
+	caseless := isCaseless(toks)
+	var out []span
+	for i := 0; i < len(toks); {
+		sp, ok := g.longestAt(text, toks, brk, i, caseless)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, sp)
+		i += sp.tokens
+	}
+	g.spreadPluralHints(text, out)
+	return out
+}
+
+// isCaseless reports text written all in capitals or all in lower case, where
+// capitalisation says nothing.
+func isCaseless(toks []token) bool {
+	caps := 0
+	for _, t := range toks {
+		if t.cap {
+			caps++
+		}
+	}
+	return len(toks) > 0 && (caps == 0 || caps*10 > len(toks)*9)
+}
+
+func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
+	first := toks[i]
+	if !caseless && !first.cap && !(articles[first.lower] && i+1 < len(toks) && toks[i+1].cap) {
+		return span{}, false
+	}
+	if articles[first.lower] && !g.articleOpens(text, toks, i) {
+		return span{}, false // English "an", "at", "as" before a name
+	}
+	if first.lower == "the" && !caseless {
+		return span{}, false // "The Hague" is reached through its own key below
+	}
+	for n := min(maxSpan, len(toks)-i); n >= 1; n-- {
+		last := toks[i+n-1]
+		if !caseless && !last.cap {
+			continue
+		}
+		if !g.spanOK(toks, brk, i, n, caseless) {
+			continue
+		}
+		key := Normalize(text[first.start:last.end])
+		cands := g.lookup(key)
+		if len(cands) == 0 {
+			continue
+		}
+		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: first.word}
+		g.readTypeWord(text, &sp, last, n)
+		return sp, g.acceptSpan(text, toks, brk, i, &sp, caseless)
+	}
+	return span{}, false
+}
+
+// insideProperName reports a word that sits in a longer run of capitalised
+// words that is not itself a place: after a capitalised word mid-sentence
+// ("Ahl al-Haq"), or before an article and a capitalised word ("Qais
+// al-Khazali").
+func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, at int) bool {
+	if i > 0 && !brk[i] && !brk[i-1] && toks[i-1].cap && !g.words.stop[toks[i-1].lower] && !g.words.near[toks[i-1].lower] {
+		return true
+	}
+	// "Qais al-Khazali": the word after is an article joined to a capitalised word
+	if j := at + 1; j+1 < len(toks) && !brk[j] && articles[toks[j].lower] && toks[j+1].cap &&
+		text[toks[j].end:toks[j+1].start] == "-" {
+		return true
+	}
+	return false
+}
+
+// readTypeWord sets the kind hint from a type word in or after the name
+// and takes a following one ("Anbar province") into the mention.
+func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
+	sp.hint = g.hintAround(text, sp.start, sp.end)
+	if h, ok := typeHints[last.lower]; ok && n > 1 && extendsSpan[last.lower] {
+		sp.hint = h // "Kirkuk Governorate": the type word is part of the name
+	}
+	if after := wordsAfter(text, last.end, 1); len(after) == 1 && (extendsSpan[after[0]] || capitalState(text, last.end, after[0])) {
+		sp.end = indexWordEnd(text, last.end)
+		sp.plural = strings.HasSuffix(after[0], "s") && after[0] != "mountains" && after[0] != "oilfields"
+	}
+}
+
+// acceptSpan rejects ordinary words, acronyms and names after a title or
+// given name, and marks words inside longer proper names.
+func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp *span, caseless bool) bool {
+	first := toks[i]
+	if sp.tokens == 1 && !g.singleWordOK(toks, brk, i, sp.hint) {
+		return false
+	}
+	if sp.tokens == 1 && !caseless && isAcronym(first.word) && !g.acronymPlace(sp.cands, first.word) {
+		return false // "AVA", "NATO": an agency, not a town
+	}
+	if g.personBefore(toks, brk, i) {
+		return false
+	}
+	nameToks, at := sp.tokens, i
+	if articles[first.lower] && sp.tokens > 1 {
+		nameToks, at = sp.tokens-1, i+1 // "al-Haq" is one name word
+	}
+	if nameToks == 1 && !caseless && g.insideProperName(text, toks, brk, i, at) {
+		sp.inName = true
+	}
+	return true
+}
+
+// articleOpens reports an Arabic article that belongs to the name after it:
+// joined by a hyphen ("al-Tarmiyah") or one of al/el written apart ("Al Anbar").
+func (g *Gazetteer) articleOpens(text string, toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	gap := text[toks[i].end:toks[i+1].start]
+	return gap == "-" || toks[i].lower == "al" || toks[i].lower == "el"
+}
+
+// spanOK rejects spans that cross a sentence break or hold lower-case words
+// other than connectors.
+func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bool {
+	for k := i + 1; k < i+n; k++ {
+		if brk[k] {
+			return false
+		}
+		if !caseless && !toks[k].cap && !connectors[toks[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// singleWordOK rejects one-word matches that are ordinary words (unless a type
+// word backs them) and very short words not written in capitals.
+func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint) bool {
+	t := toks[i]
+	if g.words.stop[t.lower] && hint == hintNone {
+		return false
+	}
+	if connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] {
+		return false
+	}
+	if utf8.RuneCountInString(t.word) <= 2 && t.word != strings.ToUpper(t.word) {
+		return false // "Of", "Ur": two-letter mixed-case words are not taken alone
+	}
+	return true
+}
+
+// personBefore reports a title or given name right before token i ("Mike
+// Pence", "President Trump").
+func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
+	if i == 0 || brk[i] {
+		return false
+	}
+	p := toks[i-1]
+	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
+}
+
+// capitalState reports "State" written capitalised after a name ("Borno
+// State"), which belongs to it.
+func capitalState(text string, end int, word string) bool {
+	return word == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State")
+}
+
+func isAcronym(w string) bool {
+	return len(w) <= 4 && len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// acronymPlace accepts an all-caps short word only as a country, region
+// or an alias spelled so (US, UK, UAE).
+func (g *Gazetteer) acronymPlace(cands []int32, w string) bool {
+	fold := foldSimple(w)
+	for _, i := range cands {
+		if g.aliasSpelled(i, fold) || (g.entries[i].level <= levelAdmin1 && foldSimple(g.entries[i].Name) == fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// spreadPluralHints gives "Diyala" in "Diyala and Salahuddin provinces" the
+// type word that follows the last name.
+func (g *Gazetteer) spreadPluralHints(text string, spans []span) {
+	for k := len(spans) - 2; k >= 0; k-- {
+		next := spans[k+1]
+		between := strings.TrimSpace(text[spans[k].end:next.start])
+		if (between == "and" || between == "," || between == "or") && next.plural && spans[k].hint == hintNone {
+			spans[k].hint, spans[k].plural = next.hint, true
+		}
+	}
+}
+
+func indexWordEnd(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '-') {
+		i++
+	}
+	for i < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += sz
+	}
+	return i
+}
