@@ -122,7 +122,10 @@ const (
 	numModes
 )
 
-var modeNames = [numModes]string{"background", "hypothetical"}
+// modeName is the group name that marks sentence mode m.
+func modeName(m int) string {
+	return [numModes]string{"background", "hypothetical"}[m]
+}
 
 // ruleSet is the compiled rules file.
 type ruleSet struct {
@@ -293,8 +296,8 @@ func (rs *ruleSet) parseSet(kw, rest string) error {
 	rs.sets = append(rs.sets, set)
 	if kw == "group" {
 		rs.setIdx[set.name] = idx
-		for m, name := range modeNames {
-			if set.name == name {
+		for m := range numModes {
+			if set.name == modeName(m) {
 				rs.modeSet[m] = idx
 			}
 		}

@@ -18,15 +18,16 @@ type token struct {
 	sub        bool // inside a subordinate clause ("after ...", "amid ...")
 }
 
-// abbreviations end with a period that does not end a sentence. Stored
-// lower-case and without the period.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "col": true,
-	"gen": true, "lt": true, "capt": true, "sgt": true, "maj": true, "gov": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"no": true, "vs": true, "u.s": true, "u.n": true, "u.k": true, "e.g": true,
-	"i.e": true, "inc": true, "co": true, "corp": true, "jr": true, "sr": true,
+// isAbbreviation reports whether a lower-cased word, written before a
+// period, is an abbreviation whose period does not end a sentence.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "dr", "st", "col", "gen", "lt", "capt", "sgt", "maj", "gov",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"no", "vs", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "co", "corp", "jr", "sr":
+		return true
+	}
+	return false
 }
 
 // lowerASCIIish lower-cases text without changing any byte offset: ASCII
@@ -142,7 +143,7 @@ func endsSentence(lower string, i int, toks []token) bool {
 		return true
 	}
 	w := lower[last.start:last.end]
-	return len(w) > 1 && !abbreviations[w]
+	return len(w) > 1 && !isAbbreviation(w)
 }
 
 // stem reduces an inflected word to a stem, conservatively: irregular forms
