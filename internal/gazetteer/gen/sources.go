@@ -81,72 +81,79 @@ func loadSources(npmDir, geonamesDir string) (*sources, error) {
 	return s, nil
 }
 
+// rawCountry is the part of a world-countries record the generator reads.
+type rawCountry struct {
+	Name struct {
+		Common, Official string
+	}
+	CCA2, CCA3, CCN3 string
+	Region           string
+	Subregion        string
+	Borders          []string
+	AltSpellings     []string
+	LatLng           []float64
+	Area             float64
+	Translations     map[string]struct{ Common string }
+	Demonyms         map[string]struct{ F, M string }
+}
+
 func readCountries(path string) ([]country, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("gen: read countries: %w", err)
 	}
-	var raw []struct {
-		Name struct {
-			Common, Official string
-		}
-		CCA2, CCA3, CCN3 string
-		Region           string
-		Subregion        string
-		Borders          []string
-		AltSpellings     []string
-		LatLng           []float64
-		Area             float64
-		Translations     map[string]struct{ Common string }
-		Demonyms         map[string]struct{ F, M string }
-	}
+	var raw []rawCountry
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, fmt.Errorf("gen: parse countries: %w", err)
 	}
 	var out []country
 	var areas []float64
 	for _, r := range raw {
-		c := country{Code: r.CCA2, Code3: r.CCA3, Name: r.Name.Common, Subregion: r.Subregion, Borders: r.Borders}
-		if c.Subregion == "" {
-			c.Subregion = r.Region
-		}
-		c.Numeric, _ = strconv.Atoi(r.CCN3)
-		if len(r.LatLng) == 2 {
-			c.Lat, c.Lon = r.LatLng[0], r.LatLng[1]
-		}
-		seen := map[string]bool{strings.ToLower(c.Name): true}
-		add := func(s string) {
-			s = strings.TrimSpace(s)
-			if len(s) < 4 || seen[strings.ToLower(s)] || strings.ContainsAny(s, "\t|") {
-				return
-			}
-			seen[strings.ToLower(s)] = true
-			c.Aliases = append(c.Aliases, s)
-		}
-		add(r.Name.Official)
-		for _, a := range r.AltSpellings {
-			add(a)
-		}
-		// Spellings English reports borrow from French and German (Irak, Syrie).
-		for _, lang := range []string{"fra", "deu", "spa", "ita", "por", "nld"} {
-			if t, ok := r.Translations[lang]; ok && isLatin(t.Common) {
-				add(t.Common)
-			}
-		}
-		if d, ok := r.Demonyms["eng"]; ok {
-			for _, x := range strings.Split(d.M+","+d.F, ",") {
-				// "Bosnian, Herzegovinian" holds two demonyms
-				if x = strings.TrimSpace(x); x != "" && !contains(c.Demonyms, x) {
-					c.Demonyms = append(c.Demonyms, x)
-				}
-			}
-		}
-		out = append(out, c)
+		out = append(out, toCountry(r))
 		areas = append(areas, r.Area)
 	}
 	keepLargestDemonyms(out, areas)
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out, nil
+}
+
+func toCountry(r rawCountry) country {
+	c := country{Code: r.CCA2, Code3: r.CCA3, Name: r.Name.Common, Subregion: r.Subregion, Borders: r.Borders}
+	if c.Subregion == "" {
+		c.Subregion = r.Region
+	}
+	c.Numeric, _ = strconv.Atoi(r.CCN3)
+	if len(r.LatLng) == 2 {
+		c.Lat, c.Lon = r.LatLng[0], r.LatLng[1]
+	}
+	seen := map[string]bool{strings.ToLower(c.Name): true}
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if len(s) < 4 || seen[strings.ToLower(s)] || strings.ContainsAny(s, "\t|") {
+			return
+		}
+		seen[strings.ToLower(s)] = true
+		c.Aliases = append(c.Aliases, s)
+	}
+	add(r.Name.Official)
+	for _, a := range r.AltSpellings {
+		add(a)
+	}
+	// Spellings English reports borrow from French and German (Irak, Syrie).
+	for _, lang := range []string{"fra", "deu", "spa", "ita", "por", "nld"} {
+		if t, ok := r.Translations[lang]; ok && isLatin(t.Common) {
+			add(t.Common)
+		}
+	}
+	if d, ok := r.Demonyms["eng"]; ok {
+		for _, x := range strings.Split(d.M+","+d.F, ",") {
+			// "Bosnian, Herzegovinian" holds two demonyms
+			if x = strings.TrimSpace(x); x != "" && !contains(c.Demonyms, x) {
+				c.Demonyms = append(c.Demonyms, x)
+			}
+		}
+	}
+	return c
 }
 
 // keepLargestDemonyms leaves a demonym several countries share ("American":
