@@ -247,7 +247,7 @@ func (rs *ruleSet) markModes(st *state) {
 }
 
 // scoreCues adds each fired cue line's weight to its label once, scaled by
-// the sentence of its first hit.
+// the factor of its best-placed hit (an early, asserted, main-clause one).
 func (rs *ruleSet) scoreCues(st *state) {
 	for i, h := range st.hits {
 		if rs.sets[h.set].label < 0 {
