@@ -22,7 +22,7 @@ type eventsReport struct {
 }
 
 func newEvalEventsCmd(cfg *Config) *cobra.Command {
-	var datasets, errorsOf, detail string
+	var datasets, errorsOf, detail, explain string
 	cmd := &cobra.Command{
 		Use:   "events",
 		Short: "Measure event typing on the CASE 2021 task 2 snippets",
@@ -35,6 +35,9 @@ snippet one label, the best label is taken even below the minimum score
 that the extractor requires of an event.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if explain != "" {
+				return explainEvent(cfg, explain)
+			}
 			if datasets == "" {
 				return usageError{fmt.Errorf("--datasets is required")}
 			}
@@ -49,6 +52,7 @@ that the extractor requires of an event.`,
 	}
 	cmd.Flags().StringVar(&datasets, "datasets", "", "folder holding case2021-task2/dev.tsv")
 	cmd.Flags().StringVar(&detail, "detail", "all", "split whose per-class scores and confusions are printed (tune, held-out, all)")
+	cmd.Flags().StringVar(&explain, "explain", "", "classify this text instead and show every label that fired with its cues and rules")
 	cmd.Flags().StringVar(&errorsOf, "errors", "", "also list misclassified snippets of this split (tune, held-out, all) with their cues")
 	return cmd
 }
@@ -141,4 +145,37 @@ func printEventErrors(w io.Writer, examples []eventtype.Example, results []event
 			fmt.Fprintf(w, "    %+.1f %q  %s\n", c.Weight, c.Text, c.Rule)
 		}
 	}
+}
+
+// explainEvent prints every label the rules give text, best first, with the
+// cues behind each: the span, the rule (file:line) and its weight.
+func explainEvent(cfg *Config, text string) error {
+	clf, err := eventtype.New()
+	if err != nil {
+		return fmt.Errorf("eval events: %w", err)
+	}
+	rs := clf.Rank(text)
+	if cfg.JSON {
+		enc := json.NewEncoder(cfg.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rs)
+	}
+	if len(rs) == 0 {
+		fmt.Fprintln(cfg.Stdout, "no label reached the minimum score")
+		return nil
+	}
+	for _, r := range rs {
+		fmt.Fprintf(cfg.Stdout, "%s %.2f", r.Code, r.Score)
+		if r.Background {
+			fmt.Fprint(cfg.Stdout, " (background)")
+		}
+		if r.Hypothetical {
+			fmt.Fprint(cfg.Stdout, " (hypothetical)")
+		}
+		fmt.Fprintln(cfg.Stdout)
+		for _, c := range r.Cues {
+			fmt.Fprintf(cfg.Stdout, "    %+.2f [%d:%d] %q  %s\n", c.Weight, c.Start, c.End, c.Text, c.Rule)
+		}
+	}
+	return nil
 }

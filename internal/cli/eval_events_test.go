@@ -76,3 +76,16 @@ func TestEvalEventsUsage(t *testing.T) {
 		t.Errorf("missing file: exit %d, want %d", code, ExitError)
 	}
 }
+
+func TestEvalEventsExplain(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Run(context.Background(), "test", []string{"eval", "events", "--explain", "A suicide bomber set off an explosion at the gate."}, strings.NewReader(""), &out, &errOut)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %s", code, errOut.String())
+	}
+	for _, want := range []string{"SUIC_BOMB", "rules.txt:", "prefer SUIC_BOMB > REM_EXPLOS", "[2:16]"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
