@@ -195,7 +195,7 @@ func (d *doc) dateline(m gazetteer.Mention) bool {
 func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
 	named := ps[:0:0]
 	for _, m := range ps {
-		if d.insideHit(catAgency, m.Start, m.End) || strings.HasPrefix(strings.ToLower(m.Text), "of ") {
+		if d.insideHit(catAgency, m.Start, m.End) || strings.HasPrefix(strings.ToLower(m.Text), "of ") || d.mediaName(m) {
 			continue
 		}
 		named = append(named, m)
@@ -214,6 +214,22 @@ func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// mediaName reports a place that begins an outlet's name: capitalised
+// words up to a media word ("Tigris Wire Service", "Kabul Times").
+func (d *doc) mediaName(m gazetteer.Mention) bool {
+	_, j := d.wordsIn(m.Start, m.End)
+	for k := j; k < len(d.words) && k < j+3; k++ {
+		w := d.words[k]
+		if r := d.text[w.start]; r < 'A' || r > 'Z' {
+			return false
+		}
+		if len(d.hitsIn(catMedia, w.start, w.end)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // outlierMajority is how often another country must be named before a

@@ -27,6 +27,7 @@ const (
 	catFromRole  = "fromrole"
 	catAgency    = "agency"
 	catActVerb   = "actverb"
+	catMedia     = "medianoun"
 )
 
 // word is one token of the text: a run of letters or digits.

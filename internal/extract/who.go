@@ -329,18 +329,20 @@ func sides(votes []vote, fill func(actors.Actor) actors.Actor) (a1, a2 *party, a
 			continue
 		}
 		switch {
-		case a1 != nil && p.s1 > p.s2 && camp(p.actor) != "civ":
-			assoc1 = append(assoc1, p)
-		case a2 != nil && p.s2 > p.s1 && (camp(p.actor) == camp(a2.actor) || a1 == nil || camp(p.actor) != camp(a1.actor)):
+		case sameCamp(p, a2) && !sameCamp(p, a1):
 			assoc2 = append(assoc2, p)
-		case a1 != nil && camp(p.actor) == camp(a1.actor):
+		case sameCamp(p, a1) && !sameCamp(p, a2):
 			assoc1 = append(assoc1, p)
-		case a2 != nil && camp(p.actor) == camp(a2.actor):
+		case a1 != nil && p.s1 > p.s2 && camp(p.actor) != "civ":
+			assoc1 = append(assoc1, p) // both camps alike: the side it took
+		case a2 != nil && p.s2 > p.s1:
 			assoc2 = append(assoc2, p)
 		}
 	}
 	return a1, a2, assoc1, assoc2
 }
+
+func sameCamp(p, q *party) bool { return q != nil && camp(p.actor) == camp(q.actor) }
 
 func pairScore(x, y *party) float64 {
 	sc := 0.0
@@ -360,6 +362,12 @@ func pairScore(x, y *party) float64 {
 	}
 	if x != nil && !x.actor.Armed() {
 		sc -= 2 // civilians and crowds rarely initiate political violence
+	}
+	if x != nil && x.s1 == 0 {
+		sc-- // nothing says it acted
+	}
+	if y != nil && y.s2 == 0 {
+		sc-- // nothing says it was acted upon
 	}
 	return sc
 }
