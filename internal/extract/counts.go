@@ -26,31 +26,7 @@ type sideCounts struct {
 // conservative figure once; the sides add up ("two US service members ...
 // twenty-five ISIS militants": 27).
 func (d *doc) countCasualties(frames []frame, kind string, fill func(actors.Actor) actors.Actor) tally {
-	per := map[string]*sideCounts{}
-	names := map[string]string{}
-	var order []string
-	for _, f := range frames {
-		for _, c := range f.counts {
-			if c.Kind != kind || c.N <= 0 || hasFlag(c.Flags, flagStatistic) {
-				continue
-			}
-			side, name := d.sideOf(c, fill)
-			if names[side] == "" {
-				names[side] = name
-			}
-			sc := per[side]
-			if sc == nil {
-				sc = &sideCounts{}
-				per[side] = sc
-				order = append(order, side)
-			}
-			if isFloor(c) {
-				sc.floors = append(sc.floors, c)
-			} else {
-				sc.exact = append(sc.exact, c)
-			}
-		}
-	}
+	per, names, order := d.bySide(frames, kind, fill)
 	t := tally{}
 	unknown := 0
 	var unknownUsed []CountMention
@@ -76,6 +52,36 @@ func (d *doc) countCasualties(frames []frame, kind string, fill func(actors.Acto
 	}
 	sort.Slice(t.used, func(i, j int) bool { return t.used[i].Start < t.used[j].Start })
 	return t
+}
+
+// bySide groups one kind of count by the side of the victims.
+func (d *doc) bySide(frames []frame, kind string, fill func(actors.Actor) actors.Actor) (map[string]*sideCounts, map[string]string, []string) {
+	per := map[string]*sideCounts{}
+	names := map[string]string{}
+	var order []string
+	for _, f := range frames {
+		for _, c := range f.counts {
+			if c.Kind != kind || c.N <= 0 || hasFlag(c.Flags, flagStatistic) {
+				continue
+			}
+			side, name := d.sideOf(c, fill)
+			if names[side] == "" {
+				names[side] = name
+			}
+			sc := per[side]
+			if sc == nil {
+				sc = &sideCounts{}
+				per[side] = sc
+				order = append(order, side)
+			}
+			if isFloor(c) {
+				sc.floors = append(sc.floors, c)
+			} else {
+				sc.exact = append(sc.exact, c)
+			}
+		}
+	}
+	return per, names, order
 }
 
 // isFloor reports a figure that is only a lower bound: "at least", "more
