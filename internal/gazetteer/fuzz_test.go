@@ -41,3 +41,16 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func FuzzResolve(f *testing.F) {
+	g := loadTest(f)
+	f.Add("Mosul", "Fighting near Mosul, Iraq.", 13, 18)
+	f.Add("Colorado State University", "x", -4, 2)
+	f.Add("al-", "", 0, 0)
+	f.Fuzz(func(t *testing.T, name, text string, off, end int) {
+		m, ok := g.Resolve(name, Context{Text: text, Offset: off, End: end, Countries: []string{"iq"}, Admin1: []string{name}})
+		if ok && (m.Precision < 1 || m.Precision > 3) {
+			t.Fatalf("Resolve(%q) precision %d", name, m.Precision)
+		}
+	})
+}

@@ -346,7 +346,8 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	if end == 0 {
 		end = hint.Offset + len(name)
 	}
-	if hint.Text != "" && hint.Offset >= 0 && end <= len(hint.Text) && hint.Offset <= end {
+	cues := hint.Text != "" && hint.Offset >= 0 && end <= len(hint.Text) && hint.Offset <= end
+	if cues {
 		kh = g.hintAround(hint.Text, hint.Offset, end)
 		qual = g.qualifierAfter(hint.Text, end)
 	}
@@ -360,7 +361,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	e := &g.entries[best.idx]
 	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: precisionFor(e),
 		Score: confidence(margin, len(cands)), Rule: ruleName(e, kh, qual, st)}
-	if hint.Text != "" && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
+	if cues && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
 		m.Precision = 2
 	}
 	return m, true
@@ -410,8 +411,8 @@ func (g *Gazetteer) genericSpan(toks []token) bool {
 // precision 2 at best: the thing named is in or near that place.
 func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 	toks, _ := tokenize(name)
-	if len(toks) < 2 {
-		return Mention{}, false
+	if len(toks) < 2 || len(toks) > 12 {
+		return Mention{}, false // a sentence is not a name
 	}
 	for n := len(toks) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(toks); i++ {
