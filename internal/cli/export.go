@@ -26,6 +26,7 @@ type exportFlags struct {
 	from, to, country, admin1, actor            string
 	eventType, subEventType, bbox, text, sortBy string
 	minFatalities, limit                        int
+	excel                                       bool
 }
 
 func newExportCmd(cfg *Config) *cobra.Command {
@@ -59,6 +60,7 @@ jsonl:   one full incident per line, evidence and sources included.`,
 	f.StringVarP(&fl.text, "query", "q", "", "full-text search over notes and sources")
 	f.StringVar(&fl.sortBy, "sort", "", "event_date, -event_date, fatalities or -fatalities")
 	f.IntVar(&fl.limit, "limit", 0, "write at most this many incidents (0: all)")
+	f.BoolVar(&fl.excel, "excel", false, "csv: start with a UTF-8 byte order mark so Excel reads non-ASCII names")
 	return cmd
 }
 
@@ -112,6 +114,12 @@ func runExport(ctx context.Context, cfg *Config, fl exportFlags) error {
 	if err != nil {
 		closeOut()
 		return usageError{err}
+	}
+	if cw, ok := w.(*export.CSVWriter); ok {
+		cw.BOM = fl.excel
+	} else if fl.excel {
+		closeOut()
+		return usageError{errors.New("--excel applies to --format csv only")}
 	}
 	n, err := export.Stream(ctx, db, filter, w, fl.limit)
 	if err == nil {

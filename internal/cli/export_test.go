@@ -82,6 +82,12 @@ func TestExportCommand(t *testing.T) {
 				t.Errorf("jsonl %.200q", out)
 			}
 		}},
+		{"excel csv", []string{"--excel", "--country", "Iraq"}, ExitOK, func(t *testing.T, out, _ string) {
+			if !strings.HasPrefix(out, "\ufeffevent_id_cnty,") {
+				t.Errorf("excel CSV starts %.20q", out)
+			}
+		}},
+		{"excel needs csv", []string{"--excel", "--format", "jsonl"}, ExitUsage, nil},
 		{"bad date", []string{"--from", "March"}, ExitUsage, nil},
 		{"bad format", []string{"--format", "xlsx"}, ExitUsage, nil},
 	}

@@ -88,16 +88,22 @@ func writeAll(wr Writer, incidents []incident.Incident) error {
 // CSVWriter streams the flat CSV export.
 type CSVWriter struct {
 	w      *csv.Writer
+	out    io.Writer
 	cols   []column
 	header bool
 	row    []string
+	// BOM, set before the first write, starts the file with a UTF-8 byte
+	// order mark: Excel then reads non-ASCII names (Diyālá, Ouagadougou's
+	// quarters, Arabic actors) correctly. Leave it off for scripts: Python's
+	// csv module would see the mark in the first column name.
+	BOM bool
 }
 
 // NewCSVWriter returns a CSV writer; the header is written with the first
 // row, or by Close when there is none.
 func NewCSVWriter(w io.Writer) *CSVWriter {
 	cols := allColumns()
-	return &CSVWriter{w: csv.NewWriter(w), cols: cols, row: make([]string, len(cols))}
+	return &CSVWriter{w: csv.NewWriter(w), out: w, cols: cols, row: make([]string, len(cols))}
 }
 
 func (c *CSVWriter) writeHeader() error {
@@ -105,6 +111,11 @@ func (c *CSVWriter) writeHeader() error {
 		return nil
 	}
 	c.header = true
+	if c.BOM {
+		if _, err := io.WriteString(c.out, "\ufeff"); err != nil {
+			return fmt.Errorf("export: csv byte order mark: %w", err)
+		}
+	}
 	if err := c.w.Write(Columns()); err != nil {
 		return fmt.Errorf("export: csv header: %w", err)
 	}

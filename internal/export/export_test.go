@@ -335,3 +335,19 @@ func BenchmarkGeoJSON(b *testing.B) {
 		}
 	}
 }
+
+func TestCSVByteOrderMark(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewCSVWriter(&buf)
+	w.BOM = true
+	in := fixture()[0]
+	if err := w.Write(&in); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "\ufeffevent_id_cnty,") {
+		t.Errorf("CSV starts %q, want a byte order mark then the header", buf.String()[:20])
+	}
+}

@@ -23,9 +23,14 @@ func (w *written) Write(b []byte) (int, error) {
 func (s *Server) exportHandler(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		f, err := ParseFilter(q)
+		f, err := ParseFilter(q, "excel")
 		if err != nil {
 			s.writeError(w, r, err)
+			return
+		}
+		excel := q.Get("excel")
+		if excel != "" && (format != export.CSV || (excel != "1" && excel != "true")) {
+			s.writeError(w, r, invalidf("excel=%.10q: only export.csv takes excel=1 (a byte order mark for Excel)", excel))
 			return
 		}
 		limit := 0
@@ -37,6 +42,9 @@ func (s *Server) exportHandler(format string) http.HandlerFunc {
 		if err != nil {
 			s.writeError(w, r, err)
 			return
+		}
+		if cw, ok := ew.(*export.CSVWriter); ok && excel != "" {
+			cw.BOM = true
 		}
 		w.Header().Set("Content-Type", export.ContentType(format))
 		w.Header().Set("Content-Disposition", `attachment; filename="sitrep-incidents.`+format+`"`)

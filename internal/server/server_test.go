@@ -415,3 +415,11 @@ func TestListIncidentsSummaryView(t *testing.T) {
 	}
 	wantError(t, do(t, s, "GET", "/api/v1/incidents?view=tiny", nil), http.StatusBadRequest, "invalid")
 }
+
+func TestExportExcel(t *testing.T) {
+	s, _ := newTestServer(t, Options{})
+	if body := do(t, s, "GET", "/api/v1/export.csv?excel=1", nil).Body.String(); !strings.HasPrefix(body, "\ufeffevent_id_cnty") {
+		t.Errorf("excel CSV starts %.20q", body)
+	}
+	wantError(t, do(t, s, "GET", "/api/v1/export.geojson?excel=1", nil), http.StatusBadRequest, "invalid")
+}
