@@ -25,6 +25,7 @@ func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"Fighting near Mosul, Iraq.", "between Diyala and Salahuddin provinces", "Mr. Trump in Washington",
 		"A, B, C", "\u00a0Karbala\u2019s", "x, y", ", ", "Raqqa,", "ANBAR PROVINCE",
+		"Borno State House and Yobe", "Kirkuk Governorate Council", "Anbar province Mosul",
 	} {
 		f.Add(s)
 	}

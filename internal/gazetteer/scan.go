@@ -95,7 +95,9 @@ func (g *Gazetteer) scan(text string) []span {
 			continue
 		}
 		out = append(out, sp)
-		i += sp.tokens
+		for i += sp.tokens; i < len(toks) && toks[i].start < sp.end; i++ {
+			// a type word taken into the mention ("Borno State") is not scanned again
+		}
 	}
 	g.spreadPluralHints(text, out)
 	return out
@@ -273,6 +275,9 @@ func (g *Gazetteer) acronymPlace(cands []int32, w string) bool {
 func (g *Gazetteer) spreadPluralHints(text string, spans []span) {
 	for k := len(spans) - 2; k >= 0; k-- {
 		next := spans[k+1]
+		if spans[k].end > next.start {
+			continue
+		}
 		between := strings.TrimSpace(text[spans[k].end:next.start])
 		if (between == "and" || between == "," || between == "or") && next.plural && spans[k].hint == hintNone {
 			spans[k].hint, spans[k].plural = next.hint, true
