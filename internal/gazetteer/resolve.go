@@ -137,14 +137,14 @@ type candidate struct {
 func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
 	fold := foldSimple(surface)
-	regions := map[string]bool{}
+	seats := map[string]bool{} // regions whose capital shares their name
 	for _, i := range cands {
-		if e := &g.entries[i]; e.level == levelAdmin1 {
-			regions[e.Admin1Code] = true
+		if e := &g.entries[i]; e.level == levelPlace && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
+			seats[e.Admin1Code] = true
 		}
 	}
 	for _, i := range cands {
-		s := g.prior(i, regions) + g.contextScore(&g.entries[i], st) + g.hintScore(hint, &g.entries[i])
+		s := g.prior(i, seats) + g.contextScore(&g.entries[i], st) + g.hintScore(hint, &g.entries[i])
 		if qual != nil {
 			s += qual.bonus(&g.entries[i]) * g.w.Qualifier
 		}
@@ -163,14 +163,14 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 }
 
 // prior is what a candidate is worth before the document is read.
-func (g *Gazetteer) prior(i int32, regions map[string]bool) float64 {
+func (g *Gazetteer) prior(i int32, seats map[string]bool) float64 {
 	e := &g.entries[i]
 	s := g.importance(e)
 	if e.Kind == "P.PPLX" {
 		s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
 	}
-	if e.level == levelPlace && regions[e.Admin1Code] && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
-		s += g.w.SeatOfRegion // Karbala the city over Karbala the province
+	if e.level == levelAdmin1 && seats[e.Admin1Code] {
+		s -= g.w.SeatOfRegion // Karbala the city over Karbala the province
 	}
 	return s
 }
