@@ -59,12 +59,26 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 // nearBefore reports a "near", "outskirts of" or "north of" cue in the few
 // words before start.
 func (g *Gazetteer) nearBefore(text string, start int) bool {
-	for _, w := range wordsBefore(text, start, 6) {
+	ws := wordsBefore(text, start, 6)
+	for k, w := range ws {
+		if compass[w] {
+			// "north of Mosul" is near it; "the northern city of Mosul" is in it
+			if k == len(ws)-2 && ws[k+1] == "of" {
+				return true
+			}
+			continue
+		}
 		if g.words.near[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// compass words place an event near a town only as "north of X".
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northern": true, "southern": true, "eastern": true, "western": true,
 }
 
 // areaAfter reports a word after a town that widens it to its surroundings

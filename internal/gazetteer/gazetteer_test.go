@@ -184,6 +184,16 @@ func TestFind(t *testing.T) {
 			want: []found{{"Iraq", "", "IQ", 3}, {"Baghdad", "IQ.07", "IQ", 1}},
 		},
 		{
+			name: "possessives, lower-case feature words, initialisms",
+			text: "Fighters hid in Iraq's Anbar desert near the Haditha dam, the U.N. said on May Day.",
+			want: []found{{"Iraq", "", "IQ", 3}, {"Anbar desert", "IQ.01", "IQ", 3}, {"Haditha dam", "IQ.01", "IQ", 2}},
+		},
+		{
+			name: "compass words",
+			text: "Rockets fell 20 km north of Raqqa and in the northern city of Manbij, Syria.",
+			want: []found{{"Raqqa", "SY.04", "SY", 2}, {"Manbij", "SY.09", "SY", 1}, {"Syria", "", "SY", 3}},
+		},
+		{
 			name: "near the town of",
 			text: "The raid took place near the disputed town of Makhmour in Iraq.",
 			want: []found{{"Makhmour", "IQ.11", "IQ", 2}, {"Iraq", "", "IQ", 3}},

@@ -61,12 +61,26 @@ func tokenize(text string) ([]token, []bool) {
 			break
 		}
 		w := text[i:j]
-		toks = append(toks, token{start: i, end: j, word: w, lower: strings.ToLower(w), cap: unicode.IsUpper(r)})
+		if p := possessive(w); p > 0 {
+			w = w[:len(w)-p] // "Iraq's" names Iraq
+		}
+		toks = append(toks, token{start: i, end: i + len(w), word: w, lower: strings.ToLower(w), cap: unicode.IsUpper(r)})
 		breakBefore = append(breakBefore, brk)
 		brk = false
 		i = j
 	}
 	return toks, breakBefore
+}
+
+// possessive returns the byte length of a trailing 's or ’s, or 0.
+func possessive(w string) int {
+	switch {
+	case strings.HasSuffix(w, "'s") && len(w) > 3:
+		return 2
+	case strings.HasSuffix(w, "\u2019s") && len(w) > 5:
+		return 4
+	}
+	return 0
 }
 
 // span is a candidate match found in the first pass.
@@ -128,10 +142,11 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 	}
 	for n := min(maxSpan, len(toks)-i); n >= 1; n-- {
 		last := toks[i+n-1]
-		if !caseless && !last.cap {
+		tail := n > 1 && featureTail[last.lower] // "Anbar desert", "Haditha dam"
+		if !caseless && !last.cap && !tail {
 			continue
 		}
-		if !g.spanOK(toks, brk, i, n, caseless) {
+		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
 		key := Normalize(text[first.start:last.end])
@@ -162,6 +177,20 @@ func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, a
 	return false
 }
 
+// featureTail are the lower-case words that end a feature's name.
+var featureTail = map[string]bool{
+	"desert": true, "valley": true, "dam": true, "crossing": true, "highway": true, "road": true,
+	"mountains": true, "mountain": true, "oilfield": true, "base": true, "camp": true, "lake": true,
+	"river": true, "refinery": true, "barrage": true, "strip": true, "heights": true, "delta": true,
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // readTypeWord sets the kind hint from a type word in or after the name
 // and takes a following one ("Anbar province") into the mention.
 func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
@@ -184,6 +213,12 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	}
 	if sp.tokens == 1 && !caseless && isAcronym(first.word) && !g.acronymPlace(sp.cands, first.word) {
 		return false // "AVA", "NATO": an agency, not a town
+	}
+	if sp.tokens > 1 && sp.hint == hintNone && g.genericSpan(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
+		return false // "May Day": ordinary words together are still ordinary
+	}
+	if sp.tokens > 1 && initials(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
+		return false // "U.N." is no town; "U.S." is a country by the alias table
 	}
 	if g.personBefore(toks, brk, i) {
 		return false
@@ -246,6 +281,16 @@ func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
 	}
 	p := toks[i-1]
 	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
+}
+
+// initials reports a run of one-letter words ("U.N", "D.C").
+func initials(toks []token) bool {
+	for _, t := range toks {
+		if len(t.word) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalState reports "State" written capitalised after a name ("Borno
