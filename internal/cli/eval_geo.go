@@ -27,10 +27,12 @@ var geoCorpora = []struct {
 // newEvalGeoCmd scores toponym resolution on the geoparsing corpora.
 func newEvalGeoCmd(cfg *Config) *cobra.Command {
 	var datasets string
+	var gold bool
 	cmd := &cobra.Command{
 		Use:   "geo",
 		Short: "Score toponym resolution on GeoWebNews, LGL and TR-News (gold spans given)",
-		Long: "Resolves every gold toponym with its document's context and reports accuracy within 161 km,\n" +
+		Long: "Resolves every gold toponym with its document's context (from sitrep's own scan of the text, or\n" +
+			"with --gold-context from the gold toponym spans) and reports accuracy within 161 km,\n" +
 			"country accuracy and median error. GeoWebNews is also split into even articles (used while\n" +
 			"tuning) and odd articles (held out).",
 		Args: cobra.NoArgs,
@@ -41,7 +43,7 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 			}
 			var results []geoeval.Result
 			for _, c := range geoCorpora {
-				rs, err := evalCorpus(g, filepath.Join(datasets, "geoparsing", c.file), c.name, c.mordecai)
+				rs, err := evalCorpus(g, filepath.Join(datasets, "geoparsing", c.file), c.name, c.mordecai, !gold)
 				if err != nil {
 					return err
 				}
@@ -66,10 +68,11 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&datasets, "datasets", "../shared/datasets", "directory holding geoparsing/")
+	cmd.Flags().BoolVar(&gold, "gold-context", false, "take each document's context from the gold toponym spans instead of sitrep's own place scan")
 	return cmd
 }
 
-func evalCorpus(g *gazetteer.Gazetteer, path, name string, ref float64) ([]geoeval.Result, error) {
+func evalCorpus(g *gazetteer.Gazetteer, path, name string, ref float64, scan bool) ([]geoeval.Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, withCode(ExitUsage, fmt.Errorf("eval geo: %w", err))
@@ -79,12 +82,12 @@ func evalCorpus(g *gazetteer.Gazetteer, path, name string, ref float64) ([]geoev
 	if err != nil {
 		return nil, fmt.Errorf("eval geo: %s: %w", name, err)
 	}
-	all := geoeval.Evaluate(g, name, docs, nil)
+	all := geoeval.Evaluate(g, name, docs, nil, scan)
 	all.Reference = ref
 	out := []geoeval.Result{all}
 	if name == "GeoWebNews" {
-		even := geoeval.Evaluate(g, name+" (even, tuned on)", docs, func(i int) bool { return i%2 == 0 })
-		odd := geoeval.Evaluate(g, name+" (odd, held out)", docs, func(i int) bool { return i%2 == 1 })
+		even := geoeval.Evaluate(g, name+" (even, tuned on)", docs, func(i int) bool { return i%2 == 0 }, scan)
+		odd := geoeval.Evaluate(g, name+" (odd, held out)", docs, func(i int) bool { return i%2 == 1 }, scan)
 		out = append(out, even, odd)
 	}
 	return out, nil

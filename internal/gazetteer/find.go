@@ -212,3 +212,27 @@ func (g *Gazetteer) DocContext(text string) Context {
 	ctx.Text = text
 	return ctx
 }
+
+// SpanContext is DocContext for a text whose place names are already
+// marked (byte offsets [start, end) in spans), as in corpora with gold
+// toponyms: the context comes from those names instead of a scan.
+func (g *Gazetteer) SpanContext(text string, spans [][2]int) Context {
+	var sps []span
+	for _, s := range spans {
+		if s[0] < 0 || s[1] > len(text) || s[0] >= s[1] {
+			continue
+		}
+		key := Normalize(text[s[0]:s[1]])
+		cands := g.lookup(key)
+		if len(cands) == 0 {
+			continue
+		}
+		toks, _ := tokenize(text[s[0]:s[1]])
+		sp := span{start: s[0], end: s[1], nameEnd: s[1], key: key, cands: cands, tokens: max(1, len(toks)), word: text[s[0]:s[1]]}
+		sp.hint = g.hintAround(text, s[0], s[1])
+		sps = append(sps, sp)
+	}
+	ctx := g.docContext(text, sps)
+	ctx.Text = text
+	return ctx
+}

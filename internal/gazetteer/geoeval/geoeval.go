@@ -110,8 +110,10 @@ type Result struct {
 }
 
 // Evaluate resolves every gold toponym of docs with the document's context
-// and scores it. keep selects documents by index (nil: all).
-func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i int) bool) Result {
+// and scores it. keep selects documents by index (nil: all). The context
+// comes from the gold toponym spans, or from the gazetteer's own scan of
+// the text when scan is set (as when sitrep reads an article).
+func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i int) bool, scan bool) Result {
 	res := Result{Name: name}
 	var errs []float64
 	hits, countryN, countryOK := 0, 0, 0
@@ -119,7 +121,7 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 		if keep != nil && !keep(i) {
 			continue
 		}
-		ctx := g.DocContext(d.Text)
+		ctx := documentContext(g, d, scan)
 		for _, t := range d.Toponyms {
 			res.Toponyms++
 			goldCC := goldCountry(g, t)
@@ -158,6 +160,17 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 	}
 	res.MedianErrorKm = math.Round(median(errs)*10) / 10
 	return res
+}
+
+func documentContext(g *gazetteer.Gazetteer, d Document, scan bool) gazetteer.Context {
+	if scan {
+		return g.DocContext(d.Text)
+	}
+	spans := make([][2]int, 0, len(d.Toponyms))
+	for _, t := range d.Toponyms {
+		spans = append(spans, [2]int{t.Start, t.End})
+	}
+	return g.SpanContext(d.Text, spans)
 }
 
 func goldCountry(g *gazetteer.Gazetteer, t Toponym) string {

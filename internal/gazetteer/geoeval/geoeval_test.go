@@ -65,11 +65,14 @@ func TestEvaluate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Evaluate(g, "tiny", docs, nil)
+	r := Evaluate(g, "tiny", docs, nil, false)
 	if r.Toponyms != 1 || r.Resolved != 1 || r.Within161km != 1 || r.CountryAcc != 1 {
 		t.Errorf("Evaluate = %+v", r)
 	}
-	r = Evaluate(g, "none", docs, func(int) bool { return false })
+	if s := Evaluate(g, "tiny", docs, nil, true); s.Within161km != 1 {
+		t.Errorf("Evaluate with scanned context = %+v", s)
+	}
+	r = Evaluate(g, "none", docs, func(int) bool { return false }, false)
 	if r.Toponyms != 0 || r.MedianErrorKm != 0 {
 		t.Errorf("Evaluate with nothing kept = %+v", r)
 	}
