@@ -111,11 +111,18 @@ func Load() (*Gazetteer, error) {
 }
 
 // Country looks a country up by alpha-2 code, alpha-3 code, name, alias or
-// demonym.
+// demonym ("IQ", "IRQ", "Iraq", "Iraqi").
 func (g *Gazetteer) Country(code string) (CountryInfo, bool) {
 	if len(code) == 2 {
 		if c, ok := g.countries[upper(code)]; ok {
 			return c.info, true
+		}
+	}
+	if len(code) == 3 {
+		for _, c := range g.countries {
+			if c.code3 == upper(code) {
+				return c.info, true
+			}
 		}
 	}
 	for _, i := range g.lookup(Normalize(code)) {

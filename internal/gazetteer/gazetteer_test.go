@@ -88,6 +88,7 @@ func TestCountry(t *testing.T) {
 	g := loadTest(t)
 	tests := []struct{ in, code, region string }{
 		{"IQ", "IQ", "Middle East"},
+		{"IRQ", "IQ", "Middle East"},
 		{"Syria", "SY", "Middle East"},
 		{"Iraqi", "IQ", "Middle East"},
 		{"Nigeria", "NG", "Western Africa"},
