@@ -81,7 +81,7 @@ func resurgenceStore() *memTrendStore {
 				EventID: id, ArticleID: id, EventDate: day.Format(time.DateOnly), TimePrecision: 1,
 				EventType: incident.ExplosionsRemote, Actor1: actor, Inter1: 2,
 				Country: "Iraq", CountryCode: "IQ", Admin1: admin1, Location: "Town " + strconv.Itoa(n),
-				Latitude: incident.Float(33 + float64(n)/50), Longitude: incident.Float(44), GeoPrecision: 1,
+				Latitude: incident.Float(30 + float64(n)/10), Longitude: incident.Float(44), GeoPrecision: 1, // towns 11 km apart
 				Fatalities: incident.Int(fat + k), UpdatedAt: start.Add(time.Duration(len(m.incs)) * time.Second),
 				Sources: []incident.SourceRef{{ArticleID: id, Outlet: outlet}},
 			})

@@ -66,11 +66,14 @@ func (o Options) candidateEdges(reps []report) []edge {
 	return edges
 }
 
-// clusterReports joins reports greedily, best-fitting pair first, with
-// complete linkage: two groups join only if every report of one is
-// compatible with every report of the other. A vague report that fits two
-// distinct attacks therefore joins one of them instead of chaining them into
-// one, and two incidents from one article never end up together.
+// clusterReports joins reports greedily, best-fitting pair first. Two
+// groups join only if their representatives — what each group's merged
+// incident would be: best place, best date, majority type, most specific
+// actors, all its articles — are compatible. A vague report that fits two
+// distinct attacks joins one of them and cannot chain them, since the
+// group's representative keeps the precise report's place and date; and as
+// the representative carries every member's articles, two incidents from one
+// article never end up together.
 func (o Options) clusterReports(reps []report) [][]int {
 	edges := o.candidateEdges(reps)
 	slices.SortFunc(edges, func(a, b edge) int {
@@ -84,13 +87,17 @@ func (o Options) clusterReports(reps []report) [][]int {
 	})
 	owner := make([]int, len(reps)) // index of the group a report is in
 	groups := make([][]int, len(reps))
+	repr := slices.Clone(reps) // each group's representative
 	for i := range reps {
 		owner[i] = i
 		groups[i] = []int{i}
 	}
 	for _, e := range edges {
 		gi, gj := owner[e.i], owner[e.j]
-		if gi == gj || !o.allCompatible(reps, groups[gi], groups[gj]) {
+		if gi == gj {
+			continue
+		}
+		if ok, _ := o.compatible(&repr[gi], &repr[gj]); !ok {
 			continue
 		}
 		if len(groups[gi]) < len(groups[gj]) {
@@ -101,6 +108,7 @@ func (o Options) clusterReports(reps []report) [][]int {
 		}
 		groups[gi] = append(groups[gi], groups[gj]...)
 		groups[gj] = nil
+		repr[gi] = representative(reps, groups[gi])
 	}
 	var out [][]int
 	for _, g := range groups {
@@ -113,13 +121,92 @@ func (o Options) clusterReports(reps []report) [][]int {
 	return out
 }
 
-func (o Options) allCompatible(reps []report, a, b []int) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if ok, _ := o.compatible(&reps[x], &reps[y]); !ok {
-				return false
+// representative folds a group into the report its merged incident would
+// be, with the rules Combine uses: the finest place, the finest date (the
+// most common, then the earliest), the majority type, the most specific
+// actors, every article. Ties go to the earliest report.
+func representative(reps []report, group []int) report {
+	first := &reps[slices.Min(group)]
+	place, date, actors := first, first, first
+	types := map[[2]string]int{}
+	for _, m := range group {
+		types[[2]string{reps[m].evType, reps[m].subType}]++
+	}
+	kind := first
+	days := map[int]int{}
+	for _, m := range group {
+		if r := &reps[m]; r.dated && r.lo == r.hi {
+			days[r.lo]++
+		}
+	}
+	for _, m := range group {
+		r := &reps[m]
+		if placeRank(r) < placeRank(place) || (placeRank(r) == placeRank(place) && r.idx < place.idx) {
+			place = r
+		}
+		if dateBetter(r, date, days) {
+			date = r
+		}
+		if named(r) > named(actors) || (named(r) == named(actors) && r.idx < actors.idx) {
+			actors = r
+		}
+		kt, bt := types[[2]string{r.evType, r.subType}], types[[2]string{kind.evType, kind.subType}]
+		if kt > bt || (kt == bt && r.idx < kind.idx) {
+			kind = r
+		}
+	}
+	out := *place
+	out.idx = first.idx
+	out.lo, out.hi, out.dated = date.lo, date.hi, date.dated
+	out.group, out.evType, out.subType = kind.group, kind.evType, kind.subType
+	out.slots = actors.slots
+	out.articles = nil
+	for _, m := range group {
+		for _, a := range reps[m].articles {
+			if !slices.Contains(out.articles, a) {
+				out.articles = append(out.articles, a)
 			}
 		}
 	}
-	return true
+	return out
+}
+
+func placeRank(r *report) int {
+	rank := r.geo
+	if rank <= 0 {
+		rank = 9
+	}
+	if !r.hasPoint {
+		rank += 10
+	}
+	return rank
+}
+
+// dateBetter: undated last, then narrower windows, then the day more
+// reports give, then the earlier day, then the earlier report.
+func dateBetter(r, than *report, days map[int]int) bool {
+	if r.dated != than.dated {
+		return r.dated
+	}
+	wr, wt := r.hi-r.lo, than.hi-than.lo
+	if wr != wt {
+		return wr < wt
+	}
+	if days[r.lo] != days[than.lo] {
+		return days[r.lo] > days[than.lo]
+	}
+	if r.lo != than.lo {
+		return r.lo < than.lo
+	}
+	return r.idx < than.idx
+}
+
+func named(r *report) int {
+	n := 0
+	for _, s := range r.slots {
+		if s.name != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -15,15 +15,17 @@ type Options struct {
 	// town" (geo_precision 2).
 	NearKm float64
 	// SameSpotKm is the distance allowed between two town-level reports
-	// that name different places: two attacks in two villages on one day
-	// are two attacks, unless the "villages" are one spot under two
-	// gazetteer entries.
+	// that name different places. Two villages a few kilometres apart are
+	// two places, but a city and the district of it one outlet names
+	// ("Hodan" for Mogadishu) are one: 5 km covers a city's districts
+	// around its centroid. A different name still counts as a soft
+	// disagreement, so it cannot come with another day or another type.
 	SameSpotKm float64
 }
 
 // DefaultOptions returns the thresholds used by sitrep.
 func DefaultOptions() Options {
-	return Options{LagDays: 1, TownKm: 10, NearKm: 25, SameSpotKm: 1}
+	return Options{LagDays: 1, TownKm: 10, NearKm: 25, SameSpotKm: 5}
 }
 
 // compatible reports whether two reports can describe one event, and how
@@ -197,8 +199,8 @@ func (o Options) placesAgree(a, b *report) (bool, float64) {
 	case a.geo != 1 || b.geo != 1:
 		limit = o.NearKm
 	case a.location != "" && b.location != "":
-		// two towns named, and not the same: the gazetteer gives one
-		// town one name, so only a point and its quarter can be this close
+		// two places named, and not the same: a city and its district,
+		// or two villages; only close points can be the first
 		limit = o.SameSpotKm
 	}
 	d := haversineKm(a.lat, a.lon, b.lat, b.lon)

@@ -22,9 +22,15 @@ type labelled struct {
 // the rest are near misses: the same town on another day, the next village
 // on the next day, the same province on the same day, the same place and day
 // with other actors or another type, and two bombings told by one article.
-func loadReports(t testing.TB) []labelled {
+//
+// testdata/heldout.jsonl (29 reports, 12 events, in Somalia, Mali,
+// Afghanistan, Yemen and Nigeria) was written after the rules were fixed and
+// never tuned on: a district named instead of its city, a region-level
+// report, type confusion on the day, a month-precise retelling, a "near"
+// report 15 km out, and near misses in the same city on the same day.
+func loadReports(t testing.TB, name string) []labelled {
 	t.Helper()
-	f, err := os.Open("testdata/reports.jsonl")
+	f, err := os.Open("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,18 +71,33 @@ func pairScores(gold []string, clusterOf []int) (tp, fp, fn int) {
 }
 
 // TestMergeEvaluation measures pairwise precision and recall on the
-// hand-written set. Floors: precision 0.95, because a false merge silently
-// deletes an attack from every count downstream, which is worse than a
-// duplicate an analyst can merge by hand; recall 0.9, leaving room for the
-// one report in ten whose place or actor coding is too far off to match.
+// hand-written sets. Floors on the tuning set: precision 0.95, because a
+// false merge silently deletes an attack from every count downstream, which
+// is worse than a duplicate an analyst can merge by hand; recall 0.9,
+// leaving room for the one report in ten whose coding is too far off to
+// match. The held-out set gets looser floors (0.9 and 0.8), set before it
+// was first scored.
 func TestMergeEvaluation(t *testing.T) {
-	reps := loadReports(t)
+	for _, tc := range []struct {
+		file       string
+		minP, minR float64
+	}{{"reports.jsonl", 0.95, 0.9}, {"heldout.jsonl", 0.9, 0.8}} {
+		t.Run(tc.file, func(t *testing.T) {
+			p, r := evaluate(t, loadReports(t, tc.file))
+			if p < tc.minP || r < tc.minR {
+				t.Errorf("precision %.3f, recall %.3f: want ≥ %.2f and ≥ %.2f", p, r, tc.minP, tc.minR)
+			}
+		})
+	}
+}
+
+func evaluate(t *testing.T, reps []labelled) (p, r float64) {
 	incs := make([]incident.Incident, len(reps))
 	gold := make([]string, len(reps))
 	events := map[string]bool{}
-	for i, r := range reps {
-		incs[i], gold[i] = r.Incident, r.Gold
-		events[r.Gold] = true
+	for i, l := range reps {
+		incs[i], gold[i] = l.Incident, l.Gold
+		events[l.Gold] = true
 	}
 	clusters := Merge(incs, DefaultOptions())
 	clusterOf := make([]int, len(incs))
@@ -90,8 +111,8 @@ func TestMergeEvaluation(t *testing.T) {
 		}
 	}
 	tp, fp, fn := pairScores(gold, clusterOf)
-	p := float64(tp) / float64(max(tp+fp, 1))
-	r := float64(tp) / float64(max(tp+fn, 1))
+	p = float64(tp) / float64(max(tp+fp, 1))
+	r = float64(tp) / float64(max(tp+fn, 1))
 	t.Logf("reports %d, gold events %d, merged incidents %d", len(incs), len(events), len(clusters))
 	t.Logf("pairwise precision %.3f (%d/%d), recall %.3f (%d/%d)", p, tp, tp+fp, r, tp, tp+fn)
 	for i := range incs {
@@ -102,7 +123,5 @@ func TestMergeEvaluation(t *testing.T) {
 			}
 		}
 	}
-	if p < 0.95 || r < 0.9 {
-		t.Errorf("precision %.3f, recall %.3f: want ≥ 0.95 and ≥ 0.9", p, r)
-	}
+	return p, r
 }

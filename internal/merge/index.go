@@ -9,8 +9,8 @@ import (
 // clusters in its country, region and weeks, and ingesting one article costs
 // the same whether the store holds ten thousand incidents or a million.
 //
-// A new report joins the best-fitting cluster it is compatible with as a
-// whole (complete linkage, as in Merge), or starts its own. Arrival order
+// A new report joins the best-fitting cluster whose representative it is
+// compatible with (as in Merge), or starts its own. Arrival order
 // decides ties, so for an ambiguous report the result can differ from a
 // batch Merge over the same reports; Merge stays the reference, used to
 // re-cluster from scratch (see DESIGN.md).
@@ -20,13 +20,14 @@ type Index struct {
 	ids     []string           // event ID of each report
 	owner   []int              // the cluster (its first report) of each report
 	members map[int][]int      // cluster → its reports, in arrival order
+	repr    map[int]report     // cluster → its representative
 	blocks  map[blockKey][]int // block → clusters with a report in it
 	byID    map[string]int     // cluster ID → cluster
 }
 
 // NewIndex returns an empty index.
 func NewIndex(o Options) *Index {
-	return &Index{o: o, members: map[int][]int{}, blocks: map[blockKey][]int{}, byID: map[string]int{}}
+	return &Index{o: o, members: map[int][]int{}, blocks: map[blockKey][]int{}, byID: map[string]int{}, repr: map[int]report{}}
 }
 
 // Len is the number of reports indexed.
@@ -49,6 +50,7 @@ func (x *Index) Add(in *incident.Incident) (clusterID string, joined bool) {
 	}
 	x.owner = append(x.owner, best)
 	x.members[best] = append(x.members[best], seq)
+	x.repr[best] = representative(x.reps, x.members[best])
 	x.file(r, best)
 	return x.ids[best], best != seq
 }
@@ -105,19 +107,11 @@ func (x *Index) candidates(r *report) []int {
 	return out
 }
 
-// fits checks r against every member of cluster c and returns the mean
-// pair score when all are compatible.
+// fits checks r against cluster c's representative.
 func (x *Index) fits(r *report, c int) (float64, bool) {
-	total := 0.0
-	ms := x.members[c]
-	for _, m := range ms {
-		ok, s := x.o.compatible(r, &x.reps[m])
-		if !ok {
-			return 0, false
-		}
-		total += s
-	}
-	return total / float64(len(ms)), true
+	rep := x.repr[c]
+	ok, s := x.o.compatible(r, &rep)
+	return s, ok
 }
 
 // file records that cluster c has a report in r's blocks.

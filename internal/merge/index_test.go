@@ -8,7 +8,7 @@ import (
 // TestIndexEvaluation scores incremental merging on the same set as
 // TestMergeEvaluation, reports arriving in file order, with the same floors.
 func TestIndexEvaluation(t *testing.T) {
-	reps := loadReports(t)
+	reps := loadReports(t, "reports.jsonl")
 	x := NewIndex(DefaultOptions())
 	gold := make([]string, len(reps))
 	clusterOf := make([]int, len(reps))

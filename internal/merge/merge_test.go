@@ -47,7 +47,7 @@ func TestCompatible(t *testing.T) {
 		}, true},
 		{"other country", func(b *incident.Incident) { b.CountryCode = "SY" }, false},
 		{"another village 6 km away, same day", func(b *incident.Incident) { b.Location, b.Latitude = "Jalawla outskirts", incident.Float(34.325) }, false},
-		{"another name for the same spot", func(b *incident.Incident) { b.Location, b.Latitude = "Jalawla centre", incident.Float(34.275) }, true},
+		{"a district of the town, 3 km", func(b *incident.Incident) { b.Location, b.Latitude = "Jalawla centre", incident.Float(34.297) }, true},
 		{"unnamed point 6 km away", func(b *incident.Incident) { b.Location, b.Latitude = "", incident.Float(34.325) }, true},
 		{"next day in the next village", func(b *incident.Incident) {
 			b.EventDate, b.Location, b.Latitude = "2021-06-11", "Jalawla outskirts", incident.Float(34.3)

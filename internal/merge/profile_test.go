@@ -10,7 +10,7 @@ import (
 )
 
 func TestProfilesAndUnverified(t *testing.T) {
-	reps := loadReports(t)
+	reps := loadReports(t, "reports.jsonl")
 	incs := make([]incident.Incident, len(reps))
 	for i, r := range reps {
 		incs[i] = r.Incident
