@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -41,7 +42,27 @@ func (g *Gazetteer) Find(text string) []Mention {
 		out = append(out, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	betweenTowns(text, out)
 	return out
+}
+
+// betweenTowns puts "between Gao and Menaka" at precision 2: the event is
+// in neither town but somewhere between them.
+func betweenTowns(text string, ms []Mention) {
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if a.End > b.Start || strings.TrimSpace(text[a.End:b.Start]) != "and" {
+			continue
+		}
+		if w := wordsBefore(text, a.Start, 1); len(w) == 1 && w[0] == "between" {
+			for _, m := range []*Mention{a, b} {
+				if m.Precision == 1 {
+					m.Precision = 2
+					m.Rule += "+between"
+				}
+			}
+		}
+	}
 }
 
 // foreignPenalty raises the bar for a town in a country the document does

@@ -190,6 +190,11 @@ func TestFind(t *testing.T) {
 			want: []found{{"Iraq", "", "IQ", 3}, {"Anbar desert", "IQ.01", "IQ", 3}, {"Haditha dam", "IQ.01", "IQ", 2}},
 		},
 		{
+			name: "between two towns",
+			text: "In Mali, soldiers were ambushed on the road between Gao and Menaka.",
+			want: []found{{"Mali", "", "ML", 3}, {"Gao", "ML.09", "ML", 2}, {"Menaka", "ML.12070577", "ML", 2}},
+		},
+		{
 			name: "compass words",
 			text: "Rockets fell 20 km north of Raqqa and in the northern city of Manbij, Syria.",
 			want: []found{{"Raqqa", "SY.04", "SY", 2}, {"Manbij", "SY.09", "SY", 1}, {"Syria", "", "SY", 3}},
