@@ -3,6 +3,7 @@ package merge
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,4 +97,50 @@ func BenchmarkMerge100k(b *testing.B) {
 		clusters = len(Merge(incs, DefaultOptions()))
 	}
 	b.ReportMetric(float64(clusters), "clusters")
+}
+
+// TestSyntheticScale scores merging on 20,000 generated reports whose true
+// events are known from their IDs ("ev-<event>-<k>"): a check that blocking
+// and linkage hold up when many events share regions and weeks.
+func TestSyntheticScale(t *testing.T) {
+	incs := synthetic(20_000, 40, 9)
+	clusters := Merge(incs, DefaultOptions())
+	event := func(id string) string { return id[:strings.LastIndex(id, "-")] }
+	clusterOf := map[string]int{}
+	for k, c := range clusters {
+		for _, m := range c.Members {
+			clusterOf[m.EventID] = k
+		}
+	}
+	byEvent := map[string][]string{}
+	for _, in := range incs {
+		byEvent[event(in.EventID)] = append(byEvent[event(in.EventID)], in.EventID)
+	}
+	tp, fn, fp := 0, 0, 0
+	for _, ids := range byEvent {
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				if clusterOf[ids[i]] == clusterOf[ids[j]] {
+					tp++
+				} else {
+					fn++
+				}
+			}
+		}
+	}
+	for _, c := range clusters {
+		for i := range c.Members {
+			for j := i + 1; j < len(c.Members); j++ {
+				if event(c.Members[i].EventID) != event(c.Members[j].EventID) {
+					fp++
+				}
+			}
+		}
+	}
+	p, r := float64(tp)/float64(max(tp+fp, 1)), float64(tp)/float64(max(tp+fn, 1))
+	t.Logf("synthetic: %d reports of %d events → %d incidents; pairwise precision %.4f, recall %.4f",
+		len(incs), len(byEvent), len(clusters), p, r)
+	if p < 0.95 || r < 0.95 {
+		t.Errorf("precision %.4f, recall %.4f: want ≥ 0.95 both", p, r)
+	}
 }
