@@ -283,6 +283,7 @@ func TestSeedGoldPlaces(t *testing.T) {
 	}
 	var gold struct {
 		Documents []struct {
+			File      string
 			Incidents []struct {
 				Key, Country string
 				Admin1       []string
@@ -294,9 +295,14 @@ func TestSeedGoldPlaces(t *testing.T) {
 		t.Fatalf("parse gold: %v", err)
 	}
 	for _, d := range gold.Documents {
+		article, _ := os.ReadFile(filepath.Join(filepath.Dir(path), "..", "seeds", d.File))
+		inArticle := g.Find(string(article))
 		for _, inc := range d.Incidents {
 			if inc.Place == nil || len(inc.Admin1) == 0 {
 				continue
+			}
+			if len(article) > 0 && !anyInRegion(g, inArticle, inc.Country, inc.Admin1) {
+				t.Errorf("%s: no mention in the article lies in %s %v", inc.Key, inc.Country, inc.Admin1)
 			}
 			t.Run(inc.Key, func(t *testing.T) {
 				ms := g.Find(*inc.Place)
@@ -311,6 +317,15 @@ func TestSeedGoldPlaces(t *testing.T) {
 			})
 		}
 	}
+}
+
+func anyInRegion(g *Gazetteer, ms []Mention, cc string, names []string) bool {
+	for _, m := range ms {
+		if m.Place.CountryCode == cc && acceptedRegion(g, m.Place, names) {
+			return true
+		}
+	}
+	return false
 }
 
 func acceptedRegion(g *Gazetteer, p Place, names []string) bool {
