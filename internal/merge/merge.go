@@ -304,9 +304,11 @@ func ByIngestion(incs []incident.Incident) []incident.Incident {
 }
 
 // Incidents merges reports given in any order and returns the merged
-// incidents, the form trends and exports count.
+// incidents, the form trends and exports count, tagged unverified where a
+// lone low-corroboration outlet reports them.
 func Incidents(reports []incident.Incident, o Options) []incident.Incident {
 	clusters := Merge(ByIngestion(reports), o)
+	MarkUnverified(clusters, DefaultCredibility())
 	out := make([]incident.Incident, len(clusters))
 	for i := range clusters {
 		out[i] = clusters[i].Incident

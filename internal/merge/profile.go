@@ -144,3 +144,18 @@ func Unverified(c *Cluster, profiles []Profile, cr Credibility) bool {
 	p := profiles[i]
 	return p.Incidents < cr.MinIncidents || p.CorroboratedShare < cr.MinShare
 }
+
+// MarkUnverified tags, in place, every cluster's incident that Unverified
+// flags, with profiles computed over the same clusters, and returns the
+// profiles.
+func MarkUnverified(clusters []Cluster, cr Credibility) []Profile {
+	profiles := Profiles(clusters)
+	for i := range clusters {
+		c := &clusters[i]
+		if Unverified(c, profiles, cr) && !slices.Contains(c.Incident.Tags, TagUnverified) {
+			c.Incident.Tags = append(c.Incident.Tags, TagUnverified)
+			slices.Sort(c.Incident.Tags)
+		}
+	}
+	return profiles
+}

@@ -3,6 +3,7 @@ package merge
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,12 +45,23 @@ func TestProfilesAndUnverified(t *testing.T) {
 	for _, r := range reps {
 		byID[r.EventID] = r.Gold
 	}
+	found := false
 	for _, id := range unverified {
-		if byID[id] == "S01" {
-			return
+		found = found || byID[id] == "S01"
+	}
+	if !found {
+		t.Errorf("unverified = %v, want the lone Rumour Mill Daily report among them", unverified)
+	}
+	MarkUnverified(clusters, DefaultCredibility())
+	tagged := 0
+	for _, c := range clusters {
+		if slices.Contains(c.Incident.Tags, TagUnverified) {
+			tagged++
 		}
 	}
-	t.Errorf("unverified = %v, want the lone Rumour Mill Daily report among them", unverified)
+	if tagged != len(unverified) {
+		t.Errorf("%d incidents tagged unverified, want %d", tagged, len(unverified))
+	}
 }
 
 // synthetic makes n reports of about n/2.5 events spread over `regions`
