@@ -37,6 +37,7 @@ type DB struct {
 	// smallSet is the match count under which a bbox or text filter drives
 	// the query (see hints); tests set 0 to exercise the other plan.
 	smallSet int
+	stmts    stmtCache
 }
 
 // Open opens (creating if needed) the store at path and applies pending
@@ -115,6 +116,7 @@ func migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
 // Close runs SQLite's optimizer (refreshing planner statistics) and closes
 // both pools.
 func (db *DB) Close() error {
+	db.stmts.close()
 	_, err := db.w.Exec("PRAGMA optimize")
 	return errors.Join(err, db.r.Close(), db.w.Close())
 }
@@ -129,12 +131,13 @@ func (db *DB) Analyze(ctx context.Context) error {
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.
-func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+func (db *DB) inTx(ctx context.Context, fn func(*wtx) error) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	defer db.stmts.preparePending(context.WithoutCancel(ctx), db.w)
+	if err := fn(&wtx{tx: tx, db: db}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

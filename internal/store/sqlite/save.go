@@ -33,7 +33,7 @@ func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []i
 	}
 	sig := dedup.Sign(a.Text)
 	res := incident.SaveResult{ArticleID: id}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *wtx) error {
 		var err error
 		res, err = db.saveTx(ctx, tx, a, id, sig, incidents)
 		return err
@@ -45,7 +45,7 @@ func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []i
 }
 
 // saveTx is SaveArticle inside its transaction.
-func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *article.Article, id string, sig dedup.Signature, incidents []incident.Incident) (incident.SaveResult, error) {
+func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string, sig dedup.Signature, incidents []incident.Incident) (incident.SaveResult, error) {
 	var dupOf sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT duplicate_of FROM articles WHERE id = ?`, id).Scan(&dupOf)
 	if err == nil {
@@ -104,7 +104,7 @@ func validateIncidents(ins []incident.Incident) error {
 // sharing an LSH band with it, and returns it when the estimated Jaccard
 // reaches the threshold. A match that is itself a near-duplicate resolves
 // to its own original, so links never chain.
-func nearest(ctx context.Context, tx *sql.Tx, sig dedup.Signature) (string, float64, error) {
+func nearest(ctx context.Context, tx *wtx, sig dedup.Signature) (string, float64, error) {
 	if len(sig) == 0 {
 		return "", 0, nil
 	}
@@ -149,7 +149,7 @@ func placeholders(n int) string {
 }
 
 // insertArticle writes the article row, its lines and its band keys.
-func insertArticle(ctx context.Context, tx *sql.Tx, a *article.Article, sig dedup.Signature) (int64, error) {
+func insertArticle(ctx context.Context, tx *wtx, a *article.Article, sig dedup.Signature) (int64, error) {
 	p := a.Published
 	var evStart, evEnd sql.NullInt64
 	if p.Evidence != nil {
@@ -195,18 +195,13 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *article.Article, sig dedu
 	return seq, nil
 }
 
-func insertLines(ctx context.Context, tx *sql.Tx, seq int64, lines []article.Line) error {
+func insertLines(ctx context.Context, tx *wtx, seq int64, lines []article.Line) error {
 	if len(lines) == 0 {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO article_lines (article_seq, n, kind, reason, text, source_line, span_start, span_end)
-		VALUES (?,?,?,?,?,?,?,?)`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	for i, l := range lines {
-		if _, err := st.ExecContext(ctx, seq, i, string(l.Kind), l.Reason, l.Text, l.Source, l.Start, l.End); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_lines (article_seq, n, kind, reason, text, source_line, span_start, span_end)
+		VALUES (?,?,?,?,?,?,?,?)`, seq, i, string(l.Kind), l.Reason, l.Text, l.Source, l.Start, l.End); err != nil {
 			return fmt.Errorf("insert line %d: %w", i, err)
 		}
 	}
@@ -215,7 +210,7 @@ func insertLines(ctx context.Context, tx *sql.Tx, seq int64, lines []article.Lin
 
 // addSourceToOriginal records a near-duplicate as one more source of the
 // incidents its original reported.
-func addSourceToOriginal(ctx context.Context, tx *sql.Tx, a *article.Article, orig string) error {
+func addSourceToOriginal(ctx context.Context, tx *wtx, a *article.Article, orig string) error {
 	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO incident_sources (incident_id, article_id, doc, outlet, published)
 		SELECT incident_id, ?, ?, ?, ? FROM incident_sources WHERE article_id = ?`,
 		a.ID, docName(a), a.Outlet, publishedDay(a.Published), orig)

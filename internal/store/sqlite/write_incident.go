@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -45,7 +44,7 @@ func updateSet(cols string) string {
 // upsertIncident writes one incident of article a with its actor keys,
 // evidence and sources. i is its position in the article, used to derive a
 // stable ID when the extractor gave none.
-func upsertIncident(ctx context.Context, tx *sql.Tx, a *article.Article, i int, in *incident.Incident) error {
+func upsertIncident(ctx context.Context, tx *wtx, a *article.Article, i int, in *incident.Incident) error {
 	if in.ArticleID == "" {
 		in.ArticleID = a.ID
 	}
@@ -145,7 +144,7 @@ func actorKeys(in *incident.Incident) []string {
 	return out
 }
 
-func writeActors(ctx context.Context, tx *sql.Tx, id int64, in *incident.Incident) error {
+func writeActors(ctx context.Context, tx *wtx, id int64, in *incident.Incident) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM incident_actors WHERE incident_id = ?`, id); err != nil {
 		return fmt.Errorf("clear actors: %w", err)
 	}
@@ -160,7 +159,7 @@ func writeActors(ctx context.Context, tx *sql.Tx, id int64, in *incident.Inciden
 
 // writeEvidence replaces the evidence this article gave for the incident;
 // evidence from other reports of the same incident stays.
-func writeEvidence(ctx context.Context, tx *sql.Tx, id int64, articleID string, ev []incident.Evidence) error {
+func writeEvidence(ctx context.Context, tx *wtx, id int64, articleID string, ev []incident.Evidence) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE incident_id = ? AND article_id = ?`, id, articleID); err != nil {
 		return fmt.Errorf("clear evidence: %w", err)
 	}
@@ -183,7 +182,7 @@ func writeEvidence(ctx context.Context, tx *sql.Tx, id int64, articleID string, 
 
 // writeSources records the given source refs and, always, the article
 // being saved.
-func writeSources(ctx context.Context, tx *sql.Tx, id int64, a *article.Article, refs []incident.SourceRef) error {
+func writeSources(ctx context.Context, tx *wtx, id int64, a *article.Article, refs []incident.SourceRef) error {
 	self := incident.SourceRef{ArticleID: a.ID, Doc: docName(a), Outlet: a.Outlet, Published: publishedDay(a.Published)}
 	for _, r := range append([]incident.SourceRef{self}, refs...) {
 		if r.ArticleID == "" {
