@@ -100,6 +100,7 @@ func (g *Gazetteer) threshold(sp span) float64 {
 func (g *Gazetteer) docContext(text string, spans []span) Context {
 	empty := g.newResolveState(Context{}, "")
 	var ctx Context
+	var anchors []anchor
 	for _, sp := range spans {
 		best, _, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], empty, sp.hint, nil)
 		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx) {
@@ -116,23 +117,22 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		if e.level == levelAdmin2 {
 			a.admin2 = e.Admin2Code
 		}
-		ctx.anchors = append(ctx.anchors, a)
+		anchors = append(anchors, a)
 	}
-	ctx.anchors = append(ctx.anchors, g.secondAnchors(text, spans, ctx)...)
-	ctx.Countries, ctx.Admin1 = tally(ctx.anchors, "")
-	if ctx.anchors == nil {
-		ctx.anchors = []anchor{} // scanned: no anchors, not "unknown"
-	}
+	ctx.agg = newDocAgg(anchors)
+	anchors = append(anchors, g.secondAnchors(text, spans, ctx, anchors)...)
+	ctx.agg = newDocAgg(anchors)
+	ctx.Countries, ctx.Admin1 = ctx.agg.countries.without(""), ctx.agg.regions.without("")
 	return ctx
 }
 
 // secondAnchors resolves the names that were no anchors by themselves
 // ("Georgia", "Hall County") with the anchors' context, and lets the clear
 // winners vouch for their country and region too.
-func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context) []anchor {
+func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context, first []anchor) []anchor {
 	var out []anchor
 	done := map[string]bool{}
-	for _, a := range ctx.anchors {
+	for _, a := range first {
 		done[a.key] = true
 	}
 	for _, sp := range spans {
@@ -164,30 +164,6 @@ type anchor struct {
 	lat, lon             float64
 	point                bool   // a town or feature: its position says where the story is
 	within               string // the admin-1 the point lies in
-}
-
-// tally orders the countries of the anchors by weight and lists their
-// regions, leaving out the anchors spelled like skip so a name does not
-// vouch for itself.
-func tally(anchors []anchor, skip string) ([]string, []string) {
-	count := map[string]int{}
-	var countries, regions []string
-	seen := map[string]bool{}
-	for _, a := range anchors {
-		if a.key == skip && skip != "" {
-			continue
-		}
-		if count[a.country] == 0 {
-			countries = append(countries, a.country)
-		}
-		count[a.country] += a.weight
-		if a.admin1 != "" && !seen[a.admin1] {
-			seen[a.admin1] = true
-			regions = append(regions, a.admin1)
-		}
-	}
-	sort.SliceStable(countries, func(i, j int) bool { return count[countries[i]] > count[countries[j]] })
-	return countries, regions
 }
 
 // isAnchor says whether a name's reading can vouch for the document's

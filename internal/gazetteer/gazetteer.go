@@ -34,7 +34,7 @@ type Context struct {
 	Offset    int      // byte offset of the name in Text
 	End       int      // byte end of the name in Text (0: Offset+len(name))
 
-	anchors []anchor // set by DocContext: lets Resolve leave a name's own mentions out
+	agg *docAgg // set by DocContext: lets Resolve leave a name's own mentions out
 }
 
 // entry is a gazetteer record with what ranking needs.

@@ -86,17 +86,8 @@ type resolveState struct {
 func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}, neighbours: map[string]bool{}, holding: map[string]bool{}, admin2: map[string]bool{}}
 	countries, regions := ctx.Countries, ctx.Admin1
-	if ctx.anchors != nil {
-		countries, regions = tally(ctx.anchors, key)
-		for _, a := range ctx.anchors {
-			if a.admin2 != "" && a.key != key {
-				st.admin2[a.admin2] = true
-			}
-			if a.point && a.key != key {
-				st.points = append(st.points, [2]float64{a.lat, a.lon})
-				st.holding[a.within] = true
-			}
-		}
+	if ctx.agg != nil {
+		countries, regions = ctx.agg.fill(st, key)
 	}
 	for i, c := range countries {
 		c = upper(c)
@@ -227,7 +218,12 @@ func (g *Gazetteer) spellingScore(i int32, fold string) float64 {
 // fading to 0 at NearZeroKm.
 func (g *Gazetteer) nearness(points [][2]float64, lat, lon float64) float64 {
 	best := 0.0
+	maxDeg := g.w.NearZeroKm / 111.0
+	lonScale := math.Max(math.Cos(lat*math.Pi/180), 0.01)
 	for _, p := range points {
+		if math.Abs(p[0]-lat) > maxDeg || math.Abs(p[1]-lon)*lonScale > maxDeg*1.01 {
+			continue // cheaply out of reach
+		}
 		d := Distance(lat, lon, p[0], p[1])
 		switch {
 		case d <= g.w.NearFullKm:
