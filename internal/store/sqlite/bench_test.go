@@ -91,7 +91,7 @@ func fill1M(ctx context.Context, db *DB, n int) error {
 	if err != nil {
 		return err
 	}
-	act, _ := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO incident_actors (actor_key, event_date, incident_id) VALUES (?,?,?)`)
+	act, _ := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO incident_actors (actor_key, event_date, incident_id, fatal_n) VALUES (?,?,?,?)`)
 	ev, _ := tx.PrepareContext(ctx, `INSERT INTO evidence (incident_id, n, field, span_start, span_end, quote, rule, article_id) VALUES (?,?,?,?,?,?,?,?)`)
 	src, _ := tx.PrepareContext(ctx, `INSERT INTO incident_sources (incident_id, article_id, doc, outlet, published) VALUES (?,?,?,?,?)`)
 	for i := range n {
@@ -122,7 +122,7 @@ func fill1M(ctx context.Context, db *DB, n int) error {
 			return err
 		}
 		for _, k := range actorKeys(&in) {
-			if _, err := act.ExecContext(ctx, k, date, id); err != nil {
+			if _, err := act.ExecContext(ctx, k, date, id, fatalN(&in)); err != nil {
 				return err
 			}
 		}

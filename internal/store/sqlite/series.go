@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,7 +35,10 @@ func (db *DB) Series(ctx context.Context, f incident.Filter, interval, by string
 		return nil, fmt.Errorf("sqlite: series: interval %q: want day, week or month: %w", interval, incident.ErrInvalid)
 	}
 	f.Sort, f.Cursor = "", ""
-	if sqlText, args, ok := rollupQuery(f, bcol, by); ok {
+	if sqlText, args, ok := rollupQuery(f, by); ok {
+		return db.series(ctx, sqlText, args, by, interval, f)
+	}
+	if sqlText, args, ok := actorSeriesQuery(f, by); ok {
 		return db.series(ctx, sqlText, args, by, interval, f)
 	}
 	return db.seriesRaw(ctx, f, interval, bcol, by)
@@ -99,7 +104,9 @@ var rollups = []rollup{
 
 // rollupQuery answers from a rollup when the filter and breakdown use only
 // what it keeps.
-func rollupQuery(f incident.Filter, bcol, by string) (string, []any, bool) {
+// It groups by day, in the rollup's key order, and series folds the days
+// into buckets: cheaper than having SQLite sort by week.
+func rollupQuery(f incident.Filter, by string) (string, []any, bool) {
 	if f.Actor != "" || f.SubEventType != "" || f.MinFatalities > 0 || f.BBox != nil || ftsQuery(f.Text) != "" {
 		return "", nil, false
 	}
@@ -126,9 +133,29 @@ func rollupQuery(f incident.Filter, bcol, by string) (string, []any, bool) {
 		if a := strings.TrimSpace(f.Admin1); a != "" {
 			q.and("s.admin1_lc = ?", strings.ToLower(a))
 		}
-		return "SELECT s." + bcol + ", " + key + ", sum(s.n), sum(s.fatalities) FROM " + r.table + " s" + q.whereSQL() + " " + groupBy(by), q.args, true
+		return "SELECT s.event_date, " + key + ", sum(s.n), sum(s.fatalities) FROM " + r.table + " s" + q.whereSQL() + " " + groupBy(by), q.args, true
 	}
 	return "", nil, false
+}
+
+// actorSeriesQuery answers the series of one actor, over dates only, from
+// the actor index, which holds each incident's date and fatalities.
+func actorSeriesQuery(f incident.Filter, by string) (string, []any, bool) {
+	actor := strings.ToLower(strings.TrimSpace(f.Actor))
+	if actor == "" || by != "" || f.Country != "" || f.Admin1 != "" || f.EventType != "" || f.SubEventType != "" ||
+		f.MinFatalities > 0 || f.BBox != nil || ftsQuery(f.Text) != "" {
+		return "", nil, false
+	}
+	q := &query{}
+	q.and("x.actor_key = ?", actor)
+	q.and("x.event_date <> ''")
+	if !f.From.IsZero() {
+		q.and("x.event_date >= ?", f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		q.and("x.event_date <= ?", f.To.Format(time.DateOnly))
+	}
+	return "SELECT x.event_date, '', count(*), sum(x.fatal_n) FROM incident_actors x" + q.whereSQL() + " GROUP BY 1 ORDER BY 1", q.args, true
 }
 
 // series runs a series query and, without a breakdown, fills empty buckets.
@@ -138,17 +165,31 @@ func (db *DB) series(ctx context.Context, sqlText string, args []any, by, interv
 		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
 	defer rows.Close()
+	type bk struct{ period, key string }
+	idx := map[bk]int{}
 	var out []incident.SeriesPoint
 	for rows.Next() {
 		var p incident.SeriesPoint
 		if err := rows.Scan(&p.Period, &p.Key, &p.Incidents, &p.Fatalities); err != nil {
 			return nil, fmt.Errorf("sqlite: series: %w", err)
 		}
+		if t, err := time.Parse(time.DateOnly, p.Period); err == nil {
+			p.Period = bucketStart(t, interval).Format(time.DateOnly) // days from a rollup fold into buckets
+		}
+		if i, ok := idx[bk{p.Period, p.Key}]; ok {
+			out[i].Incidents += p.Incidents
+			out[i].Fatalities += p.Fatalities
+			continue
+		}
+		idx[bk{p.Period, p.Key}] = len(out)
 		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
+	slices.SortFunc(out, func(a, b incident.SeriesPoint) int {
+		return cmp.Or(strings.Compare(a.Period, b.Period), strings.Compare(a.Key, b.Key))
+	})
 	if by == "" {
 		out = fillGaps(out, interval, f.From, f.To)
 	}

@@ -183,7 +183,8 @@ func TestRollupsMatchIncidents(t *testing.T) {
 		t.Fatal(err)
 	}
 	filters := []incident.Filter{{}, {Country: "iq"}, {Country: "Syria"}, {EventType: incident.Battles},
-		{Admin1: "north"}, {Country: "ML", Admin1: "South"}, {From: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
+		{Admin1: "north"}, {Country: "ML", Admin1: "South"}, {From: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)},
+		{Actor: "militia"}, {Actor: "Army", From: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}}
 	compared := 0
 	defer func() {
 		if compared < 30 {
@@ -194,7 +195,10 @@ func TestRollupsMatchIncidents(t *testing.T) {
 		for _, interval := range []string{"day", "week", "month"} {
 			for _, by := range []string{"", "country", "event_type", "admin1", "actor"} {
 				bcol := bucketCols[interval]
-				sqlText, args, ok := rollupQuery(f, bcol, by)
+				sqlText, args, ok := rollupQuery(f, by)
+				if !ok {
+					sqlText, args, ok = actorSeriesQuery(f, by)
+				}
 				if !ok {
 					continue
 				}

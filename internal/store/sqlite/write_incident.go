@@ -81,15 +81,11 @@ func incidentArgs(in *incident.Incident) []any {
 		b, _ := json.Marshal(in.KilledBySide) // map[string]int always marshals
 		kbs = string(b)
 	}
-	fatalN := 0
-	if in.Fatalities != nil {
-		fatalN = *in.Fatalities
-	}
 	return []any{in.EventID, in.Doc, in.ArticleID, in.EventDate, week, month, in.TimePrecision, in.DisorderType,
 		in.EventType, in.SubEventType, in.Actor1, in.AssocActor1, in.Inter1, in.Actor2, in.AssocActor2, in.Inter2, in.Interaction,
 		in.CivilianTargeting, in.Country, strings.ToLower(in.Country), strings.ToUpper(in.CountryCode), in.ISO, in.Region,
 		in.Admin1, strings.ToLower(in.Admin1), in.Admin2, in.Admin3,
-		in.Location, nullFloat(in.Latitude), nullFloat(in.Longitude), in.GeoPrecision, nullInt(in.Fatalities), fatalN,
+		in.Location, nullFloat(in.Latitude), nullFloat(in.Longitude), in.GeoPrecision, nullInt(in.Fatalities), fatalN(in),
 		nullInt(in.Wounded), kbs, nullInt(in.Abducted), nullInt(in.Arrested), in.ClaimedBy, in.Source, in.Notes,
 		in.Confidence, strings.Join(in.Tags, "; "), formatTime(in.UpdatedAt)}
 }
@@ -103,6 +99,14 @@ func buckets(date string) (week, month string) {
 	}
 	wd := (int(t.Weekday()) + 6) % 7 // Monday = 0
 	return t.AddDate(0, 0, -wd).Format(time.DateOnly), t.Format("2006-01") + "-01"
+}
+
+// fatalN is fatalities with unknown as 0, for sums and thresholds.
+func fatalN(in *incident.Incident) int {
+	if in.Fatalities == nil {
+		return 0
+	}
+	return *in.Fatalities
 }
 
 func nullInt(p *int) any {
@@ -149,8 +153,8 @@ func writeActors(ctx context.Context, tx *wtx, id int64, in *incident.Incident) 
 		return fmt.Errorf("clear actors: %w", err)
 	}
 	for _, k := range actorKeys(in) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO incident_actors (actor_key, event_date, incident_id) VALUES (?, ?, ?)`,
-			k, in.EventDate, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO incident_actors (actor_key, event_date, incident_id, fatal_n) VALUES (?, ?, ?, ?)`,
+			k, in.EventDate, id, fatalN(in)); err != nil {
 			return fmt.Errorf("insert actor %q: %w", k, err)
 		}
 	}
