@@ -221,3 +221,37 @@ func TestRollupsMatchIncidents(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIncidentsCursor feeds arbitrary cursors, as an API client could: the
+// store answers a page or ErrInvalid, nothing else.
+func FuzzIncidentsCursor(f *testing.F) {
+	db, err := Open(f.Context(), filepath.Join(f.TempDir(), "cur.db"), nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	var ins []incident.Incident
+	for i := range 5 {
+		ins = append(ins, incident.Incident{EventID: fmt.Sprintf("C%d", i), EventDate: fmt.Sprintf("2024-01-0%d", i+1), Fatalities: incident.Int(i)})
+	}
+	if _, err := db.SaveArticle(f.Context(), &article.Article{Text: "cursor fixture text"}, ins); err != nil {
+		f.Fatal(err)
+	}
+	p, err := db.Incidents(f.Context(), incident.Filter{Limit: 2})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, c := range []string{p.Next, "", "ZXZlbnRfZGF0ZXx8", "ZmF0YWxpdGllc3x4fDE", "%%%", "ZXZlbnRfZGF0ZXwyMDI0fDk5OTk5OTk5OTk5OTk5OTk5OTk5"} {
+		f.Add(c, "")
+		f.Add(c, "-fatalities")
+	}
+	f.Fuzz(func(t *testing.T, cursor, sort string) {
+		if _, ok := sorts[sort]; !ok {
+			sort = ""
+		}
+		_, err := db.Incidents(t.Context(), incident.Filter{Cursor: cursor, Sort: sort, Limit: 2})
+		if err != nil && !errors.Is(err, incident.ErrInvalid) {
+			t.Errorf("cursor %q sort %q: %v", cursor, sort, err)
+		}
+	})
+}
