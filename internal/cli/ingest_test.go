@@ -237,3 +237,20 @@ func TestIngestSeedsTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestProgressBar runs a batch as if stderr were a terminal: the bar
+// draws there and the summary still ends the output.
+func TestIngestProgressBar(t *testing.T) {
+	root := repoRoot(t)
+	var errOut bytes.Buffer
+	cfg := &Config{DB: filepath.Join(t.TempDir(), "p.db"), Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &errOut, Terminal: true}
+	if err := runIngest(t.Context(), cfg, ingest.Options{}, []string{filepath.Join(root, "samples", "articles")}, nil); err != nil {
+		t.Fatalf("runIngest: %v", err)
+	}
+	if !strings.Contains(errOut.String(), "ingesting") {
+		t.Errorf("no progress bar drawn on a terminal:\n%q", errOut.String())
+	}
+	if got := lastLine(errOut.String()); !strings.HasSuffix(got, "10 ingested, 0 duplicates, 1 near-duplicate, 0 rejected, 0 incidents") {
+		t.Errorf("summary line = %q", got)
+	}
+}
