@@ -35,7 +35,12 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 			"with --gold-context from the gold toponym spans) and reports accuracy within 161 km,\n" +
 			"country accuracy and median error. GeoWebNews is also split into even articles (used while\n" +
 			"tuning) and odd articles (held out).",
-		Args: cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.NoArgs(cmd, args); err != nil {
+				return usageError{fmt.Errorf("eval geo: %w", err)}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g, err := gazetteer.Load()
 			if err != nil {

@@ -21,7 +21,12 @@ func newPlacesCmd(cfg *Config) *cobra.Command {
 		Short: "Find and resolve the place names in a text or file",
 		Long: "Prints every place mention found in TEXT (or in FILE when the argument names a readable file; - reads stdin):\n" +
 			"byte offsets, the place, its first- and second-level regions, coordinates, ACLED geo_precision and the rule used.",
-		Args: cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.ExactArgs(1)(cmd, args); err != nil {
+				return usageError{fmt.Errorf("places: %w", err)}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := placesInput(cfg, args[0])
 			if err != nil {

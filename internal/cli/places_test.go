@@ -55,6 +55,16 @@ func TestPlacesFileAndTable(t *testing.T) {
 	}
 }
 
+func TestPlacesUsage(t *testing.T) {
+	if code, _, _ := runPlacesCLI(t, "", "places"); code != ExitUsage {
+		t.Errorf("places without text: exit %d, want %d", code, ExitUsage)
+	}
+	code, out, _ := runPlacesCLI(t, "Fighting near Kirkuk.", "places", "-")
+	if code != ExitOK || !strings.Contains(out, "Kirkuk") {
+		t.Errorf("places - (stdin): exit %d\n%s", code, out)
+	}
+}
+
 func TestEvalGeoMissingDatasets(t *testing.T) {
 	code, _, errOut := runPlacesCLI(t, "", "eval", "geo", "--datasets", filepath.Join(t.TempDir(), "none"))
 	if code != ExitUsage || !strings.Contains(errOut, "eval geo") {
