@@ -234,6 +234,12 @@ func readCities(npmDir string) ([]city, error) {
 	if err != nil {
 		return nil, err
 	}
+	byName := map[string][]city{}
+	for k, c := range extra {
+		if strings.Count(k, "|") == 3 && !strings.Contains(k, "||") {
+			byName[c.CC+"|"+c.Name] = append(byName[c.CC+"|"+c.Name], c)
+		}
+	}
 	out := make([]city, 0, len(raw))
 	for _, r := range raw {
 		lat, _ := strconv.ParseFloat(r.Lat, 64)
@@ -244,6 +250,11 @@ func readCities(npmDir string) ([]city, error) {
 			// same country and point under another name ("Washington" and
 			// "Washington, D.C.")
 			e, ok = extra[joinKey(r.Country, "", lat, lon)]
+		}
+		if !ok {
+			// same country and name a little apart: the two packages took
+			// GeoNames at different times and some points moved (Toronto)
+			e, ok = nearestNamed(byName[r.Country+"|"+r.Name], lat, lon)
 		}
 		if ok {
 			c.ID, c.FCode, c.Pop = e.ID, e.FCode, e.Pop
@@ -260,6 +271,18 @@ func readCities(npmDir string) ([]city, error) {
 		return out[i].Name < out[j].Name
 	})
 	return out, nil
+}
+
+// nearestNamed picks the candidate closest to the point, within 0.25 degree.
+func nearestNamed(cands []city, lat, lon float64) (city, bool) {
+	best, bestD := city{}, 0.25
+	found := false
+	for _, c := range cands {
+		if d := math.Max(math.Abs(c.Lat-lat), math.Abs(c.Lon-lon)); d <= bestD {
+			best, bestD, found = c, d, true
+		}
+	}
+	return best, found
 }
 
 func joinKey(cc, name string, lat, lon float64) string {
@@ -284,7 +307,7 @@ func readAllTheCities(npmDir string) (map[string]city, error) {
 		pop, _ := strconv.ParseInt(p[5], 10, 64)
 		lat, _ := strconv.ParseFloat(p[6], 64)
 		lon, _ := strconv.ParseFloat(p[7], 64)
-		c := city{ID: id, Name: p[1], CC: p[2], FCode: p[3], Pop: pop}
+		c := city{ID: id, Name: p[1], CC: p[2], FCode: p[3], Pop: pop, Lat: lat, Lon: lon}
 		out[joinKey(p[2], p[1], lat, lon)] = c
 		pk := joinKey(p[2], "", lat, lon)
 		if prev, dup := out[pk]; !dup || prev.Pop < pop {
