@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -75,10 +76,7 @@ var noteWords = strings.Fields("attack clash ambush shelling airstrike drone rai
 // transaction with prepared statements: the same rows SaveArticle would
 // write, without an article per incident.
 func fill1M(ctx context.Context, db *DB, n int) error {
-	rng := rand.New(rand.NewPCG(1, 2))
-	subs := incident.SubEventTypes()
-	countries := genCountries()
-	start := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)
+	g := newGenerator()
 	if _, err := db.w.ExecContext(ctx, "PRAGMA cache_size(-1048576)"); err != nil {
 		return err
 	}
@@ -87,51 +85,34 @@ func fill1M(ctx context.Context, db *DB, n int) error {
 		return err
 	}
 	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO incidents (`+incidentCols+`) VALUES (`+placeholders(43)+`) RETURNING id`)
-	if err != nil {
-		return err
+	var st [4]*sql.Stmt
+	for k, q := range []string{
+		`INSERT INTO incidents (` + incidentCols + `) VALUES (` + placeholders(43) + `) RETURNING id`,
+		`INSERT OR IGNORE INTO incident_actors (actor_key, event_date, incident_id, fatal_n) VALUES (?,?,?,?)`,
+		`INSERT INTO evidence (incident_id, n, field, span_start, span_end, quote, rule, article_id) VALUES (?,?,?,?,?,?,?,?)`,
+		`INSERT INTO incident_sources (incident_id, article_id, doc, outlet, published) VALUES (?,?,?,?,?)`,
+	} {
+		if st[k], err = tx.PrepareContext(ctx, q); err != nil {
+			return err
+		}
 	}
-	act, _ := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO incident_actors (actor_key, event_date, incident_id, fatal_n) VALUES (?,?,?,?)`)
-	ev, _ := tx.PrepareContext(ctx, `INSERT INTO evidence (incident_id, n, field, span_start, span_end, quote, rule, article_id) VALUES (?,?,?,?,?,?,?,?)`)
-	src, _ := tx.PrepareContext(ctx, `INSERT INTO incident_sources (incident_id, article_id, doc, outlet, published) VALUES (?,?,?,?,?)`)
 	for i := range n {
-		// Zipf-like: the first countries and actors are the busiest.
-		c := countries[min(int(rng.ExpFloat64()*2.5), len(countries)-1)]
-		st := subs[min(int(rng.ExpFloat64()*4), len(subs)-1)]
-		// Dates ascend with i, as a real archive grows, which keeps index
-		// inserts local and the fixture quick to build.
-		date := start.AddDate(0, 0, i*3650/n).Format(time.DateOnly)
-		in := incident.Incident{
-			EventID: fmt.Sprintf("GEN%07d", i), Doc: fmt.Sprintf("gen%05d.txt", i/10), ArticleID: fmt.Sprintf("%064d", i/10),
-			EventDate: date, TimePrecision: 1, DisorderType: st.Disorder, EventType: st.EventType, SubEventType: st.Name,
-			Actor1: c.actors[min(int(rng.ExpFloat64()*2), len(c.actors)-1)], Inter1: 1 + rng.IntN(8),
-			Actor2: c.actors[rng.IntN(len(c.actors))], Inter2: rng.IntN(8),
-			Country: c.name, CountryCode: c.code, Admin1: c.admin1[min(int(rng.ExpFloat64()*2), len(c.admin1)-1)],
-			Location: fmt.Sprintf("Place %d", rng.IntN(500)), GeoPrecision: 1 + rng.IntN(3),
-			Latitude: incident.Float(c.lat + rng.NormFloat64()*1.5), Longitude: incident.Float(c.lon + rng.NormFloat64()*1.5),
-			Source: []string{"Wire One", "Daily Two", "Radio Three", "Post Four"}[rng.IntN(4)],
-			Notes: fmt.Sprintf("On %s, %s %s near %s %s.", date, noteWords[rng.IntN(len(noteWords))],
-				noteWords[rng.IntN(len(noteWords))], noteWords[rng.IntN(len(noteWords))], noteWords[rng.IntN(len(noteWords))]),
-			UpdatedAt: start,
-		}
-		if rng.IntN(5) > 0 {
-			in.Fatalities = incident.Int(int(rng.ExpFloat64() * 2))
-		}
+		in := g.incident(i, n)
 		var id int64
-		if err := ins.QueryRowContext(ctx, incidentArgs(&in)...).Scan(&id); err != nil {
+		if err := st[0].QueryRowContext(ctx, incidentArgs(&in)...).Scan(&id); err != nil {
 			return err
 		}
 		for _, k := range actorKeys(&in) {
-			if _, err := act.ExecContext(ctx, k, date, id, fatalN(&in)); err != nil {
+			if _, err := st[1].ExecContext(ctx, k, in.EventDate, id, fatalN(&in)); err != nil {
 				return err
 			}
 		}
 		for j, f := range []string{"event_type", "location"} {
-			if _, err := ev.ExecContext(ctx, id, j, f, j*10, j*10+8, "quoted", "gen", in.ArticleID); err != nil {
+			if _, err := st[2].ExecContext(ctx, id, j, f, j*10, j*10+8, "quoted", "gen", in.ArticleID); err != nil {
 				return err
 			}
 		}
-		if _, err := src.ExecContext(ctx, id, in.ArticleID, in.Doc, in.Source, date); err != nil {
+		if _, err := st[3].ExecContext(ctx, id, in.ArticleID, in.Doc, in.Source, in.EventDate); err != nil {
 			return err
 		}
 	}
@@ -139,6 +120,47 @@ func fill1M(ctx context.Context, db *DB, n int) error {
 		return err
 	}
 	return db.Analyze(ctx)
+}
+
+// generator makes plausible incidents: skewed across countries, actors,
+// provinces and event types, as real archives are.
+type generator struct {
+	rng       *rand.Rand
+	subs      []incident.SubEventType
+	countries []genCountry
+	start     time.Time
+}
+
+func newGenerator() *generator {
+	return &generator{rng: rand.New(rand.NewPCG(1, 2)), subs: incident.SubEventTypes(), countries: genCountries(),
+		start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)}
+}
+
+// incident returns the i-th of n incidents. Dates ascend with i, as a real
+// archive grows, which keeps index inserts local and the fixture quick.
+func (g *generator) incident(i, n int) incident.Incident {
+	rng := g.rng
+	skew := func(k int, f float64) int { return min(int(rng.ExpFloat64()*f), k-1) } // Zipf-like
+	c := g.countries[skew(len(g.countries), 2.5)]
+	st := g.subs[skew(len(g.subs), 4)]
+	date := g.start.AddDate(0, 0, i*3650/n).Format(time.DateOnly)
+	word := func() string { return noteWords[rng.IntN(len(noteWords))] }
+	in := incident.Incident{
+		EventID: fmt.Sprintf("GEN%07d", i), Doc: fmt.Sprintf("gen%05d.txt", i/10), ArticleID: fmt.Sprintf("%064d", i/10),
+		EventDate: date, TimePrecision: 1, DisorderType: st.Disorder, EventType: st.EventType, SubEventType: st.Name,
+		Actor1: c.actors[skew(len(c.actors), 2)], Inter1: 1 + rng.IntN(8),
+		Actor2: c.actors[rng.IntN(len(c.actors))], Inter2: rng.IntN(8),
+		Country: c.name, CountryCode: c.code, Admin1: c.admin1[skew(len(c.admin1), 2)],
+		Location: fmt.Sprintf("Place %d", rng.IntN(500)), GeoPrecision: 1 + rng.IntN(3),
+		Latitude: incident.Float(c.lat + rng.NormFloat64()*1.5), Longitude: incident.Float(c.lon + rng.NormFloat64()*1.5),
+		Source:    []string{"Wire One", "Daily Two", "Radio Three", "Post Four"}[rng.IntN(4)],
+		Notes:     fmt.Sprintf("On %s, %s %s near %s %s.", date, word(), word(), word(), word()),
+		UpdatedAt: g.start,
+	}
+	if rng.IntN(5) > 0 {
+		in.Fatalities = incident.Int(int(rng.ExpFloat64() * 2))
+	}
+	return in
 }
 
 func open1M(b *testing.B) *DB {
@@ -351,4 +373,30 @@ func BenchmarkSaveArticle(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestFillFixture builds a small version of the benchmark fixture, so the
+// bulk path stays in step with the schema, and checks the rollups agree
+// with the incidents on it.
+func TestFillFixture(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	if err := fill1M(t.Context(), db, 3000); err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.Incidents(t.Context(), incident.Filter{Country: "IQ", Sort: "-fatalities", Limit: 10})
+	if err != nil || len(p.Incidents) != 10 {
+		t.Fatalf("Incidents: %d, %v", len(p.Incidents), err)
+	}
+	total := 0
+	pts, err := db.Series(t.Context(), incident.Filter{}, "month", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pt := range pts {
+		total += pt.Incidents
+	}
+	if total != 3000 {
+		t.Errorf("monthly series counts %d incidents, want 3000", total)
+	}
 }
