@@ -170,7 +170,7 @@ func runIngest(ctx context.Context, cfg *Config, opts ingest.Options, args []str
 	sources := ingest.Expand(args)
 	bar := newBar(cfg, len(sources))
 	loader := ingest.NewLoader(opts)
-	var sum ingestSummary
+	sum := ingestSummary{Results: []ingestResult{}}
 	for _, src := range sources {
 		if ctx.Err() != nil {
 			break
