@@ -92,10 +92,28 @@ type entry struct {
 	actor  Actor
 }
 
+// node is one step of the alias trie, keyed by lower-case tokens.
+type node struct {
+	next map[string]*node
+	ents []entry // aliases that end here
+}
+
+func (n *node) child(tok string) *node {
+	if n.next == nil {
+		n.next = map[string]*node{}
+	}
+	c := n.next[tok]
+	if c == nil {
+		c = &node{}
+		n.next[tok] = c
+	}
+	return c
+}
+
 // Dictionary finds actor mentions in text. It is read-only after Load and
 // safe for concurrent use.
 type Dictionary struct {
-	byFirst   map[string][]entry
+	root      *node
 	byName    map[string]Actor
 	countries map[string]string // ISO alpha-2 -> the country's name in actor names
 }
@@ -125,7 +143,7 @@ func Parse(actorTable, demonymTable io.Reader) (*Dictionary, error) {
 	if err != nil {
 		return nil, err
 	}
-	dict := &Dictionary{byFirst: map[string][]entry{}, byName: map[string]Actor{}, countries: map[string]string{}}
+	dict := &Dictionary{root: &node{}, byName: map[string]Actor{}, countries: map[string]string{}}
 	for _, dm := range dems {
 		if _, ok := dict.countries[dm.code]; !ok {
 			dict.countries[dm.code] = dm.country
@@ -218,8 +236,11 @@ func (d *Dictionary) add(alias string, a Actor, weak bool) {
 	if len(toks) == 0 {
 		return
 	}
-	key := strings.ToLower(toks[0])
-	d.byFirst[key] = append(d.byFirst[key], entry{tokens: toks, exact: exact, weak: weak, actor: a})
+	n := d.root
+	for _, t := range toks {
+		n = n.child(strings.ToLower(t))
+	}
+	n.ents = append(n.ents, entry{tokens: toks, exact: exact, weak: weak, actor: a})
 }
 
 // caseSensitive reports whether an alias is an acronym that must match in

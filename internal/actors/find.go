@@ -74,60 +74,45 @@ func joins(text string, prev, m Mention) bool {
 }
 
 // match finds the longest alias starting at token i and returns it with
-// its length in tokens (0: none).
+// its length in tokens (0: none), walking the alias trie.
 func (d *Dictionary) match(text string, toks []token, i int, weak bool) (entry, int) {
-	first := strings.ToLower(text[toks[i].start:toks[i].end])
 	var best entry
 	bestN := 0
-	for _, e := range d.byFirst[first] {
-		n := len(e.tokens)
-		if n <= bestN || i+n > len(toks) || (e.weak && !weak) {
-			continue
+	n := d.root
+	for k := i; k < len(toks) && n != nil; k++ {
+		n = n.next[lower(text[toks[k].start:toks[k].end])]
+		if n == nil {
+			break
 		}
-		if d.matches(text, toks[i:i+n], e) {
-			best, bestN = e, n
+		for _, e := range n.ents {
+			if (e.weak && !weak) || (e.exact && !exactMatch(text, toks[i:k+1], e)) {
+				continue
+			}
+			best, bestN = e, k-i+1
+			break
 		}
 	}
 	return best, bestN
 }
 
-func (d *Dictionary) matches(text string, toks []token, e entry) bool {
+// exactMatch checks a case-sensitive alias against the text's words.
+func exactMatch(text string, toks []token, e entry) bool {
 	for k, t := range toks {
-		w := text[t.start:t.end]
-		if e.exact {
-			if w != e.tokens[k] {
-				return false
-			}
-			continue
-		}
-		if !equalFold(w, e.tokens[k]) {
+		if text[t.start:t.end] != e.tokens[k] {
 			return false
 		}
 	}
 	return true
 }
 
-// equalFold compares a text word with a lower-case alias word without
-// allocating.
-func equalFold(w, lower string) bool {
-	if len(w) == len(lower) {
-		ascii := true
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != lower[i] {
-				return false
-			}
-		}
-		if ascii {
-			return true
+// lower lower-cases a word, without allocating when it is already lower
+// case ASCII.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(w)
 		}
 	}
-	return strings.ToLower(w) == lower
+	return w
 }

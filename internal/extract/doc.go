@@ -26,10 +26,11 @@ type doc struct {
 	places []gazetteer.Mention // every plausible place mention
 	evPl   []gazetteer.Mention // those that can locate an event (see eventPlace)
 	acts   []actors.Mention
+	ranks  map[[2]int]rankCache
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {
-	d := &doc{a: a, text: a.Text, r: r, sents: splitSentences(a)}
+	d := &doc{a: a, text: a.Text, r: r, sents: splitSentences(a), ranks: map[[2]int]rankCache{}}
 	if a.Published.Known() {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}

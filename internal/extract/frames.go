@@ -70,7 +70,9 @@ func (d *doc) analyse(si int) []frame {
 	for _, r := range ranked {
 		cues = append(cues, r.Cues...)
 	}
-	stat := d.r.Counts.IsStatistic(text) || len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end)
+	stat := func() bool {
+		return len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end) || d.r.Counts.IsStatistic(text)
+	}
 	var out []frame
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
 		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, allCues: cues, ranked: ranked, lede: s.index >= 0 && s.index < ledeSentences}
@@ -107,6 +109,11 @@ var weakCodes = map[string]bool{"CHANGE_TO_GROUP_ACT": true, "OTHER": true, "AGR
 // Forces" is not a mobilisation, "March" is not a march). A veto code
 // ranked first is returned apart: the text is not about political violence.
 func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) {
+	key := [2]int{start, end}
+	if c, ok := d.ranks[key]; ok {
+		return c.ranked, c.veto
+	}
+	defer func() { d.ranks[key] = rankCache{ranked, veto} }()
 	rs := d.r.Events.Rank(d.text[start:end])
 	if len(rs) > 0 && (vetoCodes[rs[0].Code] || outweighs(rs)) {
 		return nil, shiftEvent(rs[0], start, end)
@@ -141,6 +148,12 @@ func outweighs(rs []EventResult) bool {
 		}
 	}
 	return true
+}
+
+// rankCache keeps a span's ranked types: segments are ranked once.
+type rankCache struct {
+	ranked []EventResult
+	veto   EventResult
 }
 
 // choose picks the type of the span [start, end) from ranked types: the
@@ -203,7 +216,7 @@ func isACLED(code string) bool {
 }
 
 // frameFlags decides whether a frame is a concrete event.
-func (d *doc) frameFlags(f *frame, stat bool) {
+func (d *doc) frameFlags(f *frame, stat func() bool) {
 	killed := casualtyCount(f.counts)
 	f.event = isACLED(f.ev.Code)
 	if f.ev.Code != "" && !isACLED(f.ev.Code) {
@@ -217,7 +230,7 @@ func (d *doc) frameFlags(f *frame, stat bool) {
 	if !f.event {
 		return
 	}
-	if stat || largeCount(f.counts) {
+	if largeCount(f.counts) || stat() {
 		f.flags = append(f.flags, reasonStatistic)
 	}
 	if d.historyAt(f) {

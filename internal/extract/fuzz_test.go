@@ -4,6 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/ingest"
 )
 
 // FuzzExtract holds Extract to its contract on any text: no panic, no
@@ -126,4 +129,37 @@ func BenchmarkExtractLong(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkExtractSeeds runs the five seed reports (full news pages, a few
+// kilobytes each) through ingest's cleaning and Extract.
+func BenchmarkExtractSeeds(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(sharedDir(), "seeds", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("seed articles not available")
+	}
+	r := resources(b)
+	var arts []article.Article
+	total := 0
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a, err := ingest.FromText(p, data, ingest.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, a)
+		total += len(a.Text)
+	}
+	b.SetBytes(int64(total / len(arts)))
+	i := 0
+	for b.Loop() {
+		if _, err := Extract(arts[i%len(arts)], r); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
