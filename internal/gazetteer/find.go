@@ -92,6 +92,9 @@ func (g *Gazetteer) threshold(sp span) float64 {
 	if sp.tokens == 1 && utf8.RuneCountInString(sp.word) <= 3 {
 		t += 2 // "Gao", "Hit": short names need their country named
 	}
+	if sp.caseless {
+		t += 3 // all capitals or all lower case: every word looks like a name
+	}
 	return t
 }
 

@@ -190,6 +190,11 @@ func TestFind(t *testing.T) {
 			want: []found{{"Iraq", "", "IQ", 3}, {"Anbar desert", "IQ.01", "IQ", 3}, {"Haditha dam", "IQ.01", "IQ", 2}},
 		},
 		{
+			name: "lower-case text takes only strong names",
+			text: "through a coordinated effort, police in baghdad and across iraq seized rifles",
+			want: []found{{"baghdad", "IQ.07", "IQ", 1}, {"iraq", "", "IQ", 3}},
+		},
+		{
 			name: "between two towns",
 			text: "In Mali, soldiers were ambushed on the road between Gao and Menaka.",
 			want: []found{{"Mali", "", "ML", 3}, {"Gao", "ML.09", "ML", 2}, {"Menaka", "ML.12070577", "ML", 2}},

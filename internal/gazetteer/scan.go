@@ -94,6 +94,7 @@ type span struct {
 	plural     bool // a plural type word follows ("Diyala and Salahuddin provinces")
 	inName     bool // one word inside a longer proper name ("Ahl al-Haq", "Qais al-Khazali")
 	word       string
+	caseless   bool // found in text whose case says nothing
 }
 
 // scan finds the longest gazetteer names in text, skipping ordinary words
@@ -154,7 +155,7 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if len(cands) == 0 {
 			continue
 		}
-		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: first.word}
+		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: first.word, caseless: caseless}
 		g.readTypeWord(text, &sp, last, n)
 		return sp, g.acceptSpan(text, toks, brk, i, &sp, caseless)
 	}
