@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
@@ -106,9 +107,50 @@ func (d *doc) clusterPlace(c *cluster) (gazetteer.Mention, bool) {
 		}
 	}
 	if !found {
-		return d.inheritedPlaceMention(c.anchor().sent)
+		if m, ok := d.inheritedPlaceMention(c.anchor().sent); ok {
+			return m, true
+		}
+		if c.anchor().lede {
+			return d.framingPlace()
+		}
 	}
-	return best, true
+	return best, found
+}
+
+// framingPlace locates a lede event the body leaves unplaced: by the place
+// the headline names, else by the dateline's place, read as "near" it.
+func (d *doc) framingPlace() (gazetteer.Mention, bool) {
+	var title, dateline []gazetteer.Mention
+	for _, m := range d.places {
+		switch {
+		case d.inKind(m.Start, article.KindTitle) && d.eventPlace(m):
+			title = append(title, m)
+		case d.dateline(m) || d.inKind(m.Start, article.KindDateline):
+			dateline = append(dateline, m)
+		}
+	}
+	if len(title) > 0 {
+		m := d.bestEventPlace(title)
+		m.Rule += "+headline"
+		return m, true
+	}
+	if len(dateline) > 0 {
+		m := dateline[0]
+		m.Rule += "+dateline"
+		m.Precision = max(m.Precision, 2)
+		return m, true
+	}
+	return gazetteer.Mention{}, false
+}
+
+// inKind reports whether offset off lies in a line of the given kind.
+func (d *doc) inKind(off int, kind article.LineKind) bool {
+	for _, l := range d.a.Lines {
+		if l.Start <= off && off < l.End {
+			return l.Kind == kind
+		}
+	}
+	return false
 }
 
 // inheritedPlaceMention is the most specific place of the earlier
