@@ -121,7 +121,7 @@ func (d *doc) buildPlace(in *incident.Incident, k *coding) {
 			p = k.a1
 		}
 		if p != nil {
-			for _, f := range []string{"country", "location", "geo_precision"} {
+			for _, f := range []string{"country", "country_code", "iso", "region", "location", "latitude", "longitude", "geo_precision"} {
 				d.evidence(in, f, p.first.m.Start, p.first.m.End, "country-of-actor")
 			}
 		}
@@ -132,7 +132,7 @@ func (d *doc) buildPlace(in *incident.Incident, k *coding) {
 	in.Latitude, in.Longitude = incident.Float(pl.Lat), incident.Float(pl.Lon)
 	in.GeoPrecision = geoPrecision(k.place)
 	rule := "gazetteer:" + k.place.Rule
-	for _, f := range []string{"location", "country", "admin1", "admin2", "latitude", "longitude", "geo_precision"} {
+	for _, f := range []string{"location", "country", "country_code", "iso", "region", "admin1", "admin2", "latitude", "longitude", "geo_precision"} {
 		d.evidence(in, f, k.place.Start, k.place.End, rule)
 	}
 }

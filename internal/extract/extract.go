@@ -41,6 +41,7 @@ func Extract(a article.Article, r Resources) ([]incident.Incident, error) {
 	for _, c := range d.group() {
 		in, ok := d.code(c)
 		if !ok {
+			r.Logger.Debug("extract: event without a country dropped", "doc", a.Source, "offset", c.anchor().start)
 			continue
 		}
 		out = append(out, in)
