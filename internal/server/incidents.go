@@ -9,6 +9,7 @@ import (
 
 const maxIDLen = 200
 
+// pathID reads the {id} path value, refusing what no stored ID can be.
 func pathID(r *http.Request) (string, error) {
 	id := r.PathValue("id")
 	if id == "" || len(id) > maxIDLen || strings.ContainsAny(id, "\x00/") {
