@@ -65,6 +65,8 @@ func TestCleanRules(t *testing.T) {
 			map[int]verdict{1: {article.KindBody, ""}, 2: {article.KindDropped, "photo-credit"}, 3: {article.KindCaption, "caption-prefix"}}},
 		{"timestamps and reading time", "Convoy ambushed on the border highway overnight\nUpdated 3 hours ago\n4 min read\nNadia Karimi | Staff Writer\n" + body,
 			map[int]verdict{1: {article.KindTitle, "first-heading"}, 2: {article.KindDropped, "relative-timestamp"}, 3: {article.KindDropped, "reading-time"}, 4: {article.KindByline, "author-role"}, 5: {article.KindBody, ""}}},
+		{"syndication, newsletter, site links, gallery", body + "\nRead the original article on Harbour Times\nGet the day's top stories delivered to your inbox.\nPrivacy Policy | Terms of Use\nImage 3 of 12\n(AFP/File)",
+			map[int]verdict{1: {article.KindBody, ""}, 2: {article.KindDropped, "source-link"}, 3: {article.KindDropped, "newsletter"}, 4: {article.KindDropped, "site-links"}, 5: {article.KindDropped, "gallery-counter"}, 6: {article.KindDropped, "photo-credit"}}},
 		{"copyright footer", body + "\n© 2024 The Courier. All rights reserved.",
 			map[int]verdict{1: {article.KindBody, ""}, 2: {article.KindDropped, "copyright"}}},
 		{"masthead before the headline", "Middle East Monitor\nConvoy ambushed on the border highway overnight\n" + body,

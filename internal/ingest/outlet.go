@@ -24,6 +24,7 @@ const properName = `(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of|and|for|the|al|&)?\s*
 
 var outletRules = []outletRule{
 	{"home-page-promo", 3, regexp.MustCompile(`(?i)^visit\s+(?-i:the\s+)?(.{2,}?)(?:['’]s?)?\s+(?:home ?page|homepage|website|site)\b`), []string{"visit"}},
+	{"original-article", 3, regexp.MustCompile(`(?i)^read the original article on\s+(.{2,60}?)\.?$`), []string{"original article"}},
 	{"comment-policy", 3, regexp.MustCompile(`^(.{2,}?)\s+moderates all comments`), []string{"moderates"}},
 	{"copyright-reserved", 3, regexp.MustCompile(`(?i)\b(?:copy)?rights(?: are)? reserved (?:to|by|for)\s+(?:the\s+)?(.{2,}?)\s*\.?$`), []string{"reserved"}},
 	{"copyright", 3, regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.|]{2,}?)\s*\.?\s*(?:[.|,-]?\s*all rights reserved\.?)?$`), []string{"©", "(c)", "copyright"}},

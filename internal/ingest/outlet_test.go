@@ -12,6 +12,7 @@ func TestOutletFromText(t *testing.T) {
 		{"home page promo", []string{"Visit The Daily Courier's home page for more stories."}, "The Daily Courier", "home-page-promo"},
 		{"home page promo without possessive", []string{"Visit the Harbour Post home page for more stories"}, "Harbour Post", "home-page-promo"},
 		{"location dateline with own outlet", []string{"NIAMEY, Oct 2, 2023 (Sahel Ledger) –"}, "Sahel Ledger", "wire-dateline"},
+		{"syndication notice", []string{"Read the original article on Harbour Times."}, "Harbour Times", "original-article"},
 		{"comment policy", []string{"Some text.", "Kurdistan Chronicle moderates all comments submitted on our website."}, "Kurdistan Chronicle", "comment-policy"},
 		{"rights reserved to", []string{"All publishing rights and copyrights reserved to Levant Policy Institute"}, "Levant Policy Institute", "copyright-reserved"},
 		{"copyright line", []string{"© 2022 Harbour Times. All rights reserved."}, "Harbour Times", "copyright"},

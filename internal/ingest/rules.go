@@ -76,7 +76,7 @@ var dropRules = []lineRule{
 		"save my name, email", "save my name and email", "must be logged in to post", "must be logged in to comment", "must be signed in to",
 		"views expressed in the comments", "views expressed in comments").upTo(700),
 	rule("comment-form", article.KindDropped, `(?i)^(leave a (comment|reply)|post a comment|add (a|your) comment|write a comment|post comment|submit( comment)?|cancel reply|required|name\s*\*?|e-?mail( address)?\s*\*?|website|comment\s*\*?|\d+ comments?|comments? \(\d+\)|show comments|view comments|load comments)$`),
-	rule("source-link", article.KindDropped, `(?i)^(source link|original (article|source|link)|read (the )?original (article|story)|source\s*:\s*https?://\S+|read more\s*:?\s*https?://\S+)$`).upTo(300).when("source", "original", "read"),
+	rule("source-link", article.KindDropped, `(?i)^(source link|original (article|source|link)|read (the )?original (article|story)( on .{2,60})?|source\s*:\s*https?://\S+|read more\s*:?\s*https?://\S+)$`).upTo(300).when("source", "original", "read"),
 	rule("story-code", article.KindDropped, `(?i)^(story|news|article|post) (code|id|no\.?|number)\s*[:#]?\s*[\w-]{1,20}$`).upTo(60),
 	rule("news-link", article.KindDropped, `(?i)^(news|short|permanent|perma|page|story) ?link\s*:?\s*(https?://\S+)?$|^https?://\S+$`).upTo(300).when("link", "http"),
 	rule("copyright", article.KindDropped, `(?i)^(©|\(c\)\s|copyright\b).{0,}$|^.{0,}\b(all|publishing) rights\b.{0,}\breserved\b.{0,}$`).upTo(320).when("©", "(c)", "copyright", "rights"),
@@ -84,14 +84,17 @@ var dropRules = []lineRule{
 	rule("photo-credit", article.KindDropped, `(?i)^(credit|courtesy|source)\s*[:：]\s*[^.]+$`).upTo(80).when("credit", "courtesy", "source"),
 	rule("photo-credit", article.KindDropped, `(?i)^(image|photo|picture|video) source\s*[,:：]\s*[^.]+$`).upTo(100).when("source"),
 	rule("photo-credit", article.KindDropped, `(?i)^[\p{L} .'’-]{2,40}\s*/\s*(`+agencies+`)(\s*(/|via)\s*[\p{L} ]+)?$`).upTo(100).when("/"),
-	rule("photo-credit", article.KindDropped, `(?i)^\(?(`+agencies+`)( photos?)?\)?(\s*/\s*[\p{L} .'’-]+)?$`).upTo(60),
+	rule("photo-credit", article.KindDropped, `(?i)^\(?(`+agencies+`)( photos?)?\)?(\s*/\s*[\p{L} .'’-]+)?\)?$`).upTo(60),
 	rule("related-link", article.KindDropped, `(?i)^(related|read more|read also|also read|see also|recommended|more on this|more from \S+|you (may|might) also (like|read)|watch|listen|read|more)\s*[:：|»>-]\s*.{1,}$`).upTo(260),
 	rule("tags", article.KindDropped, `(?i)^(tags?|topics?|keywords|categor(y|ies)|filed under)\s*:\s*.{1,}$`).upTo(260),
 	rule("navigation", article.KindDropped, `(?i)^(home|menu|search|skip to (main )?content|log ?in|sign ?in|sign ?up|register|back to top|next( article| story)?|previous( article| story)?|prev|close|toggle navigation|open menu|breaking( news)?|live|video|audio|gallery|loading\.*|like loading\.*|click here|read more|see more|show more)$`),
 	rule("relative-timestamp", article.KindDropped, `(?i)^((last )?(updated|published|posted)\s*:?\s*)?(about )?(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$`).when("ago"),
 	rule("reading-time", article.KindDropped, `(?i)^((estimated )?reading time\s*:?\s*)?\d+\s*(-\s*\d+\s*)?(min|mins|minutes?)( read)?$`).upTo(40).when("min"),
 	rule("breadcrumb", article.KindDropped, `(?i)^(home|accueil|inicio|startseite|главная|الرئيسية)\s*[»>/|›→]\s*\S.*$`).upTo(200),
-	phrases("publisher-notice", article.KindDropped, "our standards:", "trust principles", "may not be published, broadcast, rewritten", "may not be reproduced", "this article was originally published").upTo(300),
+	phrases("publisher-notice", article.KindDropped, "our standards:", "trust principles", "may not be published, broadcast, rewritten", "may not be reproduced", "this article was originally published", "originally appeared on", "originally published on", "this story was first published").upTo(300),
+	phrases("newsletter", article.KindDropped, "delivered to your inbox", "straight to your inbox", "sign up for our", "subscribe to our", "subscribe now").upTo(200),
+	phrases("site-links", article.KindDropped, "privacy policy", "terms of use", "terms of service", "cookie policy", "cookie settings", "accept cookies", "we use cookies", "listen to this article", "listen to this story"),
+	rule("gallery-counter", article.KindDropped, `(?i)^((image|photo|slide|picture)s?\s*)?\d{1,3}\s*(of|/)\s*\d{1,3}$`).upTo(30),
 }
 
 // tailRules open a trailing block once the article body has begun: what
