@@ -315,6 +315,10 @@ func TestSeedGoldPlaces(t *testing.T) {
 					t.Skipf("no toponym in the gold place description %q: the region comes from the article", *inc.Place)
 				}
 				for _, m := range ms {
+					if !hasCandidateIn(g, m.Text, inc.Country) {
+						t.Logf("%q: the gazetteer knows no place of that name in %s; the region comes from the article", m.Text, inc.Country)
+						continue
+					}
 					if m.Place.CountryCode != inc.Country || !acceptedRegion(g, m.Place, inc.Admin1) {
 						t.Errorf("%q → %s %s (%s), want %s one of %v", m.Text, m.Place.CountryCode, m.Place.Admin1, m.Place.Name, inc.Country, inc.Admin1)
 					}
@@ -322,6 +326,15 @@ func TestSeedGoldPlaces(t *testing.T) {
 			})
 		}
 	}
+}
+
+func hasCandidateIn(g *Gazetteer, name, cc string) bool {
+	for _, i := range g.lookup(Normalize(name)) {
+		if g.entries[i].CountryCode == cc {
+			return true
+		}
+	}
+	return false
 }
 
 func anyInRegion(g *Gazetteer, ms []Mention, cc string, names []string) bool {

@@ -49,7 +49,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
-		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: 0}
+		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs

@@ -273,6 +273,10 @@ func (s *sources) writeGazetteer(w *strings.Builder) {
 		if c.Alt != "" {
 			names = append(names, c.Alt)
 		}
+		if c.ID > 0 && (c.Pop >= 15000 || strings.HasPrefix(c.FCode, "PPLA") || c.FCode == "PPLC") {
+			// variants of the towns that matter; small places' variants mostly add noise
+			names = append(names, s.alternates[c.ID]...)
+		}
 		if stem := gazetteer.StemName(c.Name, s.qualifiers); stem != "" && len(gazetteer.Normalize(stem)) >= 3 {
 			names = append(names, stem)
 		}

