@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
 .PHONY: build web demo test lint bench eval eval-geo eval-events eval-bodies clean
 
-build:
+build: web
 	@mkdir -p out
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/sitrep
 
@@ -21,7 +21,8 @@ demo: build
 	@echo
 	$(BIN) --db demo.db articles search Mosul
 
-test:
+test: web
+	cd web && npm run check
 	$(GO) test -race -count=1 ./...
 
 lint:
@@ -35,7 +36,7 @@ bench:
 # web bundles the dashboard (npm: leaflet, uplot; esbuild) into the folder
 # the server embeds.
 web:
-	cd web && npm ci --no-audit --no-fund && npm run build
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
 # eval scores extraction on the five seed articles against their gold.
 eval: build
