@@ -54,7 +54,7 @@ func TestNormalizeVariants(t *testing.T) {
 }
 
 func TestNormalizeKeepsDistinctNamesApart(t *testing.T) {
-	pairs := [][2]string{{"Mosul", "Basra"}, {"Erbil", "Kirkuk"}, {"Homs", "Hama"}, {"Niger", "Nigeria"}}
+	pairs := [][2]string{{"Mosul", "Basra"}, {"Erbil", "Kirkuk"}, {"Homs", "Hama"}, {"Niger", "Nigeria"}, {"Assam", "Sham"}, {"Essex", "Sex"}}
 	for _, p := range pairs {
 		if Normalize(p[0]) == Normalize(p[1]) {
 			t.Errorf("Normalize(%q) == Normalize(%q) = %q", p[0], p[1], Normalize(p[0]))

@@ -50,8 +50,8 @@ func Normalize(name string) string {
 	tokens := foldTokens(name)
 	tokens = dropDecorations(tokens)
 	var b strings.Builder
-	for _, t := range tokens {
-		b.WriteString(assimilate(t))
+	for i, t := range tokens {
+		b.WriteString(assimilate(t, i > 0))
 	}
 	return phonetic(b.String())
 }
@@ -158,8 +158,9 @@ func dropDecorations(tokens []string) []string {
 // assimilate drops an article fused by sun-letter assimilation at the start
 // of a token (Ezzor → zor, Arramadi → ramadi) and the linking vowel of
 // compound names (Salahuddin → salahdin).
-func assimilate(t string) string {
-	if len(t) >= 5 && (t[0] == 'a' || t[0] == 'e') && t[1] == t[2] && strings.IndexByte("dstrz", t[1]) >= 0 {
+func assimilate(t string, inner bool) string {
+	// only after another word ("Deir Ezzor"): alone, Assam and Essen are names
+	if inner && len(t) >= 5 && (t[0] == 'a' || t[0] == 'e') && t[1] == t[2] && strings.IndexByte("dstrz", t[1]) >= 0 {
 		t = t[2:]
 	}
 	for i := 2; i+2 < len(t); i++ {
