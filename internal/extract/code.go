@@ -114,12 +114,15 @@ func uniqueParties(ps []*party) []*party {
 }
 
 // actorCountry places an incident without a place name by its actors: the
-// home country of a state force or a national group among them.
+// home country of those acted upon first (foreign jets strike abroad),
+// then of those who acted; state forces before groups.
 func actorCountry(votes []vote) string {
-	for _, kind := range []string{actors.KindState, actors.KindPolice, actors.KindRebel, actors.KindMilitia, actors.KindIdentity} {
-		for _, v := range votes {
-			if v.m.Actor.Kind == kind && v.m.Actor.Country != "" {
-				return v.m.Actor.Country
+	for _, side := range []int{2, 1} {
+		for _, kind := range []string{actors.KindState, actors.KindPolice, actors.KindRebel, actors.KindMilitia, actors.KindIdentity} {
+			for _, v := range votes {
+				if v.side == side && v.m.Actor.Kind == kind && v.m.Actor.Country != "" {
+					return v.m.Actor.Country
+				}
 			}
 		}
 	}
