@@ -171,6 +171,9 @@ func (d *doc) claimant(c *cluster, fill func(actors.Actor) actors.Actor) (*party
 	for _, f := range c.frames {
 		for _, h := range d.hitsIn(catClaim, f.start, f.end) {
 			s := d.sents[f.sent]
+			if d.near(catNegation, s.start, h.start, 3) {
+				continue // "has not claimed responsibility"
+			}
 			if m, ok := d.claimingActor(s, h); ok {
 				return &party{actor: fill(m.Actor), first: vote{m: m, rule: "claimed"}}, h
 			}
