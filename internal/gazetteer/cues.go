@@ -10,7 +10,7 @@ import (
 // what they say it is.
 var typeHints = map[string]kindHint{
 	"province": hintAdmin1, "provinces": hintAdmin1, "governorate": hintAdmin1,
-	"governorates": hintAdmin1, "state": hintAdmin1, "region": hintAdmin1,
+	"governorates": hintAdmin1, "state": hintAdmin1, "region": hintAdmin1, "oblast": hintAdmin1,
 	"district": hintAdmin2, "districts": hintAdmin2, "county": hintAdmin2, "parish": hintAdmin2,
 	"subdistrict": hintAdmin2,
 	"city":        hintTown, "town": hintTown, "village": hintTown, "villages": hintTown, "towns": hintTown,
@@ -27,7 +27,7 @@ var extendsSpan = map[string]bool{
 	"province": true, "provinces": true, "governorate": true, "governorates": true,
 	"district": true, "districts": true, "county": true, "parish": true, "subdistrict": true,
 	"mountains": true, "mountain": true, "mts": true, "range": true, "hills": true,
-	"oilfield": true, "oilfields": true, "refinery": true,
+	"oilfield": true, "oilfields": true, "refinery": true, "region": true, "oblast": true,
 }
 
 // hintAround reads the type words right after the name ("Anbar province",

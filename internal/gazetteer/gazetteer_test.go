@@ -195,6 +195,11 @@ func TestFind(t *testing.T) {
 			want: []found{{"baghdad", "IQ.07", "IQ", 1}, {"iraq", "", "IQ", 3}},
 		},
 		{
+			name: "region after a name",
+			text: "Shelling hit villages in the Chernihiv region of Ukraine.",
+			want: []found{{"Chernihiv region", "UA.02", "UA", 3}, {"Ukraine", "", "UA", 3}},
+		},
+		{
 			name: "between two towns",
 			text: "In Mali, soldiers were ambushed on the road between Gao and Menaka.",
 			want: []found{{"Mali", "", "ML", 3}, {"Gao", "ML.09", "ML", 2}, {"Menaka", "ML.12070577", "ML", 2}},
