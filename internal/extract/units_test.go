@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"plain", "Gunmen attacked. Police fled! Why?", []string{"Gunmen attacked.", "Police fled!", "Why?"}},
+		{"abbreviations", "The U.S. said on Oct. 9 that Gen. Smith left. He returned.", []string{"The U.S. said on Oct. 9 that Gen. Smith left.", "He returned."}},
+		{"initials", "J. R. Doe was hurt. Two died.", []string{"J. R. Doe was hurt.", "Two died."}},
+		{"quotes", "\"They fled.\" The army said so.", []string{"\"They fled.\"", "The army said so."}},
+		{"lower case after dot", "It cost $3.5 million. e.g. not split", []string{"It cost $3.5 million. e.g. not split"}},
+		{"paragraphs", "One.\n\nTwo.", []string{"One.", "Two."}},
+		{"empty", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article.Article{Text: tc.text}
+			var got []string
+			for _, s := range splitSentences(&a) {
+				got = append(got, tc.text[s.start:s.end])
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestBackgroundLinesAreSkipped(t *testing.T) {
+	title, caption, body := "Title", "A caption: gunmen killed 40 people in Mosul in 2014.", "Nothing happened today."
+	text := title + "\n" + caption + "\n" + body
+	c0 := len(title) + 1
+	b0 := c0 + len(caption) + 1
+	a := article.Article{Text: text, Lines: []article.Line{
+		{Kind: article.KindTitle, Start: 0, End: len(title)},
+		{Kind: article.KindCaption, Start: c0, End: c0 + len(caption)},
+		{Kind: article.KindBody, Start: b0, End: len(text)},
+	}}
+	var kinds []article.LineKind
+	for _, s := range splitSentences(&a) {
+		kinds = append(kinds, s.kind)
+	}
+	if diff := cmp.Diff([]article.LineKind{article.KindTitle, article.KindCaption, article.KindBody}, kinds); diff != "" {
+		t.Errorf("kinds mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestConservative(t *testing.T) {
+	c := func(n int, q string, flags ...string) CountMention {
+		return CountMention{N: n, Qualifier: q, Kind: KindKilled, Flags: flags, Start: n}
+	}
+	tests := []struct {
+		name   string
+		sc     sideCounts
+		want   int
+		range_ string
+	}{
+		{"agreeing", sideCounts{exact: []CountMention{c(2, ""), c(2, "")}}, 2, ""},
+		{"disagreeing: lowest, with the range", sideCounts{exact: []CountMention{c(9, ""), c(6, "")}}, 6, "6-9 killed"},
+		{"a floor does not lower an exact figure", sideCounts{exact: []CountMention{c(5, "")}, floors: []CountMention{c(1, "at least", flagPartly)}}, 5, ""},
+		{"only floors: the highest", sideCounts{floors: []CountMention{c(3, "at least"), c(7, "more than")}}, 7, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n, _, rng := conservative(&tc.sc)
+			if n != tc.want || rng != tc.range_ {
+				t.Errorf("got %d %q, want %d %q", n, rng, tc.want, tc.range_)
+			}
+		})
+	}
+}
+
+func TestHistorical(t *testing.T) {
+	pub := time.Date(2019, 10, 22, 0, 0, 0, 0, time.UTC)
+	d := &doc{pub: pub}
+	tests := []struct {
+		name string
+		m    DateMention
+		want bool
+	}{
+		{"last week", DateMention{Date: pub.AddDate(0, 0, -7), Precision: 1}, false},
+		{"two years before", DateMention{Date: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), Precision: 3, Year: 2017}, true},
+		{"year only, long ago", DateMention{Year: 2014, Precision: 3}, true},
+		{"this year", DateMention{Year: 2019, Precision: 3}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := d.historical(tc.m); got != tc.want {
+				t.Errorf("historical = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	undated := &doc{}
+	if !undated.historical(DateMention{Year: 2019, Precision: 3}) {
+		t.Error("a stated year in an undated report should read as background")
+	}
+}
+
+func TestLexiconRules(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "ISIS claimed responsibility, Reuters reported; the AP said a separate attack may follow."
+	got := map[string]bool{}
+	for _, h := range lx.find(text, tokenize(text)) {
+		got[h.cat+":"+text[h.start:h.end]] = true
+	}
+	for _, want := range []string{"claim:claimed responsibility", "agency:Reuters", "agency:AP", "another:a separate", "modal:may", "report:reported"} {
+		if !got[want] {
+			t.Errorf("missing hit %s in %v", want, got)
+		}
+	}
+	if got["agency:ap"] {
+		t.Error("acronym agencies must match in their case")
+	}
+}
