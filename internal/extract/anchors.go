@@ -20,7 +20,16 @@ func (d *doc) historyAt(f *frame) bool {
 	if best < 0 {
 		return false
 	}
-	return d.historical(d.datesIn(f.start, f.end)[best])
+	ds := d.datesIn(f.start, f.end)
+	if !d.historical(ds[best]) {
+		return false
+	}
+	for _, m := range ds {
+		if m.Precision == 1 && d.anchors(m) && !d.reportDate(m, f.start) {
+			return false // "years after ... in 2017, gunmen shot two men on Wednesday"
+		}
+	}
+	return true
 }
 
 // timeAnchor reports a date or a past-time word that ties the frame to the

@@ -86,12 +86,12 @@ func (d *doc) crowdActor(k *coding, votes []vote, fill func(actors.Actor) actors
 	}
 	p := &party{actor: fill(crowd), first: vote{m: actors.Mention{Start: k.typeCue.Start, End: k.typeCue.End}, rule: "demonstration"}}
 	for _, v := range votes {
-		if !v.m.Actor.Armed() && !v.m.Weak {
+		if !v.m.Actor.Armed() && !v.m.Weak && v.m.Actor.Kind == actors.KindCivilians {
 			k.as1 = append(k.as1, &party{actor: fill(v.m.Actor), first: v})
 			break
 		}
 	}
-	if k.a1 != nil && !k.a1.actor.Armed() {
+	if k.a1 != nil && !k.a1.actor.Armed() && k.a1.actor.Kind != actors.KindProtesters && k.a1.actor.Kind != actors.KindRioters {
 		k.as1 = append(k.as1, k.a1)
 	}
 	if k.a2 != nil && !k.a2.actor.Armed() {

@@ -85,7 +85,7 @@ func (d *doc) analyse(si int) []frame {
 			}
 		}
 		for _, c := range counts {
-			if c.Start >= f.start && c.Start < f.end {
+			if c.Start >= f.start && c.Start < f.end && !d.boasted(c, f.start) {
 				f.counts = append(f.counts, c)
 			}
 		}
@@ -213,6 +213,12 @@ func isACLED(code string) bool {
 	}
 	_, ok := incident.LookupSubEvent(code)
 	return ok
+}
+
+// boasted reports a count a party claims about its enemy ("the group
+// claimed to have killed 40"): a claim, not a figure to code.
+func (d *doc) boasted(c CountMention, from int) bool {
+	return d.near(catBoast, d.clauseStart(from, c.Start), c.Start+1, 4)
 }
 
 // frameFlags decides whether a frame is a concrete event.

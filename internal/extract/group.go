@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math"
+
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 	"github.com/sitrep-org/sitrep/internal/incident"
@@ -123,7 +125,16 @@ var weaponFamily = map[string]string{
 func otherDisorder(a, b *frame) bool {
 	x, ok1 := incident.LookupSubEvent(a.ev.Code)
 	y, ok2 := incident.LookupSubEvent(b.ev.Code)
-	return ok1 && ok2 && x.Disorder != y.Disorder
+	if !ok1 || !ok2 || x.Disorder == y.Disorder {
+		return false
+	}
+	return !arrestAtDemonstration(x, y) && !arrestAtDemonstration(y, x)
+}
+
+// arrestAtDemonstration: arrests reported with a protest are the
+// intervention in it, not an event of their own.
+func arrestAtDemonstration(x, y incident.SubEventType) bool {
+	return x.Code == "ARREST" && (y.EventType == incident.Protests || y.EventType == incident.Riots)
 }
 
 // compatible reports whether a frame can describe the same incident as a
@@ -165,12 +176,28 @@ func tolerance(p1, p2 int) int {
 	}
 }
 
+// sameEventKm is how far apart two named towns may be and still be the
+// scene of one event (a town and the village beside it).
+const sameEventKm = 30
+
+// km is the great-circle distance between two places.
+func km(a, b gazetteer.Place) float64 {
+	const r = 6371.0
+	la1, la2 := a.Lat*math.Pi/180, b.Lat*math.Pi/180
+	dla, dlo := la2-la1, (b.Lon-a.Lon)*math.Pi/180
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
 // samePlaceArea reports whether place b (one of the frame's places fs) is
 // in the area of place a: same country, and same first-level region when
 // both have one or when the frame also names a's region.
 func samePlaceArea(a, b gazetteer.Mention, fs []gazetteer.Mention) bool {
 	if a.Place.CountryCode != b.Place.CountryCode {
 		return false
+	}
+	if placeRank(a.Place) == 4 && placeRank(b.Place) == 4 && a.Place.Name != b.Place.Name && km(a.Place, b.Place) > sameEventKm {
+		return false // two towns far apart: two events, whatever refers back
 	}
 	if a.Place.Admin1 == "" || b.Place.Admin1 == "" || a.Place.Admin1 == b.Place.Admin1 {
 		return true

@@ -28,6 +28,7 @@ const (
 	catAgency    = "agency"
 	catActVerb   = "actverb"
 	catMedia     = "medianoun"
+	catBoast     = "boast"
 )
 
 // word is one token of the text: a run of letters or digits.
