@@ -121,20 +121,21 @@ var weaponFamily = map[string]string{
 	"AIR_STRIKE": "air", "ART_MISS_ATTACK": "artillery", "CHEM_WEAP": "chemical",
 }
 
-// otherDisorder reports statements of different ACLED disorder types.
+// otherDisorder reports statements that ACLED codes as events of their
+// own though reported together: arrests made after an act of political
+// violence. Arrests at a protest are its intervention, and damage done in
+// an attack is part of it.
 func otherDisorder(a, b *frame) bool {
 	x, ok1 := incident.LookupSubEvent(a.ev.Code)
 	y, ok2 := incident.LookupSubEvent(b.ev.Code)
-	if !ok1 || !ok2 || x.Disorder == y.Disorder {
+	if !ok1 || !ok2 {
 		return false
 	}
-	return !arrestAtDemonstration(x, y) && !arrestAtDemonstration(y, x)
+	return arrestsAfterViolence(x, y) || arrestsAfterViolence(y, x)
 }
 
-// arrestAtDemonstration: arrests reported with a protest are the
-// intervention in it, not an event of their own.
-func arrestAtDemonstration(x, y incident.SubEventType) bool {
-	return x.Code == "ARREST" && (y.EventType == incident.Protests || y.EventType == incident.Riots)
+func arrestsAfterViolence(x, y incident.SubEventType) bool {
+	return x.Code == "ARREST" && y.Disorder == incident.PoliticalViolence
 }
 
 // compatible reports whether a frame can describe the same incident as a
