@@ -57,10 +57,11 @@ func (d *doc) code(c *cluster) (incident.Incident, bool) {
 	k.sub, k.typeCue, k.typeRule = d.eventType(c, k.a1, k.a2)
 	d.crowdActor(&k, votes, fill)
 	k.date, k.hasDate = d.clusterDate(c)
-	k.killed = d.countCasualties(c.frames, KindKilled, fill)
-	k.wounded = d.countCasualties(c.frames, KindWounded, fill)
-	k.abducted = d.countCasualties(c.frames, KindAbducted, fill)
-	k.arrested = d.countCasualties(c.frames, KindArrested, fill)
+	side := sideNamer(&k, fill)
+	k.killed = d.countCasualties(c.frames, KindKilled, side)
+	k.wounded = d.countCasualties(c.frames, KindWounded, side)
+	k.abducted = d.countCasualties(c.frames, KindAbducted, side)
+	k.arrested = d.countCasualties(c.frames, KindArrested, side)
 	k.claim, k.claimHit = d.claimant(c, fill)
 	if k.claim != nil && (k.a1 == nil || k.a1.actor.Kind == actors.KindUnidentified) && (k.a2 == nil || k.a2.actor.Name != k.claim.actor.Name) {
 		k.a1 = k.claim // the claim names who acted
@@ -111,6 +112,25 @@ func uniqueParties(ps []*party) []*party {
 		}
 	}
 	return out
+}
+
+// sideNamer names the side of casualties: unnamed fighters ("five
+// insurgents") belong to the one named rebel group of the incident.
+func sideNamer(k *coding, fill func(actors.Actor) actors.Actor) func(actors.Actor) actors.Actor {
+	var rebel *party
+	n := 0
+	for _, p := range append([]*party{k.a1, k.a2}, append(k.as1, k.as2...)...) {
+		if p != nil && p.actor.Kind == actors.KindRebel {
+			rebel = p
+			n++
+		}
+	}
+	return func(a actors.Actor) actors.Actor {
+		if a.Kind == actors.KindUnidentified && n == 1 {
+			return rebel.actor
+		}
+		return fill(a)
+	}
 }
 
 // actorCountry places an incident without a place name by its actors: the

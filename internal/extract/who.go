@@ -123,6 +123,10 @@ func (d *doc) role(f *frame, m actors.Mention) (vote, bool) {
 		return vote{m: m, side: 1, weight: 2, rule: "agent"}, true
 	case anyIn(before, targetWords):
 		return vote{m: m, side: 2, weight: 2, rule: "target"}, true
+	case len(before) > 0 && before[0] == "between":
+		return vote{m: m, side: 1, weight: 1.5, rule: "first-party"}, true // "clashes between X and Y"
+	case d.afterBetween(i, f.start):
+		return vote{m: m, side: 2, weight: 1.5, rule: "second-party"}, true
 	case anyIn(before, clashWords) && m.Start >= f.cue.End:
 		return vote{m: m, side: 2, weight: 1.5, rule: "opponent"}, true
 	case m.End <= f.cue.Start && m.Start >= d.clauseStart(f.start, f.cue.Start):
@@ -176,6 +180,20 @@ func (d *doc) passiveBefore(f *frame, off int) bool {
 	i, j := d.wordsIn(d.clauseStart(f.start, off), off)
 	for k := i; k < j; k++ {
 		if passiveAux[d.words[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterBetween reports an actor after "between X and": the second party
+// of a clash.
+func (d *doc) afterBetween(i, from int) bool {
+	if i < 1 || d.words[i-1].lower != "and" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-7 && d.words[k].start >= from; k-- {
+		if d.words[k].lower == "between" {
 			return true
 		}
 	}
