@@ -24,17 +24,6 @@ func placeRank(p gazetteer.Place) int {
 	return 4
 }
 
-// bestPlace is the most specific of the mentions, the earliest on a tie.
-func bestPlace(ps []gazetteer.Mention) gazetteer.Mention {
-	best := ps[0]
-	for _, m := range ps[1:] {
-		if placeRank(m.Place) > placeRank(best.Place) || (adjectival(best) && !adjectival(m) && placeRank(m.Place) == placeRank(best.Place)) {
-			best = m
-		}
-	}
-	return best
-}
-
 // bestEventPlace is the mention that best locates an event: the most
 // specific that is not a mere reference point, the earliest on a tie.
 func (d *doc) bestEventPlace(ps []gazetteer.Mention) gazetteer.Mention {
