@@ -42,6 +42,8 @@ func (d *doc) build(c *cluster, k *coding) incident.Incident {
 		in.Tags = append(in.Tags, "headline-corroborates")
 	}
 	in.Notes = notes(&in, k)
+	d.evidence(&in, "notes", anchor.start, anchor.end, "generated from the coded fields")
+	d.evidence(&in, "confidence", anchor.start, anchor.end, fmt.Sprintf("evidence strength over %d statements", len(c.frames)))
 	return in
 }
 
