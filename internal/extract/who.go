@@ -146,8 +146,8 @@ func (d *doc) selfReport(j int) bool {
 	} else {
 		return false
 	}
-	if k < len(d.words) && d.words[k].lower == "that" {
-		k++
+	for k < len(d.words) && (d.words[k].lower == "that" || d.words[k].lower == "on" || d.insideDate(d.words[k].start, d.words[k].end)) {
+		k++ // "announced Thursday that it ..."
 	}
 	if k >= len(d.words) || (d.words[k].lower != "it" && d.words[k].lower != "its" && d.words[k].lower != "they" && d.words[k].lower != "their") {
 		return false
