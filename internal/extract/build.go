@@ -133,7 +133,10 @@ func (d *doc) buildPlace(in *incident.Incident, k *coding) {
 	in.Admin1, in.Admin2, in.Location = pl.Admin1, pl.Admin2, pl.Name
 	in.Latitude, in.Longitude = incident.Float(pl.Lat), incident.Float(pl.Lon)
 	in.GeoPrecision = geoPrecision(k.place)
-	rule := "gazetteer:" + k.place.Rule
+	rule := k.place.Rule
+	if !strings.HasPrefix(rule, "gazetteer:") {
+		rule = "gazetteer:" + rule
+	}
 	for _, f := range []string{"location", "country", "country_code", "iso", "region", "admin1", "admin2", "latitude", "longitude", "geo_precision"} {
 		d.evidence(in, f, k.place.Start, k.place.End, rule)
 	}
