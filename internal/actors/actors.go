@@ -12,6 +12,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 //go:embed data/*.tsv
@@ -116,6 +117,14 @@ type Dictionary struct {
 	root      *node
 	byName    map[string]Actor
 	countries map[string]string // ISO alpha-2 -> the country's name in actor names
+	succ      map[string]succession
+}
+
+// succession is a change of an actor's coding from a date on (the Taliban
+// became Afghanistan's state forces on 15 August 2021).
+type succession struct {
+	from time.Time
+	to   Actor
 }
 
 // Load reads the embedded dictionary.
@@ -130,7 +139,56 @@ func Load() (*Dictionary, error) {
 		return nil, fmt.Errorf("actors: open demonyms: %w", err)
 	}
 	defer d.Close()
-	return Parse(a, d)
+	dict, err := Parse(a, d)
+	if err != nil {
+		return nil, err
+	}
+	sf, err := dataFS.Open("data/successions.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("actors: open successions: %w", err)
+	}
+	defer sf.Close()
+	if err := dict.readSuccessions(sf); err != nil {
+		return nil, err
+	}
+	return dict, nil
+}
+
+// readSuccessions reads a succession table in the format of the embedded
+// data/successions.tsv.
+func (d *Dictionary) readSuccessions(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 6 {
+			return fmt.Errorf("actors: successions line %d: want 6 fields", n)
+		}
+		from, err := time.Parse("2006-01-02", f[1])
+		if err != nil {
+			return fmt.Errorf("actors: successions line %d: %w", n, err)
+		}
+		inter, err := strconv.Atoi(f[3])
+		if err != nil {
+			return fmt.Errorf("actors: successions line %d: bad inter %q", n, f[3])
+		}
+		d.succ[f[0]] = succession{from: from, to: Actor{Name: f[2], Inter: inter, Kind: f[4], Country: f[5]}}
+	}
+	return sc.Err()
+}
+
+// AsOf codes an actor as of a date: an actor that changed coding (see
+// data/successions.tsv) is its successor on and after the change. A zero
+// date leaves the actor as named.
+func (d *Dictionary) AsOf(a Actor, t time.Time) Actor {
+	s, ok := d.succ[a.Name]
+	if !ok || t.IsZero() || t.Before(s.from) {
+		return a
+	}
+	return s.to
 }
 
 // demonym is a nationality word and the country it names.
@@ -143,7 +201,7 @@ func Parse(actorTable, demonymTable io.Reader) (*Dictionary, error) {
 	if err != nil {
 		return nil, err
 	}
-	dict := &Dictionary{root: &node{}, byName: map[string]Actor{}, countries: map[string]string{}}
+	dict := &Dictionary{root: &node{}, byName: map[string]Actor{}, countries: map[string]string{}, succ: map[string]succession{}}
 	for _, dm := range dems {
 		if _, ok := dict.countries[dm.code]; !ok {
 			dict.countries[dm.code] = dm.country

@@ -3,6 +3,7 @@ package actors
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -132,5 +133,23 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		d.Find(text)
+	}
+}
+
+func TestAsOf(t *testing.T) {
+	d := load(t)
+	tal, ok := d.Lookup("Taliban")
+	if !ok {
+		t.Fatal("Lookup(Taliban) failed")
+	}
+	day := func(s string) time.Time { x, _ := time.Parse("2006-01-02", s); return x }
+	if got := d.AsOf(tal, day("2020-10-25")); got.Name != "Taliban" || got.Inter != 2 {
+		t.Errorf("before August 2021: %+v", got)
+	}
+	if got := d.AsOf(tal, day("2023-01-10")); got.Inter != 1 || got.Country != "AF" {
+		t.Errorf("after August 2021: %+v", got)
+	}
+	if got := d.AsOf(tal, time.Time{}); got.Name != "Taliban" {
+		t.Errorf("no date: %+v", got)
 	}
 }

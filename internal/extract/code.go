@@ -52,11 +52,15 @@ func (d *doc) code(c *cluster) (incident.Incident, bool) {
 	if name == "" {
 		name = info.Name
 	}
-	fill := func(a actors.Actor) actors.Actor { return a.In(info.Code, name) }
+	k.date, k.hasDate = d.clusterDate(c)
+	when := d.pub
+	if k.hasDate && !k.date.Date.IsZero() {
+		when = k.date.Date
+	}
+	fill := func(a actors.Actor) actors.Actor { return d.r.Actors.AsOf(a.In(info.Code, name), when) }
 	k.a1, k.a2, k.as1, k.as2 = sides(votes, fill)
 	k.sub, k.typeCue, k.typeRule = d.eventType(c, k.a1, k.a2)
 	d.crowdActor(&k, votes, fill)
-	k.date, k.hasDate = d.clusterDate(c)
 	side := sideNamer(&k, fill)
 	k.killed = d.countCasualties(c.frames, KindKilled, side)
 	k.wounded = d.countCasualties(c.frames, KindWounded, side)
