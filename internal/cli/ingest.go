@@ -155,6 +155,10 @@ func ingestOptions(cfg *Config, f ingestFlags) (ingest.Options, error) {
 	return opts, nil
 }
 
+// optimizeAfter is the batch size after which ingest merges the store's
+// full-text segments (see sqlite.DB.Optimize).
+const optimizeAfter = 1000
+
 // runIngest loads every input, extracts and stores each article, and ends
 // with a summary. It returns an exitError carrying ExitPartial when an
 // input was rejected and ExitError when the store could not be used.
@@ -191,6 +195,11 @@ func runIngest(ctx context.Context, cfg *Config, opts ingest.Options, args []str
 	}
 	if bar != nil {
 		_ = bar.Finish()
+	}
+	if sum.Ingested+sum.NearDuplicates >= optimizeAfter {
+		if err := db.Optimize(ctx); err != nil && cfg.Logger != nil {
+			cfg.Logger.Warn("ingest: optimize store", "err", err)
+		}
 	}
 	fmt.Fprintln(cfg.Stderr, sum.Line())
 	if cfg.JSON {

@@ -119,7 +119,7 @@ func fill1M(ctx context.Context, db *DB, n int) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	return db.Analyze(ctx)
+	return db.Optimize(ctx)
 }
 
 // generator makes plausible incidents: skewed across countries, actors,
