@@ -185,8 +185,12 @@ func (s *scanner) list(j int, single bool) ([]item, int) {
 // "and" ("a colonel, a major and four soldiers"). Phrases after a comma
 // with no "and" to close the run are dropped ("wounding several people, an
 // official said"), as are bare vague words ("66 and several still missing").
+// A run that a reporting verb follows ends at its last comma: the phrases
+// after it name who spoke ("wounding nine others, a nurse and a guard
+// told reporters").
 func (s *scanner) joined(first item, object bool) []item {
 	items, keep, end := []item{first}, 1, first.end
+	lastComma := 0 // index of the last item a comma introduced
 	for len(items) < 8 {
 		k := end
 		comma := s.is(k, ",")
@@ -208,11 +212,26 @@ func (s *scanner) joined(first item, object bool) []item {
 			break
 		}
 		items, end = append(items, next), next.end
+		if comma {
+			lastComma = len(items) - 1
+		}
 		if and {
 			keep = len(items)
 		}
 	}
+	if lastComma > 0 && lastComma < keep && s.reportingAt(items[keep-1].end) {
+		keep = lastComma
+	}
 	return items[:keep]
+}
+
+// reportingAt reports whether a reporting verb opens the clause at token k,
+// perhaps after an adverb ("a medic later said").
+func (s *scanner) reportingAt(k int) bool {
+	if reportingAdverbs[s.lower(k)] {
+		k++
+	}
+	return reportingVerbs[s.lower(k)]
 }
 
 // hasOwnVerb reports whether a casualty participle follows the item.

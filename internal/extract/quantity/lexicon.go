@@ -156,6 +156,16 @@ var auxWords = set("was", "were", "is", "are", "be", "been", "being", "have",
 	"should", "will", "can",
 	"seriously", "badly", "slightly", "lightly", "fatally", "mortally")
 
+// reportingVerbs close a clause naming who spoke: "..., a guard said".
+var reportingVerbs = set("said", "says", "told", "tells", "reported",
+	"reports", "added", "adds", "confirmed", "stated", "explained",
+	"recalled", "recounted", "claimed", "announced", "noted", "wrote",
+	"testified", "insisted", "according")
+
+// reportingAdverbs may stand between a speaker and the reporting verb.
+var reportingAdverbs = set("later", "also", "then", "separately",
+	"earlier", "previously", "first", "had", "has", "have")
+
 // afterPassive may follow a participle that took its count from before, so
 // that "25 militants killed in the raid" reads as passive while "25 militants
 // killed two soldiers" does not.
