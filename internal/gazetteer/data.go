@@ -173,7 +173,7 @@ func (g *Gazetteer) addAdmin(f []string) error {
 	}
 	if f[0] == "1" {
 		p.Kind, p.Admin1Code, p.Admin1 = "A.ADM1", f[1], f[3]
-		g.admin1[f[1]] = g.add(entry{Place: p, level: levelAdmin1, imp: 9})
+		g.admin1[f[1]] = g.add(entry{Place: p, level: levelAdmin1, imp: 9}, adminShortNames(f[3])...)
 		return nil
 	}
 	p.Kind, p.Admin2Code, p.Admin2 = "A.ADM2", f[1], f[3]
@@ -183,7 +183,7 @@ func (g *Gazetteer) addAdmin(f []string) error {
 			p.Admin1 = g.entries[i].Name
 		}
 	}
-	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: 5.5})
+	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: 5.5}, adminShortNames(f[3])...)
 	return nil
 }
 

@@ -155,6 +155,9 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if len(cands) == 0 {
 			continue
 		}
+		if n > 1 && brk[i] && !caseless && openers[first.lower] && len(g.lookup(Normalize(text[toks[i+1].start:last.end]))) > 0 {
+			continue // "In Seno province": a sentence's first word is no part of the name after it
+		}
 		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: first.word, caseless: caseless}
 		g.readTypeWord(text, &sp, last, n)
 		return sp, g.acceptSpan(text, toks, brk, i, &sp, caseless)
@@ -176,6 +179,19 @@ func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, a
 		return true
 	}
 	return false
+}
+
+// openers are function words that start sentences; capitalised there,
+// they are taken into a name only when the rest is no name by itself
+// ("In Amenas" is a town, "In Seno province" is Seno).
+var openers = map[string]bool{
+	"in": true, "on": true, "at": true, "from": true, "to": true, "by": true, "for": true, "with": true,
+	"near": true, "into": true, "after": true, "before": true, "of": true, "and": true, "but": true,
+	"or": true, "if": true, "when": true, "while": true, "since": true, "during": true, "across": true,
+	"against": true, "between": true, "through": true, "under": true, "over": true, "a": true, "an": true,
+	"this": true, "that": true, "these": true, "those": true, "some": true, "many": true, "all": true,
+	"both": true, "each": true, "every": true, "no": true, "his": true, "her": true, "its": true,
+	"their": true, "our": true, "as": true, "so": true, "then": true, "also": true, "yet": true,
 }
 
 // featureTail are the lower-case words that end a feature's name.
@@ -209,11 +225,12 @@ func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
 // given name, and marks words inside longer proper names.
 func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp *span, caseless bool) bool {
 	first := toks[i]
-	if sp.tokens == 1 && !g.singleWordOK(toks, brk, i, sp.hint) {
-		return false
-	}
-	if sp.tokens == 1 && !caseless && isAcronym(first.word) && !g.acronymPlace(sp.cands, first.word) {
+	acronym := sp.tokens == 1 && !caseless && isAcronym(first.word)
+	if acronym && !g.acronymPlace(sp.cands, first.word) {
 		return false // "AVA", "NATO": an agency, not a town
+	}
+	if sp.tokens == 1 && !acronym && !g.singleWordOK(toks, brk, i, sp.hint) {
+		return false // an acronym that names a country ("US") is no ordinary word
 	}
 	if sp.tokens > 1 && sp.hint == hintNone && g.genericSpan(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
 		return false // "May Day": ordinary words together are still ordinary

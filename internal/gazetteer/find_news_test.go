@@ -1,0 +1,70 @@
+package gazetteer
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestFindNewsText checks Find on sentences shaped like ordinary wire
+// copy: possessives, acronyms, demonyms, official region names written the
+// English way, and the precision the extractor codes from a mention.
+func TestFindNewsText(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct {
+		name string
+		text string
+		want []found
+	}{
+		{
+			name: "possessives with straight and curly apostrophes",
+			text: "Mali’s junta and Niger's army traded blame, while Chad’s envoy stayed silent.",
+			want: []found{{"Mali", "", "ML", 3}, {"Niger", "", "NE", 3}, {"Chad", "", "TD", 3}},
+		},
+		{
+			name: "country acronyms and demonyms",
+			text: "A convoy of US troops left the base; British and American officials in Kabul declined to comment, the UN said.",
+			want: []found{{"US", "", "US", 3}, {"British", "", "GB", 3}, {"American", "", "US", 3}, {"Kabul", "AF.13", "AF", 1}},
+		},
+		{
+			name: "agency acronyms and people are no places",
+			text: "The NNA news service quoted Obama and a spokesman of US Central Command on the strike in Lebanon.",
+			want: []found{{"US", "", "US", 3}, {"Lebanon", "", "LB", 3}},
+		},
+		{
+			name: "sentence-initial function word before a province (a second-level region: precision 2)",
+			text: "In Seno province, gunmen torched a market. Troops later returned to Dori.",
+			want: []found{{"Seno province", "BF.12", "BF", 2}, {"Dori", "BF.12", "BF", 1}},
+		},
+		{
+			name: "French region names written in English",
+			text: "Rebels advanced across North Kivu toward Kitshanga in the Democratic Republic of Congo.",
+			want: []found{{"North Kivu", "CD.11", "CD", 3}, {"Kitshanga", "CD.11", "CD", 1}, {"Democratic Republic of Congo", "", "CD", 3}},
+		},
+		{
+			name: "small towns with their country named",
+			text: "Militants killed villagers in Seytenga, and a day later a bus was ambushed outside Boni, Mali.",
+			want: []found{{"Seytenga", "BF.12", "BF", 1}, {"Boni", "ML.04", "ML", 2}, {"Mali", "", "ML", 3}},
+		},
+		{
+			name: "wide features are region level, point features area level",
+			text: "Smugglers cross the Sahara toward the Mediterranean Sea, far from the Haditha dam in Iraq.",
+			want: []found{{"Sahara", "", "", 3}, {"Mediterranean Sea", "", "", 3}, {"Haditha dam", "IQ.01", "IQ", 2}, {"Iraq", "", "IQ", 3}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []found
+			for _, m := range g.Find(tt.text) {
+				a1 := m.Place.Admin1Code
+				if m.Place.Kind == "A.PCLI" {
+					a1 = ""
+				}
+				got = append(got, found{m.Text, a1, m.Place.CountryCode, m.Precision})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Find mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
