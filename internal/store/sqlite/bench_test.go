@@ -344,9 +344,15 @@ func BenchmarkSeries1M(b *testing.B) {
 }
 
 // BenchmarkSaveArticle measures the store's share of ingest: one article
-// of about 400 words with three incidents per transaction, near-duplicate
-// lookup and full-text indexing included.
+// of about 400 words per transaction, near-duplicate lookup and full-text
+// indexing included, without incidents and with three.
 func BenchmarkSaveArticle(b *testing.B) {
+	for _, per := range []int{0, 3} {
+		b.Run(fmt.Sprintf("incidents=%d", per), func(b *testing.B) { benchSave(b, per) })
+	}
+}
+
+func benchSave(b *testing.B, per int) {
 	db, err := Open(b.Context(), filepath.Join(b.TempDir(), "save.db"), nil)
 	if err != nil {
 		b.Fatal(err)
@@ -361,7 +367,7 @@ func BenchmarkSaveArticle(b *testing.B) {
 			words[j] = noteWords[rng.IntN(len(noteWords))] + strconv.Itoa(rng.IntN(50))
 		}
 		a := &article.Article{Source: fmt.Sprintf("a%d.txt", i), Title: "Report", Text: strings.Join(words, " ")}
-		ins := make([]incident.Incident, 3)
+		ins := make([]incident.Incident, per)
 		for k := range ins {
 			ins[k] = incident.Incident{EventID: fmt.Sprintf("S%d-%d", i, k), EventDate: "2024-01-02", Country: "Iraq", CountryCode: "IQ",
 				Actor1: "Army", Actor2: "Rebels", Fatalities: incident.Int(k), Notes: words[k] + " " + words[k+1],
