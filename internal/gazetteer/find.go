@@ -33,6 +33,9 @@ func (g *Gazetteer) Find(text string) []Mention {
 			continue
 		}
 		e := &g.entries[best.idx]
+		if g.remoteTown(st, e, qual) {
+			continue // "Al-Sakar" in a story about Syria is no village in Afghanistan
+		}
 		m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
 			Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
 		if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
@@ -76,6 +79,24 @@ func (g *Gazetteer) foreignPenalty(st *resolveState, idx int32) float64 {
 		return 1
 	}
 	return 4
+}
+
+// remoteBigPop is the population from which a town is known well enough
+// to be named in a story about another part of the world.
+const remoteBigPop = 100000
+
+// remoteTown reports a town in a country neither named by the document
+// nor bordering one it names, small, not a region's capital, and with no
+// qualifier naming its country ("Boni, Mali"): a namesake, not the place.
+func (g *Gazetteer) remoteTown(st *resolveState, e *entry, qual *qualifier) bool {
+	if len(st.countries) == 0 || e.level != levelPlace || e.CountryCode == "" ||
+		st.countries[e.CountryCode] || st.neighbours[e.CountryCode] {
+		return false
+	}
+	if e.Population >= remoteBigPop || e.Kind == "P.PPLC" || e.Kind == "P.PPLA" {
+		return false
+	}
+	return qual.bonus(e) == 0
 }
 
 func (g *Gazetteer) threshold(sp span) float64 {

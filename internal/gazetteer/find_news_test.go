@@ -47,6 +47,16 @@ func TestFindNewsText(t *testing.T) {
 			want: []found{{"Seytenga", "BF.12", "BF", 1}, {"Boni", "ML.04", "ML", 2}, {"Mali", "", "ML", 3}},
 		},
 		{
+			name: "a town named like a range is the town without the type word",
+			text: "Jihadists shelter in the Makhmour Mountains in Iraq. On Friday they raided a farm near Makhmour.",
+			want: []found{{"Makhmour Mountains", "IQ.11", "IQ", 2}, {"Iraq", "", "IQ", 3}, {"Makhmour", "IQ.11", "IQ", 2}},
+		},
+		{
+			name: "unknown names do not become far-away namesakes",
+			text: "Syrian troops shelled the Al-Sakar village, and Obama Hamed, a local elder, was wounded in Idlib.",
+			want: []found{{"Syrian", "", "SY", 3}, {"Idlib", "SY.12", "SY", 1}},
+		},
+		{
 			name: "wide features are region level, point features area level",
 			text: "Smugglers cross the Sahara toward the Mediterranean Sea, far from the Haditha dam in Iraq.",
 			want: []found{{"Sahara", "", "", 3}, {"Mediterranean Sea", "", "", 3}, {"Haditha dam", "IQ.01", "IQ", 2}, {"Iraq", "", "IQ", 3}},

@@ -134,7 +134,11 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 			seats[e.Admin1Code] = true
 		}
 	}
+	bareOK := g.bareFeatureOK(cands, hint)
 	for _, i := range cands {
+		if !bareOK && g.entries[i].level == levelFeature && !g.spelledAs(i, fold) {
+			continue // "Makhmour" is the town; the range is "Makhmour Mountains"
+		}
 		s := g.prior(i, seats) + g.contextScore(&g.entries[i], st) + g.hintScore(hint, &g.entries[i])
 		if qual != nil {
 			s += qual.bonus(&g.entries[i]) * g.w.Qualifier
@@ -151,6 +155,27 @@ func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint k
 		return best, 0, false
 	}
 	return best, best.score - second, true
+}
+
+// bareFeatureOK says whether a feature may be read from its name without
+// the type word its spelling carries: only when a type word is there or no
+// town, region or country has the name.
+func (g *Gazetteer) bareFeatureOK(cands []int32, hint kindHint) bool {
+	if hint != hintNone {
+		return true
+	}
+	for _, i := range cands {
+		if g.entries[i].level != levelFeature {
+			return false
+		}
+	}
+	return true
+}
+
+// spelledAs reports that fold is entry i's name or one of its alias
+// spellings.
+func (g *Gazetteer) spelledAs(i int32, fold string) bool {
+	return foldSimple(g.entries[i].Name) == fold || g.aliasSpelled(i, fold)
 }
 
 // prior is what a candidate is worth before the document is read.
