@@ -78,3 +78,36 @@ func TestFindNewsText(t *testing.T) {
 		})
 	}
 }
+
+// TestPrecisionForKinds pins the geo_precision the extractor reads off a
+// mention's place: region level for anything as large as a region, area
+// level for point features and districts, town level for towns.
+func TestPrecisionForKinds(t *testing.T) {
+	tests := []struct {
+		name string
+		e    entry
+		want int
+	}{
+		{"country", entry{Place: Place{Kind: "A.PCLI", CountryCode: "IQ"}, level: levelCountry}, 3},
+		{"first-level region", entry{Place: Place{Kind: "A.ADM1", CountryCode: "IQ"}, level: levelAdmin1}, 3},
+		{"district", entry{Place: Place{Kind: "A.ADM2", CountryCode: "IQ"}, level: levelAdmin2}, 2},
+		{"continent", entry{Place: Place{Kind: "L.CONT"}, level: levelFeature}, 3},
+		{"ocean", entry{Place: Place{Kind: "H.OCN"}, level: levelFeature}, 3},
+		{"desert in one country", entry{Place: Place{Kind: "T.DSRT", CountryCode: "IQ"}, level: levelFeature}, 3},
+		{"world region", entry{Place: Place{Kind: "L.RGN"}, level: levelFeature}, 3},
+		{"lake across borders", entry{Place: Place{Kind: "H.LK"}, level: levelFeature}, 3},
+		{"lake in one country", entry{Place: Place{Kind: "H.LK", CountryCode: "IQ"}, level: levelFeature}, 2},
+		{"oil field", entry{Place: Place{Kind: "L.OILF", CountryCode: "IQ"}, level: levelFeature}, 2},
+		{"dam", entry{Place: Place{Kind: "S.DAM", CountryCode: "IQ"}, level: levelFeature}, 2},
+		{"border crossing", entry{Place: Place{Kind: "S.BDCR", CountryCode: "SY"}, level: levelFeature}, 2},
+		{"mountains", entry{Place: Place{Kind: "T.MTS", CountryCode: "IQ"}, level: levelFeature}, 2},
+		{"town", entry{Place: Place{Kind: "P.PPL", CountryCode: "IQ"}, level: levelPlace}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := precisionFor(&tt.e); got != tt.want {
+				t.Errorf("precisionFor(%s) = %d, want %d", tt.e.Kind, got, tt.want)
+			}
+		})
+	}
+}

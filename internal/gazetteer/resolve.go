@@ -337,7 +337,8 @@ var wideKinds = map[string]bool{
 // precisionFor is the ACLED geo_precision a place kind implies by itself.
 func precisionFor(e *entry) int {
 	switch {
-	case e.level == levelCountry || e.level == levelAdmin1 || wideKinds[e.Kind]:
+	case e.level == levelCountry || e.level == levelAdmin1 || wideKinds[e.Kind],
+		e.level == levelFeature && e.CountryCode == "": // it spans countries (Lake Chad)
 		return 3
 	case e.level == levelAdmin2 || e.level == levelFeature:
 		return 2
