@@ -234,16 +234,21 @@ func (d *doc) reportDate(m DateMention, from int) bool {
 }
 
 // anaphorShift is how many days an anaphoric date lies from the date
-// named before it, by phrase category.
-var anaphorShift = map[string]int{"sameday": 0, "dayafter": 1, "daybefore": -1}
+// named before it, by phrase category; a slice, so that the first
+// category found wins whatever the run.
+var anaphorShift = []struct {
+	cat   string
+	shift int
+}{{"sameday", 0}, {"dayafter", 1}, {"daybefore", -1}}
 
 // resolveAnaphor dates "on the same day", "the next day" from the last
 // dated expression before it.
 func (d *doc) resolveAnaphor(m DateMention) (DateMention, bool) {
 	shift, found := 0, false
-	for cat, n := range anaphorShift {
-		if len(d.hitsIn(cat, m.Start, m.End)) > 0 || d.insideHit(cat, m.Start, m.End) {
-			shift, found = n, true
+	for _, a := range anaphorShift {
+		if len(d.hitsIn(a.cat, m.Start, m.End)) > 0 || d.insideHit(a.cat, m.Start, m.End) {
+			shift, found = a.shift, true
+			break
 		}
 	}
 	if !found {

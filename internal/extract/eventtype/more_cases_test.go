@@ -1,6 +1,10 @@
 package eventtype
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // harderCases are a second set of sentences of our own, written after the
 // rules to probe phrasing the rules were not shaped on: headlines, passive
@@ -29,6 +33,12 @@ var harderCases = []struct {
 	{"rem blast", "An explosive device attached to a vehicle went off in the parking lot of the ministry.", "REM_EXPLOS"},
 	{"rem bomb exploded", "A bomb hidden in a rubbish bin exploded near the bus terminal, injuring five.", "REM_EXPLOS"},
 	{"rem blast headline", "Blast kills two soldiers on patrol in the south", "REM_EXPLOS"},
+	{"rem bombing as means", "Insurgents killed nine villagers in a bombing at a crowded bus stop on Friday.", "REM_EXPLOS"},
+	{"rem bombing subject", "The bombing outside the stadium killed four fans and hurt dozens.", "REM_EXPLOS"},
+	{"suicide bomber with killing", "A suicide bomber killed eleven worshippers at a mosque in the provincial capital.", "SUIC_BOMB"},
+	{"attack staged on army", "Fighters staged an attack on an army outpost near the border.", "ARMED_CLASH"},
+	{"attack carried out on wedding", "The group carried out an attack on a wedding party in the valley.", "ATTACK"},
+	{"peace similar elsewhere", "Similar demonstrations took place in two other cities on the same day.", "PEACE_PROTEST"},
 	{"grenade thrown", "Attackers threw a grenade at a police vehicle in the old town.", "GRENADE"},
 	{"sexual assault", "The soldiers are accused of sexually assaulting women at a checkpoint.", "SEX_VIOL"},
 	{"attack herders", "Armed herders attacked a farming community overnight, killing 17 villagers and burning homes.", "ATTACK"},
@@ -407,4 +417,25 @@ func TestClassifyHarder(t *testing.T) {
 		})
 	}
 	t.Logf("%d of %d wrong", fails, len(harderCases))
+}
+
+// TestRankStable ranks the same texts with two classifiers, several times
+// each: ties and precedence must not depend on map order or earlier calls.
+func TestRankStable(t *testing.T) {
+	texts := []string{
+		"Fighters staged an attack in the northern town against a rival militia, and killed ten people in a bombing at a market.",
+		"Rebels launched an assault on the garrison while drones struck a convoy nearby.",
+		"Similar rallies were held in three other towns on the same day.",
+	}
+	a, b := newTestClassifier(t), newTestClassifier(t)
+	for _, text := range texts {
+		want := a.Rank(text)
+		for i := 0; i < 5; i++ {
+			for _, c := range []*Classifier{a, b} {
+				if diff := cmp.Diff(want, c.Rank(text)); diff != "" {
+					t.Fatalf("Rank(%q) changed between calls (-first +now):\n%s", text, diff)
+				}
+			}
+		}
+	}
 }
