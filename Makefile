@@ -20,6 +20,8 @@ demo: build
 	$(BIN) --db demo.db articles list
 	@echo
 	$(BIN) --db demo.db articles search Mosul
+	@echo
+	$(BIN) --db demo.db export --format table
 
 test: web
 	cd web && npm run check

@@ -46,7 +46,7 @@ jsonl:   one full incident per line, evidence and sources included.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(cmd.Context(), cfg, fl) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&fl.format, "format", export.CSV, "csv, geojson or jsonl")
+	f.StringVar(&fl.format, "format", export.CSV, "csv, geojson, jsonl, or table (aligned text for reading)")
 	f.StringVarP(&fl.output, "output", "o", "-", "file to write, - for stdout")
 	f.StringVar(&fl.from, "from", "", "first event date, YYYY-MM-DD")
 	f.StringVar(&fl.to, "to", "", "last event date, YYYY-MM-DD")
@@ -110,7 +110,7 @@ func runExport(ctx context.Context, cfg *Config, fl exportFlags) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(out, 1<<16)
-	w, err := export.New(strings.ToLower(fl.format), bw)
+	w, err := newExportWriter(strings.ToLower(fl.format), bw)
 	if err != nil {
 		closeOut()
 		return usageError{err}
@@ -150,4 +150,13 @@ func openOutput(cfg *Config, path string) (io.Writer, func() error, error) {
 		return nil, nil, fmt.Errorf("export: %w", err)
 	}
 	return f, f.Close, nil
+}
+
+// newExportWriter adds the CLI's human-readable table to the formats the
+// export package shares with the API.
+func newExportWriter(format string, w io.Writer) (export.Writer, error) {
+	if format == export.Table {
+		return export.NewTableWriter(w), nil
+	}
+	return export.New(format, w)
 }

@@ -21,8 +21,8 @@ import (
 // parameter so the command can be tested with any extractor.
 type extractFunc func(article.Article) ([]incident.Incident, error)
 
-// noExtract stores articles without incidents; the command's default until
-// an extractor is wired in.
+// noExtract stores articles without incidents, for tests of the storing
+// path alone.
 func noExtract(article.Article) ([]incident.Incident, error) { return nil, nil }
 
 // ingestFlags are ingest's own flags.
@@ -98,7 +98,7 @@ func (s *ingestSummary) Line() string {
 }
 
 func newIngestCmd(cfg *Config) *cobra.Command {
-	return ingestCommand(cfg, noExtract)
+	return ingestCommand(cfg, defaultExtractor())
 }
 
 // ingestCommand builds the ingest command around an extractor.

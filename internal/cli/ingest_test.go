@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,15 +55,34 @@ func lastLine(s string) string {
 	return lines[len(lines)-1]
 }
 
+// checkSummary compares the article counts of an ingest summary exactly and
+// requires at least minIncidents incidents: how many the extractor finds
+// belongs to the extractor's own tests.
+func checkSummary(t *testing.T, got, wantArticles string, minIncidents int) {
+	t.Helper()
+	head, tail, ok := strings.Cut(got, ", ")
+	for i := 0; ok && i < 3; i++ {
+		var next string
+		next, tail, ok = strings.Cut(tail, ", ")
+		head += ", " + next
+	}
+	if !ok || head != wantArticles {
+		t.Errorf("summary = %q, want it to start %q", got, wantArticles)
+		return
+	}
+	var n int
+	if _, err := fmt.Sscanf(tail, "%d incident", &n); err != nil || n < minIncidents {
+		t.Errorf("summary = %q, want at least %d incidents", got, minIncidents)
+	}
+}
+
 func TestIngestSamplesTwice(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
 	code, _, stderr := runSitrep(t, "", samplesArgs(t, db)...)
 	if code != ExitOK {
 		t.Fatalf("first ingest exit %d, stderr:\n%s", code, stderr)
 	}
-	if got, want := lastLine(stderr), "10 ingested, 0 duplicates, 1 near-duplicate, 0 rejected, 0 incidents"; got != want {
-		t.Errorf("first summary = %q, want %q", got, want)
-	}
+	checkSummary(t, lastLine(stderr), "10 ingested, 0 duplicates, 1 near-duplicate, 0 rejected", 10)
 	code, stdout, stderr := runSitrep(t, "", append([]string{"--json"}, samplesArgs(t, db)...)...)
 	if code != ExitOK {
 		t.Fatalf("second ingest exit %d, stderr:\n%s", code, stderr)
@@ -216,9 +236,11 @@ func TestIngestSeedsTwice(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "seeds.db")
 	args := []string{"--db", db, "ingest", "--manifest", filepath.Join(shared, "gold", "seeds.manifest.json"), seeds}
 	code, _, stderr := runSitrep(t, "", args...)
-	if code != ExitOK || lastLine(stderr) != "5 ingested, 0 duplicates, 0 near-duplicates, 0 rejected, 0 incidents" {
+	if code != ExitOK {
 		t.Fatalf("first run: exit %d, stderr:\n%s", code, stderr)
 	}
+	// The seeds' gold has seven core incidents; secondary ones may add more.
+	checkSummary(t, lastLine(stderr), "5 ingested, 0 duplicates, 0 near-duplicates, 0 rejected", 7)
 	code, _, stderr = runSitrep(t, "", args...)
 	if code != ExitOK || lastLine(stderr) != "0 ingested, 5 duplicates, 0 near-duplicates, 0 rejected, 0 incidents" {
 		t.Fatalf("second run: exit %d, stderr:\n%s", code, stderr)
