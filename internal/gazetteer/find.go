@@ -28,7 +28,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 			states[sp.key] = st
 		}
 		qual := g.qualifierAfter(text, sp.nameEnd)
-		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, qual)
+		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
 		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
@@ -126,7 +126,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 	var ctx Context
 	var anchors []anchor
 	for _, sp := range spans {
-		best, _, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], empty, sp.hint, nil)
+		best, _, ok := g.rank(sp.cands, sp.spelled, empty, sp.hint, nil)
 		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx) {
 			continue
 		}
@@ -165,7 +165,7 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context, first 
 		}
 		done[sp.key] = true
 		st := g.newResolveState(ctx, sp.key)
-		best, margin, ok := g.rank(sp.cands, text[sp.start:sp.nameEnd], st, sp.hint, nil)
+		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, nil)
 		if !ok || margin < g.w.SecondMargin || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
@@ -251,6 +251,7 @@ func (g *Gazetteer) SpanContext(text string, spans [][2]int) Context {
 		toks, _ := tokenize(text[s[0]:s[1]])
 		sp := span{start: s[0], end: s[1], nameEnd: s[1], key: key, cands: cands, tokens: max(1, len(toks)), word: text[s[0]:s[1]]}
 		sp.hint = g.hintAround(text, s[0], s[1])
+		sp.spelled = g.spellings(cands, text[s[0]:s[1]])
 		sps = append(sps, sp)
 	}
 	ctx := g.docContext(text, sps)

@@ -47,6 +47,15 @@ var digraphs = strings.NewReplacer(
 // trailing type word, common transliteration variants folded and doubled
 // letters single. It is a matching key, not a display form.
 func Normalize(name string) string {
+	if isASCII(name) {
+		return normalizeASCII(name)
+	}
+	return normalizeGeneral(name)
+}
+
+// normalizeGeneral is Normalize for any script; normalizeASCII is the same
+// rule without allocations but the result, for the text scan's hot path.
+func normalizeGeneral(name string) string {
 	tokens := foldTokens(name)
 	tokens = dropDecorations(tokens)
 	var b strings.Builder

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -123,27 +124,50 @@ type candidate struct {
 	score float64
 }
 
-// rank scores the candidates of a key and returns the best and the margin
-// over the runner-up.
-func (g *Gazetteer) rank(cands []int32, surface string, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
-	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
+// spelling flags say how the text spells a candidate.
+const (
+	spelledExact   = 1 << iota // as its name or an alias spelling
+	spelledDemonym             // as its country's demonym ("Turkish")
+)
+
+// spellings returns the spelling flags of each candidate for the text
+// surface; a span computes them once for its several rankings.
+func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 	fold := foldSimple(surface)
-	seats := map[string]bool{} // regions whose capital shares their name
+	out := make([]uint8, len(cands))
+	for k, i := range cands {
+		e := &g.entries[i]
+		if g.spelledAs(i, fold) {
+			out[k] |= spelledExact
+		}
+		if e.level == levelCountry && g.isDemonym(e.CountryCode, fold) {
+			out[k] |= spelledDemonym
+		}
+	}
+	return out
+}
+
+// rank scores the candidates of a key and returns the best and the margin
+// over the runner-up; spelled holds the candidates' spelling flags.
+func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
+	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
+	var seatBuf [4]string
+	seats := seatBuf[:0] // regions whose capital shares their name
 	for _, i := range cands {
 		if e := &g.entries[i]; e.level == levelPlace && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
-			seats[e.Admin1Code] = true
+			seats = append(seats, e.Admin1Code)
 		}
 	}
 	bareOK := g.bareFeatureOK(cands, hint)
-	for _, i := range cands {
-		if !bareOK && g.entries[i].level == levelFeature && !g.spelledAs(i, fold) {
+	for k, i := range cands {
+		if !bareOK && g.entries[i].level == levelFeature && spelled[k]&spelledExact == 0 {
 			continue // "Makhmour" is the town; the range is "Makhmour Mountains"
 		}
 		s := g.prior(i, seats) + g.contextScore(&g.entries[i], st) + g.hintScore(hint, &g.entries[i])
 		if qual != nil {
 			s += qual.bonus(&g.entries[i]) * g.w.Qualifier
 		}
-		s += g.spellingScore(i, fold)
+		s += g.spellingScore(spelled[k])
 		if s > best.score {
 			second = best.score
 			best = candidate{idx: i, score: s}
@@ -179,13 +203,13 @@ func (g *Gazetteer) spelledAs(i int32, fold string) bool {
 }
 
 // prior is what a candidate is worth before the document is read.
-func (g *Gazetteer) prior(i int32, seats map[string]bool) float64 {
+func (g *Gazetteer) prior(i int32, seats []string) float64 {
 	e := &g.entries[i]
 	s := g.importance(e)
 	if e.Kind == "P.PPLX" {
 		s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
 	}
-	if e.level == levelAdmin1 && seats[e.Admin1Code] {
+	if e.level == levelAdmin1 && slices.Contains(seats, e.Admin1Code) {
 		s -= g.w.SeatOfRegion // Karbala the city over Karbala the province
 	}
 	return s
@@ -227,13 +251,12 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 
 // spellingScore rewards the text spelling the name as the gazetteer (or
 // its alias table) does, and a country named by its demonym.
-func (g *Gazetteer) spellingScore(i int32, fold string) float64 {
-	e := &g.entries[i]
+func (g *Gazetteer) spellingScore(flags uint8) float64 {
 	s := 0.0
-	if foldSimple(e.Name) == fold || g.aliasSpelled(i, fold) {
+	if flags&spelledExact != 0 {
 		s += g.w.ExactName
 	}
-	if e.level == levelCountry && g.isDemonym(e.CountryCode, fold) {
+	if flags&spelledDemonym != 0 {
 		s += g.w.ExactName + g.w.ForeignDemo // "Canadian" is Canada's word before it is a Texas town
 	}
 	return s
@@ -376,7 +399,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {
 		kh = typeHints[ws[0]] // "Walker County": the type word is part of the name
 	}
-	best, margin, ok := g.rank(cands, name, st, kh, qual)
+	best, margin, ok := g.rank(cands, g.spellings(cands, name), st, kh, qual)
 	if !ok {
 		return Mention{}, false
 	}

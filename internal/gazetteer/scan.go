@@ -89,6 +89,7 @@ type span struct {
 	nameEnd    int // end of the name itself
 	key        string
 	cands      []int32
+	spelled    []uint8 // spelling flags of cands (see spellings)
 	tokens     int
 	hint       kindHint
 	plural     bool // a plural type word follows ("Diyala and Salahuddin provinces")
@@ -109,6 +110,7 @@ func (g *Gazetteer) scan(text string) []span {
 			i++
 			continue
 		}
+		sp.spelled = g.spellings(sp.cands, text[sp.start:sp.nameEnd])
 		out = append(out, sp)
 		for i += sp.tokens; i < len(toks) && toks[i].start < sp.end; i++ {
 			// a type word taken into the mention ("Borno State") is not scanned again

@@ -1,0 +1,46 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNormalizeASCIIMatchesGeneral checks the fast path against the general
+// rule on every ASCII name and alias spelling the gazetteer holds, and on
+// phrases of several names.
+func TestNormalizeASCIIMatchesGeneral(t *testing.T) {
+	g := loadTest(t)
+	check := func(s string) {
+		t.Helper()
+		if !isASCII(s) {
+			return
+		}
+		if got, want := normalizeASCII(s), normalizeGeneral(s); got != want {
+			t.Errorf("normalizeASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for i := range g.entries {
+		check(g.entries[i].Name)
+		if i%50 == 0 && i+2 < len(g.entries) {
+			check(g.entries[i].Name + " al-" + g.entries[i+1].Name + " Province")
+		}
+	}
+	for _, s := range []string{"", " ", "'", "Qarachogh Mountains", "Muhafazat Karbala'", "Deir Ezzor",
+		"Salah ad-Din Province", "Al Anbar", "al", "Province", "Ar Raqqah", strings.Repeat("Abu ", 20) + "Dhabi"} {
+		check(s)
+	}
+}
+
+func FuzzNormalizeASCII(f *testing.F) {
+	for _, s := range []string{"Makhmour", "Deir ez-Zor", "Salah ad Din", "Kirkuk Governorate", "a-b-c", "Qqq  hh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		if got, want := normalizeASCII(s), normalizeGeneral(s); got != want {
+			t.Errorf("normalizeASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
