@@ -115,18 +115,7 @@ func (d *doc) assoc(in *incident.Incident, field string, ps []*party) string {
 func (d *doc) buildPlace(in *incident.Incident, k *coding) {
 	in.Country, in.CountryCode, in.ISO, in.Region = k.country.Name, k.country.Code, k.country.ISONumeric, k.country.Region
 	if !k.hasPlace {
-		in.Location = k.country.Name
-		in.Latitude, in.Longitude = incident.Float(k.country.Lat), incident.Float(k.country.Lon)
-		in.GeoPrecision = 3
-		p := k.a2
-		if p == nil {
-			p = k.a1
-		}
-		if p != nil {
-			for _, f := range []string{"country", "country_code", "iso", "region", "location", "latitude", "longitude", "geo_precision"} {
-				d.evidence(in, f, p.first.m.Start, p.first.m.End, "country-of-actor")
-			}
-		}
+		d.buildCountryOnly(in, k)
 		return
 	}
 	pl := k.place.Place
@@ -167,7 +156,7 @@ func (d *doc) headlineAgrees(k *coding) bool {
 			continue
 		}
 		for _, m := range d.places {
-			if m.Start >= l.Start && m.End <= l.End && m.Place.CountryCode == k.country.Code &&
+			if m.Start >= l.Start && m.End <= l.End && k.country.Code != "" && m.Place.CountryCode == k.country.Code &&
 				(!k.hasPlace || m.Place.Admin1 == "" || m.Place.Admin1 == k.place.Place.Admin1) {
 				return true
 			}
@@ -181,9 +170,43 @@ func (d *doc) headlineAgrees(k *coding) bool {
 	return false
 }
 
+// countryFields are the place fields a country-level incident fills.
+var countryFields = []string{"country", "country_code", "iso", "region", "location", "latitude", "longitude", "geo_precision"}
+
+// buildCountryOnly places an incident its statements do not place: at the
+// country of its actors or of the document (geo_precision 3), or nowhere.
+func (d *doc) buildCountryOnly(in *incident.Incident, k *coding) {
+	in.GeoPrecision = 3
+	if k.country.Code == "" {
+		in.Tags = append(in.Tags, "unplaced")
+		return
+	}
+	in.Location = k.country.Name
+	in.Latitude, in.Longitude = incident.Float(k.country.Lat), incident.Float(k.country.Lon)
+	if k.fromDoc {
+		in.Tags = append(in.Tags, "country-of-document")
+		for _, f := range countryFields {
+			d.evidence(in, f, k.docPlace.Start, k.docPlace.End, "country-of-document")
+		}
+		return
+	}
+	p := k.a2
+	if p == nil {
+		p = k.a1
+	}
+	if p != nil {
+		for _, f := range countryFields {
+			d.evidence(in, f, p.first.m.Start, p.first.m.End, "country-of-actor")
+		}
+	}
+}
+
+// unplacedConfidence caps the confidence of an incident in no known country.
+const unplacedConfidence = 0.2
+
 // confidence grows with the evidence behind the incident: a date of its
 // own, a precise place, both sides named, casualty figures, and more than
-// one statement reporting it.
+// one statement reporting it; it is low when the country is unknown.
 func confidence(c *cluster, k *coding) float64 {
 	s := 0.35
 	if k.hasDate && !k.date.Date.IsZero() {
@@ -208,6 +231,12 @@ func confidence(c *cluster, k *coding) float64 {
 		}
 	}
 	s += 0.05 * float64(min(concrete-1, 2))
+	switch {
+	case k.country.Code == "":
+		s = min(s, unplacedConfidence) // where it happened is unknown
+	case k.fromDoc:
+		s -= 0.1 // the country is the story's, not the statement's
+	}
 	if s > 0.95 {
 		s = 0.95
 	}
@@ -289,6 +318,9 @@ var noteVerbs = map[string]string{
 }
 
 func placeName(in *incident.Incident) string {
+	if in.Location == "" && in.Country == "" {
+		return "an unreported place"
+	}
 	parts := []string{in.Location}
 	for _, p := range []string{in.Admin1, in.Country} {
 		if p != "" && p != parts[len(parts)-1] {

@@ -13,7 +13,9 @@ import (
 type coding struct {
 	place    gazetteer.Mention
 	hasPlace bool
-	country  gazetteer.CountryInfo
+	country  gazetteer.CountryInfo // zero when no country is known
+	docPlace gazetteer.Mention     // the document's place that gave the country
+	fromDoc  bool
 	a1, a2   *party
 	as1, as2 []*party
 	sub      incident.SubEventType
@@ -30,9 +32,11 @@ type coding struct {
 	agencies []hit
 }
 
-// code turns a cluster into an incident; false when it cannot be placed
-// in any country.
-func (d *doc) code(c *cluster) (incident.Incident, bool) {
+// code turns a cluster into an incident. As ACLED never drops an event for
+// a vague location, one its statements cannot place is kept at country
+// level (by its actors, else by the country the document names most), or
+// with no place at all when nothing tells the country.
+func (d *doc) code(c *cluster) incident.Incident {
 	var k coding
 	var votes []vote
 	for i := range c.frames {
@@ -43,21 +47,23 @@ func (d *doc) code(c *cluster) (incident.Incident, bool) {
 	if !k.hasPlace {
 		cc = actorCountry(votes)
 	}
-	info, ok := d.r.Places.Country(cc)
-	if cc == "" || !ok {
-		return incident.Incident{}, false
+	if cc == "" && !k.hasPlace {
+		k.docPlace, k.fromDoc = d.docCountry()
+		cc = k.docPlace.Place.CountryCode
 	}
-	k.country = info
-	name := d.r.Actors.CountryName(info.Code)
-	if name == "" {
-		name = info.Name
+	name := ""
+	if info, ok := d.r.Places.Country(cc); cc != "" && ok {
+		k.country = info
+		if name = d.r.Actors.CountryName(info.Code); name == "" {
+			name = info.Name
+		}
 	}
 	k.date, k.hasDate = d.clusterDate(c)
 	when := d.pub
 	if k.hasDate && !k.date.Date.IsZero() {
 		when = k.date.Date
 	}
-	fill := func(a actors.Actor) actors.Actor { return d.r.Actors.AsOf(a.In(info.Code, name), when) }
+	fill := func(a actors.Actor) actors.Actor { return d.r.Actors.AsOf(a.In(k.country.Code, name), when) }
 	k.a1, k.a2, k.as1, k.as2 = sides(votes, fill)
 	k.sub, k.typeCue, k.typeRule = d.eventType(c, k.a1, k.a2)
 	d.crowdActor(&k, votes, fill)
@@ -71,7 +77,7 @@ func (d *doc) code(c *cluster) (incident.Incident, bool) {
 		k.a1 = k.claim // the claim names who acted
 	}
 	k.agencies = d.agencies(c)
-	return d.build(c, &k), true
+	return d.build(c, &k)
 }
 
 // crowdNames are the generic actors ACLED codes as actor 1 of
@@ -271,7 +277,7 @@ func geoPrecision(m gazetteer.Mention) int {
 // inter is an actor's inter code in an incident: state forces operating
 // outside their own country are external forces (8), as ACLED codes them.
 func inter(a actors.Actor, cc string) int {
-	if a.Inter == incident.InterStateForces && a.Country != "" && a.Country != cc {
+	if a.Inter == incident.InterStateForces && a.Country != "" && cc != "" && a.Country != cc {
 		return incident.InterExternalOther
 	}
 	return a.Inter

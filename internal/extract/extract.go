@@ -39,10 +39,9 @@ func Extract(a article.Article, r Resources) ([]incident.Incident, error) {
 	d := newDoc(&a, &r)
 	var out []incident.Incident
 	for _, c := range d.group() {
-		in, ok := d.code(c)
-		if !ok {
-			r.Logger.Debug("extract: event without a country dropped", "doc", a.Source, "offset", c.anchor().start)
-			continue
+		in := d.code(c)
+		if in.CountryCode == "" {
+			r.Logger.Debug("extract: event kept without a place", "doc", a.Source, "offset", c.anchor().start)
 		}
 		out = append(out, in)
 	}

@@ -126,3 +126,48 @@ func TestLexiconRules(t *testing.T) {
 		t.Error("acronym agencies must match in their case")
 	}
 }
+
+// TestUnplacedIncidentsAreKept: an incident whose statements name no place
+// is kept at the country of its actors or of the document (precision 3),
+// or with no place and low confidence when nothing tells the country.
+func TestUnplacedIncidentsAreKept(t *testing.T) {
+	type want struct {
+		Country, Location string
+		Precision         int
+		Tag               string
+		LowConfidence     bool
+	}
+	tests := []struct {
+		name, text string
+		want       []want
+	}{
+		{"country of actors", "Clashes near the border\n\nKenyan police shot dead three suspected cattle raiders on Tuesday, officers said.",
+			[]want{{"KE", "Kenya", 3, "", false}}},
+		{"country of the document", "Night of violence\n\nGunmen on motorbikes killed seven farmers on Tuesday in a remote hamlet, residents said.\n\nThe government of Niger has promised more patrols, and Niger's aid groups have called for calm.",
+			[]want{{"NE", "Niger", 3, "country-of-document", false}}},
+		{"nothing known", "Night of violence\n\nGunmen on motorbikes killed seven farmers on Tuesday in a remote hamlet, residents said.",
+			[]want{{"", "", 3, "unplaced", true}}},
+	}
+	r := resources(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Extract(testArticle("unplaced.txt", tc.text, "2024-02-15", "Test Wire"), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ws []want
+			for _, in := range got {
+				w := want{Country: in.CountryCode, Location: in.Location, Precision: in.GeoPrecision, LowConfidence: in.Confidence <= unplacedConfidence}
+				for _, tag := range in.Tags {
+					if tag == "unplaced" || tag == "country-of-document" {
+						w.Tag = tag
+					}
+				}
+				ws = append(ws, w)
+			}
+			if diff := cmp.Diff(tc.want, ws); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -285,3 +285,29 @@ func nearest(ms []DateMention, c Cue) (DateMention, bool) {
 	}
 	return ms[best], true
 }
+
+// docCountry is the country the document's places name most often (the
+// first named on a tie), with its first mention: the country of an
+// incident that no place or actor of its own statements locates.
+func (d *doc) docCountry() (gazetteer.Mention, bool) {
+	count := map[string]int{}
+	first := map[string]gazetteer.Mention{}
+	var best string
+	for _, m := range d.places {
+		cc := m.Place.CountryCode
+		if cc == "" {
+			continue
+		}
+		if count[cc] == 0 {
+			first[cc] = m
+		}
+		count[cc]++
+		if best == "" || count[cc] > count[best] {
+			best = cc
+		}
+	}
+	if best == "" {
+		return gazetteer.Mention{}, false
+	}
+	return first[best], true
+}
