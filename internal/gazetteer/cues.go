@@ -195,11 +195,12 @@ func wordsAfter(text string, i, n int) []string {
 // wordsBefore returns up to n lower-cased words before byte offset i, in
 // text order, stopping at sentence punctuation.
 func wordsBefore(text string, i, n int) []string {
-	var rev []string
+	out := make([]string, n)
+	k := n
 	if i > len(text) {
 		i = len(text)
 	}
-	for len(rev) < n && i > 0 {
+	for k > 0 && i > 0 {
 		for i > 0 && (text[i-1] == ' ' || text[i-1] == '-') {
 			i--
 		}
@@ -214,12 +215,9 @@ func wordsBefore(text string, i, n int) []string {
 		if j == i {
 			break
 		}
-		rev = append(rev, strings.ToLower(text[j:i]))
+		k--
+		out[k] = strings.ToLower(text[j:i])
 		i = j
 	}
-	out := make([]string, len(rev))
-	for k, w := range rev {
-		out[len(rev)-1-k] = w
-	}
-	return out
+	return out[k:]
 }

@@ -44,3 +44,29 @@ func FuzzNormalizeASCII(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldEqualMatchesFoldSimple checks the allocation-free comparison
+// against foldSimple on gazetteer names paired with their neighbours.
+func TestFoldEqualMatchesFoldSimple(t *testing.T) {
+	g := loadTest(t)
+	for i := 0; i+1 < len(g.entries); i += 7 {
+		a, b := g.entries[i].Name, g.entries[i+1].Name
+		for _, fold := range []string{foldSimple(a), foldSimple(b), foldSimple("al " + a)} {
+			if got, want := foldEqual(a, fold), foldSimple(a) == fold; got != want {
+				t.Errorf("foldEqual(%q, %q) = %v, want %v", a, fold, got, want)
+			}
+		}
+	}
+}
+
+func FuzzFoldEqual(f *testing.F) {
+	f.Add("Al Anbar", "anbar")
+	f.Add("Karbala'", "karbala")
+	f.Add("al", "al")
+	f.Fuzz(func(t *testing.T, name, other string) {
+		fold := foldSimple(other)
+		if got, want := foldEqual(name, fold), foldSimple(name) == fold; got != want {
+			t.Errorf("foldEqual(%q, %q) = %v, want %v", name, fold, got, want)
+		}
+	})
+}

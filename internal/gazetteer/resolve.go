@@ -199,7 +199,77 @@ func (g *Gazetteer) bareFeatureOK(cands []int32, hint kindHint) bool {
 // spelledAs reports that fold is entry i's name or one of its alias
 // spellings.
 func (g *Gazetteer) spelledAs(i int32, fold string) bool {
-	return foldSimple(g.entries[i].Name) == fold || g.aliasSpelled(i, fold)
+	return foldEqual(g.entries[i].Name, fold) || g.aliasSpelled(i, fold)
+}
+
+// foldEqual reports foldSimple(name) == fold, without allocating for an
+// ASCII name.
+func foldEqual(name, fold string) bool {
+	if !isASCII(name) {
+		return foldSimple(name) == fold
+	}
+	ntok := 0
+	for i := 0; i < len(name); {
+		i = nextFoldToken(name, i, nil)
+		if i < 0 {
+			break
+		}
+		ntok++
+	}
+	var buf [64]byte
+	pos, first := 0, true
+	for i := 0; ; {
+		t := buf[:0]
+		if i = nextFoldToken(name, i, &t); i < 0 {
+			break
+		}
+		if len(t) > len(buf) || (ntok != 1 && articles[string(t)]) {
+			if len(t) > len(buf) {
+				return foldSimple(name) == fold
+			}
+			continue
+		}
+		if !first {
+			if pos >= len(fold) || fold[pos] != ' ' {
+				return false
+			}
+			pos++
+		}
+		first = false
+		if len(fold)-pos < len(t) || fold[pos:pos+len(t)] != string(t) {
+			return false
+		}
+		pos += len(t)
+	}
+	return pos == len(fold)
+}
+
+// nextFoldToken finds the next run of ASCII letters and digits in s from
+// i (apostrophes dropped inside it), appends it lower-cased to *t when t
+// is not nil, and returns the offset after it, or -1 when none is left.
+func nextFoldToken(s string, i int, t *[]byte) int {
+	for i < len(s) && !isFoldByte(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return -1
+	}
+	for i < len(s) && (isFoldByte(s[i]) || s[i] == '\'' || s[i] == '`') {
+		c := s[i]
+		i++
+		if c == '\'' || c == '`' || t == nil {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		*t = append(*t, c)
+	}
+	return i
+}
+
+func isFoldByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // prior is what a candidate is worth before the document is read.

@@ -29,8 +29,9 @@ type token struct {
 // apostrophes), keeping byte offsets and whether a sentence boundary or
 // comma separates a word from the one before.
 func tokenize(text string) ([]token, []bool) {
-	var toks []token
-	var breakBefore []bool
+	toks := make([]token, 0, len(text)/6+1)
+	breakBefore := make([]bool, 0, len(text)/6+1)
+	low := lowerASCII(text)
 	brk := true
 	i := 0
 	for i < len(text) {
@@ -64,12 +65,31 @@ func tokenize(text string) ([]token, []bool) {
 		if p := possessive(w); p > 0 {
 			w = w[:len(w)-p] // "Iraq's" names Iraq
 		}
-		toks = append(toks, token{start: i, end: i + len(w), word: w, lower: strings.ToLower(w), cap: unicode.IsUpper(r)})
+		lw := low[i : i+len(w)]
+		if !isASCII(w) {
+			lw = strings.ToLower(w)
+		}
+		toks = append(toks, token{start: i, end: i + len(w), word: w, lower: lw, cap: unicode.IsUpper(r)})
 		breakBefore = append(breakBefore, brk)
 		brk = false
 		i = j
 	}
 	return toks, breakBefore
+}
+
+// lowerASCII lower-cases the ASCII letters of text and leaves every other
+// byte alone, so offsets into text hold for the result.
+func lowerASCII(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // possessive returns the byte length of a trailing 's or ’s, or 0.
@@ -104,13 +124,18 @@ func (g *Gazetteer) scan(text string) []span {
 	toks, brk := tokenize(text)
 	caseless := isCaseless(toks)
 	var out []span
+	spelledSeen := map[string][]uint8{} // a name's spelling flags, once per way it is written
 	for i := 0; i < len(toks); {
 		sp, ok := g.longestAt(text, toks, brk, i, caseless)
 		if !ok {
 			i++
 			continue
 		}
-		sp.spelled = g.spellings(sp.cands, text[sp.start:sp.nameEnd])
+		surface := text[sp.start:sp.nameEnd]
+		if sp.spelled = spelledSeen[surface]; sp.spelled == nil {
+			sp.spelled = g.spellings(sp.cands, surface)
+			spelledSeen[surface] = sp.spelled
+		}
 		out = append(out, sp)
 		for i += sp.tokens; i < len(toks) && toks[i].start < sp.end; i++ {
 			// a type word taken into the mention ("Borno State") is not scanned again
