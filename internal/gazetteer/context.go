@@ -1,8 +1,9 @@
 package gazetteer
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // docAgg sums a document's anchors once, so that the context for each name
@@ -14,6 +15,7 @@ type docAgg struct {
 	admin2    weighted
 	cells     []cell
 	cellAt    map[[2]int]int
+	pointKeys map[string]bool // keys of the names counted in cells
 }
 
 // weighted counts items overall and per name key.
@@ -44,15 +46,22 @@ func (w *weighted) add(item, key string, n int) {
 // heaviest first (first named on a tie).
 func (w *weighted) without(key string) []string {
 	own := w.byKey[key]
-	var out []string
+	type counted struct {
+		item string
+		n    int
+	}
+	var buf [16]counted
+	items := buf[:0]
 	for _, it := range w.order {
-		if w.total[it]-own[it] > 0 {
-			out = append(out, it)
+		if n := w.total[it] - own[it]; n > 0 {
+			items = append(items, counted{it, n})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return w.total[out[i]]-own[out[i]] > w.total[out[j]]-own[out[j]]
-	})
+	slices.SortStableFunc(items, func(a, b counted) int { return cmp.Compare(b.n, a.n) })
+	out := make([]string, len(items))
+	for i, c := range items {
+		out[i] = c.item
+	}
 	return out
 }
 
@@ -65,7 +74,7 @@ type cell struct {
 }
 
 func newDocAgg(anchors []anchor) *docAgg {
-	a := &docAgg{cellAt: map[[2]int]int{}}
+	a := &docAgg{cellAt: map[[2]int]int{}, pointKeys: map[string]bool{}}
 	for _, x := range anchors {
 		a.countries.add(x.country, x.key, x.weight)
 		a.regions.add(x.admin1, x.key, 1)
@@ -82,8 +91,18 @@ func newDocAgg(anchors []anchor) *docAgg {
 		}
 		a.cells[i].total++
 		a.cells[i].byKey[x.key]++
+		a.pointKeys[x.key] = true
 	}
 	return a
+}
+
+// touches reports whether the name with normal form key counts in the
+// aggregates, so that its own context must leave it out.
+func (a *docAgg) touches(key string) bool {
+	if a == nil {
+		return false
+	}
+	return a.countries.byKey[key] != nil || a.regions.byKey[key] != nil || a.admin2.byKey[key] != nil || a.pointKeys[key]
 }
 
 // fill sets the parts of st that come from the anchors, leaving key out.

@@ -86,6 +86,7 @@ func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
 	if !sort.StringsAreSorted(g.keys) {
 		return fmt.Errorf("gazetteer: key index is not sorted: regenerate the data")
 	}
+	g.keyIx = newKeyIndex(g.keys)
 	return nil
 }
 

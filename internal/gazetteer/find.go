@@ -21,11 +21,14 @@ func (g *Gazetteer) Find(text string) []Mention {
 
 	var out []Mention
 	states := map[string]*resolveState{}
+	shared := g.newResolveState(ctx, "") // for names that vouch for nothing themselves
 	for _, sp := range spans {
-		st := states[sp.key]
-		if st == nil {
-			st = g.newResolveState(ctx, sp.key)
-			states[sp.key] = st
+		st := shared
+		if ctx.agg.touches(sp.key) {
+			if st = states[sp.key]; st == nil {
+				st = g.newResolveState(ctx, sp.key)
+				states[sp.key] = st
+			}
 		}
 		qual := g.qualifierAfter(text, sp.nameEnd)
 		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
@@ -159,12 +162,12 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context, first 
 	for _, a := range first {
 		done[a.key] = true
 	}
+	st := g.newResolveState(ctx, "") // the names left vouch for nothing yet: one context serves all
 	for _, sp := range spans {
 		if done[sp.key] {
 			continue
 		}
 		done[sp.key] = true
-		st := g.newResolveState(ctx, sp.key)
 		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, nil)
 		if !ok || margin < g.w.SecondMargin || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"fmt"
 	"math"
-	"sort"
 	"sync"
 )
 
@@ -58,6 +57,7 @@ type Gazetteer struct {
 	entries   []entry
 	keys      []string            // sorted normal forms from the data file
 	lists     []string            // per key: comma-separated entry indexes
+	keyIx     keyIndex            // hash index over keys
 	extra     map[string][]int32  // keys added at load (curated, aliases)
 	countries map[string]*country // by alpha-2
 	admin1    map[string]int32    // "IQ.18" -> entry
@@ -194,8 +194,7 @@ func (g *Gazetteer) add(e entry, names ...string) int32 {
 // lookup returns the entries indexed under a normal form.
 func (g *Gazetteer) lookup(key string) []int32 {
 	var out []int32
-	i := sort.SearchStrings(g.keys, key)
-	if i < len(g.keys) && g.keys[i] == key {
+	if i := g.keyIx.find(g.keys, key); i >= 0 {
 		out = parseList(g.lists[i], make([]int32, 0, 4))
 	}
 	if x := g.extra[key]; len(x) > 0 {
