@@ -36,7 +36,7 @@ func (d *doc) historyAt(f *frame) bool {
 // news: its own, or one earlier in the same paragraph.
 func (d *doc) timeAnchor(f *frame) bool {
 	s := d.sents[f.sent]
-	if len(d.hitsIn(catVague, s.start, s.end)) > 0 {
+	if d.hasHit(catVague, s.start, s.end) {
 		return true
 	}
 	for _, m := range d.datesIn(f.start, f.end) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/actors"
+	"github.com/sitrep-org/sitrep/internal/extract/eventtype"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 	"github.com/sitrep-org/sitrep/internal/incident"
 )
@@ -178,17 +179,17 @@ func (d *doc) eventType(c *cluster, a1, a2 *party) (incident.SubEventType, Cue, 
 		if c.support[i] || !isACLED(f.ev.Code) {
 			continue
 		}
-		sub, _ = incident.LookupSubEvent(f.ev.Code)
+		sub, _ = eventtype.SubEvent(f.ev.Code)
 		cue, rule = f.cue, "eventtype:"+f.cue.Rule
 		break
 	}
 	if sub.Name == "" {
-		sub, _ = incident.LookupSubEvent("Attack")
+		sub, _ = eventtype.SubEvent("Attack")
 		cue, rule = c.anchor().cue, "casualties-without-cue"
 	}
 	if a2 != nil && (a1 == nil || a1.actor.Armed()) {
 		if to, ok := targetTypes[sub.Name][camp(a2.actor)]; ok {
-			sub, _ = incident.LookupSubEvent(to)
+			sub, _ = eventtype.SubEvent(to)
 			rule += "; target:" + camp(a2.actor)
 		}
 	}

@@ -53,7 +53,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 // validDates keeps the date mentions whose spans lie inside the text, so a
 // misbehaving finder cannot make evidence point outside it.
 func validDates(in []DateMention, n int) []DateMention {
-	out := in[:0:0]
+	out := in[:0] // filtered in place: the finder's slice is ours
 	for _, m := range in {
 		if m.Start >= 0 && m.Start < m.End && m.End <= n {
 			out = append(out, m)
@@ -63,13 +63,25 @@ func validDates(in []DateMention, n int) []DateMention {
 }
 
 func validPlaces(in []gazetteer.Mention, n int) []gazetteer.Mention {
-	out := in[:0:0]
+	out := in[:0] // filtered in place: the finder's slice is ours
 	for _, m := range in {
 		if m.Start >= 0 && m.Start < m.End && m.End <= n {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// hasHit reports a phrase hit of a category inside [start, end); it is
+// hitsIn without the allocation.
+func (d *doc) hasHit(cat string, start, end int) bool {
+	i := sort.Search(len(d.hits), func(i int) bool { return d.hits[i].start >= start })
+	for ; i < len(d.hits) && d.hits[i].start < end; i++ {
+		if d.hits[i].cat == cat && d.hits[i].end <= end {
+			return true
+		}
+	}
+	return false
 }
 
 // hitsIn returns the phrase hits of a category inside [start, end).
@@ -92,24 +104,42 @@ func (d *doc) wordsIn(start, end int) (int, int) {
 }
 
 // datesIn returns the dates inside [start, end).
+// The result may share the doc's own slice: read it, never write it.
 func (d *doc) datesIn(start, end int) []DateMention {
-	var out []DateMention
-	i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].Start >= start })
-	for ; i < len(d.dates) && d.dates[i].Start < end; i++ {
-		if d.dates[i].End <= end {
-			out = append(out, d.dates[i])
+	xs := d.dates
+	i := sort.Search(len(xs), func(i int) bool { return xs[i].Start >= start })
+	j := i
+	for j < len(xs) && xs[j].Start < end && xs[j].End <= end {
+		j++
+	}
+	if j == len(xs) || xs[j].Start >= end {
+		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
+	}
+	out := append([]DateMention{}, xs[i:j]...)
+	for ; j < len(xs) && xs[j].Start < end; j++ {
+		if xs[j].End <= end {
+			out = append(out, xs[j])
 		}
 	}
 	return out
 }
 
 // actorsIn returns the actor mentions inside [start, end).
+// The result may share the doc's own slice: read it, never write it.
 func (d *doc) actorsIn(start, end int) []actors.Mention {
-	var out []actors.Mention
-	i := sort.Search(len(d.acts), func(i int) bool { return d.acts[i].Start >= start })
-	for ; i < len(d.acts) && d.acts[i].Start < end; i++ {
-		if d.acts[i].End <= end {
-			out = append(out, d.acts[i])
+	xs := d.acts
+	i := sort.Search(len(xs), func(i int) bool { return xs[i].Start >= start })
+	j := i
+	for j < len(xs) && xs[j].Start < end && xs[j].End <= end {
+		j++
+	}
+	if j == len(xs) || xs[j].Start >= end {
+		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
+	}
+	out := append([]actors.Mention{}, xs[i:j]...)
+	for ; j < len(xs) && xs[j].Start < end; j++ {
+		if xs[j].End <= end {
+			out = append(out, xs[j])
 		}
 	}
 	return out
@@ -132,13 +162,22 @@ func (d *doc) historical(m DateMention) bool {
 // placesIn returns the place mentions inside [start, end) that can be an
 // event's location: not part of an actor's name ("Iraqi security forces"),
 // not after a word that moves the place away from the event ("neighboring
-// Syria"), and not a dateline ("ERBIL, Kurdistan Region –").
+// Syria"), and not a dateline ("ERBIL, Kurdistan Region –"). The result
+// may share the doc's own slice: read it, never write it.
 func (d *doc) placesIn(start, end int) []gazetteer.Mention {
-	var out []gazetteer.Mention
-	i := sort.Search(len(d.evPl), func(i int) bool { return d.evPl[i].Start >= start })
-	for ; i < len(d.evPl) && d.evPl[i].Start < end; i++ {
-		if d.evPl[i].End <= end {
-			out = append(out, d.evPl[i])
+	xs := d.evPl
+	i := sort.Search(len(xs), func(i int) bool { return xs[i].Start >= start })
+	j := i
+	for j < len(xs) && xs[j].Start < end && xs[j].End <= end {
+		j++
+	}
+	if j == len(xs) || xs[j].Start >= end {
+		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
+	}
+	out := append([]gazetteer.Mention{}, xs[i:j]...)
+	for ; j < len(xs) && xs[j].Start < end; j++ {
+		if xs[j].End <= end {
+			out = append(out, xs[j])
 		}
 	}
 	return out
@@ -194,7 +233,7 @@ func (d *doc) dateline(m gazetteer.Mention) bool {
 // with "of", or the lone mention of a country in a report that keeps to
 // other countries (a person's name read as a foreign town).
 func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
-	named := ps[:0:0]
+	named := ps[:0] // filtered in place: ps is the doc's own
 	for _, m := range ps {
 		if d.insideHit(catAgency, m.Start, m.End) || strings.HasPrefix(strings.ToLower(m.Text), "of ") || d.mediaName(m) {
 			continue
@@ -207,7 +246,7 @@ func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
 		perCountry[m.Place.CountryCode]++
 		most = max(most, perCountry[m.Place.CountryCode])
 	}
-	out := named[:0:0]
+	out := named[:0]
 	for _, m := range named {
 		if perCountry[m.Place.CountryCode] == 1 && most >= outlierMajority {
 			continue
@@ -226,7 +265,7 @@ func (d *doc) mediaName(m gazetteer.Mention) bool {
 		if r := d.text[w.start]; r < 'A' || r > 'Z' {
 			return false
 		}
-		if len(d.hitsIn(catMedia, w.start, w.end)) > 0 {
+		if d.hasHit(catMedia, w.start, w.end) {
 			return true
 		}
 	}

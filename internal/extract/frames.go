@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/extract/eventtype"
 )
 
 // frame is one statement about one event: a sentence, or the part of a
@@ -71,7 +71,7 @@ func (d *doc) analyse(si int) []frame {
 		cues = append(cues, r.Cues...)
 	}
 	stat := func() bool {
-		return len(d.hitsIn(catStatistic, s.start, s.end)) > 0 || d.eventTally(s.start, s.end) || d.r.Counts.IsStatistic(text)
+		return d.hasHit(catStatistic, s.start, s.end) || d.eventTally(s.start, s.end) || d.r.Counts.IsStatistic(text)
 	}
 	var out []frame
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
@@ -211,7 +211,7 @@ func isACLED(code string) bool {
 	if code == "" {
 		return false
 	}
-	_, ok := incident.LookupSubEvent(code)
+	_, ok := eventtype.SubEvent(code)
 	return ok
 }
 
@@ -230,9 +230,9 @@ func (d *doc) frameFlags(f *frame, stat func() bool) {
 	}
 	f.cue = primaryCue(f)
 	s := d.sents[f.sent]
-	f.coref = len(d.hitsIn(catCoref, f.start, f.end)) > 0
-	f.another = len(d.hitsIn(catAnother, f.start, f.end)) > 0
-	f.claim = len(d.hitsIn(catClaim, f.start, f.end)) > 0
+	f.coref = d.hasHit(catCoref, f.start, f.end)
+	f.another = d.hasHit(catAnother, f.start, f.end)
+	f.claim = d.hasHit(catClaim, f.start, f.end)
 	if !f.event {
 		return
 	}
@@ -249,7 +249,7 @@ func (d *doc) frameFlags(f *frame, stat func() bool) {
 			f.flags = append(f.flags, why)
 		}
 	}
-	if len(d.hitsIn(catGeneral, s.start, f.cue.End)) > 0 {
+	if d.hasHit(catGeneral, s.start, f.cue.End) {
 		f.flags = append(f.flags, reasonGeneral)
 	}
 	if len(f.flags) > 0 {

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/extract/eventtype"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 	"github.com/sitrep-org/sitrep/internal/incident"
 )
@@ -126,8 +127,8 @@ var weaponFamily = map[string]string{
 // violence. Arrests at a protest are its intervention, and damage done in
 // an attack is part of it.
 func otherDisorder(a, b *frame) bool {
-	x, ok1 := incident.LookupSubEvent(a.ev.Code)
-	y, ok2 := incident.LookupSubEvent(b.ev.Code)
+	x, ok1 := eventtype.SubEvent(a.ev.Code)
+	y, ok2 := eventtype.SubEvent(b.ev.Code)
 	if !ok1 || !ok2 {
 		return false
 	}

@@ -246,7 +246,7 @@ var anaphorShift = []struct {
 func (d *doc) resolveAnaphor(m DateMention) (DateMention, bool) {
 	shift, found := 0, false
 	for _, a := range anaphorShift {
-		if len(d.hitsIn(a.cat, m.Start, m.End)) > 0 || d.insideHit(a.cat, m.Start, m.End) {
+		if d.hasHit(a.cat, m.Start, m.End) || d.insideHit(a.cat, m.Start, m.End) {
 			shift, found = a.shift, true
 			break
 		}

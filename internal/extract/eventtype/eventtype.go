@@ -133,12 +133,45 @@ func (c *Classifier) Rank(text string) []Result {
 	return out
 }
 
+// subEvents indexes ACLED's sub-event types by code and by name. It is
+// built once and never written: incident.LookupSubEvent rebuilds the whole
+// taxonomy on every call, too slow for the extractor's inner loops.
+var subEvents = func() map[string]incident.SubEventType {
+	m := map[string]incident.SubEventType{}
+	for _, s := range incident.SubEventTypes() {
+		m[s.Code], m[s.Name] = s, s
+	}
+	return m
+}()
+
+// SubEvent is incident.LookupSubEvent without its cost for exact codes and
+// names; other spellings fall back to it.
+func SubEvent(nameOrCode string) (incident.SubEventType, bool) {
+	if s, ok := subEvents[nameOrCode]; ok {
+		return s, true
+	}
+	if nameOrCode == "" || isUpperCode(nameOrCode) {
+		return incident.SubEventType{}, false // a classifier code that is not ACLED's
+	}
+	return incident.LookupSubEvent(nameOrCode)
+}
+
+// isUpperCode reports a code in the classifier's spelling ("DIPLO").
+func isUpperCode(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'A' || c > 'Z') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
 // IsViolent reports whether code is a political-violence event: a battle,
 // an explosion or remote violence, violence against civilians, a riot, or
 // excessive force against protesters. Peaceful protests, protests with
 // intervention, strategic developments and the non-ACLED labels are not.
 func IsViolent(code string) bool {
-	s, ok := incident.LookupSubEvent(code)
+	s, ok := SubEvent(code)
 	if !ok {
 		return false
 	}
@@ -152,7 +185,7 @@ func IsViolent(code string) bool {
 // IsACLED reports whether code is one of ACLED's 25 sub-event types, that is
 // an event the extractor may code as an incident.
 func IsACLED(code string) bool {
-	_, ok := incident.LookupSubEvent(code)
+	_, ok := SubEvent(code)
 	return ok && code != ""
 }
 
