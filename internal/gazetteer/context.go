@@ -108,12 +108,12 @@ func (a *docAgg) touches(key string) bool {
 // fill sets the parts of st that come from the anchors, leaving key out.
 func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
 	for _, r := range a.admin2.without(key) {
-		st.admin2[r] = true
+		st.admin2.add(r)
 	}
 	for _, c := range a.cells {
 		if c.total-c.byKey[key] > 0 {
 			st.points = append(st.points, [2]float64{c.lat, c.lon})
-			st.holding[c.within] = true
+			st.holding.add(c.within)
 		}
 	}
 	return a.countries.without(key), a.regions.without(key)

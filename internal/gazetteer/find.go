@@ -75,10 +75,10 @@ func betweenTowns(text string, ms []Mention) {
 // not otherwise name ("Obama" in Japan in a story about Iraq).
 func (g *Gazetteer) foreignPenalty(st *resolveState, idx int32) float64 {
 	e := &g.entries[idx]
-	if len(st.countries) == 0 || e.level < levelAdmin2 || e.CountryCode == "" || st.countries[e.CountryCode] {
+	if len(st.countries) == 0 || e.level < levelAdmin2 || e.CountryCode == "" || st.countries.has(e.CountryCode) {
 		return 0
 	}
-	if st.neighbours[e.CountryCode] {
+	if st.neighbours.has(e.CountryCode) {
 		return 1
 	}
 	return 4
@@ -93,7 +93,7 @@ const remoteBigPop = 100000
 // qualifier naming its country ("Boni, Mali"): a namesake, not the place.
 func (g *Gazetteer) remoteTown(st *resolveState, e *entry, qual *qualifier) bool {
 	if len(st.countries) == 0 || e.level != levelPlace || e.CountryCode == "" ||
-		st.countries[e.CountryCode] || st.neighbours[e.CountryCode] {
+		st.countries.has(e.CountryCode) || st.neighbours.has(e.CountryCode) {
 		return false
 	}
 	if e.Population >= remoteBigPop || e.Kind == "P.PPLC" || e.Kind == "P.PPLA" {

@@ -72,27 +72,39 @@ const (
 
 // resolveState is the document context prepared once for many names.
 type resolveState struct {
-	countries  map[string]bool
-	neighbours map[string]bool // countries bordering a named one
+	countries  strSet
+	neighbours strSet // countries bordering a named one
 	topCountry string
-	admin1     map[string]bool // codes and normal forms of names
-	points     [][2]float64    // towns the document names, for proximity
-	holding    map[string]bool // admin-1 codes holding those towns
-	admin2     map[string]bool // second-level regions the document names
+	admin1     strSet       // codes and normal forms of names
+	points     [][2]float64 // towns the document names, for proximity
+	holding    strSet       // admin-1 codes holding those towns
+	admin2     strSet       // second-level regions the document names
+}
+
+// strSet is a small set of codes: a document names few countries and
+// regions, and a scan of a short slice beats hashing.
+type strSet []string
+
+func (s strSet) has(x string) bool { return slices.Contains(s, x) }
+
+func (s *strSet) add(x string) {
+	if !s.has(x) {
+		*s = append(*s, x)
+	}
 }
 
 // newResolveState prepares the context for resolving the name with normal
 // form key; when the context came from DocContext, that name's own
 // mentions are left out of it.
 func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
-	st := &resolveState{countries: map[string]bool{}, admin1: map[string]bool{}, neighbours: map[string]bool{}, holding: map[string]bool{}, admin2: map[string]bool{}}
+	st := &resolveState{}
 	countries, regions := ctx.Countries, ctx.Admin1
 	if ctx.agg != nil {
 		countries, regions = ctx.agg.fill(st, key)
 	}
 	for i, c := range countries {
 		c = upper(c)
-		st.countries[c] = true
+		st.countries.add(c)
 		if i == 0 {
 			st.topCountry = c
 		}
@@ -100,18 +112,18 @@ func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 	for _, c := range countries {
 		if ci := g.countries[upper(c)]; ci != nil {
 			for _, b := range ci.borders {
-				st.neighbours[b] = true
+				st.neighbours.add(b)
 			}
 		}
 	}
 	for _, a := range regions {
 		if _, ok := g.admin1[a]; ok {
-			st.admin1[a] = true
+			st.admin1.add(a)
 			continue
 		}
 		for _, i := range g.lookup(Normalize(a)) {
 			if e := &g.entries[i]; e.level == levelAdmin1 {
-				st.admin1[e.Admin1Code] = true
+				st.admin1.add(e.Admin1Code)
 			}
 		}
 	}
@@ -289,7 +301,7 @@ func (g *Gazetteer) prior(i int32, seats []string) float64 {
 func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	s := 0.0
 	switch {
-	case st.countries[e.CountryCode]:
+	case st.countries.has(e.CountryCode):
 		f := 1.0
 		if e.level == levelPlace && e.imp < g.w.SmallBelow {
 			f = g.w.SmallCtx // a hamlet needs more than its country named
@@ -300,20 +312,20 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 		}
 	case e.CountryCode == "" && e.level == levelFeature:
 		s += g.w.Worldwide // oceans and continents belong to every document
-	case st.neighbours[e.CountryCode]:
+	case st.neighbours.has(e.CountryCode):
 		s += g.w.Neighbour
 	}
 	if g.w.Near != 0 && len(st.points) > 0 {
 		if e.level >= levelAdmin2 {
 			s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
-		} else if e.level == levelAdmin1 && st.holding[e.Admin1Code] {
+		} else if e.level == levelAdmin1 && st.holding.has(e.Admin1Code) {
 			s += g.w.Near // a region holding towns the document names
 		}
 	}
-	if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2[e.Admin2Code] {
+	if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2.has(e.Admin2Code) {
 		s += g.w.Admin2Ctx // Huntsville when Walker County is named
 	}
-	if e.Admin1Code != "" && st.admin1[e.Admin1Code] && e.level != levelAdmin1 {
+	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		s += g.w.Admin1Ctx
 	}
 	return s
@@ -490,7 +502,7 @@ func ruleName(e *entry, kh kindHint, q *qualifier, st *resolveState) string {
 	if q != nil && q.bonus(e) > 0 {
 		parts = append(parts, "qualifier")
 	}
-	if st.countries[e.CountryCode] {
+	if st.countries.has(e.CountryCode) {
 		parts = append(parts, "doc-country")
 	}
 	return strings.Join(parts, "+")
