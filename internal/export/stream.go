@@ -41,3 +41,26 @@ func Stream(ctx context.Context, st Pager, f incident.Filter, w Writer, limit in
 		f.Cursor = page.Next
 	}
 }
+
+// Collect returns every incident matching f, following the store's cursor;
+// for the computations that need them all at once (merging, trends, outlet
+// profiles). max > 0 refuses a selection larger than max with an error
+// wrapping incident.ErrInvalid, so a caller can bound its memory.
+func Collect(ctx context.Context, st Pager, f incident.Filter, max int) ([]incident.Incident, error) {
+	f.Limit, f.Cursor = PageSize, ""
+	var out []incident.Incident
+	for {
+		page, err := st.Incidents(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("export: read incidents: %w", err)
+		}
+		out = append(out, page.Incidents...)
+		if max > 0 && len(out) > max {
+			return nil, fmt.Errorf("export: more than %d incidents selected; narrow the range: %w", max, incident.ErrInvalid)
+		}
+		if page.Next == "" || len(page.Incidents) == 0 {
+			return out, nil
+		}
+		f.Cursor = page.Next
+	}
+}

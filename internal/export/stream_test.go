@@ -63,3 +63,37 @@ func TestStream(t *testing.T) {
 		})
 	}
 }
+
+func TestCollect(t *testing.T) {
+	tests := []struct {
+		name           string
+		n, max, failAt int
+		want           int
+		wantErr        error
+	}{
+		{"empty", 0, 0, 0, 0, nil},
+		{"several pages in order", 2*PageSize + 5, 0, 0, 2*PageSize + 5, nil},
+		{"within the bound", PageSize, PageSize, 0, PageSize, nil},
+		{"over the bound", PageSize + 1, PageSize, 0, 0, incident.ErrInvalid},
+		{"store fails on page 2", 2 * PageSize, 0, 2, 0, errors.New("any")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Collect(context.Background(), &pager{n: tc.n, failAt: tc.failAt}, incident.Filter{}, tc.max)
+			if (err != nil) != (tc.wantErr != nil) {
+				t.Fatalf("Collect error %v, want %v", err, tc.wantErr)
+			}
+			if errors.Is(tc.wantErr, incident.ErrInvalid) && !errors.Is(err, incident.ErrInvalid) {
+				t.Errorf("error %v does not wrap ErrInvalid", err)
+			}
+			if len(got) != tc.want {
+				t.Fatalf("Collect returned %d incidents, want %d", len(got), tc.want)
+			}
+			for i, in := range got {
+				if in.EventID != fmt.Sprintf("E%d", i) {
+					t.Fatalf("incident %d is %s: pages out of order", i, in.EventID)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,86 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/export"
+	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/trend"
+)
+
+// trendParams are the parameters GET /api/v1/trends takes, as the flags of
+// `sitrep trends`.
+var trendParams = []string{"by", "from", "to", "all"}
+
+// maxTrendIncidents bounds what one trends request loads into memory.
+const maxTrendIncidents = 2_000_000
+
+// trends serves the weekly series and resurgence signals that `sitrep
+// trends --json` prints, computed by the same trend.Summarize.
+func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
+	o, f, err := parseTrends(r.URL.Query())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	reports, err := export.Collect(r.Context(), s.store, f, maxTrendIncidents)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	sum := trend.Summarize(reports, o)
+	if sum.Weeks == nil {
+		sum.Weeks = []string{}
+	}
+	if sum.Signals == nil {
+		sum.Signals = []trend.SeriesSummary{}
+	}
+	s.writeJSON(w, http.StatusOK, sum)
+}
+
+// parseTrends reads the trends parameters into Summarize's options and the
+// store filter of the date range.
+func parseTrends(q url.Values) (trend.Options, incident.Filter, error) {
+	var o trend.Options
+	var f incident.Filter
+	for k, vs := range q {
+		if !slices.Contains(trendParams, k) {
+			return o, f, invalidf("unknown parameter %.40s (known: %s)", k, strings.Join(trendParams, ", "))
+		}
+		if len(vs) > 1 {
+			return o, f, invalidf("parameter %s given %d times", k, len(vs))
+		}
+	}
+	by := q.Get("by")
+	if by == "" {
+		by = trend.ByActor + "," + trend.ByAdmin1
+	}
+	if len(by) > 64 {
+		return o, f, invalidf("by is longer than 64 bytes")
+	}
+	var err error
+	if o.By, err = trend.ParseBy(by); err != nil {
+		return o, f, err
+	}
+	if f.From, err = parseDate(q, "from"); err != nil {
+		return o, f, err
+	}
+	if f.To, err = parseDate(q, "to"); err != nil {
+		return o, f, err
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return o, f, invalidf("to (%s) is before from (%s)", q.Get("to"), q.Get("from"))
+	}
+	switch v := q.Get("all"); v {
+	case "", "0", "false":
+	case "1", "true":
+		o.All = true
+	default:
+		return o, f, invalidf("all %.10q: want true or false", v)
+	}
+	o.From, o.To, o.Merge, o.Params = f.From, f.To, true, trend.DefaultParams()
+	return o, f, nil
+}
