@@ -13,7 +13,7 @@ type token struct{ start, end int }
 // (spaces, hyphens, apostrophes, dots) separates, so "al-Shabaab",
 // "al Shabaab" and "Asa’ib" tokenize alike in aliases and in text.
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/6+1)
 	start := -1
 	for i, r := range s {
 		word := unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -42,9 +42,10 @@ func (d *Dictionary) FindAll(text string) []Mention { return d.find(text, true) 
 
 func (d *Dictionary) find(text string, weak bool) []Mention {
 	toks := tokenize(text)
+	low := asciiLower(text)
 	var out []Mention
 	for i := 0; i < len(toks); {
-		e, n := d.match(text, toks, i, weak)
+		e, n := d.match(text, low, toks, i, weak)
 		if n == 0 {
 			i++
 			continue
@@ -75,12 +76,12 @@ func joins(text string, prev, m Mention) bool {
 
 // match finds the longest alias starting at token i and returns it with
 // its length in tokens (0: none), walking the alias trie.
-func (d *Dictionary) match(text string, toks []token, i int, weak bool) (entry, int) {
+func (d *Dictionary) match(text, low string, toks []token, i int, weak bool) (entry, int) {
 	var best entry
 	bestN := 0
 	n := d.root
 	for k := i; k < len(toks) && n != nil; k++ {
-		n = n.next[lower(text[toks[k].start:toks[k].end])]
+		n = n.next[lower(low[toks[k].start:toks[k].end])]
 		if n == nil {
 			break
 		}
@@ -103,6 +104,25 @@ func exactMatch(text string, toks []token, e entry) bool {
 		}
 	}
 	return true
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every offset:
+// one copy per text, so that ASCII words need no allocation of their own.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // lower lower-cases a word, without allocating when it is already lower

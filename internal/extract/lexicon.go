@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed rules/*.tsv
@@ -37,24 +38,54 @@ type word struct {
 	lower      string
 }
 
-// tokenize splits text into words with byte offsets, lower-cased.
+// tokenize splits text into words with byte offsets, lower-cased. ASCII
+// words are cut from one lower-cased copy of the text, so that only words
+// with other letters allocate.
 func tokenize(text string) []word {
-	var out []word
-	start := -1
+	out := make([]word, 0, len(text)/6+1)
+	low := asciiLower(text)
+	start, ascii := -1, true
 	for i, r := range text {
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
 		switch {
 		case isWord && start < 0:
-			start = i
-		case !isWord && start >= 0:
-			out = append(out, word{start, i, strings.ToLower(text[start:i])})
+			start, ascii = i, r < utf8.RuneSelf
+		case isWord:
+			ascii = ascii && r < utf8.RuneSelf
+		case start >= 0:
+			out = append(out, word{start, i, foldWord(text, low, start, i, ascii)})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, word{start, len(text), strings.ToLower(text[start:])})
+		out = append(out, word{start, len(text), foldWord(text, low, start, len(text), ascii)})
 	}
 	return out
+}
+
+func foldWord(text, low string, start, end int, ascii bool) string {
+	if ascii {
+		return low[start:end]
+	}
+	return strings.ToLower(text[start:end])
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every offset.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // phrase is one rule of the lexicon.
