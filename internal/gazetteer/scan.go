@@ -29,8 +29,8 @@ type token struct {
 // apostrophes), keeping byte offsets and whether a sentence boundary or
 // comma separates a word from the one before.
 func tokenize(text string) ([]token, []bool) {
-	toks := make([]token, 0, len(text)/6+1)
-	breakBefore := make([]bool, 0, len(text)/6+1)
+	toks := make([]token, 0, len(text)/5+1)
+	breakBefore := make([]bool, 0, len(text)/5+1)
 	low := lowerASCII(text)
 	brk := true
 	i := 0
@@ -48,6 +48,13 @@ func tokenize(text string) ([]token, []bool) {
 		}
 		j := i
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && c != '\'' && c != '`' {
+				if !isFoldByte(c) {
+					break
+				}
+				j++ // ASCII letters and digits, without decoding
+				continue
+			}
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 				j += sz
@@ -177,6 +184,9 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
+		if n == 1 && !caseless && !isAcronym(first.word) && g.neverAlone(first) {
+			return span{}, false // settled without normalising the word
+		}
 		key := Normalize(text[first.start:last.end])
 		cands := g.lookup(key)
 		if len(cands) == 0 {
@@ -302,6 +312,13 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 	return true
 }
 
+// neverAlone reports a word singleWordOK rejects whatever follows it:
+// connectors, given names, "near" words and short mixed-case words.
+func (g *Gazetteer) neverAlone(t token) bool {
+	return connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] ||
+		(utf8.RuneCountInString(t.word) <= 2 && t.word != strings.ToUpper(t.word))
+}
+
 // singleWordOK rejects one-word matches that are ordinary words (unless a type
 // word backs them) and very short words not written in capitals.
 func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint) bool {
@@ -309,13 +326,7 @@ func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint)
 	if g.words.stop[t.lower] && hint == hintNone {
 		return false
 	}
-	if connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] {
-		return false
-	}
-	if utf8.RuneCountInString(t.word) <= 2 && t.word != strings.ToUpper(t.word) {
-		return false // "Of", "Ur": two-letter mixed-case words are not taken alone
-	}
-	return true
+	return !g.neverAlone(t) // "Of", "Ur": two-letter mixed-case words are not taken alone
 }
 
 // personBefore reports a title or given name right before token i ("Mike
@@ -345,7 +356,22 @@ func capitalState(text string, end int, word string) bool {
 }
 
 func isAcronym(w string) bool {
-	return len(w) <= 4 && len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	if len(w) > 4 || len(w) < 2 {
+		return false
+	}
+	if !isASCII(w) {
+		return strings.ToUpper(w) == w && strings.ToLower(w) != w
+	}
+	upperSeen := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'a' && c <= 'z':
+			return false
+		case c >= 'A' && c <= 'Z':
+			upperSeen = true
+		}
+	}
+	return upperSeen
 }
 
 // acronymPlace accepts an all-caps short word only as a country, region
