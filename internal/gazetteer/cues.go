@@ -34,13 +34,12 @@ var extendsSpan = map[string]bool{
 // "Alas oil fields") or right before it ("the city of Mosul", "the province
 // of Anbar", "Mount Sinjar").
 func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
-	after := wordsAfter(text, end, 2)
-	if len(after) > 0 {
-		if h, ok := typeHints[after[0]]; ok && after[0] != "state" && after[0] != "city" {
+	if after := wordAfter(text, end); after != "" {
+		if h, ok := typeHints[after]; ok && after != "state" && after != "city" {
 			return h
 		}
 		// "Borno State" names the state; "Iraqi state media" does not
-		if after[0] == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State") {
+		if after == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State") {
 			return hintAdmin1
 		}
 	}
@@ -84,8 +83,7 @@ var compass = map[string]bool{
 // areaAfter reports a word after a town that widens it to its surroundings
 // ("Idlib countryside", "Mosul outskirts").
 func (g *Gazetteer) areaAfter(text string, end int) bool {
-	w := wordsAfter(text, end, 1)
-	return len(w) == 1 && areaWords[w[0]]
+	return areaWords[wordAfter(text, end)]
 }
 
 var areaWords = map[string]bool{
@@ -167,29 +165,28 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 	return q
 }
 
-// wordsAfter returns up to n lower-cased words after byte offset i, stopping
-// at sentence punctuation.
-func wordsAfter(text string, i, n int) []string {
-	var out []string
-	for len(out) < n && i < len(text) {
-		for i < len(text) && (text[i] == ' ' || text[i] == '-') {
-			i++
-		}
-		j := i
-		for j < len(text) {
-			r, sz := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) {
+// wordAfter returns the lower-cased word after byte offset i, past spaces
+// and hyphens, or "" at punctuation.
+func wordAfter(text string, i int) string {
+	for i < len(text) && (text[i] == ' ' || text[i] == '-') {
+		i++
+	}
+	j := i
+	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
 				break
 			}
-			j += sz
+			j++
+			continue
 		}
-		if j == i {
+		r, sz := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
 			break
 		}
-		out = append(out, strings.ToLower(text[i:j]))
-		i = j
+		j += sz
 	}
-	return out
+	return strings.ToLower(text[i:j])
 }
 
 // wordsBefore returns up to n lower-cased words before byte offset i, in

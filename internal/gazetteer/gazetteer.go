@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 )
 
@@ -167,6 +168,9 @@ func (g *Gazetteer) Region(countryCode, name string) (Place, bool) {
 func (g *Gazetteer) Places() int { return len(g.entries) }
 
 func upper(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+		return s // already upper case: no copy
+	}
 	b := []byte(s)
 	for i, c := range b {
 		if c >= 'a' && c <= 'z' {

@@ -252,9 +252,9 @@ func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
 	if h, ok := typeHints[last.lower]; ok && n > 1 && extendsSpan[last.lower] {
 		sp.hint = h // "Kirkuk Governorate": the type word is part of the name
 	}
-	if after := wordsAfter(text, last.end, 1); len(after) == 1 && (extendsSpan[after[0]] || capitalState(text, last.end, after[0])) {
+	if after := wordAfter(text, last.end); after != "" && (extendsSpan[after] || capitalState(text, last.end, after)) {
 		sp.end = indexWordEnd(text, last.end)
-		sp.plural = strings.HasSuffix(after[0], "s") && after[0] != "mountains" && after[0] != "oilfields"
+		sp.plural = strings.HasSuffix(after, "s") && after != "mountains" && after != "oilfields"
 	}
 }
 
