@@ -104,11 +104,18 @@ func (rs *ruleSet) findHits(st *state) {
 }
 
 func (rs *ruleSet) tryPattern(st *state, p, i int) {
-	end := rs.matchFrom(rs.patterns[p].elems, st.toks, i, st.toks[i].sent)
+	pt := &rs.patterns[p]
+	if pt.hasNext {
+		j := i + 1
+		if j >= len(st.toks) || st.toks[j].sent != st.toks[i].sent || !pt.next.matches(&st.toks[j]) {
+			return
+		}
+	}
+	end := rs.matchFrom(pt.elems, st.toks, i, st.toks[i].sent)
 	if end < 0 {
 		return
 	}
-	set := rs.patterns[p].set
+	set := pt.set
 	if st.first[set] < 0 {
 		st.first[set] = len(st.hits)
 	}
@@ -156,7 +163,11 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 	ix := &rs.setIndex[set]
 	for _, list := range [3][]int{ix.byStem[toks[i].stem], ix.byWord[toks[i].word], ix.any} {
 		for _, p := range list {
-			end := rs.matchFrom(rs.patterns[p].elems, toks, i, sent)
+			pt := &rs.patterns[p]
+			if pt.hasNext && (i+1 >= len(toks) || toks[i+1].sent != sent || !pt.next.matches(&toks[i+1])) {
+				continue
+			}
+			end := rs.matchFrom(pt.elems, toks, i, sent)
 			if end < 0 {
 				continue
 			}

@@ -23,6 +23,9 @@ func (rs *ruleSet) addPattern(set int, src string) error {
 	if k := p.elems[0].kind; k == elemGap || k == elemNot || p.elems[len(p.elems)-1].kind == elemGap {
 		return fmt.Errorf("pattern %q: a gap must sit between words, and a pattern must start with a word", src)
 	}
+	if len(p.elems) > 1 && oneToken(p.elems[0].kind) && (p.elems[1].kind == elemWord || p.elems[1].kind == elemExact) {
+		p.next, p.hasNext = p.elems[1], true
+	}
 	id := len(rs.patterns)
 	rs.patterns = append(rs.patterns, p)
 	rs.setPatterns[set] = append(rs.setPatterns[set], id)
@@ -134,4 +137,13 @@ func (rs *ruleSet) vocabStem(w string) string {
 	}
 	rs.vocab[s] = s
 	return s
+}
+
+// oneToken reports an element that always matches exactly one token.
+func oneToken(k elemKind) bool {
+	switch k {
+	case elemWord, elemExact, elemPrefix, elemNumber, elemYear:
+		return true
+	}
+	return false
 }

@@ -69,6 +69,10 @@ type pattern struct {
 	src   string
 	set   int    // index of the cue set it belongs to
 	rule  string // how a cue from it is explained
+	// next is the pattern's second word when its first takes exactly one
+	// token: a cheap test that rejects most candidates before matchFrom.
+	next    elem
+	hasNext bool
 }
 
 // cueSet is a group or a cue line: a set of patterns, with a label and a
