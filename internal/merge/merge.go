@@ -104,6 +104,9 @@ func Combine(members []incident.Incident) Cluster {
 	out.Evidence = mergedEvidence(members, winners)
 	out.Sources = mergedSources(members)
 	out.Source = outletList(out.Sources)
+	if len(members) == 1 && anchor.Source != "" {
+		out.Source = anchor.Source // a lone report keeps the source its extractor cited
+	}
 	out.Tags = mergedTags(members, c.Disputed())
 	out.Notes = mergedNotes(anchor.Notes, c)
 	for _, m := range members {

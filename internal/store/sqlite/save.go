@@ -19,6 +19,9 @@ import (
 // above dedup.DefaultThreshold) is stored and linked to the original, and
 // its incidents are not stored as new ones; the article is added as a
 // source of the original's incidents instead, so nothing is counted twice.
+// Each incident is kept as a report and merged with the stored reports of
+// other articles that tell of the same event (see cluster.go), so the
+// incidents table holds one merged incident per event.
 // SaveArticle sets a.ID, a.DuplicateOf, a.Similarity and a.IngestedAt.
 func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error) {
 	if a == nil || strings.TrimSpace(a.Text) == "" {
@@ -74,9 +77,10 @@ func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string
 		db.logger.Debug("near-duplicate", "article_id", id, "duplicate_of", orig, "similarity", sim)
 		return res, addSourceToOriginal(ctx, tx, a, orig)
 	}
+	now := time.Now().UTC().Truncate(time.Millisecond)
 	for i := range incidents {
 		in := incidents[i]
-		if err := upsertIncident(ctx, tx, a, i, &in); err != nil {
+		if err := db.saveReport(ctx, tx, a, i, &in, now); err != nil {
 			return incident.SaveResult{}, err
 		}
 		if err := db.step("incident"); err != nil {

@@ -2,8 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -39,39 +37,6 @@ func updateSet(cols string) string {
 		b.WriteString(c + " = excluded." + c)
 	}
 	return b.String()
-}
-
-// upsertIncident writes one incident of article a with its actor keys,
-// evidence and sources. i is its position in the article, used to derive a
-// stable ID when the extractor gave none.
-func upsertIncident(ctx context.Context, tx *wtx, a *article.Article, i int, in *incident.Incident) error {
-	if in.ArticleID == "" {
-		in.ArticleID = a.ID
-	}
-	if in.Doc == "" {
-		in.Doc = docName(a)
-	}
-	if in.EventID == "" {
-		sum := sha256.Sum256(fmt.Appendf(nil, "%s:%d", a.ID, i))
-		in.EventID = "SR" + strings.ToUpper(hex.EncodeToString(sum[:6]))
-	}
-	if in.UpdatedAt.IsZero() {
-		in.UpdatedAt = time.Now().UTC().Truncate(time.Millisecond)
-	}
-	var id int64
-	if err := tx.QueryRowContext(ctx, upsertSQL, incidentArgs(in)...).Scan(&id); err != nil {
-		return fmt.Errorf("upsert incident %s: %w", in.EventID, err)
-	}
-	if err := writeActors(ctx, tx, id, in); err != nil {
-		return fmt.Errorf("incident %s: %w", in.EventID, err)
-	}
-	if err := writeEvidence(ctx, tx, id, a.ID, in.Evidence); err != nil {
-		return fmt.Errorf("incident %s: %w", in.EventID, err)
-	}
-	if err := writeSources(ctx, tx, id, a, in.Sources); err != nil {
-		return fmt.Errorf("incident %s: %w", in.EventID, err)
-	}
-	return nil
 }
 
 func incidentArgs(in *incident.Incident) []any {
@@ -179,24 +144,6 @@ func writeEvidence(ctx context.Context, tx *wtx, id int64, articleID string, ev 
 		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (incident_id, n, field, span_start, span_end, quote, rule, article_id)
 			VALUES (?,?,?,?,?,?,?,?)`, id, n+i, e.Field, e.Start, e.End, e.Quote, e.Rule, aid); err != nil {
 			return fmt.Errorf("insert evidence %s: %w", e.Field, err)
-		}
-	}
-	return nil
-}
-
-// writeSources records the given source refs and, always, the article
-// being saved.
-func writeSources(ctx context.Context, tx *wtx, id int64, a *article.Article, refs []incident.SourceRef) error {
-	self := incident.SourceRef{ArticleID: a.ID, Doc: docName(a), Outlet: a.Outlet, Published: publishedDay(a.Published)}
-	for _, r := range append([]incident.SourceRef{self}, refs...) {
-		if r.ArticleID == "" {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO incident_sources (incident_id, article_id, doc, outlet, published)
-			VALUES (?,?,?,?,?) ON CONFLICT(incident_id, article_id) DO UPDATE SET
-			doc = excluded.doc, outlet = excluded.outlet, published = excluded.published`,
-			id, r.ArticleID, r.Doc, r.Outlet, r.Published); err != nil {
-			return fmt.Errorf("insert source %s: %w", r.ArticleID, err)
 		}
 	}
 	return nil

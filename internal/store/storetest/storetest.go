@@ -1,6 +1,8 @@
 // Package storetest is the behaviour every incident.Store backend must
 // show, as one test suite: idempotent saves, atomic failures, each filter,
-// keyset pagination, series, full-text search and near-duplicate linking.
+// keyset pagination, series, full-text search and near-duplicate linking;
+// and, for stores with history, merging at ingest, revisions, tombstones
+// and corrections.
 // A backend's own test calls Run with a function opening an empty store.
 package storetest
 
@@ -37,6 +39,11 @@ func Run(t *testing.T, open func(t *testing.T) incident.Store) {
 		{"BadFilter", testBadFilter},
 		{"Series", testSeries},
 		{"Revision", testRevision},
+		{"MergeAtIngest", testMergeAtIngest},
+		{"DistinctSameDay", testDistinctSameDay},
+		{"ReingestNoRevisions", testReingestNoRevisions},
+		{"CorrectionSurvives", testCorrectionSurvives},
+		{"MergeSplitTombstone", testMergeSplitTombstone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,247 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/merge"
+)
+
+// Merging at ingest. Every incident an extractor codes from an article is
+// kept as a report (table reports, its JSON as extracted); reports of one
+// event form a cluster, whose merged incident (merge.Combine over its
+// reports, then the analyst's corrections) is what the incidents table
+// holds, under the cluster's ID. The ID is chosen once, when the cluster is
+// created, and stored, so it survives new reports, re-extraction and
+// corrections. See internal/merge/DESIGN.md for the rules.
+
+// change says why a cluster is being recomputed, for its revisions.
+type change struct {
+	why     string
+	article string
+	at      time.Time
+}
+
+// maxTombstoneHops bounds the walk from a merged-away ID to its survivor.
+const maxTombstoneHops = 16
+
+// saveReport files incident n of article a as a report and folds it into
+// the cluster it joins or starts.
+func (db *DB) saveReport(ctx context.Context, tx *wtx, a *article.Article, n int, in *incident.Incident, at time.Time) error {
+	prepareReport(a, n, in, at)
+	clusterID, err := db.chooseCluster(ctx, tx, in, a.ID)
+	if err != nil {
+		return err
+	}
+	why := "report joined"
+	if clusterID == "" {
+		why = "new report"
+		if clusterID, err = newCluster(ctx, tx, in.EventID, at); err != nil {
+			return err
+		}
+	}
+	if err := insertReport(ctx, tx, reportID(a.ID, n), clusterID, in); err != nil {
+		return err
+	}
+	_, err = db.recompute(ctx, tx, clusterID, change{why: why, article: a.ID, at: at})
+	return err
+}
+
+// prepareReport fills what the store derives: the article, document, a
+// stable ID from the article and position when the extractor gave none,
+// and the article itself as the first source.
+func prepareReport(a *article.Article, n int, in *incident.Incident, at time.Time) {
+	if in.ArticleID == "" {
+		in.ArticleID = a.ID
+	}
+	if in.Doc == "" {
+		in.Doc = docName(a)
+	}
+	if in.EventID == "" {
+		sum := sha256.Sum256(fmt.Appendf(nil, "%s:%d", a.ID, n))
+		in.EventID = "SR" + strings.ToUpper(hex.EncodeToString(sum[:6]))
+	}
+	in.UpdatedAt = at
+	self := incident.SourceRef{ArticleID: a.ID, Doc: docName(a), Outlet: a.Outlet, Published: publishedDay(a.Published)}
+	srcs := []incident.SourceRef{self}
+	for _, s := range in.Sources {
+		if s.ArticleID != "" && s.ArticleID != a.ID {
+			srcs = append(srcs, s)
+		}
+	}
+	in.Sources = srcs
+}
+
+// reportID names report n of an article; re-extraction keeps the IDs of
+// the reports it matches and numbers new ones after the last.
+func reportID(articleID string, n int) string {
+	return fmt.Sprintf("%s:%d", articleID, n)
+}
+
+func insertReport(ctx context.Context, tx *wtx, id, clusterID string, in *incident.Incident) error {
+	body, err := json.Marshal(in)
+	if err != nil {
+		return fmt.Errorf("encode report %s: %w", id, err)
+	}
+	var lo, hi sql.NullInt64
+	if l, h, ok := merge.Window(in); ok {
+		lo, hi = sql.NullInt64{Int64: int64(l), Valid: true}, sql.NullInt64{Int64: int64(h), Valid: true}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO reports (id, article_id, cluster_id, origin_id, body, country_key, day_lo, day_hi)
+		VALUES (?,?,?,?,?,?,?,?)`, id, in.ArticleID, clusterID, in.EventID, string(body), merge.CountryKey(in), lo, hi)
+	if err != nil {
+		return fmt.Errorf("insert report %s: %w", id, err)
+	}
+	return nil
+}
+
+// chooseCluster returns the live cluster a new report joins, or "" for a
+// new one. An extractor's event ID naming a stored incident (or one merged
+// into another) is taken as the caller saying "this is that event";
+// otherwise the report is compared with the clusters that have a report in
+// the same country within its date window.
+func (db *DB) chooseCluster(ctx context.Context, tx *wtx, in *incident.Incident, articleID string) (string, error) {
+	if in.EventID != "" {
+		id, err := liveID(ctx, tx, in.EventID)
+		if err != nil {
+			return "", err
+		}
+		if id != "" {
+			mine, err := clusterHasArticle(ctx, tx, id, articleID)
+			if err != nil || !mine {
+				return id, err
+			}
+		}
+	}
+	lo, hi, ok := merge.Window(in)
+	if !ok {
+		return "", nil
+	}
+	o := merge.DefaultOptions()
+	ids, err := candidateClusters(ctx, tx, merge.CountryKey(in), lo-o.LagDays, hi+o.LagDays)
+	if err != nil || len(ids) == 0 {
+		return "", err
+	}
+	clusters := make([][]incident.Incident, len(ids))
+	for i, id := range ids {
+		if clusters[i], err = loadMembers(ctx, tx, id); err != nil {
+			return "", err
+		}
+	}
+	if best := o.Join(in, clusters); best >= 0 {
+		return ids[best], nil
+	}
+	return "", nil
+}
+
+// liveID follows tombstones from id to the cluster that now holds it: id
+// itself when live, "" when unknown or withdrawn.
+func liveID(ctx context.Context, tx *wtx, id string) (string, error) {
+	for range maxTombstoneHops {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clusters WHERE id = ?`, id).Scan(&n); err != nil {
+			return "", fmt.Errorf("look up cluster %s: %w", id, err)
+		}
+		if n > 0 {
+			return id, nil
+		}
+		var into string
+		err := tx.QueryRowContext(ctx, `SELECT merged_into FROM tombstones WHERE event_id = ?`, id).Scan(&into)
+		if errors.Is(err, sql.ErrNoRows) || into == "" {
+			return "", nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("look up tombstone %s: %w", id, err)
+		}
+		id = into
+	}
+	return "", nil
+}
+
+func clusterHasArticle(ctx context.Context, tx *wtx, clusterID, articleID string) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE cluster_id = ? AND article_id = ? AND withdrawn_at IS NULL`,
+		clusterID, articleID).Scan(&n)
+	return n > 0, err
+}
+
+// candidateClusters lists the clusters with a live report in country whose
+// date window overlaps [lo, hi]. Windows are at most merge.MaxWindowDays
+// long, so the index range on day_lo is bounded.
+func candidateClusters(ctx context.Context, tx *wtx, country string, lo, hi int) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT cluster_id FROM reports
+		WHERE country_key = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ? AND withdrawn_at IS NULL AND day_lo IS NOT NULL`,
+		country, lo-merge.MaxWindowDays, hi, lo)
+	if err != nil {
+		return nil, fmt.Errorf("candidate clusters: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out, rows.Err()
+}
+
+// loadMembers returns a cluster's live reports in ingestion order.
+func loadMembers(ctx context.Context, tx *wtx, clusterID string) ([]incident.Incident, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT body FROM reports WHERE cluster_id = ? AND withdrawn_at IS NULL ORDER BY seq`, clusterID)
+	if err != nil {
+		return nil, fmt.Errorf("members of %s: %w", clusterID, err)
+	}
+	defer rows.Close()
+	var out []incident.Incident
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, err
+		}
+		var in incident.Incident
+		if err := json.Unmarshal([]byte(body), &in); err != nil {
+			return nil, fmt.Errorf("decode report of %s: %w", clusterID, err)
+		}
+		out = append(out, in)
+	}
+	return out, rows.Err()
+}
+
+// newCluster creates a cluster named want when that ID is free (a
+// withdrawn incident's tombstone is lifted), else want with a suffix.
+func newCluster(ctx context.Context, tx *wtx, want string, at time.Time) (string, error) {
+	id := want
+	for k := 2; ; k++ {
+		var taken int
+		var into sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM clusters WHERE id = ?),
+			(SELECT merged_into FROM tombstones WHERE event_id = ?)`, id, id).Scan(&taken, &into)
+		if err != nil {
+			return "", fmt.Errorf("new cluster %s: %w", id, err)
+		}
+		if taken == 0 && (!into.Valid || into.String == "") {
+			break
+		}
+		id = fmt.Sprintf("%s-%d", want, k)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM tombstones WHERE event_id = ?`, id); err != nil {
+		return "", fmt.Errorf("lift tombstone %s: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO clusters (id, created_at) VALUES (?, ?)`, id, formatTime(at)); err != nil {
+		return "", fmt.Errorf("new cluster %s: %w", id, err)
+	}
+	return id, nil
+}
