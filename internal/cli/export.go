@@ -39,7 +39,11 @@ func newExportCmd(cfg *Config) *cobra.Command {
 csv:     ACLED's columns in ACLED's order, then sitrep's (doc, wounded, ...).
 geojson: an RFC 7946 FeatureCollection; incidents without coordinates are
          left out and counted on stderr.
-jsonl:   one full incident per line, evidence and sources included.`,
+jsonl:   one full incident per line, evidence and sources included.
+
+An incident only one outlet with a weak or unknown track record reports is
+marked unverified: the csv column and GeoJSON property "unverified", the
+tag "unverified" in jsonl.`,
 		Example: `  sitrep export --format csv --country Nigeria --from 2024-01-01 > ng.csv
   sitrep export --format geojson --bbox 40,0,50,12 -o somalia.geojson`,
 		Args: cobra.NoArgs,
@@ -121,6 +125,15 @@ func runExport(ctx context.Context, cfg *Config, fl exportFlags) error {
 		closeOut()
 		return usageError{errors.New("--excel applies to --format csv only")}
 	}
+	src, err := export.LoadSources(ctx, db)
+	if err != nil {
+		closeOut()
+		return err
+	}
+	// gw keeps the GeoJSON writer reachable for its count of skipped
+	// incidents once w is wrapped.
+	gw, _ := w.(*export.GeoJSONWriter)
+	w = src.Tagging(w)
 	n, err := export.Stream(ctx, db, filter, w, fl.limit)
 	if err == nil {
 		err = bw.Flush()
@@ -132,7 +145,7 @@ func runExport(ctx context.Context, cfg *Config, fl exportFlags) error {
 		return err
 	}
 	msg := fmt.Sprintf("sitrep: exported %d incidents as %s", n, fl.format)
-	if gw, ok := w.(*export.GeoJSONWriter); ok && gw.Skipped() > 0 {
+	if gw != nil && gw.Skipped() > 0 {
 		msg += fmt.Sprintf(" (%d without coordinates left out)", gw.Skipped())
 	}
 	fmt.Fprintln(cfg.Stderr, msg)

@@ -6,11 +6,13 @@
 package export
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/merge"
 )
 
 // column is one field of the flat formats (CSV, GeoJSON properties). value
@@ -74,6 +76,9 @@ func extraColumns() []column {
 		{"confidence", func(in *incident.Incident) any { return in.Confidence }, false},
 		{"source_articles", sourceArticles, false},
 		{"evidence_fields", evidenceFields, false},
+		// unverified: only one low-corroboration outlet reports it (the
+		// writer's caller tags it; see Sources.Tagging).
+		{"unverified", func(in *incident.Incident) any { return slices.Contains(in.Tags, merge.TagUnverified) }, false},
 	}
 }
 

@@ -159,6 +159,8 @@ func cellString(v any) string {
 		return ""
 	case string:
 		return x
+	case bool:
+		return strconv.FormatBool(x)
 	case int:
 		return strconv.Itoa(x)
 	case *int:

@@ -108,6 +108,8 @@ func appendValue(b []byte, v any) []byte {
 		return append(b, "null"...)
 	case string:
 		return appendJSON(b, x)
+	case bool:
+		return strconv.AppendBool(b, x)
 	case int:
 		return strconv.AppendInt(b, int64(x), 10)
 	case *int:

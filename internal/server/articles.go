@@ -114,6 +114,9 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if res.Saved.Created {
+		s.dropSources()
+	}
 	resp := ingestResponse{Article: res.Article, Incidents: res.Incidents, Saved: savedView{
 		ArticleID: res.Saved.ArticleID, Created: res.Saved.Created,
 		DuplicateOf: res.Saved.DuplicateOf, Incidents: res.Saved.Incidents,

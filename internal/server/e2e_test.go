@@ -167,6 +167,12 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("URL %q does not name the open incident %s", loc, panelID.Value)
 	}
 	checkEvidence(t, ctx, base, st, "SRX001")
+	// The demo's outlets each report a few incidents no other outlet
+	// confirms, so SRX001 is unverified and the panel says so.
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](
+		`document.querySelectorAll('#panel .badge.unverified, #panel tr[data-field="unverified"]').length`)); n != 2 {
+		t.Errorf("the unverified incident shows %d of its 2 unverified marks (badge, field row)", n)
+	}
 	// Bring the first highlighted span into view for the screenshot.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
 		`(() => { const m = document.querySelector("#panel mark.ev"); m.scrollIntoView({block: "center"}); return true })()`)); err != nil {

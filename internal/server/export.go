@@ -46,6 +46,12 @@ func (s *Server) exportHandler(format string) http.HandlerFunc {
 		if cw, ok := ew.(*export.CSVWriter); ok && excel != "" {
 			cw.BOM = true
 		}
+		src, err := s.sources(r.Context())
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		ew = src.Tagging(ew)
 		w.Header().Set("Content-Type", export.ContentType(format))
 		w.Header().Set("Content-Disposition", `attachment; filename="sitrep-incidents.`+format+`"`)
 		if _, err := export.Stream(r.Context(), s.store, f, ew, limit); err != nil {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/sitrep-org/sitrep/internal/export"
 	"github.com/sitrep-org/sitrep/internal/incident"
 )
 
@@ -37,14 +38,16 @@ func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	if page.Incidents == nil {
-		page.Incidents = []incident.Incident{}
-	}
-	if view == "summary" {
-		s.writeJSON(w, http.StatusOK, summaryPage{Incidents: summarize(page.Incidents), Next: page.Next})
+	src, err := s.sources(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, page)
+	if view == "summary" {
+		s.writeJSON(w, http.StatusOK, summaryPage{Incidents: summarize(src, page.Incidents), Next: page.Next})
+		return
+	}
+	s.writeJSON(w, http.StatusOK, pageView{Incidents: viewsOf(src, page.Incidents), Next: page.Next})
 }
 
 // summary is the part of an incident a map needs: view=summary sends it
@@ -65,6 +68,7 @@ type summary struct {
 	Longitude    *float64 `json:"longitude"`
 	GeoPrecision int      `json:"geo_precision"`
 	Fatalities   *int     `json:"fatalities"`
+	Unverified   bool     `json:"unverified"`
 }
 
 type summaryPage struct {
@@ -72,14 +76,14 @@ type summaryPage struct {
 	Next      string    `json:"next,omitempty"`
 }
 
-func summarize(ins []incident.Incident) []summary {
+func summarize(src *export.Sources, ins []incident.Incident) []summary {
 	out := make([]summary, len(ins))
 	for i, in := range ins {
 		out[i] = summary{
 			EventID: in.EventID, EventDate: in.EventDate, EventType: in.EventType, SubEventType: in.SubEventType,
 			Actor1: in.Actor1, Actor2: in.Actor2, Country: in.Country, CountryCode: in.CountryCode,
 			Admin1: in.Admin1, Location: in.Location, Latitude: in.Latitude, Longitude: in.Longitude,
-			GeoPrecision: in.GeoPrecision, Fatalities: in.Fatalities,
+			GeoPrecision: in.GeoPrecision, Fatalities: in.Fatalities, Unverified: src.Unverified(&in),
 		}
 	}
 	return out
@@ -97,5 +101,10 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, in)
+	src, err := s.sources(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, viewOf(src, in))
 }

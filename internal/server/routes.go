@@ -24,6 +24,7 @@ func (s *Server) routeTable() []route {
 		{"POST /api/v1/articles", s.requireToken(s.postArticle), true},
 		{"GET /api/v1/stats/series", s.series, true},
 		{"GET /api/v1/trends", s.trends, true},
+		{"GET /api/v1/sources", s.listSources, true},
 		{"GET /api/v1/boundaries/{country}", s.boundaries, true},
 		{"GET /api/v1/export.csv", s.exportHandler("csv"), true},
 		{"GET /api/v1/export.geojson", s.exportHandler("geojson"), true},

@@ -55,6 +55,8 @@ type Server struct {
 	handler     http.Handler
 	// provinces caches the region boundaries the dashboard asks for.
 	provinces provinces
+	// srcCache holds the outlet profiles behind the unverified flag.
+	srcCache sourcesCache
 }
 
 // New checks the options and builds the server's handler.

@@ -36,6 +36,7 @@ const FIELDS = [
   ["killed_by_side", "Killed by side", (v) => (v ? Object.entries(v).map(([k, n]) => k + ": " + n).join("; ") : "")],
   ["claimed_by", "Claimed by"],
   ["confidence", "Confidence", (v) => (v ? Number(v).toFixed(2) : "")],
+  ["unverified", "Unverified", (v) => (v ? "yes: only one outlet, with a weak or unknown track record, reports it" : "")],
   ["tags", "Tags", (v) => (v ? v.join("; ") : "")],
   ["notes", "Notes"],
 ];
@@ -43,7 +44,7 @@ const FIELDS = [
 // DERIVED fields follow from other fields or from tables, not from words in
 // the text, so a missing span is expected and not flagged.
 const DERIVED = new Set(["event_id", "disorder_type", "inter1", "inter2", "interaction", "admin1", "admin2", "admin3",
-  "country", "geo_precision", "confidence", "tags", "notes"]);
+  "country", "geo_precision", "confidence", "unverified", "tags", "notes"]);
 
 function interName(v) {
   return v ? v + " — " + (INTER[v] || "unknown") : "";
@@ -90,7 +91,8 @@ export function createPanel(container, handlers) {
     const ul = el("ul", { class: "list" });
     for (const it of items) {
       ul.append(el("li", {}, el("button", { type: "button", class: "linkish", onclick: () => showIncident(it.event_id) },
-        [it.event_date, it.sub_event_type || it.event_type, it.location].filter(Boolean).join(" · "))));
+        [it.event_date, it.sub_event_type || it.event_type, it.location].filter(Boolean).join(" · ")),
+        it.unverified ? el("span", { class: "badge unverified", title: "Only one low-corroboration outlet reports it" }, "unverified") : null));
     }
     container.append(ul);
   }
@@ -123,7 +125,8 @@ function header(it) {
   const swatch = el("span", { class: "swatch" });
   swatch.style.background = eventColor(it.event_type);
   return el("header", { class: "incident-head" },
-    el("h2", {}, swatch, it.sub_event_type || it.event_type || "Incident"),
+    el("h2", {}, swatch, it.sub_event_type || it.event_type || "Incident",
+      it.unverified ? el("span", { class: "badge unverified", title: "Only one outlet with a weak or unknown track record reports this incident" }, "unverified") : null),
     el("p", { class: "sub" }, [it.event_date, it.location, it.admin1, it.country].filter(Boolean).join(" · ")));
 }
 
