@@ -19,7 +19,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 	}
 	ctx := g.docContext(text, spans)
 
-	var out []Mention
+	out := make([]Mention, 0, len(spans))
 	states := map[string]*resolveState{}
 	shared := g.newResolveState(ctx, "") // for names that vouch for nothing themselves
 	for _, sp := range spans {

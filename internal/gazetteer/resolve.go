@@ -102,6 +102,14 @@ func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 	if ctx.agg != nil {
 		countries, regions = ctx.agg.fill(st, key)
 	}
+	st.countries = make(strSet, 0, len(countries))
+	nb := 0
+	for _, c := range countries {
+		if ci := g.countries[upper(c)]; ci != nil {
+			nb += len(ci.borders)
+		}
+	}
+	st.neighbours = make(strSet, 0, nb)
 	for i, c := range countries {
 		c = upper(c)
 		st.countries.add(c)

@@ -130,7 +130,7 @@ type span struct {
 func (g *Gazetteer) scan(text string) []span {
 	toks, brk := tokenize(text)
 	caseless := isCaseless(toks)
-	var out []span
+	out := make([]span, 0, len(toks)/8+1)
 	spelledSeen := map[string][]uint8{} // a name's spelling flags, once per way it is written
 	for i := 0; i < len(toks); {
 		sp, ok := g.longestAt(text, toks, brk, i, caseless)
