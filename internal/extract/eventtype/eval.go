@@ -133,7 +133,10 @@ func Score(gold, pred, labels []string) Scores {
 		if a.Count != b.Count {
 			return a.Count > b.Count
 		}
-		return a.Gold+a.Pred < b.Gold+b.Pred
+		if a.Gold != b.Gold {
+			return a.Gold < b.Gold
+		}
+		return a.Pred < b.Pred
 	})
 	return s
 }
