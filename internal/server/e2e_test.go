@@ -283,3 +283,65 @@ func TestDashboardEmptyStore(t *testing.T) {
 		t.Errorf("browser reported errors:\n%s", strings.Join(p, "\n"))
 	}
 }
+
+// TestDashboardSignals: the Signals panel lists the one series that is
+// resurging with the rule behind it, and picking it narrows the map and the
+// filters to that actor and region.
+func TestDashboardSignals(t *testing.T) {
+	if _, ok := dashboardFS(); !ok {
+		t.Skip("dashboard bundle not built (run make web); skipping the browser test")
+	}
+	st := risingStore(t)
+	s, err := New(Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := startServer(t, s)
+	ctx, problems := browser(t)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#signals[data-ready="true"]`)),
+	); err != nil {
+		t.Fatalf("load: %v (browser: %v)", err, problems())
+	}
+	count, _ := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#signals"), "data-count"))
+	text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#signals")))
+	if count.Value != "1" || !strings.Contains(text, "Islamic State | Iraq / Kirkuk") || !strings.Contains(text, "CUSUM") {
+		t.Fatalf("signals panel lists %q series: %q", count.Value, text)
+	}
+	kirkuk := 0
+	for _, in := range st.incidents {
+		if in.Admin1 == "Kirkuk" {
+			kirkuk++
+		}
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#signals button.signal`)),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+	); err != nil {
+		t.Fatalf("pick signal: %v", err)
+	}
+	form, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`["actor", "admin1", "country"].map(n => document.querySelector("#filters [name=" + n + "]").value)`))
+	if strings.Join(form, "|") != "Islamic State|Kirkuk|Iraq" {
+		t.Errorf("after picking the signal the filters are %q", form)
+	}
+	plotted, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("map").dataset.plotted`))
+	if plotted != strconv.Itoa(kirkuk) {
+		t.Errorf("map holds %s incidents after picking the signal, want %d", plotted, kirkuk)
+	}
+	if active, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#signals .signal.active").length`)); active != 1 {
+		t.Errorf("%d signals marked active, want 1", active)
+	}
+	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+		shot := artifactPath(t, "dashboard-signals.png")
+		if err := os.WriteFile(shot, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s", shot)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("browser reported errors:\n%s", strings.Join(p, "\n"))
+	}
+}

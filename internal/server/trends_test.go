@@ -25,12 +25,16 @@ func risingStore(t *testing.T) *memStore {
 	add := func(day int, actor, admin1, outlet string, killed int) {
 		n := len(st.incidents)
 		k := killed
+		lat, lon := 35.4+float64(n%20)/50, 44.4
+		if admin1 == "Basra" {
+			lat, lon = 30.5+float64(n%20)/50, 47.8
+		}
 		st.incidents = append(st.incidents, incident.Incident{
 			EventID: fmt.Sprintf("TST%04d", n), ArticleID: fmt.Sprintf("a%04d", n), Doc: fmt.Sprintf("doc%d", n),
 			EventDate: start.AddDate(0, 0, day).Format(time.DateOnly), TimePrecision: 1,
 			EventType: "Violence against civilians", SubEventType: "Attack",
 			Actor1: actor, Country: "Iraq", CountryCode: "IQ", Admin1: admin1,
-			Location: fmt.Sprintf("Village %d", n), GeoPrecision: 1, Fatalities: &k,
+			Location: fmt.Sprintf("Village %d", n), Latitude: &lat, Longitude: &lon, GeoPrecision: 1, Fatalities: &k,
 			Sources: []incident.SourceRef{{ArticleID: fmt.Sprintf("a%04d", n), Outlet: outlet}},
 		})
 	}

@@ -8,6 +8,7 @@ import { EVENT_TYPES } from "./colors.js";
 import { append, clear, el } from "./dom.js";
 import { createMap } from "./map.js";
 import { createPanel } from "./panel.js";
+import { createSignals } from "./signals.js";
 import { createTimeline } from "./timeline.js";
 
 // MAX_ON_MAP bounds what the browser holds; the newest incidents come first.
@@ -41,12 +42,35 @@ async function start() {
     refresh(true);
   });
 
+  // Picking a signalling series narrows the map and timeline to its actor
+  // and region (or country).
+  const signals = createSignals(document.getElementById("signals"), (key) => {
+    form.elements.actor.value = key.actor || "";
+    form.elements.admin1.value = key.admin1 || "";
+    form.elements.country.value = key.country || "";
+    refresh(true);
+  });
+  // trendsKey remembers the date range the signals were computed for:
+  // other filters do not change them, so they are not fetched again.
+  let trendsKey = null;
+  function loadSignals(params) {
+    const p = new URLSearchParams({ by: "actor,admin1" });
+    for (const k of ["from", "to"]) if (params.has(k)) p.set(k, params.get(k));
+    if (p.toString() === trendsKey) return;
+    trendsKey = p.toString();
+    getJSON("api/v1/trends", p).then(signals.render, (err) => {
+      trendsKey = null;
+      signals.failed(err);
+    });
+  }
+
   let generation = 0;
   async function refresh(fit) {
     const mine = ++generation;
     const params = filterParams(form);
     writeURL(params);
     setExportLinks(params);
+    loadSignals(params);
     status.textContent = "Loading…";
     document.body.dataset.ready = "false";
     try {
