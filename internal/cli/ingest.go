@@ -32,6 +32,7 @@ type ingestFlags struct {
 	maxBytes     int64
 	timeout      time.Duration
 	allowPrivate bool
+	reextract    bool
 }
 
 // Input outcomes, as they appear in --json output.
@@ -40,6 +41,7 @@ const (
 	statusDuplicate     = "duplicate"
 	statusNearDuplicate = "near-duplicate"
 	statusRejected      = "rejected"
+	statusReextracted   = "re-extracted"
 )
 
 // ingestResult is what happened to one input (one article of it, for feeds
@@ -53,6 +55,8 @@ type ingestResult struct {
 	Similarity  float64 `json:"similarity,omitempty"`
 	Incidents   int     `json:"incidents"`
 	Error       string  `json:"error,omitempty"`
+	// Reextract says what re-coding a stored article changed (--reextract).
+	Reextract *sqlite.ReextractResult `json:"reextract,omitempty"`
 }
 
 // ingestSummary is the batch's outcome, printed as one line or as JSON.
@@ -61,6 +65,7 @@ type ingestSummary struct {
 	Duplicates     int            `json:"duplicates"`
 	NearDuplicates int            `json:"near_duplicates"`
 	Rejected       int            `json:"rejected"`
+	Reextracted    int            `json:"reextracted,omitempty"`
 	Incidents      int            `json:"incidents"`
 	Results        []ingestResult `json:"results"`
 }
@@ -73,6 +78,8 @@ func (s *ingestSummary) add(r ingestResult) {
 		s.Duplicates++
 	case statusNearDuplicate:
 		s.NearDuplicates++
+	case statusReextracted:
+		s.Reextracted++
 	default:
 		s.Rejected++
 	}
@@ -88,13 +95,17 @@ func (s *ingestSummary) Line() string {
 		}
 		return fmt.Sprintf("%d %s", k, many)
 	}
-	return strings.Join([]string{
+	parts := []string{
 		fmt.Sprintf("%d ingested", s.Ingested),
 		n(s.Duplicates, "duplicate", "duplicates"),
 		n(s.NearDuplicates, "near-duplicate", "near-duplicates"),
 		fmt.Sprintf("%d rejected", s.Rejected),
 		n(s.Incidents, "incident", "incidents"),
-	}, ", ")
+	}
+	if s.Reextracted > 0 {
+		parts = append(parts[:1], append([]string{fmt.Sprintf("%d re-extracted", s.Reextracted)}, parts[1:]...)...)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func newIngestCmd(cfg *Config) *cobra.Command {
@@ -110,7 +121,10 @@ func ingestCommand(cfg *Config, extract extractFunc) *cobra.Command {
 		Long: `Ingest loads each input, cleans and dates it, codes its incidents and stores
 the article with its incidents in one transaction. The same text stored twice
 changes nothing; a near-duplicate of a stored article is linked to it and its
-incidents are not counted again. A bad input is reported on stderr and the
+incidents are not counted again. Each incident is merged with the stored
+incidents other articles reported of the same event (one incident, several
+sources). With --reextract, an article already stored is coded again and its
+incidents replaced, each keeping its ID when the new coding matches an old one. A bad input is reported on stderr and the
 batch goes on; the exit code is 3 when any input was rejected.`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -118,7 +132,7 @@ batch goes on; the exit code is 3 when any input was rejected.`,
 			if err != nil {
 				return err
 			}
-			return runIngest(cmd.Context(), cfg, opts, args, extract)
+			return ingestAll(cmd.Context(), cfg, opts, args, extract, f.reextract)
 		},
 	}
 	fl := cmd.Flags()
@@ -127,6 +141,7 @@ batch goes on; the exit code is 3 when any input was rejected.`,
 	fl.Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than this many bytes")
 	fl.DurationVar(&f.timeout, "timeout", ingest.DefaultTimeout, "time limit for each fetch")
 	fl.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching loopback, private and link-local addresses")
+	fl.BoolVar(&f.reextract, "reextract", false, "code articles already stored again, keeping incident IDs where the new coding matches")
 	return cmd
 }
 
@@ -163,6 +178,11 @@ const optimizeAfter = 1000
 // with a summary. It returns an exitError carrying ExitPartial when an
 // input was rejected and ExitError when the store could not be used.
 func runIngest(ctx context.Context, cfg *Config, opts ingest.Options, args []string, extract extractFunc) error {
+	return ingestAll(ctx, cfg, opts, args, extract, false)
+}
+
+// ingestAll is runIngest, re-coding stored articles when reextract is set.
+func ingestAll(ctx context.Context, cfg *Config, opts ingest.Options, args []string, extract extractFunc, reextract bool) error {
 	if extract == nil {
 		extract = noExtract
 	}
@@ -181,6 +201,9 @@ func runIngest(ctx context.Context, cfg *Config, opts ingest.Options, args []str
 		}
 		loader.Load(ctx, src, cfg.Stdin, func(r ingest.Result) {
 			res := ingestOne(ctx, db, r, extract)
+			if reextract && res.Status == statusDuplicate {
+				res = reextractOne(ctx, db, r, res, extract)
+			}
 			if res.Status == statusRejected {
 				if bar != nil {
 					_ = bar.Clear()
@@ -251,6 +274,25 @@ func ingestOne(ctx context.Context, db incident.Store, r ingest.Result, extract 
 		out.Status = statusIngested
 	}
 	return out
+}
+
+// reextractOne codes a stored article again and replaces its incidents,
+// keeping IDs (see sqlite.DB.Reextract). A near-duplicate's incidents are
+// its original's, so it is left as it is.
+func reextractOne(ctx context.Context, db *sqlite.DB, r ingest.Result, res ingestResult, extract extractFunc) ingestResult {
+	if res.DuplicateOf != "" {
+		return res
+	}
+	ins, err := extract(*r.Article)
+	if err == nil {
+		var rx sqlite.ReextractResult
+		if rx, err = db.Reextract(ctx, res.ArticleID, ins); err == nil {
+			res.Status, res.Reextract, res.Incidents = statusReextracted, &rx, len(ins)
+			return res
+		}
+	}
+	res.Status, res.Error = statusRejected, fmt.Sprintf("%s: re-extract: %v", r.Input, err)
+	return res
 }
 
 // usageArgs marks argument-count errors as usage errors (exit 2).

@@ -118,6 +118,10 @@ func newRoot(cfg *Config) *cobra.Command {
 		newExportCmd(cfg),
 		newTrendsCmd(cfg),
 		newWatchCmd(cfg),
+		newCorrectCmd(cfg),
+		newMergeIncidentsCmd(cfg),
+		newSplitCmd(cfg),
+		newHistoryCmd(cfg),
 		evalCmd,
 	)
 	return root

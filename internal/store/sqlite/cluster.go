@@ -39,22 +39,7 @@ const maxTombstoneHops = 16
 // the cluster it joins or starts.
 func (db *DB) saveReport(ctx context.Context, tx *wtx, a *article.Article, n int, in *incident.Incident, at time.Time) error {
 	prepareReport(a, n, in, at)
-	clusterID, err := db.chooseCluster(ctx, tx, in, a.ID)
-	if err != nil {
-		return err
-	}
-	why := "report joined"
-	if clusterID == "" {
-		why = "new report"
-		if clusterID, err = newCluster(ctx, tx, in.EventID, at); err != nil {
-			return err
-		}
-	}
-	if err := insertReport(ctx, tx, reportID(a.ID, n), clusterID, in); err != nil {
-		return err
-	}
-	_, err = db.recompute(ctx, tx, clusterID, change{why: why, article: a.ID, at: at})
-	return err
+	return db.addReport(ctx, tx, in, reportID(a.ID, n), change{why: "new report", article: a.ID, at: at})
 }
 
 // prepareReport fills what the store derives: the article, document, a
@@ -93,16 +78,21 @@ func insertReport(ctx context.Context, tx *wtx, id, clusterID string, in *incide
 	if err != nil {
 		return fmt.Errorf("encode report %s: %w", id, err)
 	}
-	var lo, hi sql.NullInt64
-	if l, h, ok := merge.Window(in); ok {
-		lo, hi = sql.NullInt64{Int64: int64(l), Valid: true}, sql.NullInt64{Int64: int64(h), Valid: true}
-	}
+	lo, hi := window(in)
 	_, err = tx.ExecContext(ctx, `INSERT INTO reports (id, article_id, cluster_id, origin_id, body, country_key, day_lo, day_hi)
 		VALUES (?,?,?,?,?,?,?,?)`, id, in.ArticleID, clusterID, in.EventID, string(body), merge.CountryKey(in), lo, hi)
 	if err != nil {
 		return fmt.Errorf("insert report %s: %w", id, err)
 	}
 	return nil
+}
+
+// window is merge.Window as column values: NULL when undated.
+func window(in *incident.Incident) (lo, hi sql.NullInt64) {
+	if l, h, ok := merge.Window(in); ok {
+		return sql.NullInt64{Int64: int64(l), Valid: true}, sql.NullInt64{Int64: int64(h), Valid: true}
+	}
+	return lo, hi
 }
 
 // chooseCluster returns the live cluster a new report joins, or "" for a
