@@ -60,7 +60,8 @@ const ledeSentences = 3
 func (d *doc) analyse(si int) []frame {
 	s := d.sents[si]
 	text := d.text[s.start:s.end]
-	counts := shiftCounts(d.r.Counts.Casualties(text), s.start, s.end)
+	raw := d.r.Counts.Casualties(text)
+	counts := shiftCounts(raw, s.start, s.end)
 	ranked, veto := d.rankLive(s.start, s.end)
 	ev := choose(ranked, s.start, s.end)
 	if veto.Code != "" {
@@ -71,7 +72,13 @@ func (d *doc) analyse(si int) []frame {
 		cues = append(cues, r.Cues...)
 	}
 	stat := func() bool {
-		return d.hasHit(catStatistic, s.start, s.end) || d.eventTally(s.start, s.end) || d.r.Counts.IsStatistic(text)
+		if d.hasHit(catStatistic, s.start, s.end) || d.eventTally(s.start, s.end) {
+			return true
+		}
+		if len(raw) > 0 { // Casualties has already read the sentence
+			return hasFlag(raw[0].Flags, flagStatistic)
+		}
+		return d.r.Counts.IsStatistic(text)
 	}
 	var out []frame
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {

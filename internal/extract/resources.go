@@ -59,7 +59,9 @@ type DateMention struct {
 }
 
 // CountFinder reads casualty counts in one sentence and tells aggregate
-// statements apart.
+// statements apart. Casualties flags every count it returns "statistic"
+// exactly when IsStatistic holds for the sentence, so that a sentence with
+// counts need not be read twice.
 type CountFinder interface {
 	Casualties(sentence string) []CountMention
 	IsStatistic(sentence string) bool

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -274,5 +275,30 @@ func BenchmarkCasualties(b *testing.B) {
 		for _, s := range benchSentences {
 			Casualties(s)
 		}
+	}
+}
+
+// TestStatisticFlagMatchesIsStatistic holds Casualties to the contract the
+// extractor relies on: every count is flagged "statistic" exactly when
+// IsStatistic holds for the sentence.
+func TestStatisticFlagMatchesIsStatistic(t *testing.T) {
+	for _, s := range []string{
+		"In 2021 alone, 312 civilians were killed in such raids across the region.",
+		"Gunmen killed four farmers and wounded two herders near the well on Friday.",
+		"An estimated 2,000 fighters remain at large, and 40 were killed last month.",
+		"The blast wounded nine others, a nurse said.",
+	} {
+		t.Run(s, func(t *testing.T) {
+			want := IsStatistic(s)
+			cs := Casualties(s)
+			if len(cs) == 0 {
+				t.Fatalf("no counts in %q", s)
+			}
+			for _, c := range cs {
+				if got := slices.Contains(c.Flags, "statistic"); got != want {
+					t.Errorf("count %q flagged statistic %v, IsStatistic %v", c.Text, got, want)
+				}
+			}
+		})
 	}
 }
