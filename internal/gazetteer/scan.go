@@ -35,6 +35,14 @@ func tokenize(text string) ([]token, []bool) {
 	brk := true
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && !isFoldByte(c) {
+			// ASCII punctuation and spaces, without decoding
+			if c != ' ' && c != '-' && c != '\'' && c != '.' || c == '.' && i+1 < len(text) && text[i+1] == ' ' {
+				brk = true
+			}
+			i++
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
