@@ -125,7 +125,8 @@ func (rs *ruleSet) tryPattern(st *state, p, i int) {
 // matchFrom matches elems against toks from index i, within one sentence,
 // and returns the index after the match or -1.
 func (rs *ruleSet) matchFrom(elems []elem, toks []token, i, sent int) int {
-	for k, e := range elems {
+	for k := range elems {
+		e := &elems[k]
 		if e.kind == elemGroup {
 			return rs.matchGroup(e.n, elems[k+1:], toks, i, sent)
 		}
