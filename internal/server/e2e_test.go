@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/sitrep-org/sitrep/internal/incident"
 )
 
 // findChromium returns a Chromium binary: $SITREP_CHROMIUM, or the first
@@ -340,6 +342,35 @@ func TestDashboardSignals(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("screenshot: %s", shot)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("browser reported errors:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// TestDashboardRevisions: with a store that keeps history, the incident
+// panel lists an analyst's correction with its reason.
+func TestDashboardRevisions(t *testing.T) {
+	if _, ok := dashboardFS(); !ok {
+		t.Skip("dashboard bundle not built (run make web); skipping the browser test")
+	}
+	s, hs := newHistoryServer(t)
+	if _, err := hs.Correct(context.Background(), incident.Correction{
+		IncidentID: "SRX001", Field: "fatalities", Value: "5", Why: "a later official toll", Author: "analyst",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	base := startServer(t, s)
+	ctx, problems := browser(t)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/?incident=SRX001"),
+		chromedp.WaitVisible(chromedp.CSS(`#panel[data-loaded="true"]`)),
+	); err != nil {
+		t.Fatalf("open SRX001: %v (browser: %v)", err, problems())
+	}
+	text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#panel .revisions")))
+	if !strings.Contains(text, "Revisions (1)") || !strings.Contains(text, "fatalities") || !strings.Contains(text, "a later official toll") {
+		t.Errorf("revisions section reads %q", text)
 	}
 	if p := problems(); len(p) > 0 {
 		t.Errorf("browser reported errors:\n%s", strings.Join(p, "\n"))

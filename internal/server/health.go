@@ -55,10 +55,15 @@ type clientConfig struct {
 	Version string `json:"version"`
 	Tiles   string `json:"tiles,omitempty"`
 	Writes  bool   `json:"writes"`
+	// History: the store keeps revisions and tombstones; Corrections: it
+	// takes corrections, merges and splits (when writes are on).
+	History     bool `json:"history"`
+	Corrections bool `json:"corrections"`
 }
 
 func (s *Server) config(w http.ResponseWriter, _ *http.Request) {
 	s.writeJSON(w, http.StatusOK, clientConfig{
 		Version: s.version, Tiles: s.tiles, Writes: s.token != "" && s.ingester != nil,
+		History: isHistory(s.store), Corrections: s.token != "" && isCorrector(s.store),
 	})
 }

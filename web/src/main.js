@@ -23,6 +23,8 @@ async function start() {
   readURL(form);
 
   const handlers = {
+    // history: the store keeps revisions, so the panel lists them.
+    history: !!config.history,
     // selected keeps the open incident in the URL, so a link shares it.
     selected: (it) => {
       const p = new URLSearchParams(location.search);

@@ -67,6 +67,13 @@ export function createPanel(container, handlers) {
       clear(container);
       container.dataset.incident = it.event_id;
       append(container, [header(it), fieldTable(it, evFields), sourceList(it)]);
+      if (handlers.history) {
+        // A failure here leaves the rest of the incident readable.
+        const revs = await getJSON("api/v1/incidents/" + encodeURIComponent(id) + "/revisions").catch((err) => ({ err }));
+        if (mine !== token) return;
+        container.append(revs.err ? el("p", { class: "error" }, "Could not load revisions: " + revs.err.message)
+          : revisionList(revs.revisions || []));
+      }
       const articles = el("div", { class: "articles" });
       container.append(articles);
       for (const aid of articleIDs(it)) {
@@ -174,6 +181,22 @@ function sourceList(it) {
     ul.append(el("li", {}, [s.outlet || "unknown outlet", s.published, s.doc].filter(Boolean).join(" · ")));
   }
   return el("section", {}, el("h3", {}, "Sources (" + srcs.length + ")"), ul);
+}
+
+// revisionList shows how the incident came to be as it is: each change
+// with its time, field, old and new value and reason, newest first.
+function revisionList(revs) {
+  const section = el("section", { class: "revisions" }, el("h3", {}, "Revisions (" + revs.length + ")"));
+  if (!revs.length) return append(section, [el("p", { class: "hint" }, "Unchanged since it was first coded.")]);
+  const ul = el("ul", {});
+  for (const r of [...revs].reverse()) {
+    const when = r.at ? r.at.slice(0, 16).replace("T", " ") : "";
+    ul.append(el("li", { dataset: { field: r.field } },
+      el("span", { class: "sub" }, when + " "), el("b", {}, r.field), ": ",
+      el("del", {}, r.old || "∅"), " → ", el("ins", {}, r.new || "∅"),
+      r.why ? el("div", { class: "why" }, r.why) : null));
+  }
+  return append(section, [ul]);
 }
 
 // labelGroups gathers the spans starting at one place by their end, so
