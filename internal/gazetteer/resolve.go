@@ -530,7 +530,7 @@ func (g *Gazetteer) aliasSpelled(i int32, fold string) bool {
 // connectors or facility words ("International Airport"), or a single
 // word under three letters: no place by themselves.
 func (g *Gazetteer) genericSpan(toks []token) bool {
-	if len(toks) == 1 && len(toks[0].word) < 3 {
+	if len(toks) == 1 && toks[0].end-toks[0].start < 3 {
 		return true
 	}
 	for _, t := range toks {

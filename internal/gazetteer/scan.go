@@ -20,9 +20,10 @@ var connectors = map[string]bool{
 
 type token struct {
 	start, end int
-	word       string // as written
 	lower      string
 	cap        bool // starts with an upper-case letter
+	acronym    bool // two to four capitals ("US", "AVA")
+	shortMixed bool // at most two letters, not all capitals ("Of", "Ur")
 }
 
 // tokenize splits text into words (letters and digits, with inner
@@ -84,7 +85,8 @@ func tokenize(text string) ([]token, []bool) {
 		if !isASCII(w) {
 			lw = strings.ToLower(w)
 		}
-		toks = append(toks, token{start: i, end: i + len(w), word: w, lower: lw, cap: unicode.IsUpper(r)})
+		toks = append(toks, token{start: i, end: i + len(w), lower: lw, cap: unicode.IsUpper(r),
+			acronym: isAcronym(w), shortMixed: isShortMixed(w)})
 		breakBefore = append(breakBefore, brk)
 		brk = false
 		i = j
@@ -192,7 +194,7 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
-		if n == 1 && !caseless && !isAcronym(first.word) && g.neverAlone(first) {
+		if n == 1 && !caseless && !first.acronym && g.neverAlone(first) {
 			return span{}, false // settled without normalising the word
 		}
 		key := Normalize(text[first.start:last.end])
@@ -203,7 +205,7 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if n > 1 && brk[i] && !caseless && openers[first.lower] && len(g.lookup(Normalize(text[toks[i+1].start:last.end]))) > 0 {
 			continue // "In Seno province": a sentence's first word is no part of the name after it
 		}
-		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: first.word, caseless: caseless}
+		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: text[first.start:first.end], caseless: caseless}
 		g.readTypeWord(text, &sp, last, n)
 		return sp, g.acceptSpan(text, toks, brk, i, &sp, caseless)
 	}
@@ -270,8 +272,8 @@ func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
 // given name, and marks words inside longer proper names.
 func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp *span, caseless bool) bool {
 	first := toks[i]
-	acronym := sp.tokens == 1 && !caseless && isAcronym(first.word)
-	if acronym && !g.acronymPlace(sp.cands, first.word) {
+	acronym := sp.tokens == 1 && !caseless && first.acronym
+	if acronym && !g.acronymPlace(sp.cands, sp.word) {
 		return false // "AVA", "NATO": an agency, not a town
 	}
 	if sp.tokens == 1 && !acronym && !g.singleWordOK(toks, brk, i, sp.hint) {
@@ -324,7 +326,7 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 // connectors, given names, "near" words and short mixed-case words.
 func (g *Gazetteer) neverAlone(t token) bool {
 	return connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] ||
-		(utf8.RuneCountInString(t.word) <= 2 && t.word != strings.ToUpper(t.word))
+		t.shortMixed
 }
 
 // singleWordOK rejects one-word matches that are ordinary words (unless a type
@@ -350,7 +352,7 @@ func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
 // initials reports a run of one-letter words ("U.N", "D.C").
 func initials(toks []token) bool {
 	for _, t := range toks {
-		if len(t.word) != 1 {
+		if t.end-t.start != 1 {
 			return false
 		}
 	}
@@ -361,6 +363,15 @@ func initials(toks []token) bool {
 // State"), which belongs to it.
 func capitalState(text string, end int, word string) bool {
 	return word == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State")
+}
+
+// isShortMixed reports a word of at most two letters that is not all
+// capitals.
+func isShortMixed(w string) bool {
+	if isASCII(w) {
+		return len(w) <= 2 && strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	}
+	return utf8.RuneCountInString(w) <= 2 && w != strings.ToUpper(w)
 }
 
 func isAcronym(w string) bool {
