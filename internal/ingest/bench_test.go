@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"compress/gzip"
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 	"io"
 	"os"
 	"path/filepath"
@@ -94,7 +95,7 @@ func BenchmarkFromHTML(b *testing.B) {
 // article-extraction benchmark (average ~100 KB each); skipped when the
 // shared datasets are absent.
 func BenchmarkFromHTMLBenchmarkPages(b *testing.B) {
-	dir := sharedDir(b, "datasets/article-extraction/html")
+	dir := sharedtest.Dir(b, "datasets/article-extraction/html")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
 	var pages [][]byte
 	var total int64

@@ -9,31 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
-
-// sharedDir finds ../shared next to the repository root, or skips.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is absent (the shared reference inputs sit next to the repository); skipping", p)
-	}
-	return p
-}
 
 // seedWant lists, by source line number, what cleaning must decide for one
 // seed. Lines not listed must be blank.
@@ -80,7 +57,7 @@ var seedWants = []seedWant{
 }
 
 func TestSeedsCleaned(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := sharedtest.Dir(t, "seeds")
 	for _, w := range seedWants {
 		t.Run(w.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, w.file))
@@ -146,7 +123,7 @@ func seedVerdicts(lines []article.Line) map[int]string {
 }
 
 func TestSeedsWithManifest(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := sharedtest.Dir(t, "seeds")
 	m, err := ReadManifest(filepath.Join(dir, "..", "gold", "seeds.manifest.json"))
 	if err != nil {
 		t.Skipf("manifest unavailable: %v", err)

@@ -1,0 +1,42 @@
+// Package sharedtest finds the project's reference inputs for tests: the
+// repository root, and ../shared beside it (seed articles, gold, datasets).
+// Tests that need ../shared skip with a clear message when it is absent,
+// so a checkout without it still passes.
+package sharedtest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// RepoRoot returns the directory holding go.mod, walking up from the test's
+// working directory; it skips the test when there is none.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("sharedtest: working directory: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("sharedtest: repository root (go.mod) not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Dir returns ../shared/<sub> beside the repository root, or skips the test
+// with a message naming the missing path.
+func Dir(t testing.TB, sub string) string {
+	t.Helper()
+	p := filepath.Join(RepoRoot(t), "..", "shared", sub)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s is absent (the shared reference inputs sit beside the repository); skipping", p)
+	}
+	return p
+}
