@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"compress/gzip"
-	"github.com/sitrep-org/sitrep/internal/sharedtest"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
 
 // cpuTime is the process's user+system CPU time so far. On a shared machine
