@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"slices"
 	"testing"
 
@@ -97,4 +98,44 @@ func TestSQLiteSeries(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSQLiteHistory drives the history routes over the SQLite store, which
+// implements History and Corrector: a correction shows in the incident and
+// its revisions, and a merge leaves a tombstone.
+func TestSQLiteHistory(t *testing.T) {
+	db := newSQLiteStore(t)
+	s, err := New(Options{Store: db, Token: "k"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := decode[clientConfig](t, do(t, s, "GET", "/api/v1/config", nil))
+	if !cfg.History || !cfg.Corrections {
+		t.Errorf("config %+v: the SQLite store keeps history and takes corrections", cfg)
+	}
+	rec := do(t, s, "POST", "/api/v1/incidents/SRX001/corrections",
+		strings.NewReader(`{"field":"fatalities","value":"7","why":"hospital count","author":"desk"}`), jsonAuth...)
+	if got := decode[map[string]any](t, rec); rec.Code != http.StatusOK || got["fatalities"] != 7.0 {
+		t.Fatalf("correction: %d %s", rec.Code, rec.Body.String())
+	}
+	revs := decode[struct {
+		Revisions []incident.Revision `json:"revisions"`
+	}](t, do(t, s, "GET", "/api/v1/incidents/SRX001/revisions", nil)).Revisions
+	if !slices.ContainsFunc(revs, func(r incident.Revision) bool { return r.Field == "fatalities" && r.New == "7" }) {
+		t.Errorf("revisions %+v lack the correction", revs)
+	}
+	wantError(t, do(t, s, "POST", "/api/v1/incidents/SRX001/corrections",
+		strings.NewReader(`{"field":"no_such_field","value":"1","why":"w"}`), jsonAuth...), http.StatusBadRequest, "invalid")
+
+	rec = do(t, s, "POST", "/api/v1/incidents/SRX008/merge", strings.NewReader(`{"absorb":"SRX007","why":"one offensive"}`), jsonAuth...)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("merge: %d %s", rec.Code, rec.Body.String())
+	}
+	tombs := decode[struct {
+		Tombstones []incident.Tombstone `json:"tombstones"`
+	}](t, do(t, s, "GET", "/api/v1/tombstones", nil)).Tombstones
+	if !slices.ContainsFunc(tombs, func(ts incident.Tombstone) bool { return ts.EventID == "SRX007" && ts.MergedInto == "SRX008" }) {
+		t.Errorf("tombstones %+v lack SRX007 merged into SRX008", tombs)
+	}
+	wantError(t, do(t, s, "GET", "/api/v1/incidents/SRX007", nil), http.StatusNotFound, "not_found")
 }
