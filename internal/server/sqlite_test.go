@@ -5,8 +5,8 @@ import (
 	"context"
 	"net/http"
 	"path/filepath"
-	"strings"
 	"slices"
+	"strings"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
