@@ -28,42 +28,47 @@ type SubEventType struct {
 	Code      string // CASE 2021 task 2 label
 }
 
-// SubEventTypes returns ACLED's sub-event taxonomy (codebook 2023) in codebook
-// order; a function, not a variable, so no caller can change it for another.
+// subEvents is ACLED's sub-event taxonomy (codebook 2023) in codebook order.
+// It is read-only: unexported, and handed out only as copies, so no caller
+// can change it for another.
+var subEvents = [...]SubEventType{
+	{"Armed clash", Battles, PoliticalViolence, "ARMED_CLASH"},
+	{"Government regains territory", Battles, PoliticalViolence, "GOV_REGAINS_TERIT"},
+	{"Non-state actor overtakes territory", Battles, PoliticalViolence, "NON_STATE_ACTOR_OVERTAKES_TER"},
+	{"Chemical weapon", ExplosionsRemote, PoliticalViolence, "CHEM_WEAP"},
+	{"Air/drone strike", ExplosionsRemote, PoliticalViolence, "AIR_STRIKE"},
+	{"Suicide bomb", ExplosionsRemote, PoliticalViolence, "SUIC_BOMB"},
+	{"Shelling/artillery/missile attack", ExplosionsRemote, PoliticalViolence, "ART_MISS_ATTACK"},
+	{"Remote explosive/landmine/IED", ExplosionsRemote, PoliticalViolence, "REM_EXPLOS"},
+	{"Grenade", ExplosionsRemote, PoliticalViolence, "GRENADE"},
+	{"Sexual violence", ViolenceAgainstCivs, PoliticalViolence, "SEX_VIOL"},
+	{"Attack", ViolenceAgainstCivs, PoliticalViolence, "ATTACK"},
+	{"Abduction/forced disappearance", ViolenceAgainstCivs, PoliticalViolence, "ABDUCT_DISSAP"},
+	{"Peaceful protest", Protests, Demonstrations, "PEACE_PROTEST"},
+	{"Protest with intervention", Protests, Demonstrations, "PROTEST_WITH_INTER"},
+	{"Excessive force against protesters", Protests, PoliticalViolence + "; " + Demonstrations, "FORCE_AGAINST_PROTEST"},
+	{"Violent demonstration", Riots, Demonstrations, "VIOL_DEMONSTR"},
+	{"Mob violence", Riots, PoliticalViolence, "MOB_VIOL"},
+	{"Agreement", StrategicDevelopment, StrategicDevelopments, "AGREEMENT"},
+	{"Arrests", StrategicDevelopment, StrategicDevelopments, "ARREST"},
+	{"Change to group/activity", StrategicDevelopment, StrategicDevelopments, "CHANGE_TO_GROUP_ACT"},
+	{"Disrupted weapons use", StrategicDevelopment, StrategicDevelopments, "DISR_WEAP"},
+	{"Headquarters or base established", StrategicDevelopment, StrategicDevelopments, "HQ_ESTABLISHED"},
+	{"Looting/property destruction", StrategicDevelopment, StrategicDevelopments, "PROPERTY_DISTRUCT"},
+	{"Non-violent transfer of territory", StrategicDevelopment, StrategicDevelopments, "NON_VIOL_TERRIT_TRANSFER"},
+	{"Other", StrategicDevelopment, StrategicDevelopments, "OTHER"},
+}
+
+// SubEventTypes returns a copy of ACLED's sub-event taxonomy in codebook order.
 func SubEventTypes() []SubEventType {
-	return []SubEventType{
-		{"Armed clash", Battles, PoliticalViolence, "ARMED_CLASH"},
-		{"Government regains territory", Battles, PoliticalViolence, "GOV_REGAINS_TERIT"},
-		{"Non-state actor overtakes territory", Battles, PoliticalViolence, "NON_STATE_ACTOR_OVERTAKES_TER"},
-		{"Chemical weapon", ExplosionsRemote, PoliticalViolence, "CHEM_WEAP"},
-		{"Air/drone strike", ExplosionsRemote, PoliticalViolence, "AIR_STRIKE"},
-		{"Suicide bomb", ExplosionsRemote, PoliticalViolence, "SUIC_BOMB"},
-		{"Shelling/artillery/missile attack", ExplosionsRemote, PoliticalViolence, "ART_MISS_ATTACK"},
-		{"Remote explosive/landmine/IED", ExplosionsRemote, PoliticalViolence, "REM_EXPLOS"},
-		{"Grenade", ExplosionsRemote, PoliticalViolence, "GRENADE"},
-		{"Sexual violence", ViolenceAgainstCivs, PoliticalViolence, "SEX_VIOL"},
-		{"Attack", ViolenceAgainstCivs, PoliticalViolence, "ATTACK"},
-		{"Abduction/forced disappearance", ViolenceAgainstCivs, PoliticalViolence, "ABDUCT_DISSAP"},
-		{"Peaceful protest", Protests, Demonstrations, "PEACE_PROTEST"},
-		{"Protest with intervention", Protests, Demonstrations, "PROTEST_WITH_INTER"},
-		{"Excessive force against protesters", Protests, PoliticalViolence + "; " + Demonstrations, "FORCE_AGAINST_PROTEST"},
-		{"Violent demonstration", Riots, Demonstrations, "VIOL_DEMONSTR"},
-		{"Mob violence", Riots, PoliticalViolence, "MOB_VIOL"},
-		{"Agreement", StrategicDevelopment, StrategicDevelopments, "AGREEMENT"},
-		{"Arrests", StrategicDevelopment, StrategicDevelopments, "ARREST"},
-		{"Change to group/activity", StrategicDevelopment, StrategicDevelopments, "CHANGE_TO_GROUP_ACT"},
-		{"Disrupted weapons use", StrategicDevelopment, StrategicDevelopments, "DISR_WEAP"},
-		{"Headquarters or base established", StrategicDevelopment, StrategicDevelopments, "HQ_ESTABLISHED"},
-		{"Looting/property destruction", StrategicDevelopment, StrategicDevelopments, "PROPERTY_DISTRUCT"},
-		{"Non-violent transfer of territory", StrategicDevelopment, StrategicDevelopments, "NON_VIOL_TERRIT_TRANSFER"},
-		{"Other", StrategicDevelopment, StrategicDevelopments, "OTHER"},
-	}
+	out := subEvents
+	return out[:]
 }
 
 // LookupSubEvent finds a sub-event type by ACLED name or CASE code,
 // case-insensitively.
 func LookupSubEvent(nameOrCode string) (SubEventType, bool) {
-	for _, s := range SubEventTypes() {
+	for _, s := range &subEvents {
 		if strings.EqualFold(s.Name, nameOrCode) || strings.EqualFold(s.Code, nameOrCode) {
 			return s, true
 		}

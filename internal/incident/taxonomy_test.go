@@ -100,3 +100,10 @@ func TestEvidenceFor(t *testing.T) {
 		t.Errorf("EvidenceFor(admin1) = %+v, want none", got)
 	}
 }
+
+func TestLookupSubEventDoesNotAllocate(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() { LookupSubEvent("GRENADE") })
+	if allocs != 0 {
+		t.Errorf("LookupSubEvent allocates %.0f times a call, want 0", allocs)
+	}
+}
