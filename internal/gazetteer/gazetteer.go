@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -59,6 +60,7 @@ type Gazetteer struct {
 	keys      []string            // sorted normal forms from the data file
 	lists     []string            // per key: comma-separated entry indexes
 	keyIx     keyIndex            // hash index over keys
+	extraKeys []string            // the keys of extra, sorted
 	extra     map[string][]int32  // keys added at load (curated, aliases)
 	countries map[string]*country // by alpha-2
 	admin1    map[string]int32    // "IQ.18" -> entry
@@ -108,6 +110,10 @@ func Load() (*Gazetteer, error) {
 	if err := g.loadAliases(); err != nil {
 		return nil, err
 	}
+	for k := range g.extra {
+		g.extraKeys = append(g.extraKeys, k)
+	}
+	sort.Strings(g.extraKeys)
 	return g, nil
 }
 
@@ -193,6 +199,16 @@ func (g *Gazetteer) add(e entry, names ...string) int32 {
 		g.extra[k] = append(g.extra[k], idx)
 	}
 	return idx
+}
+
+// hasKeyPrefix reports whether some key begins with p.
+func (g *Gazetteer) hasKeyPrefix(p string) bool {
+	for _, keys := range [2][]string{g.keys, g.extraKeys} {
+		if i := sort.SearchStrings(keys, p); i < len(keys) && strings.HasPrefix(keys[i], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // lookup returns the entries indexed under a normal form.

@@ -185,7 +185,11 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 	if first.lower == "the" && !caseless {
 		return span{}, false // "The Hague" is reached through its own key below
 	}
-	for n := min(maxSpan, len(toks)-i); n >= 1; n-- {
+	longest := min(maxSpan, len(toks)-i)
+	if longest > 2 && !caseless && toks[i+1].cap && toks[i+2].cap && !g.longerNameAt(text, toks, brk, i) {
+		longest = 1
+	}
+	for n := longest; n >= 1; n-- {
 		last := toks[i+n-1]
 		tail := n > 1 && featureTail[last.lower] // "Anbar desert", "Haditha dam"
 		if !caseless && !last.cap && !tail {
@@ -210,6 +214,23 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		return sp, g.acceptSpan(text, toks, brk, i, &sp, caseless)
 	}
 	return span{}, false
+}
+
+// longerNameAt reports whether a name of two or more words may start at
+// token i: some key begins with the normal form of its first two words
+// less the last letter (which the next word can still change, as in
+// "Salah ad Din"). Names opening with an article or prefix are not
+// filtered.
+func (g *Gazetteer) longerNameAt(text string, toks []token, brk []bool, i int) bool {
+	first, second := toks[i], toks[i+1]
+	if articles[first.lower] || typePrefixes[first.lower] || connectors[first.lower] || brk[i+1] {
+		return true
+	}
+	p := Normalize(text[first.start:second.end])
+	if len(p) < 2 {
+		return true
+	}
+	return g.hasKeyPrefix(p[:len(p)-1])
 }
 
 // insideProperName reports a word that sits in a longer run of capitalised
