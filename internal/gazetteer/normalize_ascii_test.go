@@ -70,3 +70,29 @@ func FuzzFoldEqual(f *testing.F) {
 		}
 	})
 }
+
+// TestLongNamePrefix checks the invariant the scan's long-name filter
+// relies on: the normal form of a name's first two words, less its last
+// letter, begins the name's own key.
+func TestLongNamePrefix(t *testing.T) {
+	g := loadTest(t)
+	checked := 0
+	for i := range g.entries {
+		name := g.entries[i].Name
+		toks, _ := tokenize(name)
+		if len(toks) < 3 || !isASCII(toks[0].lower) || articles[toks[0].lower] || typePrefixes[toks[0].lower] || connectors[toks[0].lower] {
+			continue
+		}
+		p := Normalize(name[toks[0].start:toks[1].end])
+		if len(p) < 2 {
+			continue
+		}
+		checked++
+		if key := Normalize(name); !strings.HasPrefix(key, p[:len(p)-1]) {
+			t.Errorf("key %q of %q does not begin with %q", key, name, p[:len(p)-1])
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no names of three words checked")
+	}
+}

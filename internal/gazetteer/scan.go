@@ -219,11 +219,12 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 // longerNameAt reports whether a name of two or more words may start at
 // token i: some key begins with the normal form of its first two words
 // less the last letter (which the next word can still change, as in
-// "Salah ad Din"). Names opening with an article or prefix are not
+// "Salah ad Din"). Names opening with an article, a prefix or a word in
+// another alphabet (whose prefix forms the map does not hold) are not
 // filtered.
 func (g *Gazetteer) longerNameAt(text string, toks []token, brk []bool, i int) bool {
 	first, second := toks[i], toks[i+1]
-	if articles[first.lower] || typePrefixes[first.lower] || connectors[first.lower] || brk[i+1] {
+	if !isASCII(first.lower) || articles[first.lower] || typePrefixes[first.lower] || connectors[first.lower] || brk[i+1] {
 		return true
 	}
 	p := Normalize(text[first.start:second.end])
