@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // token is a run of letters and digits in a text.
@@ -42,7 +44,7 @@ func (d *Dictionary) FindAll(text string) []Mention { return d.find(text, true) 
 
 func (d *Dictionary) find(text string, weak bool) []Mention {
 	toks := tokenize(text)
-	low := asciiLower(text)
+	low := textfold.ASCIILower(text)
 	var out []Mention
 	for i := 0; i < len(toks); {
 		e, n := d.match(text, low, toks, i, weak)
@@ -104,25 +106,6 @@ func exactMatch(text string, toks []token, e entry) bool {
 		}
 	}
 	return true
-}
-
-// asciiLower lower-cases the ASCII letters of s, keeping every offset:
-// one copy per text, so that ASCII words need no allocation of their own.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // lower lower-cases a word, without allocating when it is already lower

@@ -8,28 +8,15 @@ import (
 	"testing"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
-
-// sharedDir finds ../shared beside the repository root, or "".
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for ; dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared")
-		}
-	}
-	return ""
-}
 
 // TestCASESnippets runs Extract on the CASE 2021 task 2 dev snippets,
 // which it was not written on: snippets labelled with a violent ACLED type
 // should mostly yield an incident, snippets about disasters, crime and
 // diplomacy should mostly not.
 func TestCASESnippets(t *testing.T) {
-	path := filepath.Join(sharedDir(), "datasets", "case2021-task2", "dev.tsv")
+	path := filepath.Join(sharedtest.Dir(t, "datasets/case2021-task2"), "dev.tsv")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("CASE 2021 dev set not available (%v)", err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/ingest"
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
 
 // FuzzExtract holds Extract to its contract on any text: no panic, no
@@ -135,7 +136,8 @@ func BenchmarkExtractLong(b *testing.B) {
 // BenchmarkExtractSeeds runs the five seed reports (full news pages, a few
 // kilobytes each) through ingest's cleaning and Extract.
 func BenchmarkExtractSeeds(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(sharedDir(), "seeds", "*.txt"))
+	seeds, _ := sharedtest.Find("seeds")
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
 	if len(files) == 0 {
 		b.Skip("seed articles not available")
 	}

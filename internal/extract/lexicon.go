@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 //go:embed rules/*.tsv
@@ -43,7 +45,7 @@ type word struct {
 // with other letters allocate.
 func tokenize(text string) []word {
 	out := make([]word, 0, len(text)/6+1)
-	low := asciiLower(text)
+	low := textfold.ASCIILower(text)
 	start, ascii := -1, true
 	for i, r := range text {
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -68,24 +70,6 @@ func foldWord(text, low string, start, end int, ascii bool) string {
 		return low[start:end]
 	}
 	return strings.ToLower(text[start:end])
-}
-
-// asciiLower lower-cases the ASCII letters of s, keeping every offset.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // phrase is one rule of the lexicon.

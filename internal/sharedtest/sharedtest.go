@@ -40,3 +40,20 @@ func Dir(t testing.TB, sub string) string {
 	}
 	return p
 }
+
+// Find returns ../shared/<sub> beside the repository root and whether it
+// exists, without skipping: for optional inputs such as fuzz seed corpora.
+func Find(sub string) (string, bool) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for ; dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			p := filepath.Join(dir, "..", "shared", sub)
+			_, err := os.Stat(p)
+			return p, err == nil
+		}
+	}
+	return "", false
+}

@@ -24,3 +24,9 @@ func TestDirSkipsWhenAbsent(t *testing.T) {
 		t.Error("Dir did not skip for a missing folder")
 	}
 }
+
+func TestFind(t *testing.T) {
+	if p, ok := Find("no-such-folder-in-shared"); ok {
+		t.Errorf("Find reported a missing folder as present: %s", p)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
 
 func newTestClassifier(t testing.TB) *Classifier {
@@ -277,7 +279,7 @@ func TestParseErrors(t *testing.T) {
 // checks that scoring runs and stays well above chance; the numbers
 // themselves are reported by `sitrep eval events`.
 func TestCASEDevSet(t *testing.T) {
-	root := repoRoot(t)
+	root := sharedtest.RepoRoot(t)
 	path := filepath.Join(root, "..", "shared", "datasets", "case2021-task2", "dev.tsv")
 	f, err := os.Open(path)
 	if err != nil {
@@ -306,24 +308,6 @@ func TestCASEDevSet(t *testing.T) {
 		if split == "all" && (s.N < 500 || s.WeightedF1 < 0.5) {
 			t.Errorf("n=%d weighted F1 %.3f: the rules have regressed badly", s.N, s.WeightedF1)
 		}
-	}
-}
-
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
 	}
 }
 
@@ -400,7 +384,7 @@ func BenchmarkClassify(b *testing.B) {
 // BenchmarkClassifySeedSentences classifies every line of the shared seed
 // articles, real newswire of every length; it skips when they are absent.
 func BenchmarkClassifySeedSentences(b *testing.B) {
-	root := repoRoot(b)
+	root := sharedtest.RepoRoot(b)
 	files, _ := filepath.Glob(filepath.Join(root, "..", "shared", "seeds", "*.txt"))
 	var lines []string
 	for _, f := range files {

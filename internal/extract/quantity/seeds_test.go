@@ -5,31 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir finds ../shared next to the repository root, or skips.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data not available at %s: %v", p, err)
-	}
-	return p
-}
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
+)
 
 // sentences is a rough splitter for tests: lines, then ". " boundaries.
 func sentences(text string) []string {
@@ -53,7 +31,7 @@ type kindN struct {
 // articles, and that the yearly statistics there are flagged, without
 // copying their text.
 func TestSeeds(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := sharedtest.Dir(t, "seeds")
 	tests := []struct {
 		prefix string
 		want   []kindN // figures that must be found outside statistics

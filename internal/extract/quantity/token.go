@@ -3,6 +3,8 @@ package quantity
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // TokenKind separates words, numbers and punctuation.
@@ -32,7 +34,7 @@ type Token struct {
 // Whitespace is dropped; every other rune is a one-rune punctuation token.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
-	lower := asciiLower(text)
+	lower := textfold.ASCIILower(text)
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
@@ -74,26 +76,6 @@ func newToken(text, lower string, start, end int) Token {
 		k = Num
 	}
 	return Token{Start: start, End: end, Text: s, Lower: lower[start:end], Kind: k}
-}
-
-// asciiLower lower-cases ASCII letters only, so that byte offsets stay
-// valid; the lexicons are English. One allocation per text, none when it
-// has no capitals.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 func asciiAlnum(c byte) bool {

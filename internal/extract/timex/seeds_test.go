@@ -5,36 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-)
 
-// sharedDir finds ../shared next to the repository root, or skips.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data not available at %s: %v", p, err)
-	}
-	return p
-}
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
+)
 
 // TestSeeds checks the incident dates of the sample articles (the gold
 // file's dates, against its publication dates) without copying their text.
 func TestSeeds(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := sharedtest.Dir(t, "seeds")
 	tests := []struct {
 		prefix, pub string
 		days        []string // dates that must be among the resolved days
