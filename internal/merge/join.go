@@ -93,3 +93,19 @@ func (o Options) Rematch(old, fresh []incident.Incident) []int {
 	}
 	return out
 }
+
+// Admin1Key is the first-level region a report is filed under within its
+// country (folded; "" when unknown). Two reports naming different regions
+// never merge, and a report naming none is compared only with others
+// naming none, as Index blocks them.
+func Admin1Key(in *incident.Incident) string { return fold(in.Admin1) }
+
+// Mergeable reports whether a report can ever be the same event as
+// another: it needs a date and some place to compare (a named location, a
+// point, or a region-level report).
+func Mergeable(in *incident.Incident) bool {
+	if _, _, ok := Window(in); !ok || countryKey(in) == "" {
+		return false
+	}
+	return in.Location != "" || in.GeoPrecision == 3 || (in.Latitude != nil && in.Longitude != nil)
+}

@@ -79,17 +79,19 @@ func insertReport(ctx context.Context, tx *wtx, id, clusterID string, in *incide
 		return fmt.Errorf("encode report %s: %w", id, err)
 	}
 	lo, hi := window(in)
-	_, err = tx.ExecContext(ctx, `INSERT INTO reports (id, article_id, cluster_id, origin_id, body, country_key, day_lo, day_hi)
-		VALUES (?,?,?,?,?,?,?,?)`, id, in.ArticleID, clusterID, in.EventID, string(body), merge.CountryKey(in), lo, hi)
+	_, err = tx.ExecContext(ctx, `INSERT INTO reports (id, article_id, cluster_id, origin_id, body, country_key, admin1_key, day_lo, day_hi)
+		VALUES (?,?,?,?,?,?,?,?,?)`, id, in.ArticleID, clusterID, in.EventID, string(body), merge.CountryKey(in), merge.Admin1Key(in), lo, hi)
 	if err != nil {
 		return fmt.Errorf("insert report %s: %w", id, err)
 	}
 	return nil
 }
 
-// window is merge.Window as column values: NULL when undated.
+// window is merge.Window as column values: NULL when the report can never
+// merge (no date, or no place to compare), which keeps it out of the
+// candidate index.
 func window(in *incident.Incident) (lo, hi sql.NullInt64) {
-	if l, h, ok := merge.Window(in); ok {
+	if l, h, ok := merge.Window(in); ok && merge.Mergeable(in) {
 		return sql.NullInt64{Int64: int64(l), Valid: true}, sql.NullInt64{Int64: int64(h), Valid: true}
 	}
 	return lo, hi
@@ -114,24 +116,44 @@ func (db *DB) chooseCluster(ctx context.Context, tx *wtx, in *incident.Incident,
 		}
 	}
 	lo, hi, ok := merge.Window(in)
-	if !ok {
+	if !ok || !merge.Mergeable(in) {
 		return "", nil
 	}
 	o := merge.DefaultOptions()
-	ids, err := candidateClusters(ctx, tx, merge.CountryKey(in), lo-o.LagDays, hi+o.LagDays)
+	ids, err := candidateClusters(ctx, tx, merge.CountryKey(in), merge.Admin1Key(in), lo-o.LagDays, hi+o.LagDays)
 	if err != nil || len(ids) == 0 {
 		return "", err
 	}
 	clusters := make([][]incident.Incident, len(ids))
 	for i, id := range ids {
-		if clusters[i], err = loadMembers(ctx, tx, id); err != nil {
+		merged, err := clusterIncident(ctx, tx, id)
+		if err != nil {
 			return "", err
 		}
+		clusters[i] = []incident.Incident{merged}
 	}
 	if best := o.Join(in, clusters); best >= 0 {
 		return ids[best], nil
 	}
 	return "", nil
+}
+
+// clusterIncident returns a cluster's merged incident as last written. It
+// stands for the cluster when a new report is compared with it: it is what
+// merge.Index's representative is (finest place and date, most common
+// type, most specific actors, every article as a source), with the
+// analyst's corrections, and one row to read however many reports the
+// event has.
+func clusterIncident(ctx context.Context, tx *wtx, id string) (incident.Incident, error) {
+	var body string
+	var in incident.Incident
+	if err := tx.QueryRowContext(ctx, `SELECT body FROM clusters WHERE id = ?`, id).Scan(&body); err != nil {
+		return in, fmt.Errorf("cluster %s: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(body), &in); err != nil {
+		return in, fmt.Errorf("decode cluster %s: %w", id, err)
+	}
+	return in, nil
 }
 
 // liveID follows tombstones from id to the cluster that now holds it: id
@@ -165,13 +187,15 @@ func clusterHasArticle(ctx context.Context, tx *wtx, clusterID, articleID string
 	return n > 0, err
 }
 
-// candidateClusters lists the clusters with a live report in country whose
+// candidateClusters lists the clusters with a live report in country and
+// first-level region whose
 // date window overlaps [lo, hi]. Windows are at most merge.MaxWindowDays
 // long, so the index range on day_lo is bounded.
-func candidateClusters(ctx context.Context, tx *wtx, country string, lo, hi int) ([]string, error) {
+func candidateClusters(ctx context.Context, tx *wtx, country, admin1 string, lo, hi int) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT cluster_id FROM reports
-		WHERE country_key = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ? AND withdrawn_at IS NULL AND day_lo IS NOT NULL`,
-		country, lo-merge.MaxWindowDays, hi, lo)
+		WHERE country_key = ? AND admin1_key = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?
+		AND withdrawn_at IS NULL AND day_lo IS NOT NULL`,
+		country, admin1, lo-merge.MaxWindowDays, hi, lo)
 	if err != nil {
 		return nil, fmt.Errorf("candidate clusters: %w", err)
 	}

@@ -72,7 +72,12 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	n := max(2, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{w: w, r: r, logger: logger, smallSet: smallSet}, nil
+	db := &DB{w: w, r: r, logger: logger, smallSet: smallSet}
+	if err := db.backfill(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // dsn builds the connection string: WAL, foreign keys, a busy timeout, and

@@ -152,8 +152,8 @@ func replaceReport(ctx context.Context, tx *wtx, old *oldReport, in *incident.In
 		return false, nil
 	}
 	lo, hi := window(in)
-	_, err = tx.ExecContext(ctx, `UPDATE reports SET body = ?, country_key = ?, day_lo = ?, day_hi = ? WHERE id = ?`,
-		string(now), merge.CountryKey(in), lo, hi, old.id)
+	_, err = tx.ExecContext(ctx, `UPDATE reports SET body = ?, country_key = ?, admin1_key = ?, day_lo = ?, day_hi = ? WHERE id = ?`,
+		string(now), merge.CountryKey(in), merge.Admin1Key(in), lo, hi, old.id)
 	if err != nil {
 		return false, fmt.Errorf("update report %s: %w", old.id, err)
 	}

@@ -1,0 +1,62 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/merge"
+)
+
+// backfillBatch is how many incidents one backfill transaction adopts.
+const backfillBatch = 2000
+
+// backfill adopts incidents stored before merging at ingest existed
+// (migration 00008): each becomes a cluster under its own ID with itself
+// as its one report, so later reports can join it and it has a history.
+// It runs at Open and costs nothing once every incident has a cluster.
+func (db *DB) backfill(ctx context.Context) error {
+	at := time.Now().UTC().Truncate(time.Millisecond)
+	for {
+		rows, err := db.r.QueryContext(ctx, selectIncident+` FROM incidents i
+			WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.id = i.event_id) ORDER BY i.id LIMIT ?`, backfillBatch)
+		if err != nil {
+			return fmt.Errorf("backfill: %w", err)
+		}
+		page, err := db.collect(ctx, rows, backfillBatch)
+		if err != nil {
+			return fmt.Errorf("backfill: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		err = db.inTx(ctx, func(tx *wtx) error {
+			for i := range page {
+				in := page[i].in
+				body, err := json.Marshal(in)
+				if err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO clusters (id, body, created_at) VALUES (?, '', ?)`,
+					in.EventID, formatTime(in.UpdatedAt)); err != nil {
+					return fmt.Errorf("cluster %s: %w", in.EventID, err)
+				}
+				lo, hi := window(&in)
+				if _, err := tx.ExecContext(ctx, `INSERT INTO reports (id, article_id, cluster_id, origin_id, body, country_key, admin1_key, day_lo, day_hi)
+					VALUES (?,?,?,?,?,?,?,?,?)`, in.ArticleID+":adopted:"+in.EventID, in.ArticleID, in.EventID, in.EventID,
+					string(body), merge.CountryKey(&in), merge.Admin1Key(&in), lo, hi); err != nil {
+					return fmt.Errorf("report %s: %w", in.EventID, err)
+				}
+				if _, err := db.recompute(ctx, tx, in.EventID, change{why: "adopted from a store without history", at: at}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("backfill: %w", err)
+		}
+		db.logger.Info("adopted stored incidents into merge clusters", "incidents", len(page))
+	}
+}
