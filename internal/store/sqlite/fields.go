@@ -3,6 +3,7 @@ package sqlite
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -71,7 +72,7 @@ func checkValue(field, value string) (json.RawMessage, error) {
 		if err != nil || n < 0 || (kind == kindPrec && (n < 1 || n > 3)) || n > 8 {
 			return bad()
 		}
-		return json.RawMessage(value), nil
+		return json.RawMessage(strconv.Itoa(n)), nil
 	case kindCount, kindLat, kindLon:
 		return numberValue(kind, value)
 	case kindEvent:
@@ -103,7 +104,7 @@ func numberValue(kind fieldKind, value string) (json.RawMessage, error) {
 	if kind == kindLon {
 		limit = 180
 	}
-	if err != nil || f < -limit || f > limit {
+	if err != nil || math.IsNaN(f) || f < -limit || f > limit {
 		return nil, bad
 	}
 	return json.RawMessage(strconv.FormatFloat(f, 'f', -1, 64)), nil
@@ -128,7 +129,7 @@ func setField(in *incident.Incident, field, value string) error {
 	}
 	doc, err := json.Marshal(map[string]json.RawMessage{field: raw})
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %v: %w", field, err, incident.ErrInvalid)
 	}
 	if err := json.Unmarshal(doc, in); err != nil {
 		return fmt.Errorf("%s: %w", field, incident.ErrInvalid)
