@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -131,4 +133,22 @@ func mustBeLive(ctx context.Context, tx *wtx, id string) error {
 		return fmt.Errorf("incident %s: %w", id, incident.ErrNotFound)
 	}
 	return nil
+}
+
+// Tombstone returns the tombstone of one retired incident ID, following
+// merges to the incident that now holds it (MergedInto is the live
+// survivor); ErrNotFound when the ID was never retired. The API answers a
+// request for a merged-away incident with it (410 and merged_into).
+func (db *DB) Tombstone(ctx context.Context, id string) (incident.Tombstone, error) {
+	t := incident.Tombstone{EventID: id}
+	var at string
+	err := db.r.QueryRowContext(ctx, `SELECT merged_into, why, at FROM tombstones WHERE event_id = ?`, id).Scan(&t.MergedInto, &t.Why, &at)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			err = incident.ErrNotFound
+		}
+		return t, fmt.Errorf("sqlite: tombstone %s: %w", id, err)
+	}
+	t.At = parseTime(at)
+	return t, nil
 }

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"testing"
@@ -172,6 +173,17 @@ func testMergeSplitTombstone(t *testing.T, s incident.Store) {
 	}
 	if len(ts) != 1 || ts[0].EventID != "FD1" || ts[0].MergedInto != "VC1" {
 		t.Errorf("tombstones = %+v, want FD1 merged into VC1", ts)
+	}
+	type oneTombstone interface {
+		Tombstone(ctx context.Context, id string) (incident.Tombstone, error)
+	}
+	if one, ok := s.(oneTombstone); ok {
+		if got, err := one.Tombstone(ctx(t), "FD1"); err != nil || got.MergedInto != "VC1" {
+			t.Errorf("Tombstone(FD1) = %+v, %v; want merged into VC1", got, err)
+		}
+		if _, err := one.Tombstone(ctx(t), "VC1"); !errors.Is(err, incident.ErrNotFound) {
+			t.Errorf("Tombstone(VC1) of a live incident: err = %v, want ErrNotFound", err)
+		}
 	}
 	if later, _ := h.Tombstones(ctx(t), time.Now().Add(time.Hour)); len(later) != 0 {
 		t.Errorf("tombstones since the future = %+v, want none", later)
