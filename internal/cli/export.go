@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +27,8 @@ type exportFlags struct {
 	from, to, country, admin1, actor            string
 	eventType, subEventType, bbox, text, sortBy string
 	minFatalities, limit                        int
-	excel                                       bool
+	excel, deleted                              bool
+	since                                       string
 }
 
 func newExportCmd(cfg *Config) *cobra.Command {
@@ -65,6 +67,8 @@ tag "unverified" in jsonl.`,
 	f.StringVar(&fl.sortBy, "sort", "", "event_date, -event_date, fatalities or -fatalities")
 	f.IntVar(&fl.limit, "limit", 0, "write at most this many incidents (0: all)")
 	f.BoolVar(&fl.excel, "excel", false, "csv: start with a UTF-8 byte order mark so Excel reads non-ASCII names")
+	f.BoolVar(&fl.deleted, "deleted", false, "write the deletions CSV instead: incidents merged away or withdrawn (see --since)")
+	f.StringVar(&fl.since, "since", "", "with --deleted: only deletions at or after this date, YYYY-MM-DD")
 	return cmd
 }
 
@@ -94,6 +98,9 @@ func (fl exportFlags) query() url.Values {
 }
 
 func runExport(ctx context.Context, cfg *Config, fl exportFlags) error {
+	if fl.deleted || fl.since != "" {
+		return runExportDeleted(ctx, cfg, fl)
+	}
 	filter, err := server.ParseFilter(fl.query())
 	if err != nil {
 		return usageError{err}
@@ -172,4 +179,47 @@ func newExportWriter(format string, w io.Writer) (export.Writer, error) {
 		return export.NewTableWriter(w), nil
 	}
 	return export.New(format, w)
+}
+
+// runExportDeleted writes the store's tombstones as the deletions CSV.
+func runExportDeleted(ctx context.Context, cfg *Config, fl exportFlags) error {
+	if !fl.deleted {
+		return usageError{errors.New("--since applies to --deleted only")}
+	}
+	if len(fl.query()) > 0 || fl.limit != 0 || (fl.format != export.CSV && fl.format != "") {
+		return usageError{errors.New("--deleted writes CSV and takes only --since, --excel and --output")}
+	}
+	var since time.Time
+	if fl.since != "" {
+		t, err := time.Parse(time.DateOnly, fl.since)
+		if err != nil {
+			return usageError{fmt.Errorf("--since %q: want YYYY-MM-DD", fl.since)}
+		}
+		since = t
+	}
+	if _, err := os.Stat(cfg.DB); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no database at %s (ingest articles first, or pass --db)", cfg.DB)
+	}
+	db, err := sqlite.Open(ctx, cfg.DB, cfg.Logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ts, err := db.Tombstones(ctx, since)
+	if err != nil {
+		return err
+	}
+	out, closeOut, err := openOutput(cfg, fl.output)
+	if err != nil {
+		return err
+	}
+	err = export.WriteTombstonesCSV(out, ts, fl.excel)
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(cfg.Stderr, "sitrep: exported %d deletions\n", len(ts))
+	return nil
 }

@@ -233,3 +233,26 @@ func TestMergeSplitTombstones(t *testing.T) {
 	}
 	wantError(t, do(t, s, "POST", split, strings.NewReader(`{"why":"w"}`), jsonAuth...), http.StatusBadRequest, "invalid")
 }
+
+func TestExportDeleted(t *testing.T) {
+	s, _ := newHistoryServer(t)
+	if rec := do(t, s, "POST", "/api/v1/incidents/SRX008/merge", strings.NewReader(`{"absorb":"SRX009","why":"one raid"}`), jsonAuth...); rec.Code != http.StatusOK {
+		t.Fatalf("merge: %d %s", rec.Code, rec.Body.String())
+	}
+	rec := do(t, s, "GET", "/api/v1/export.deleted.csv?since=2024-06-01", nil)
+	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/csv") {
+		t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[1], "SRX009,") || !strings.Contains(lines[1], ",SRX008,one raid") {
+		t.Errorf("deletions file:\n%s", rec.Body.String())
+	}
+	if body := do(t, s, "GET", "/api/v1/export.deleted.csv?since=2030-01-01&excel=1", nil).Body.String(); body != "\ufeffevent_id_cnty,deleted_timestamp,merged_into,reason\n" {
+		t.Errorf("no deletions since 2030: %q", body)
+	}
+	for _, bad := range []string{"since=soon", "excel=yes", "format=csv"} {
+		wantError(t, do(t, s, "GET", "/api/v1/export.deleted.csv?"+bad, nil), http.StatusBadRequest, "invalid")
+	}
+	plain, _ := newTestServer(t, Options{})
+	wantError(t, do(t, plain, "GET", "/api/v1/export.deleted.csv", nil), http.StatusNotImplemented, "not_implemented")
+}

@@ -34,6 +34,7 @@ func (s *Server) routeTable() []route {
 		{"GET /api/v1/export.csv", s.exportHandler("csv"), true},
 		{"GET /api/v1/export.geojson", s.exportHandler("geojson"), true},
 		{"GET /api/v1/export.jsonl", s.exportHandler("jsonl"), true},
+		{"GET /api/v1/export.deleted.csv", s.exportDeleted, true},
 		{"/api/", s.apiNotFound, false},
 		{"/", s.dashboard, false},
 	}

@@ -20,6 +20,7 @@ async function start() {
   const config = await getJSON("api/v1/config").catch(() => ({}));
   fillEventTypes(form.elements.event_type);
   drawLegend(document.getElementById("legend"));
+  if (config.history) document.getElementById("export-deleted").hidden = false;
   readURL(form);
 
   const handlers = {
