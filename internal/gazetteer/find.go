@@ -26,7 +26,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		st := shared
 		if ctx.agg.touches(sp.key) {
 			if st = states[sp.key]; st == nil {
-				st = g.newResolveState(ctx, sp.key)
+				st = g.resolveStateLike(ctx, sp.key, shared)
 				states[sp.key] = st
 			}
 		}

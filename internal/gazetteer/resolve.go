@@ -72,13 +72,14 @@ const (
 
 // resolveState is the document context prepared once for many names.
 type resolveState struct {
-	countries  strSet
-	neighbours strSet // countries bordering a named one
-	topCountry string
-	admin1     strSet       // codes and normal forms of names
-	points     [][2]float64 // towns the document names, for proximity
-	holding    strSet       // admin-1 codes holding those towns
-	admin2     strSet       // second-level regions the document names
+	countries   strSet
+	countryList []string // the countries as the context listed them
+	neighbours  strSet   // countries bordering a named one
+	topCountry  string
+	admin1      strSet       // codes and normal forms of names
+	points      [][2]float64 // towns the document names, for proximity
+	holding     strSet       // admin-1 codes holding those towns
+	admin2      strSet       // second-level regions the document names
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -97,11 +98,30 @@ func (s *strSet) add(x string) {
 // form key; when the context came from DocContext, that name's own
 // mentions are left out of it.
 func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
+	return g.resolveStateLike(ctx, key, nil)
+}
+
+// resolveStateLike is newResolveState that shares base's country sets
+// when leaving key out changes no country (most names in a document).
+func (g *Gazetteer) resolveStateLike(ctx Context, key string, base *resolveState) *resolveState {
 	st := &resolveState{}
 	countries, regions := ctx.Countries, ctx.Admin1
 	if ctx.agg != nil {
 		countries, regions = ctx.agg.fill(st, key)
 	}
+	st.countryList = countries
+	if base != nil && slices.Equal(countries, base.countryList) {
+		st.countries, st.neighbours, st.topCountry = base.countries, base.neighbours, base.topCountry
+	} else {
+		g.fillCountries(st, countries)
+	}
+	g.fillRegions(st, regions)
+	return st
+}
+
+// fillCountries sets the named countries, the first named most, and their
+// neighbours.
+func (g *Gazetteer) fillCountries(st *resolveState, countries []string) {
 	st.countries = make(strSet, 0, len(countries))
 	nb := 0
 	for _, c := range countries {
@@ -124,6 +144,10 @@ func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 			}
 		}
 	}
+}
+
+// fillRegions sets the first-level regions named, by code or name.
+func (g *Gazetteer) fillRegions(st *resolveState, regions []string) {
 	for _, a := range regions {
 		if _, ok := g.admin1[a]; ok {
 			st.admin1.add(a)
@@ -135,7 +159,6 @@ func (g *Gazetteer) newResolveState(ctx Context, key string) *resolveState {
 			}
 		}
 	}
-	return st
 }
 
 // candidate is one scored reading of a name.
