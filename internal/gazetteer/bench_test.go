@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
 
 // BenchmarkLoad also reports the CPU time per load, which stays meaningful
@@ -71,7 +73,7 @@ func BenchmarkFind(b *testing.B) {
 // builds share the machine.
 func BenchmarkFindSeeds(b *testing.B) {
 	g := loadTest(b)
-	root := repoRoot(b)
+	root := sharedtest.RepoRoot(b)
 	paths, _ := filepath.Glob(filepath.Join(root, "..", "shared", "seeds", "*.txt"))
 	var docs []string
 	size := 0

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
 
 var (
@@ -286,7 +288,7 @@ func TestResolveQualifier(t *testing.T) {
 // and checks it lands in one of the accepted first-level regions.
 func TestSeedGoldPlaces(t *testing.T) {
 	g := loadTest(t)
-	path := filepath.Join(repoRoot(t), "..", "shared", "gold", "seeds.gold.json")
+	path := filepath.Join(sharedtest.RepoRoot(t), "..", "shared", "gold", "seeds.gold.json")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("seed gold file not available (%v)", err)
@@ -358,21 +360,4 @@ func acceptedRegion(g *Gazetteer, p Place, names []string) bool {
 		}
 	}
 	return false
-}
-
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
 }
