@@ -115,7 +115,7 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if res.Saved.Created {
-		s.dropSources()
+		s.staleSources()
 	}
 	resp := ingestResponse{Article: res.Article, Incidents: res.Incidents, Saved: savedView{
 		ArticleID: res.Saved.ArticleID, Created: res.Saved.Created,

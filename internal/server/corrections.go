@@ -101,14 +101,15 @@ func (s *Server) postSplit(w http.ResponseWriter, r *http.Request) {
 	s.answerEdit(w, r, in, err, http.StatusCreated)
 }
 
-// answerEdit sends the edited incident, or the error; a successful edit
-// changes what the outlet profiles were computed over.
+// answerEdit sends the edited incident, or the error. A successful edit
+// changes what the outlet profiles were computed over, so they are marked
+// stale; the flag in this answer still comes from the previous profiles.
 func (s *Server) answerEdit(w http.ResponseWriter, r *http.Request, in incident.Incident, err error, status int) {
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.dropSources()
+	s.staleSources()
 	src, err := s.sources(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)

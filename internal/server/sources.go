@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -11,40 +12,90 @@ import (
 	"github.com/sitrep-org/sitrep/internal/merge"
 )
 
-// sourcesTTL is how long outlet profiles are reused before the store is
-// read again; a write through this server drops them at once.
+// sourcesTTL is how long outlet profiles are served before they are
+// recomputed; a write through this server marks them stale at once.
 const sourcesTTL = time.Minute
+
+// sourcesRefreshTimeout bounds one recomputation in the background.
+const sourcesRefreshTimeout = 10 * time.Minute
 
 // sourcesCache holds the outlet profiles over the whole store, which every
 // incident response needs for its unverified flag. Computing them reads and
-// merges every incident, so they are shared between requests.
+// merges every incident (about 2 s for 100,000), so they are shared, and
+// once there are profiles a stale set is served while a fresh one is
+// computed in the background: no request waits for a recomputation except
+// the very first.
 type sourcesCache struct {
-	mu  sync.Mutex
-	src *export.Sources
-	at  time.Time
+	mu         sync.Mutex
+	src        *export.Sources
+	err        error // of the last computation, while there are no profiles
+	at         time.Time
+	gen        uint64 // counts writes; profiles computed before one are stale
+	srcGen     uint64 // gen when src was computed
+	refreshing bool
+	done       chan struct{} // closed when the running computation ends
 }
 
-// sources returns the current profiles, recomputing them when stale. One
-// request recomputes while the others wait for its result.
+// sources returns the outlet profiles: the current ones, starting a
+// recomputation when they are stale, or on the first call the result of
+// the first computation.
 func (s *Server) sources(ctx context.Context) (*export.Sources, error) {
 	c := &s.srcCache
 	c.mu.Lock()
+	if c.src != nil {
+		if (time.Since(c.at) >= sourcesTTL || c.srcGen != c.gen) && !c.refreshing {
+			s.refreshSources()
+		}
+		src := c.src
+		c.mu.Unlock()
+		return src, nil
+	}
+	if !c.refreshing {
+		s.refreshSources()
+	}
+	done := c.done
+	c.mu.Unlock()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("outlet profiles: %w", ctx.Err())
+	}
+	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.src != nil && time.Since(c.at) < sourcesTTL {
-		return c.src, nil
+	if c.src == nil {
+		return nil, c.err
 	}
-	src, err := export.LoadSources(ctx, s.store)
-	if err != nil {
-		return nil, err
-	}
-	c.src, c.at = src, time.Now()
-	return src, nil
+	return c.src, nil
 }
 
-// dropSources forgets the profiles after a write changed the incidents.
-func (s *Server) dropSources() {
+// refreshSources starts a recomputation; c.mu must be held. It runs apart
+// from any request, so a client hanging up does not waste it.
+func (s *Server) refreshSources() {
+	c := &s.srcCache
+	c.refreshing, c.done = true, make(chan struct{})
+	gen, done := c.gen, c.done
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), sourcesRefreshTimeout)
+		defer cancel()
+		src, err := export.LoadSources(ctx, s.store)
+		if err != nil {
+			s.log.Error("outlet profiles", "err", err)
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if err == nil {
+			c.src, c.at, c.srcGen = src, time.Now(), gen
+		}
+		c.err, c.refreshing = err, false
+		close(done)
+	}()
+}
+
+// staleSources marks the profiles out of date after a write changed the
+// incidents; the next request starts their recomputation.
+func (s *Server) staleSources() {
 	s.srcCache.mu.Lock()
-	s.srcCache.src = nil
+	s.srcCache.gen++
 	s.srcCache.mu.Unlock()
 }
 

@@ -3,11 +3,13 @@ package server
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/incident"
@@ -132,7 +134,40 @@ func TestUnverifiedAfterIngest(t *testing.T) {
 	if rec.Code != http.StatusCreated {
 		t.Fatalf("ingest: %d %s", rec.Code, rec.Body.String())
 	}
-	if got := decode[map[string]any](t, do(t, s, "GET", "/api/v1/incidents/L1", nil)); got["unverified"] != false {
-		t.Errorf("L1 after a second outlet: unverified = %v, want false", got["unverified"])
+	// The write marks the profiles stale: the next request starts their
+	// recomputation and is answered from the old ones meanwhile.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := decode[map[string]any](t, do(t, s, "GET", "/api/v1/incidents/L1", nil))
+		if got["unverified"] == false {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("L1 still unverified 10 s after a second outlet reported it")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestSourcesFirstLoadError: with no profiles yet a store failure is the
+// request's error; once the store recovers the next request succeeds.
+func TestSourcesFirstLoadError(t *testing.T) {
+	st := outletStore(t)
+	st.fail = errors.New("disk gone")
+	s, _ := newTestServer(t, Options{Store: st})
+	wantError(t, do(t, s, "GET", "/api/v1/sources", nil), http.StatusInternalServerError, "internal")
+	st.mu.Lock()
+	st.fail = nil
+	st.mu.Unlock()
+	if rec := do(t, s, "GET", "/api/v1/sources", nil); rec.Code != http.StatusOK {
+		t.Errorf("after the store recovered: %d %s", rec.Code, rec.Body.String())
+	}
+	// Stale profiles are still served while the store fails again.
+	s.staleSources()
+	st.mu.Lock()
+	st.fail = errors.New("disk gone again")
+	st.mu.Unlock()
+	if rec := do(t, s, "GET", "/api/v1/sources", nil); rec.Code != http.StatusOK {
+		t.Errorf("stale profiles not served: %d %s", rec.Code, rec.Body.String())
 	}
 }
