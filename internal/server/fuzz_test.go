@@ -1,9 +1,14 @@
 package server
 
 import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/sitrep-org/sitrep/internal/incident"
 )
 
 // FuzzParseFilter feeds arbitrary query strings to the filter parser: it
@@ -58,6 +63,48 @@ func FuzzReadIngestRequest(f *testing.F) {
 		}
 		if n != 1 {
 			t.Fatalf("accepted %+v with %d inputs", req, n)
+		}
+	})
+}
+
+// FuzzParseTrends: arbitrary query strings never panic the trends parser,
+// and every refusal is the client's error.
+func FuzzParseTrends(f *testing.F) {
+	for _, s := range []string{"", "by=actor,admin1&all=1", "by=country&from=2024-01-01", "by=,,", "by=actor,actor", "all=2", "to=2024-01-01&from=2025-01-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		o, flt, err := parseTrends(q)
+		if err != nil {
+			if !errors.Is(err, incident.ErrInvalid) {
+				t.Fatalf("error %v from %q is not ErrInvalid", err, raw)
+			}
+			return
+		}
+		if len(o.By) == 0 || (!flt.From.IsZero() && !flt.To.IsZero() && flt.To.Before(flt.From)) {
+			t.Fatalf("accepted %+v from %q", o, raw)
+		}
+	})
+}
+
+// FuzzReadEdit: arbitrary bodies to the correction reader never panic and
+// never yield a request with unknown fields accepted.
+func FuzzReadEdit(f *testing.F) {
+	for _, s := range []string{`{"field":"admin1","value":"x","why":"y"}`, `{"field":1}`, `{}{}`, `[`, `{"extra":true}`, ``} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		r := httptest.NewRequest("POST", "/", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		var req correctionRequest
+		if err := readEdit(httptest.NewRecorder(), r, &req); err != nil {
+			if status, _ := statusFor(err); status != http.StatusBadRequest && status != http.StatusRequestEntityTooLarge {
+				t.Fatalf("status %d for %q", status, body)
+			}
 		}
 	})
 }

@@ -57,6 +57,8 @@ type Server struct {
 	provinces provinces
 	// srcCache holds the outlet profiles behind the unverified flag.
 	srcCache sourcesCache
+	// trendCache keeps recent /api/v1/trends answers.
+	trendCache trendCache
 }
 
 // New checks the options and builds the server's handler.

@@ -91,6 +91,14 @@ func (s *Server) refreshSources() {
 	}()
 }
 
+// generation counts the writes seen, for caches of answers that depend on
+// every incident.
+func (c *sourcesCache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
 // staleSources marks the profiles out of date after a write changed the
 // incidents; the next request starts their recomputation.
 func (s *Server) staleSources() {

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/sitrep-org/sitrep/internal/export"
 	"github.com/sitrep-org/sitrep/internal/incident"
@@ -26,12 +28,18 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	reports, err := export.Collect(r.Context(), s.store, f, maxTrendIncidents)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+	key := r.URL.Query().Encode() // sorted by key, so equal queries share an entry
+	sum, ok := s.trendCache.get(key, s.srcCache.generation())
+	if !ok {
+		gen := s.srcCache.generation()
+		reports, err := export.Collect(r.Context(), s.store, f, maxTrendIncidents)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		sum = trend.Summarize(reports, o)
+		s.trendCache.put(key, gen, sum)
 	}
-	sum := trend.Summarize(reports, o)
 	if sum.Weeks == nil {
 		sum.Weeks = []string{}
 	}
@@ -83,4 +91,50 @@ func parseTrends(q url.Values) (trend.Options, incident.Filter, error) {
 	}
 	o.From, o.To, o.Merge, o.Params = f.From, f.To, true, trend.DefaultParams()
 	return o, f, nil
+}
+
+// trendCacheSize bounds the summaries kept; the dashboard asks for one per
+// date range.
+const trendCacheSize = 16
+
+// trendCache keeps recent summaries: each reads and merges every incident
+// in its range, while the answer changes only when the store does. An entry
+// is good for sourcesTTL and until a write through this server.
+type trendCache struct {
+	mu      sync.Mutex
+	entries map[string]trendEntry
+}
+
+type trendEntry struct {
+	sum trend.Summary
+	gen uint64
+	at  time.Time
+}
+
+func (c *trendCache) get(key string, gen uint64) (trend.Summary, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || e.gen != gen || time.Since(e.at) >= sourcesTTL {
+		return trend.Summary{}, false
+	}
+	return e.sum, true
+}
+
+func (c *trendCache) put(key string, gen uint64, sum trend.Summary) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = map[string]trendEntry{}
+	}
+	if len(c.entries) >= trendCacheSize {
+		oldest := ""
+		for k, e := range c.entries {
+			if oldest == "" || e.at.Before(c.entries[oldest].at) {
+				oldest = k
+			}
+		}
+		delete(c.entries, oldest)
+	}
+	c.entries[key] = trendEntry{sum: sum, gen: gen, at: time.Now()}
 }

@@ -132,3 +132,30 @@ func TestTrendsStoreError(t *testing.T) {
 	s, _ := newTestServer(t, Options{Store: st})
 	wantError(t, do(t, s, "GET", "/api/v1/trends", nil), http.StatusInternalServerError, "internal")
 }
+
+// TestTrendsCache: an answer is reused until a write through the server,
+// and the cache holds a bounded number of ranges.
+func TestTrendsCache(t *testing.T) {
+	st := risingStore(t)
+	s, _ := newTestServer(t, Options{Store: st})
+	reports := func() int {
+		return decode[trend.Summary](t, do(t, s, "GET", "/api/v1/trends?all=1", nil)).Reports
+	}
+	before := reports()
+	st.mu.Lock()
+	st.incidents = st.incidents[:len(st.incidents)-1]
+	st.mu.Unlock()
+	if got := reports(); got != before {
+		t.Errorf("cached answer not reused: %d reports, then %d", before, got)
+	}
+	s.staleSources() // what a write through the server does
+	if got := reports(); got != before-1 {
+		t.Errorf("after a write: %d reports, want %d", got, before-1)
+	}
+	for i := range trendCacheSize + 4 {
+		do(t, s, "GET", fmt.Sprintf("/api/v1/trends?from=2024-01-%02d", i+1), nil)
+	}
+	if n := len(s.trendCache.entries); n > trendCacheSize {
+		t.Errorf("trend cache holds %d entries, bound %d", n, trendCacheSize)
+	}
+}
