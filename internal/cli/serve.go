@@ -27,8 +27,12 @@ func newServeCmd(cfg *Config) *cobra.Command {
 		Long: `Serve the JSON API (/api/v1, described at /api/v1/openapi.json), the
 exports, Prometheus metrics (/metrics) and the dashboard on one address.
 
-Write endpoints (POST /api/v1/articles) are on only when SITREP_TOKEN is set;
-clients then send "Authorization: Bearer $SITREP_TOKEN". The dashboard works
+Write endpoints (POST /api/v1/articles, and an analyst's corrections, merges
+and splits under /api/v1/incidents/{id}/) are on only when SITREP_TOKEN is
+set; clients then send "Authorization: Bearer $SITREP_TOKEN". Trends and
+resurgence signals are at /api/v1/trends, outlet profiles at /api/v1/sources,
+revisions and tombstones at /api/v1/incidents/{id}/revisions and
+/api/v1/tombstones. The dashboard works
 offline with embedded country boundaries; --tiles adds an online tile layer,
 e.g. --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'.`,
 		Args: cobra.NoArgs,
@@ -64,7 +68,7 @@ func runServe(ctx context.Context, cfg *Config, addr, tiles string, maxBody int6
 	if err != nil {
 		return withCode(ExitUsage, err)
 	}
-	writes := "off (set SITREP_TOKEN to enable POST /api/v1/articles)"
+	writes := "off (set SITREP_TOKEN to enable POST /api/v1/articles and corrections)"
 	if opts.Ingester != nil {
 		writes = "on (bearer token from SITREP_TOKEN)"
 	}
