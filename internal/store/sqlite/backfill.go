@@ -15,8 +15,26 @@ const backfillBatch = 2000
 // backfill adopts incidents stored before merging at ingest existed
 // (migration 00008): each becomes a cluster under its own ID with itself
 // as its one report, so later reports can join it and it has a history.
-// It runs at Open and costs nothing once every incident has a cluster.
+// It runs at Open, once: a mark in store_meta says it is done.
 func (db *DB) backfill(ctx context.Context) error {
+	var done string
+	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'adopted'`).Scan(&done); err != nil {
+		return fmt.Errorf("backfill: %w", err)
+	}
+	if done == "1" {
+		return nil
+	}
+	if err := db.adopt(ctx); err != nil {
+		return err
+	}
+	if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = '1' WHERE key = 'adopted'`); err != nil {
+		return fmt.Errorf("backfill: %w", err)
+	}
+	return nil
+}
+
+// adopt gives every incident without a cluster one, in batches.
+func (db *DB) adopt(ctx context.Context) error {
 	at := time.Now().UTC().Truncate(time.Millisecond)
 	for {
 		rows, err := db.r.QueryContext(ctx, selectIncident+` FROM incidents i
