@@ -170,7 +170,13 @@ func TestDashboardInBrowser(t *testing.T) {
 	}
 	checkEvidence(t, ctx, base, st, "SRX001")
 	// The demo's outlets each report a few incidents no other outlet
-	// confirms, so SRX001 is unverified and the panel says so.
+	// confirms, so every marker is drawn as unverified, SRX001 is
+	// unverified and the panel says so.
+	verified, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("path.sitrep-incident:not(.unverified)").length`))
+	unverified, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("path.sitrep-incident.unverified").length`))
+	if verified != 0 || unverified == 0 {
+		t.Errorf("markers: %d drawn as verified, %d as unverified; want none and some on the demo data", verified, unverified)
+	}
 	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](
 		`document.querySelectorAll('#panel .badge.unverified, #panel tr[data-field="unverified"]').length`)); n != 2 {
 		t.Errorf("the unverified incident shows %d of its 2 unverified marks (badge, field row)", n)

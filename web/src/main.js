@@ -127,7 +127,7 @@ function drawLegend(node) {
     sw.style.background = color;
     node.append(el("span", { class: "legend-item" }, sw, name));
   }
-  node.append(el("span", { class: "legend-item" }, "circle size: fatalities · numbered: clusters"));
+  node.append(el("span", { class: "legend-item" }, "circle size: fatalities · pale, dashed: unverified · numbered: clusters"));
 }
 
 // fillLists offers the countries, regions and actors of the loaded

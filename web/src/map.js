@@ -126,12 +126,15 @@ function incidentMarker(it, select) {
     color: "#222222",
     weight: 1,
     fillColor: color,
-    fillOpacity: 0.8,
-    className: "sitrep-incident",
+    // An incident only a low-corroboration outlet reports is drawn pale
+    // with a dashed edge, so the eye weighs it less.
+    fillOpacity: it.unverified ? 0.4 : 0.8,
+    dashArray: it.unverified ? "2 2" : null,
+    className: "sitrep-incident" + (it.unverified ? " unverified" : ""),
   });
   const deaths = it.fatalities == null ? "deaths not reported" : it.fatalities + " dead";
   m.bindTooltip(el("div", {}, el("strong", {}, it.sub_event_type || it.event_type || "Incident"),
-    el("br"), [it.event_date, it.location || it.admin1 || it.country, deaths].filter(Boolean).join(" · ")));
+    el("br"), [it.event_date, it.location || it.admin1 || it.country, deaths, it.unverified ? "unverified" : ""].filter(Boolean).join(" · ")));
   m.on("click", () => select(it.event_id));
   m.on("add", () => {
     const path = m.getElement();
