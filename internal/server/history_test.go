@@ -203,7 +203,8 @@ func TestMergeSplitTombstones(t *testing.T) {
 	if rec.Code != http.StatusOK || decode[map[string]any](t, rec)["event_id"] != "SRX001" {
 		t.Fatalf("merge answered %d %s", rec.Code, rec.Body.String())
 	}
-	wantError(t, do(t, s, "GET", "/api/v1/incidents/SRX002", nil), http.StatusNotFound, "not_found")
+	wantError(t, do(t, s, "GET", "/api/v1/incidents/SRX002", nil), http.StatusGone, "gone")
+	wantError(t, do(t, s, "GET", "/api/v1/incidents/NEVER", nil), http.StatusNotFound, "not_found")
 
 	type tombs struct {
 		Tombstones []incident.Tombstone `json:"tombstones"`

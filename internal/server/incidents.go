@@ -1,8 +1,11 @@
 package server
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/sitrep-org/sitrep/internal/export"
 	"github.com/sitrep-org/sitrep/internal/incident"
@@ -98,7 +101,7 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 	}
 	in, err := s.store.Incident(r.Context(), id)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.writeError(w, r, s.explainMissing(r.Context(), id, err))
 		return
 	}
 	src, err := s.sources(r.Context())
@@ -107,4 +110,32 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeJSON(w, http.StatusOK, viewOf(src, in))
+}
+
+// explainMissing turns "not found" for an incident that left a tombstone
+// into 410 Gone naming where it went, so a stale link or an old export's
+// ID leads the analyst to the incident that absorbed it.
+func (s *Server) explainMissing(ctx context.Context, id string, err error) error {
+	h, ok := s.store.(incident.History)
+	if !ok || !errors.Is(err, incident.ErrNotFound) {
+		return err
+	}
+	ts, terr := h.Tombstones(ctx, time.Time{})
+	if terr != nil {
+		return err
+	}
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].EventID != id {
+			continue
+		}
+		msg := "incident " + id + " was withdrawn"
+		if ts[i].MergedInto != "" {
+			msg = "incident " + id + " was merged into " + ts[i].MergedInto
+		}
+		if ts[i].Why != "" {
+			msg += ": " + ts[i].Why
+		}
+		return errStatus(http.StatusGone, "gone", msg)
+	}
+	return err
 }

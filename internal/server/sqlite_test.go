@@ -137,5 +137,9 @@ func TestSQLiteHistory(t *testing.T) {
 	if !slices.ContainsFunc(tombs, func(ts incident.Tombstone) bool { return ts.EventID == "SRX007" && ts.MergedInto == "SRX008" }) {
 		t.Errorf("tombstones %+v lack SRX007 merged into SRX008", tombs)
 	}
-	wantError(t, do(t, s, "GET", "/api/v1/incidents/SRX007", nil), http.StatusNotFound, "not_found")
+	rec = do(t, s, "GET", "/api/v1/incidents/SRX007", nil)
+	wantError(t, rec, http.StatusGone, "gone")
+	if !strings.Contains(rec.Body.String(), "merged into SRX008") {
+		t.Errorf("410 for a merged incident does not say where it went: %s", rec.Body.String())
+	}
 }
