@@ -2,6 +2,7 @@ package merge
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
 )
@@ -52,9 +53,12 @@ func (o Options) Join(in *incident.Incident, clusters [][]incident.Incident) int
 
 // Rematch pairs the reports a new extraction of one article produced with
 // the reports an earlier extraction of the same article produced, so that
-// a re-coded incident keeps its ID. Pairs are taken best score first by the
-// same-event rules, the same-article rule aside, and one-to-one. The result
-// gives, for each new report, the index of its old report or -1.
+// a re-coded incident keeps its ID. Identical codings pair first; then
+// pairs are taken best score first by the same-event rules, the
+// same-article rule aside and a missing date counting as agreement (an
+// extractor that finds no date, or finds one now, still tells of the
+// same event). Pairs are one-to-one. The result gives, for each new
+// report, the index of its old report or -1.
 func (o Options) Rematch(old, fresh []incident.Incident) []int {
 	type pair struct {
 		n, o  int
@@ -62,12 +66,8 @@ func (o Options) Rematch(old, fresh []incident.Incident) []int {
 	}
 	var pairs []pair
 	for i := range fresh {
-		nr := newReport(&fresh[i], i)
-		nr.articles = nil
 		for j := range old {
-			or := newReport(&old[j], j)
-			or.articles = nil
-			if ok, s := o.compatible(&nr, &or); ok {
+			if s, ok := o.rematchScore(&fresh[i], &old[j], i, j); ok {
 				pairs = append(pairs, pair{i, j, s})
 			}
 		}
@@ -92,6 +92,31 @@ func (o Options) Rematch(old, fresh []incident.Incident) []int {
 		}
 	}
 	return out
+}
+
+// identicalScore ranks an identical coding above any rule-based pair.
+const identicalScore = 100
+
+// rematchScore scores a new report against an old one of the same article.
+func (o Options) rematchScore(n, old *incident.Incident, i, j int) (float64, bool) {
+	if codingKey(n) == codingKey(old) {
+		return identicalScore, true
+	}
+	nr, or := newReport(n, i), newReport(old, j)
+	nr.articles, or.articles = nil, nil
+	if !nr.dated || !or.dated {
+		nr.lo, nr.hi, nr.dated = 0, 0, true
+		or.lo, or.hi, or.dated = 0, 0, true
+	}
+	ok, s := o.compatible(&nr, &or)
+	return s, ok
+}
+
+// codingKey is what makes two codings of one article the same incident
+// when nothing else has changed: type, sides, place and date.
+func codingKey(in *incident.Incident) string {
+	return strings.Join([]string{fold(in.EventType), fold(in.SubEventType), actorKey(in.Actor1), actorKey(in.Actor2),
+		countryKey(in), fold(in.Admin1), fold(in.Location), in.EventDate}, "|")
 }
 
 // Admin1Key is the first-level region a report is filed under within its

@@ -59,3 +59,19 @@ func TestRematch(t *testing.T) {
 		t.Errorf("Rematch mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestRematchUndated pairs codings without a date: the same one again, and
+// one where the new extractor found the date.
+func TestRematchUndated(t *testing.T) {
+	o := DefaultOptions()
+	undated := attack("a", "Jalawla", 34.27, 45.16, "", 9)
+	other := attack("a", "Qara Tapa", 34.42, 44.93, "", 3)
+	nowDated := attack("a", "Qara Tapa", 34.42, 44.93, "2024-06-02", 3)
+	if diff := cmp.Diff([]int{1, 0}, o.Rematch([]incident.Incident{undated, other}, []incident.Incident{nowDated, undated})); diff != "" {
+		t.Errorf("Rematch mismatch (-want +got):\n%s", diff)
+	}
+	bare := incident.Incident{ArticleID: "a", EventType: incident.StrategicDevelopment, SubEventType: "Arrests", Country: "Syria"}
+	if got := o.Rematch([]incident.Incident{bare}, []incident.Incident{bare}); got[0] != 0 {
+		t.Errorf("an unplaced, undated coding did not pair with itself: %v", got)
+	}
+}
