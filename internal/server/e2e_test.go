@@ -181,6 +181,9 @@ func TestDashboardInBrowser(t *testing.T) {
 		`document.querySelectorAll('#panel .badge.unverified, #panel tr[data-field="unverified"]').length`)); n != 2 {
 		t.Errorf("the unverified incident shows %d of its 2 unverified marks (badge, field row)", n)
 	}
+	if rec, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#panel .sources .record"))); !strings.Contains(rec, "% corroborated") {
+		t.Errorf("the source list does not give the outlet's track record: %q", rec)
+	}
 	// Bring the first highlighted span into view for the screenshot.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
 		`(() => { const m = document.querySelector("#panel mark.ev"); m.scrollIntoView({block: "center"}); return true })()`)); err != nil {
@@ -378,7 +381,27 @@ func TestDashboardRevisions(t *testing.T) {
 	if !strings.Contains(text, "Revisions (1)") || !strings.Contains(text, "fatalities") || !strings.Contains(text, "a later official toll") {
 		t.Errorf("revisions section reads %q", text)
 	}
-	if p := problems(); len(p) > 0 {
-		t.Errorf("browser reported errors:\n%s", strings.Join(p, "\n"))
+
+	// A link to an incident merged away leads to the one that absorbed it.
+	if _, err := hs.MergeIncidents(context.Background(), "SRX001", "SRX002", "one raid"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/?incident=SRX002"),
+		chromedp.WaitVisible(chromedp.CSS(`#panel button.follow-merge`)),
+		chromedp.Click(chromedp.CSS(`#panel button.follow-merge`)),
+		chromedp.WaitVisible(chromedp.CSS(`#panel[data-incident="SRX001"][data-loaded="true"]`)),
+	); err != nil {
+		t.Errorf("following a merged-away incident: %v", err)
+	}
+	// The 410 for the merged-away incident is expected; anything else is not.
+	var unexpected []string
+	for _, p := range problems() {
+		if !strings.Contains(p, "status of 410") {
+			unexpected = append(unexpected, p)
+		}
+	}
+	if len(unexpected) > 0 {
+		t.Errorf("browser reported errors:\n%s", strings.Join(unexpected, "\n"))
 	}
 }

@@ -12,7 +12,10 @@ export async function getJSON(path, params) {
   }
   if (!res.ok) {
     const msg = body && body.error ? body.error.message : res.statusText;
-    throw new Error(msg + " (" + res.status + ")");
+    const err = new Error(msg + " (" + res.status + ")");
+    err.status = res.status;
+    err.detail = msg;
+    throw err;
   }
   return body;
 }

@@ -66,7 +66,9 @@ export function createPanel(container, handlers) {
       const evFields = [...new Set((it.evidence || []).map((e) => e.field))];
       clear(container);
       container.dataset.incident = it.event_id;
-      append(container, [header(it), fieldTable(it, evFields), sourceList(it)]);
+      const profiles = await outletProfiles();
+      if (mine !== token) return;
+      append(container, [header(it), fieldTable(it, evFields), sourceList(it, profiles)]);
       if (handlers.history) {
         // A failure here leaves the rest of the incident readable.
         const revs = await getJSON("api/v1/incidents/" + encodeURIComponent(id) + "/revisions").catch((err) => ({ err }));
@@ -85,7 +87,14 @@ export function createPanel(container, handlers) {
       container.dataset.loaded = "true";
       if (handlers.selected) handlers.selected(it);
     } catch (err) {
-      if (mine === token) clear(container).append(el("p", { class: "error" }, "Could not load incident: " + err.message));
+      if (mine !== token) return;
+      clear(container).append(el("p", { class: "error" }, "Could not load incident: " + err.message));
+      // A merged-away incident names the one that absorbed it: offer it.
+      const into = err.status === 410 && /merged into (\S+?)(?::|$)/.exec(err.detail || "");
+      if (into) {
+        container.append(el("button", { type: "button", class: "linkish follow-merge", onclick: () => showIncident(into[1]) },
+          "Open " + into[1] + ", which absorbed it"));
+      }
     }
   }
 
@@ -173,12 +182,35 @@ function showField(field) {
   setTimeout(() => row.classList.remove("flash"), 1200);
 }
 
-function sourceList(it) {
+// profilesCache holds /api/v1/sources for a minute, the server's own
+// refresh interval; a failure just leaves the track records out.
+let profilesCache = null;
+function outletProfiles() {
+  if (!profilesCache || Date.now() - profilesCache.at > 60000) {
+    profilesCache = {
+      at: Date.now(),
+      p: getJSON("api/v1/sources").then((r) => new Map((r.outlets || []).map((o) => [o.outlet, o])), () => new Map()),
+    };
+  }
+  return profilesCache.p;
+}
+
+// trackRecord says how often others confirm an outlet, which is what the
+// unverified flag rests on.
+function trackRecord(p) {
+  if (!p) return "";
+  return p.incidents + " incidents, " + Math.round(100 * p.corroborated_share) + "% corroborated, " +
+    Math.round(100 * p.contradicted_share) + "% contradicted";
+}
+
+function sourceList(it, profiles) {
   const srcs = it.sources || [];
   if (!srcs.length) return null;
   const ul = el("ul", { class: "sources" });
   for (const s of srcs) {
-    ul.append(el("li", {}, [s.outlet || "unknown outlet", s.published, s.doc].filter(Boolean).join(" · ")));
+    const record = trackRecord(profiles && profiles.get((s.outlet || "").trim() || "(unknown outlet)"));
+    ul.append(el("li", {}, [s.outlet || "unknown outlet", s.published, s.doc].filter(Boolean).join(" · "),
+      record ? el("span", { class: "sub record" }, " — " + record) : null));
   }
   return el("section", {}, el("h3", {}, "Sources (" + srcs.length + ")"), ul);
 }
