@@ -112,30 +112,50 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, viewOf(src, in))
 }
 
+// tombstoneFinder is implemented by stores that look one tombstone up by
+// ID (the SQLite store); others are scanned through History.
+type tombstoneFinder interface {
+	Tombstone(ctx context.Context, id string) (incident.Tombstone, error)
+}
+
 // explainMissing turns "not found" for an incident that left a tombstone
 // into 410 Gone naming where it went, so a stale link or an old export's
 // ID leads the analyst to the incident that absorbed it.
 func (s *Server) explainMissing(ctx context.Context, id string, err error) error {
-	h, ok := s.store.(incident.History)
-	if !ok || !errors.Is(err, incident.ErrNotFound) {
+	if !errors.Is(err, incident.ErrNotFound) {
 		return err
 	}
-	ts, terr := h.Tombstones(ctx, time.Time{})
-	if terr != nil {
+	t, ok := s.findTombstone(ctx, id)
+	if !ok {
 		return err
+	}
+	msg := "incident " + id + " was withdrawn"
+	if t.MergedInto != "" {
+		msg = "incident " + id + " was merged into " + t.MergedInto
+	}
+	if t.Why != "" {
+		msg += ": " + t.Why
+	}
+	return errStatus(http.StatusGone, "gone", msg)
+}
+
+func (s *Server) findTombstone(ctx context.Context, id string) (incident.Tombstone, bool) {
+	if f, ok := s.store.(tombstoneFinder); ok {
+		t, err := f.Tombstone(ctx, id)
+		return t, err == nil
+	}
+	h, ok := s.store.(incident.History)
+	if !ok {
+		return incident.Tombstone{}, false
+	}
+	ts, err := h.Tombstones(ctx, time.Time{})
+	if err != nil {
+		return incident.Tombstone{}, false
 	}
 	for i := len(ts) - 1; i >= 0; i-- {
-		if ts[i].EventID != id {
-			continue
+		if ts[i].EventID == id {
+			return ts[i], true
 		}
-		msg := "incident " + id + " was withdrawn"
-		if ts[i].MergedInto != "" {
-			msg = "incident " + id + " was merged into " + ts[i].MergedInto
-		}
-		if ts[i].Why != "" {
-			msg += ": " + ts[i].Why
-		}
-		return errStatus(http.StatusGone, "gone", msg)
 	}
-	return err
+	return incident.Tombstone{}, false
 }
