@@ -194,21 +194,32 @@ func tombstone(ctx context.Context, tx *wtx, id, into, why string, ch change) er
 }
 
 // applyCorrections sets the analyst's values over the merged ones, oldest
-// first, so the latest correction of a field wins.
+// first, so the latest correction of a field wins, and says so in the
+// notes (a merged note may still name the machine's figure).
 func applyCorrections(ctx context.Context, tx *wtx, in *incident.Incident) error {
-	rows, err := tx.QueryContext(ctx, `SELECT field, value FROM corrections WHERE incident_id = ? ORDER BY id`, in.EventID)
+	rows, err := tx.QueryContext(ctx, `SELECT field, value, why FROM corrections WHERE incident_id = ? ORDER BY id`, in.EventID)
 	if err != nil {
 		return fmt.Errorf("corrections of %s: %w", in.EventID, err)
 	}
 	defer rows.Close()
+	var said []string
 	for rows.Next() {
-		var field, value string
-		if err := rows.Scan(&field, &value); err != nil {
+		var field, value, why string
+		if err := rows.Scan(&field, &value, &why); err != nil {
 			return err
 		}
 		if err := setField(in, field, value); err != nil {
 			return fmt.Errorf("correction of %s: %w", in.EventID, err)
 		}
+		if field != "notes" {
+			said = append(said, fmt.Sprintf("%s set to %q (%s)", field, value, why))
+		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(said) > 0 {
+		in.Notes = strings.TrimSpace(in.Notes + " Analyst corrections: " + strings.Join(said, "; ") + ".")
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,8 +128,9 @@ func testCorrectionSurvives(t *testing.T, s incident.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *got.Fatalities != 11 || len(got.Sources) != 2 {
-		t.Errorf("after a new report: fatalities %d, %d sources; want the corrected 11 and 2", *got.Fatalities, len(got.Sources))
+	if *got.Fatalities != 11 || len(got.Sources) != 2 || !strings.Contains(got.Notes, "hospital list") {
+		t.Errorf("after a new report: fatalities %d, %d sources, notes %q; want the corrected 11, 2 and the correction's reason",
+			*got.Fatalities, len(got.Sources), got.Notes)
 	}
 	revs, err := h.Revisions(ctx(t), "VC1")
 	if err != nil {
