@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
+	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/incident"
 	"github.com/sitrep-org/sitrep/internal/merge"
 )
@@ -46,66 +48,73 @@ func (db *DB) Reextract(ctx context.Context, articleID string, incidents []incid
 	if a.DuplicateOf != "" {
 		return res, nil
 	}
-	at := now(time.Time{})
-	ch := change{why: "re-extraction", article: a.ID, at: at}
+	ch := change{why: "re-extraction", article: a.ID, at: now(time.Time{})}
 	err = db.inTx(ctx, func(tx *wtx) error {
-		res = ReextractResult{ArticleID: articleID}
-		old, next, err := articleReports(ctx, tx, a.ID)
-		if err != nil {
-			return err
-		}
-		fresh := slices.Clone(incidents)
-		for i := range fresh {
-			prepareReport(&a, next+i, &fresh[i], at)
-		}
-		olds := make([]incident.Incident, len(old))
-		for i := range old {
-			olds[i] = old[i].in
-		}
-		pair := merge.DefaultOptions().Rematch(olds, fresh)
-		touched := map[string]bool{}
-		used := make([]bool, len(old))
-		for i := range fresh {
-			if j := pair[i]; j >= 0 {
-				used[j] = true
-				changed, err := replaceReport(ctx, tx, &old[j], &fresh[i])
-				if err != nil {
-					return err
-				}
-				if changed {
-					res.Changed++
-					touched[old[j].cluster] = true
-				} else {
-					res.Kept++
-				}
-			}
-		}
-		for j := range old {
-			if !used[j] {
-				res.Withdrawn++
-				touched[old[j].cluster] = true
-				if _, err := tx.ExecContext(ctx, `UPDATE reports SET withdrawn_at = ? WHERE id = ?`, formatTime(at), old[j].id); err != nil {
-					return fmt.Errorf("withdraw report %s: %w", old[j].id, err)
-				}
-			}
-		}
-		for _, id := range slices.Sorted(mapKeys(touched)) {
-			if _, err := db.recompute(ctx, tx, id, ch); err != nil {
-				return err
-			}
-		}
-		for i := range fresh {
-			if pair[i] < 0 {
-				res.Added++
-				if err := db.addReport(ctx, tx, &fresh[i], reportID(a.ID, next+i), ch); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		res, err = db.reextractTx(ctx, tx, &a, incidents, ch)
+		return err
 	})
 	if err != nil {
 		return ReextractResult{ArticleID: articleID}, fmt.Errorf("sqlite: re-extract %s: %w", articleID, err)
+	}
+	return res, nil
+}
+
+// reextractTx is Reextract inside its transaction: pair, update or
+// withdraw old reports, merge the touched events again, file new reports.
+func (db *DB) reextractTx(ctx context.Context, tx *wtx, a *article.Article, incidents []incident.Incident, ch change) (ReextractResult, error) {
+	res := ReextractResult{ArticleID: a.ID}
+	old, next, err := articleReports(ctx, tx, a.ID)
+	if err != nil {
+		return res, err
+	}
+	fresh := slices.Clone(incidents)
+	for i := range fresh {
+		prepareReport(a, next+i, &fresh[i], ch.at)
+	}
+	olds := make([]incident.Incident, len(old))
+	for i := range old {
+		olds[i] = old[i].in
+	}
+	pair := merge.DefaultOptions().Rematch(olds, fresh)
+	touched := map[string]bool{}
+	used := make([]bool, len(old))
+	for i, j := range pair {
+		if j < 0 {
+			continue
+		}
+		used[j] = true
+		changed, err := replaceReport(ctx, tx, &old[j], &fresh[i])
+		if err != nil {
+			return res, err
+		}
+		if changed {
+			res.Changed++
+			touched[old[j].cluster] = true
+		} else {
+			res.Kept++
+		}
+	}
+	for j := range old {
+		if !used[j] {
+			res.Withdrawn++
+			touched[old[j].cluster] = true
+			if _, err := tx.ExecContext(ctx, `UPDATE reports SET withdrawn_at = ? WHERE id = ?`, formatTime(ch.at), old[j].id); err != nil {
+				return res, fmt.Errorf("withdraw report %s: %w", old[j].id, err)
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(touched)) {
+		if _, err := db.recompute(ctx, tx, id, ch); err != nil {
+			return res, err
+		}
+	}
+	for i, j := range pair {
+		if j < 0 {
+			res.Added++
+			if err := db.addReport(ctx, tx, &fresh[i], reportID(a.ID, next+i), ch); err != nil {
+				return res, err
+			}
+		}
 	}
 	return res, nil
 }
@@ -176,14 +185,4 @@ func (db *DB) addReport(ctx context.Context, tx *wtx, in *incident.Incident, id 
 	}
 	_, err = db.recompute(ctx, tx, clusterID, ch)
 	return err
-}
-
-func mapKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
