@@ -16,26 +16,8 @@ import (
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/incident"
 	"github.com/sitrep-org/sitrep/internal/ingest"
+	"github.com/sitrep-org/sitrep/internal/sharedtest"
 )
-
-// repoRoot walks up from the package directory to the folder with go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
 
 // runSitrep runs the CLI in-process and returns its exit code and output.
 func runSitrep(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -46,7 +28,7 @@ func runSitrep(t *testing.T, stdin string, args ...string) (int, string, string)
 }
 
 func samplesArgs(t *testing.T, db string) []string {
-	root := repoRoot(t)
+	root := sharedtest.RepoRoot(t)
 	return []string{"--db", db, "ingest", "--manifest", filepath.Join(root, "samples", "manifest.json"), filepath.Join(root, "samples", "articles")}
 }
 
@@ -149,9 +131,8 @@ func TestIngestBadInputs(t *testing.T) {
 			t.Errorf("stderr does not name %s:\n%s", name, stderr)
 		}
 	}
-	if got, want := lastLine(stderr), "1 ingested, 0 duplicates, 0 near-duplicates, 3 rejected, 0 incidents"; got != want {
-		t.Errorf("summary = %q, want %q", got, want)
-	}
+	// The good file reports a killing: the extractor codes it.
+	checkSummary(t, lastLine(stderr), "1 ingested, 0 duplicates, 0 near-duplicates, 3 rejected", 1)
 	var sum ingestSummary
 	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
 		t.Fatal(err)
@@ -167,9 +148,11 @@ func TestIngestStdin(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "in.db")
 	text := "Protesters blocked the main road into the city on Monday to demand the release of detained students.\nPolice made no arrests."
 	code, _, stderr := runSitrep(t, text, "--db", db, "ingest", "--published", "2024-02-12", "-")
-	if code != ExitOK || lastLine(stderr) != "1 ingested, 0 duplicates, 0 near-duplicates, 0 rejected, 0 incidents" {
+	if code != ExitOK {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
+	// A road blockade by protesters is an ACLED protest event.
+	checkSummary(t, lastLine(stderr), "1 ingested, 0 duplicates, 0 near-duplicates, 0 rejected", 1)
 }
 
 func TestIngestExitCodes(t *testing.T) {
@@ -199,7 +182,7 @@ func TestIngestExitCodes(t *testing.T) {
 // its incidents are stored once, a near-duplicate adds none, and an
 // extractor failure rejects only its input.
 func TestRunIngestExtractor(t *testing.T) {
-	root := repoRoot(t)
+	root := sharedtest.RepoRoot(t)
 	cfg := &Config{DB: filepath.Join(t.TempDir(), "x.db"), Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}}
 	extract := func(a article.Article) ([]incident.Incident, error) {
 		if strings.Contains(a.Text, "Dasht-e-Barchi") {
@@ -228,11 +211,8 @@ func TestRunIngestExtractor(t *testing.T) {
 // TestIngestSeedsTwice stores the five shared seed articles twice: five
 // articles, no near-duplicates among them, and nothing new the second time.
 func TestIngestSeedsTwice(t *testing.T) {
-	shared := filepath.Join(repoRoot(t), "..", "shared")
-	seeds := filepath.Join(shared, "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("seed articles not available at %s: %v", seeds, err)
-	}
+	seeds := sharedtest.Dir(t, "seeds")
+	shared := filepath.Dir(seeds)
 	db := filepath.Join(t.TempDir(), "seeds.db")
 	args := []string{"--db", db, "ingest", "--manifest", filepath.Join(shared, "gold", "seeds.manifest.json"), seeds}
 	code, _, stderr := runSitrep(t, "", args...)
@@ -263,7 +243,7 @@ func TestIngestSeedsTwice(t *testing.T) {
 // TestIngestProgressBar runs a batch as if stderr were a terminal: the bar
 // draws there and the summary still ends the output.
 func TestIngestProgressBar(t *testing.T) {
-	root := repoRoot(t)
+	root := sharedtest.RepoRoot(t)
 	var errOut bytes.Buffer
 	cfg := &Config{DB: filepath.Join(t.TempDir(), "p.db"), Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &errOut, Terminal: true}
 	if err := runIngest(t.Context(), cfg, ingest.Options{}, []string{filepath.Join(root, "samples", "articles")}, nil); err != nil {
