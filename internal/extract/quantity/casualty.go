@@ -58,7 +58,9 @@ func Casualties(text string) []Count {
 	if !mentionsTrigger(text) {
 		return nil
 	}
-	toks := Tokenize(text)
+	buf := borrowTokens(text)
+	defer returnTokens(buf)
+	toks := *buf
 	if !anyTrigger(toks) {
 		return nil
 	}

@@ -300,7 +300,9 @@ func IsStatistic(text string) bool {
 // StatisticCue is IsStatistic with the name of the cue that decided, for
 // evidence ("year-aggregate", "estimate", "aggregate-count", ...).
 func StatisticCue(text string) (string, bool) {
-	return statisticCue(Tokenize(text))
+	buf := borrowTokens(text)
+	defer returnTokens(buf)
+	return statisticCue(*buf)
 }
 
 func statisticCue(toks []Token) (string, bool) {

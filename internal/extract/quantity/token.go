@@ -1,10 +1,10 @@
 package quantity
 
 import (
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // TokenKind separates words, numbers and punctuation.
@@ -33,8 +33,14 @@ type Token struct {
 // "'s" becomes its own token so that "Sunday's" still reads as "sunday".
 // Whitespace is dropped; every other rune is a one-rune punctuation token.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
-	lower := textfold.ASCIILower(text)
+	return AppendTokens(make([]Token, 0, len(text)/5+1), text)
+}
+
+// AppendTokens is Tokenize appending to dst, so a caller that tokenizes
+// many texts can reuse one slice.
+func AppendTokens(dst []Token, text string) []Token {
+	toks := dst
+	lower := lowerASCII(text)
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
@@ -68,6 +74,43 @@ func Tokenize(text string) []Token {
 	}
 	return toks
 }
+
+// lowerASCII is textfold.ASCIILower with one allocation instead of two: it
+// writes the folded copy straight into a strings.Builder. Offsets hold.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// tokenBufs holds token slices for the per-sentence entry points
+// (Casualties, StatisticCue), which use their tokens only during the call.
+var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
+
+// borrowTokens tokenizes text into a pooled slice; give it back with
+// returnTokens once nothing refers to the slice any more.
+func borrowTokens(text string) *[]Token {
+	p := tokenBufs.Get().(*[]Token)
+	*p = AppendTokens((*p)[:0], text)
+	return p
+}
+
+func returnTokens(p *[]Token) { tokenBufs.Put(p) }
 
 func newToken(text, lower string, start, end int) Token {
 	s := text[start:end]

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
@@ -28,13 +29,32 @@ type matcher struct {
 	ids   []int // vocabulary id of each token, -1 when none
 }
 
-func newMatcher(toks []quantity.Token) matcher {
-	feats := make([]feature, len(toks))
-	ids := make([]int, len(toks))
+// matcherInto builds a matcher over toks writing into feats and ids, which
+// must be as long as toks; every element is overwritten.
+func matcherInto(toks []quantity.Token, feats []feature, ids []int) matcher {
 	for i := range toks {
 		feats[i], ids[i] = featureOf(toks, i)
 	}
 	return matcher{toks: toks, feats: feats, ids: ids}
+}
+
+// scratch is Find's per-call working space. Find keeps none of it past
+// its return (expressions copy what they need), so it is pooled.
+type scratch struct {
+	toks  []quantity.Token
+	feats []feature
+	ids   []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// matcher builds a matcher over toks in the scratch's buffers.
+func (s *scratch) matcher(toks []quantity.Token) matcher {
+	if cap(s.feats) < len(toks) {
+		s.feats = make([]feature, len(toks))
+		s.ids = make([]int, len(toks))
+	}
+	return matcherInto(toks, s.feats[:len(toks)], s.ids[:len(toks)])
 }
 
 // featureOf classifies token i.

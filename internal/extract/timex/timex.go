@@ -53,8 +53,11 @@ type found struct {
 // publication date (zero when unknown) and pubPrecision its ACLED precision
 // (1 day, 2 week, 3 month; 0 is read as 1 when pub is set).
 func Find(text string, pub time.Time, pubPrecision int) []Expr {
-	toks := quantity.Tokenize(text)
-	m := newMatcher(toks)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.toks = quantity.AppendTokens(sc.toks[:0], text)
+	toks := sc.toks
+	m := sc.matcher(toks)
 	r := newResolver(pub, pubPrecision)
 	var cands []found
 	for i := range toks {
