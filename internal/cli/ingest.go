@@ -119,7 +119,11 @@ func ingestCommand(cfg *Config, extract extractFunc) *cobra.Command {
 		Use:   "ingest [flags] PATH|URL|- ...",
 		Short: "Load, clean, date and store articles (files, folders, URLs, feeds, JSON lines, stdin)",
 		Long: `Ingest loads each input, cleans and dates it, codes its incidents and stores
-the article with its incidents in one transaction. The same text stored twice
+the article with its incidents atomically: articles are written in batches
+(one transaction, committed every few hundred articles or half second), each
+article under its own savepoint, so a failed article leaves nothing and a
+crash loses at most the uncommitted batch, never part of an article; running
+ingest again stores what was lost. The same text stored twice
 changes nothing; a near-duplicate of a stored article is linked to it and its
 incidents are not counted again. Each incident is merged with the stored
 incidents other articles reported of the same event (one incident, several
@@ -177,6 +181,9 @@ const optimizeAfter = 1000
 // runIngest loads every input, extracts and stores each article, and ends
 // with a summary. It returns an exitError carrying ExitPartial when an
 // input was rejected and ExitError when the store could not be used.
+// Articles are stored through a sqlite.Batch, one savepoint each: an
+// interrupted ingest loses at most the last uncommitted batch, never part
+// of an article, and re-running it stores what was lost.
 func runIngest(ctx context.Context, cfg *Config, opts ingest.Options, args []string, extract extractFunc) error {
 	return ingestAll(ctx, cfg, opts, args, extract, false)
 }
@@ -195,13 +202,20 @@ func ingestAll(ctx context.Context, cfg *Config, opts ingest.Options, args []str
 	bar := newBar(cfg, len(sources))
 	loader := ingest.NewLoader(opts)
 	sum := ingestSummary{Results: []ingestResult{}}
+	batch := db.Batch()
+	var storeErr error
 	for _, src := range sources {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || storeErr != nil {
 			break
 		}
 		loader.Load(ctx, src, cfg.Stdin, func(r ingest.Result) {
-			res := ingestOne(ctx, db, r, extract)
+			res := ingestOne(ctx, batch, r, extract)
 			if reextract && res.Status == statusDuplicate {
+				// Reextract writes through the store's one writer
+				// connection, which the batch holds until it commits.
+				if err := batch.Commit(); err != nil {
+					storeErr = err
+				}
 				res = reextractOne(ctx, db, r, res, extract)
 			}
 			if res.Status == statusRejected {
@@ -215,9 +229,15 @@ func ingestAll(ctx context.Context, cfg *Config, opts ingest.Options, args []str
 		if bar != nil {
 			_ = bar.Add(1)
 		}
+		if err := batch.CommitIfDue(); err != nil {
+			storeErr = err
+		}
 	}
 	if bar != nil {
 		_ = bar.Finish()
+	}
+	if err := errors.Join(storeErr, batch.Close()); err != nil {
+		return withCode(ExitError, fmt.Errorf("ingest: %w (run ingest again: articles already stored are skipped)", err))
 	}
 	if sum.Ingested+sum.NearDuplicates >= optimizeAfter {
 		if err := db.Optimize(ctx); err != nil && cfg.Logger != nil {
@@ -241,8 +261,14 @@ func ingestAll(ctx context.Context, cfg *Config, opts ingest.Options, args []str
 	return nil
 }
 
+// articleSaver stores one article with its incidents: the store itself or
+// a batch of it.
+type articleSaver interface {
+	SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error)
+}
+
 // ingestOne extracts and stores one loaded article.
-func ingestOne(ctx context.Context, db incident.Store, r ingest.Result, extract extractFunc) ingestResult {
+func ingestOne(ctx context.Context, db articleSaver, r ingest.Result, extract extractFunc) ingestResult {
 	out := ingestResult{Input: r.Input, Status: statusRejected}
 	if r.Err != nil {
 		out.Error = r.Err.Error()

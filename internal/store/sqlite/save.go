@@ -24,19 +24,12 @@ import (
 // incidents table holds one merged incident per event.
 // SaveArticle sets a.ID, a.DuplicateOf, a.Similarity and a.IngestedAt.
 func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error) {
-	if a == nil || strings.TrimSpace(a.Text) == "" {
-		return incident.SaveResult{}, fmt.Errorf("sqlite: save article: empty text: %w", incident.ErrInvalid)
+	id, sig, err := checkSave(a, incidents)
+	if err != nil {
+		return incident.SaveResult{}, err
 	}
-	id := article.Hash(a.Text)
-	if a.ID != "" && a.ID != id {
-		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: id is not the content hash %s: %w", a.ID, id, incident.ErrInvalid)
-	}
-	if err := validateIncidents(incidents); err != nil {
-		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
-	}
-	sig := dedup.Sign(a.Text)
 	res := incident.SaveResult{ArticleID: id}
-	err := db.inTx(ctx, func(tx *wtx) error {
+	err = db.inTx(ctx, func(tx *wtx) error {
 		var err error
 		res, err = db.saveTx(ctx, tx, a, id, sig, incidents)
 		return err
@@ -45,6 +38,22 @@ func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []i
 		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
 	}
 	return res, nil
+}
+
+// checkSave validates what SaveArticle is given, before any transaction,
+// and returns the article's content hash and MinHash signature.
+func checkSave(a *article.Article, incidents []incident.Incident) (string, dedup.Signature, error) {
+	if a == nil || strings.TrimSpace(a.Text) == "" {
+		return "", nil, fmt.Errorf("sqlite: save article: empty text: %w", incident.ErrInvalid)
+	}
+	id := article.Hash(a.Text)
+	if a.ID != "" && a.ID != id {
+		return "", nil, fmt.Errorf("sqlite: save article %s: id is not the content hash %s: %w", a.ID, id, incident.ErrInvalid)
+	}
+	if err := validateIncidents(incidents); err != nil {
+		return "", nil, fmt.Errorf("sqlite: save article %s: %w", id, err)
+	}
+	return id, dedup.Sign(a.Text), nil
 }
 
 // saveTx is SaveArticle inside its transaction.

@@ -1,0 +1,176 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/incident"
+)
+
+// Batch sizes: a batch commits after this many articles or once its
+// transaction has been open this long, whichever comes first. Committing
+// costs a full-text segment flush and a WAL sync, so sharing one commit
+// among many articles is most of what a batch gains.
+const (
+	DefaultBatchSize = 256
+	DefaultBatchWait = 500 * time.Millisecond
+)
+
+// Batch saves many articles through shared write transactions, for bulk
+// ingest. Each article is saved inside its own SAVEPOINT: an article that
+// fails is rolled back to the savepoint and leaves nothing, and the batch
+// goes on with the next. The transaction commits every Size articles or
+// after Wait, on Commit, and on Close.
+//
+// What a batch guarantees: an article is stored whole or not at all, as
+// with DB.SaveArticle. What it gives up: a crash (or a failed commit) loses
+// the articles saved since the last commit, up to one batch. Since saving
+// the same text again changes nothing, re-running the ingest restores them.
+// Readers do not see a batch's articles until it commits.
+//
+// While a batch holds its transaction it holds the store's one writer
+// connection, so other writes on the same DB (SaveArticle, Reextract,
+// Split...) wait for it: call Commit before making them. A Batch is not safe
+// for concurrent use.
+type Batch struct {
+	db   *DB
+	tx   *sql.Tx
+	open time.Time
+	n    int // articles saved in the open transaction
+	// Size and Wait bound the open transaction (see the constants).
+	Size int
+	Wait time.Duration
+	// warm is set once a transaction has committed, so the statements it
+	// used are prepared (see stmtCache); until then a batch commits after
+	// its first article.
+	warm bool
+}
+
+// Batch starts a batch. It takes no lock until its first article.
+func (db *DB) Batch() *Batch {
+	return &Batch{db: db, Size: DefaultBatchSize, Wait: DefaultBatchWait}
+}
+
+// SaveArticle is DB.SaveArticle inside the batch: a and its incidents are
+// written under a savepoint of the batch's transaction, which commits when
+// the batch is full or old enough. An error means nothing of a was stored;
+// an error from that commit also means the batch's earlier articles were
+// lost (it says so).
+func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error) {
+	id, sig, err := checkSave(a, incidents)
+	if err != nil {
+		return incident.SaveResult{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
+	}
+	if err := b.begin(ctx); err != nil {
+		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
+	}
+	// The article's statements do not stop with ctx: an interrupted
+	// statement may roll back the whole transaction, not just the
+	// article's savepoint. Cancelling takes effect between articles.
+	bg := context.WithoutCancel(ctx)
+	saved := *a
+	res, err := b.savepoint(bg, func(tx *wtx) (incident.SaveResult, error) {
+		return b.db.saveTx(bg, tx, &saved, id, sig, incidents)
+	})
+	if err != nil {
+		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
+	}
+	*a = saved
+	b.n++
+	if b.n >= b.Size || !b.warm || time.Since(b.open) >= b.Wait {
+		if err := b.Commit(); err != nil {
+			return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
+		}
+	}
+	return res, nil
+}
+
+// begin opens the batch's transaction when none is open. It does not end
+// with ctx: a cancelled ingest still commits what it saved.
+func (b *Batch) begin(ctx context.Context) error {
+	if b.tx != nil {
+		return nil
+	}
+	tx, err := b.db.w.BeginTx(context.WithoutCancel(ctx), nil)
+	if err != nil {
+		return fmt.Errorf("begin batch: %w", err)
+	}
+	b.tx, b.open, b.n = tx, time.Now(), 0
+	return nil
+}
+
+// savepoint runs fn under a savepoint, rolling back to it when fn fails.
+func (b *Batch) savepoint(bg context.Context, fn func(*wtx) (incident.SaveResult, error)) (incident.SaveResult, error) {
+	if _, err := b.tx.ExecContext(bg, "SAVEPOINT article"); err != nil {
+		return incident.SaveResult{}, fmt.Errorf("savepoint: %w", err)
+	}
+	res, err := fn(&wtx{tx: b.tx, db: b.db})
+	if err != nil {
+		if _, rerr := b.tx.ExecContext(bg, "ROLLBACK TO article"); rerr != nil {
+			// The transaction cannot be trusted to hold only whole
+			// articles: drop all of it.
+			return res, errors.Join(err, fmt.Errorf("rollback to savepoint: %w", rerr), b.abort())
+		}
+		_, _ = b.tx.ExecContext(bg, "RELEASE article")
+		return res, err
+	}
+	if _, err := b.tx.ExecContext(bg, "RELEASE article"); err != nil {
+		return res, errors.Join(fmt.Errorf("release savepoint: %w", err), b.abort())
+	}
+	return res, nil
+}
+
+// Commit commits the articles saved since the last commit. It is a no-op
+// when there are none.
+func (b *Batch) Commit() error {
+	if b.tx == nil {
+		return nil
+	}
+	tx, n := b.tx, b.n
+	b.tx, b.n = nil, 0
+	err := tx.Commit()
+	b.db.stmts.preparePending(context.Background(), b.db.w)
+	if err != nil {
+		return fmt.Errorf("commit batch of %d articles (they were not stored): %w", n, err)
+	}
+	b.warm = true
+	return nil
+}
+
+// CommitIfDue commits when the open transaction has been open for Wait or
+// longer. Callers that may pause between articles (fetching a URL) call it
+// so a slow input does not hold the last articles back from readers.
+func (b *Batch) CommitIfDue() error {
+	if b.tx == nil || time.Since(b.open) < b.Wait {
+		return nil
+	}
+	return b.Commit()
+}
+
+// abort rolls the open transaction back, losing its uncommitted articles.
+func (b *Batch) abort() error {
+	if b.tx == nil {
+		return nil
+	}
+	tx := b.tx
+	b.tx, b.n = nil, 0
+	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return fmt.Errorf("roll back batch: %w", err)
+	}
+	return nil
+}
+
+// Close commits what is pending. The batch can be used again afterwards.
+func (b *Batch) Close() error {
+	if err := b.Commit(); err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	return nil
+}
