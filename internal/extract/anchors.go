@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // historyAt reports whether the date nearest the frame's cue is background.
 func (d *doc) historyAt(f *frame) bool {
 	best, dist := -1, 1<<30
@@ -60,7 +58,7 @@ func (d *doc) anchors(m DateMention) bool {
 // sinceDate reports a date that opens a period ("since May"): background.
 func (d *doc) sinceDate(m DateMention) bool {
 	i, _ := d.wordsIn(m.Start, m.Start+1)
-	return i > 0 && d.words[i-1].lower == "since" || strings.HasPrefix(strings.ToLower(m.Text), "since ")
+	return i > 0 && d.words[i-1].lower == "since" || hasLowerPrefix(m.Text, "since ")
 }
 
 // inheritedDate is the last anchoring date of the earlier sentences of the

@@ -235,7 +235,7 @@ func (d *doc) dateline(m gazetteer.Mention) bool {
 func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
 	named := ps[:0] // filtered in place: ps is the doc's own
 	for _, m := range ps {
-		if d.insideHit(catAgency, m.Start, m.End) || strings.HasPrefix(strings.ToLower(m.Text), "of ") || d.mediaName(m) {
+		if d.insideHit(catAgency, m.Start, m.End) || hasLowerPrefix(m.Text, "of ") || d.mediaName(m) {
 			continue
 		}
 		named = append(named, m)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -169,5 +170,31 @@ func TestUnplacedIncidentsAreKept(t *testing.T) {
 				t.Errorf("mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestLowerFoldHelpers(t *testing.T) {
+	words := []string{"", "a", "A", "of ", "Of Kabul", "OF", "since May", "SINCE ", "The Hague", "the hague",
+		"İstanbul", "istanbul", "\u212Aabul", "kabul", "Σίσσος", "σίσσος", "ſince x", "bad\xffbyte", "BAD\xffBYTE", "Ünye", "ünye"}
+	for _, a := range words {
+		for _, b := range words {
+			t.Run(a+"|"+b, func(t *testing.T) {
+				if got, want := lowerEqual(a, b), strings.ToLower(a) == strings.ToLower(b); got != want {
+					t.Errorf("lowerEqual = %v, want %v", got, want)
+				}
+			})
+		}
+		for _, p := range []string{"of ", "since ", "the ", "a ", "an ", "k", "i"} {
+			t.Run(a+"|prefix "+p, func(t *testing.T) {
+				low := strings.ToLower(a)
+				rest, ok := lowerCut(a, p)
+				if ok != strings.HasPrefix(low, p) {
+					t.Fatalf("lowerCut ok = %v, want %v", ok, !ok)
+				}
+				if ok && strings.ToLower(rest) != strings.TrimPrefix(low, p) {
+					t.Errorf("lowerCut rest = %q, want %q lowered", rest, strings.TrimPrefix(low, p))
+				}
+			})
+		}
 	}
 }

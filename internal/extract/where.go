@@ -57,11 +57,11 @@ func adjectival(m gazetteer.Mention) bool {
 	if placeRank(m.Place) != 1 {
 		return false
 	}
-	t := strings.ToLower(m.Text)
-	for _, p := range []string{"the ", "a ", "an "} {
-		t = strings.TrimPrefix(t, p)
+	t := m.Text
+	for _, p := range [...]string{"the ", "a ", "an "} {
+		t, _ = lowerCut(t, p)
 	}
-	return t != strings.ToLower(m.Place.Name)
+	return !lowerEqual(t, m.Place.Name)
 }
 
 // framePlace is the most specific event place the frame names.

@@ -24,9 +24,8 @@ var frenchCompass = map[string]string{"nord": "North", "sud": "South", "est": "E
 // English. It returns nothing when the name has neither.
 func adminShortNames(name string) []string {
 	var out []string
-	lower := strings.ToLower(name)
 	for _, p := range adminPrefixes {
-		if strings.HasPrefix(lower, p) && len(name) > len(p) {
+		if lowerHasPrefix(name, p) && len(name) > len(p) {
 			name = strings.TrimSpace(name[len(p):])
 			out = append(out, name)
 			break
@@ -41,6 +40,9 @@ func adminShortNames(name string) []string {
 // englishCompass translates the French compass words of a name of two or
 // more words ("Nord Kivu" → "North Kivu"); "" when there is none.
 func englishCompass(name string) string {
+	if !hasCompassWord(name) {
+		return "" // the common case, settled without splitting the name
+	}
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
 	if len(words) < 2 {
 		return ""
@@ -55,4 +57,24 @@ func englishCompass(name string) string {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// hasCompassWord reports whether a word of name (split at spaces and
+// hyphens) is a French compass word.
+func hasCompassWord(name string) bool {
+	for name != "" {
+		i := strings.IndexAny(name, " -")
+		w := name
+		if i >= 0 {
+			w, name = name[:i], name[i+1:]
+		} else {
+			name = ""
+		}
+		for fr := range frenchCompass {
+			if lowerIs(w, fr) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -526,17 +526,20 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 }
 
 func ruleName(e *entry, kh kindHint, q *qualifier, st *resolveState) string {
-	parts := []string{"gazetteer:" + strings.ToLower(e.Kind)}
+	var b strings.Builder // one allocation: this runs for every mention
+	b.Grow(len("gazetteer:+type-word+qualifier+doc-country") + len(e.Kind))
+	b.WriteString("gazetteer:")
+	appendLower(&b, e.Kind)
 	if kh != hintNone {
-		parts = append(parts, "type-word")
+		b.WriteString("+type-word")
 	}
 	if q != nil && q.bonus(e) > 0 {
-		parts = append(parts, "qualifier")
+		b.WriteString("+qualifier")
 	}
 	if st.countries.has(e.CountryCode) {
-		parts = append(parts, "doc-country")
+		b.WriteString("+doc-country")
 	}
-	return strings.Join(parts, "+")
+	return b.String()
 }
 
 // aliasSpelled reports whether the alias table gives entry i the spelling fold.
