@@ -18,34 +18,39 @@ type docAgg struct {
 	pointKeys map[string]bool // keys of the names counted in cells
 }
 
-// weighted counts items overall and per name key.
+// weighted counts items overall and per name key. The per-key counts sit
+// in one map keyed by (key, item) rather than a map per key, so a document
+// costs three maps however many names it has.
 type weighted struct {
 	order []string
 	total map[string]int
-	byKey map[string]map[string]int
+	byKey map[keyItem]int
+	keys  map[string]bool // keys that counted an item
 }
+
+type keyItem struct{ key, item string }
 
 func (w *weighted) add(item, key string, n int) {
 	if item == "" {
 		return
 	}
 	if w.total == nil {
-		w.total, w.byKey = map[string]int{}, map[string]map[string]int{}
+		w.total, w.byKey, w.keys = map[string]int{}, map[keyItem]int{}, map[string]bool{}
 	}
 	if w.total[item] == 0 {
 		w.order = append(w.order, item)
 	}
 	w.total[item] += n
-	if w.byKey[key] == nil {
-		w.byKey[key] = map[string]int{}
-	}
-	w.byKey[key][item] += n
+	w.keys[key] = true
+	w.byKey[keyItem{key, item}] += n
 }
+
+// has reports whether key counted any item.
+func (w *weighted) has(key string) bool { return w.keys[key] }
 
 // without lists the items still counted once key's own share is removed,
 // heaviest first (first named on a tie).
 func (w *weighted) without(key string) []string {
-	own := w.byKey[key]
 	type counted struct {
 		item string
 		n    int
@@ -53,7 +58,7 @@ func (w *weighted) without(key string) []string {
 	var buf [16]counted
 	items := buf[:0]
 	for _, it := range w.order {
-		if n := w.total[it] - own[it]; n > 0 {
+		if n := w.total[it] - w.byKey[keyItem{key, it}]; n > 0 {
 			items = append(items, counted{it, n})
 		}
 	}
@@ -102,7 +107,7 @@ func (a *docAgg) touches(key string) bool {
 	if a == nil {
 		return false
 	}
-	return a.countries.byKey[key] != nil || a.regions.byKey[key] != nil || a.admin2.byKey[key] != nil || a.pointKeys[key]
+	return a.countries.has(key) || a.regions.has(key) || a.admin2.has(key) || a.pointKeys[key]
 }
 
 // fill sets the parts of st that come from the anchors, leaving key out.
