@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -36,12 +38,12 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	}
 	d.words = tokenize(d.text)
 	d.hits = r.rules.find(d.text, d.words)
-	sort.SliceStable(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
+	slices.SortStableFunc(d.hits, func(a, b hit) int { return cmp.Compare(a.start, b.start) })
 	d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
-	sort.SliceStable(d.dates, func(i, j int) bool { return d.dates[i].Start < d.dates[j].Start })
+	slices.SortStableFunc(d.dates, func(a, b DateMention) int { return cmp.Compare(a.Start, b.Start) })
 	d.acts = r.Actors.Find(d.text)
 	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
-	sort.SliceStable(d.places, func(i, j int) bool { return d.places[i].Start < d.places[j].Start })
+	slices.SortStableFunc(d.places, func(a, b gazetteer.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	for _, m := range d.places {
 		if d.eventPlace(m) {
 			d.evPl = append(d.evPl, m)

@@ -12,9 +12,10 @@
 package eventtype
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
@@ -200,11 +201,18 @@ func (c *Classifier) result(st *state, text string, l int) Result {
 	}
 	r.Background, r.Cues = c.rs.inMode(st, text, l, modeBackground, r.Cues)
 	r.Hypothetical, r.Cues = c.rs.inMode(st, text, l, modeHypothetical, r.Cues)
-	sort.SliceStable(r.Cues, func(i, j int) bool {
-		if r.Cues[i].Weight != r.Cues[j].Weight {
-			return r.Cues[i].Weight > r.Cues[j].Weight
+	// slices.SortStableFunc, unlike sort.SliceStable, does not allocate.
+	slices.SortStableFunc(r.Cues, func(a, b Cue) int {
+		if a.Weight != b.Weight {
+			if a.Weight > b.Weight {
+				return -1
+			}
+			if b.Weight > a.Weight {
+				return 1
+			}
+			return 0
 		}
-		return r.Cues[i].Start < r.Cues[j].Start
+		return cmp.Compare(a.Start, b.Start)
 	})
 	return r
 }

@@ -1,7 +1,9 @@
 package eventtype
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -400,12 +402,17 @@ func (st *state) rankedAbove(rs *ruleSet, min float64) []int {
 			st.order = append(st.order, l)
 		}
 	}
-	sort.SliceStable(st.order, func(i, j int) bool {
-		a, b := st.order[i], st.order[j]
+	slices.SortStableFunc(st.order, func(a, b int) int {
 		if st.score[a] != st.score[b] {
-			return st.score[a] > st.score[b]
+			if st.score[a] > st.score[b] {
+				return -1
+			}
+			if st.score[b] > st.score[a] {
+				return 1
+			}
+			return 0
 		}
-		return firstAt(a) < firstAt(b)
+		return cmp.Compare(firstAt(a), firstAt(b))
 	})
 	return st.order
 }

@@ -1,6 +1,7 @@
 package eventtype
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,27 +34,30 @@ func isAbbreviation(w string) bool {
 // lowerASCIIish lower-cases text without changing any byte offset: ASCII
 // letters are folded, and so are other letters whose lower-case form has the
 // same encoded length. Everything else is kept as is.
+//
+// The copy is written straight into a strings.Builder: one allocation.
 func lowerASCIIish(text string) string {
-	b := make([]byte, 0, len(text))
+	var b strings.Builder
+	b.Grow(len(text))
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			b.WriteByte(c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
-			b = utf8.AppendRune(b, l)
+			b.WriteRune(l)
 		} else {
-			b = append(b, text[i:i+n]...)
+			b.WriteString(text[i : i+n])
 		}
 		i += n
 	}
-	return string(b)
+	return b.String()
 }
 
 // isWordRune reports whether r belongs inside a word. Hyphens split words,
