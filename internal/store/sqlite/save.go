@@ -199,26 +199,43 @@ func insertArticle(ctx context.Context, tx *wtx, a *article.Article, sig dedup.S
 		if err != nil {
 			return 0, err
 		}
+		// One statement for all the keys: a signature always has the
+		// same number of bands, so it is prepared once.
+		args := make([]any, 0, 2*len(keys))
 		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band_key, article_seq) VALUES (?, ?)`, k, seq); err != nil {
-				return 0, fmt.Errorf("insert band: %w", err)
-			}
+			args = append(args, k, seq)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band_key, article_seq) VALUES `+rowsOf(2, len(keys)), args...); err != nil {
+			return 0, fmt.Errorf("insert bands: %w", err)
 		}
 	}
 	return seq, nil
 }
 
+// linesPerInsert is how many article lines one INSERT writes; the last,
+// shorter group gets its own statement, so at most linesPerInsert
+// statement shapes are ever prepared.
+const linesPerInsert = 16
+
 func insertLines(ctx context.Context, tx *wtx, seq int64, lines []article.Line) error {
-	if len(lines) == 0 {
-		return nil
-	}
-	for i, l := range lines {
+	for from := 0; from < len(lines); from += linesPerInsert {
+		group := lines[from:min(len(lines), from+linesPerInsert)]
+		args := make([]any, 0, 8*len(group))
+		for i, l := range group {
+			args = append(args, seq, from+i, string(l.Kind), l.Reason, l.Text, l.Source, l.Start, l.End)
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_lines (article_seq, n, kind, reason, text, source_line, span_start, span_end)
-		VALUES (?,?,?,?,?,?,?,?)`, seq, i, string(l.Kind), l.Reason, l.Text, l.Source, l.Start, l.End); err != nil {
-			return fmt.Errorf("insert line %d: %w", i, err)
+		VALUES `+rowsOf(8, len(group)), args...); err != nil {
+			return fmt.Errorf("insert lines %d-%d: %w", from, from+len(group)-1, err)
 		}
 	}
 	return nil
+}
+
+// rowsOf is the VALUES list of n rows of width placeholders: "(?,?),(?,?)".
+func rowsOf(width, n int) string {
+	row := "(" + placeholders(width) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+",", n), ",")
 }
 
 // addSourceToOriginal records a near-duplicate as one more source of the
