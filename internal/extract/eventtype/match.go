@@ -90,11 +90,15 @@ func (c *Classifier) run(text string) *state {
 func (rs *ruleSet) findHits(st *state) {
 	toks := st.toks
 	for i := range toks {
-		for _, p := range rs.byFirst[toks[i].stem] {
-			rs.tryPattern(st, p, i)
+		if rs.firstKeys.mayHave(toks[i].stem) {
+			for _, p := range rs.byFirst[toks[i].stem] {
+				rs.tryPattern(st, p, i)
+			}
 		}
-		for _, p := range rs.byWord[toks[i].word] {
-			rs.tryPattern(st, p, i)
+		if rs.wordKeys.mayHave(toks[i].word) {
+			for _, p := range rs.byWord[toks[i].word] {
+				rs.tryPattern(st, p, i)
+			}
 		}
 		for _, p := range rs.prefixed {
 			rs.tryPattern(st, p, i)

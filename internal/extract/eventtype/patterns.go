@@ -42,10 +42,12 @@ func (rs *ruleSet) addPattern(set int, src string) error {
 	}
 	for st := range stems {
 		rs.byFirst[st] = append(rs.byFirst[st], id)
+		rs.firstKeys.add(st)
 		ix.byStem[st] = append(ix.byStem[st], id)
 	}
 	for w := range words {
 		rs.byWord[w] = append(rs.byWord[w], id)
+		rs.wordKeys.add(w)
 		ix.byWord[w] = append(ix.byWord[w], id)
 	}
 	return nil

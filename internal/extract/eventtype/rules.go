@@ -143,6 +143,8 @@ type ruleSet struct {
 	setPatterns map[int][]int    // cue set -> its patterns
 	setIndex    []firstIndex     // cue set -> its patterns by first word
 	prefixed    []int            // patterns whose first element is a prefix
+	firstKeys   keyFilter        // every key of byFirst
+	wordKeys    keyFilter        // every key of byWord
 	combos      []combo
 	prefs       []preference
 	lemmas      map[string]string
