@@ -99,14 +99,18 @@ func tokenize(text string) ([]token, []bool) {
 func lowerASCII(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	for {
+		i := 0
+		for i < len(text) && (text[i] < 'A' || text[i] > 'Z') {
+			i++
 		}
-		b.WriteByte(c)
+		b.WriteString(text[:i]) // a run without capitals, copied whole
+		if i == len(text) {
+			return b.String()
+		}
+		b.WriteByte(text[i] + 'a' - 'A')
+		text = text[i+1:]
 	}
-	return b.String()
 }
 
 // possessive returns the byte length of a trailing 's or ’s, or 0.

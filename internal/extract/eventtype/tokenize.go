@@ -40,12 +40,16 @@ func lowerASCIIish(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
+		j := i
+		for j < len(text) && text[j] < utf8.RuneSelf && (text[j] < 'A' || text[j] > 'Z') {
+			j++
+		}
+		b.WriteString(text[i:j]) // a run of ASCII without capitals, copied whole
+		if i = j; i == len(text) {
+			break
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			b.WriteByte(c + 'a' - 'A')
 			i++
 			continue
 		}

@@ -87,14 +87,15 @@ func lowerASCII(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	for i < len(s) {
+		b.WriteString(s[:i]) // a run without capitals, copied whole
+		b.WriteByte(s[i] + 'a' - 'A')
+		s, i = s[i+1:], 0
+		for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+			i++
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(s)
 	return b.String()
 }
 
