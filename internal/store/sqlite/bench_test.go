@@ -345,19 +345,28 @@ func BenchmarkSeries1M(b *testing.B) {
 
 // BenchmarkSaveArticle measures the store's share of ingest: one article
 // of about 400 words per transaction, near-duplicate lookup and full-text
-// indexing included, without incidents and with three.
+// indexing included, without incidents and with three; one transaction per
+// article (save=single) or through a Batch (save=batch).
 func BenchmarkSaveArticle(b *testing.B) {
-	for _, per := range []int{0, 3} {
-		b.Run(fmt.Sprintf("incidents=%d", per), func(b *testing.B) { benchSave(b, per) })
+	for _, mode := range []string{"single", "batch"} {
+		for _, per := range []int{0, 3} {
+			b.Run(fmt.Sprintf("save=%s/incidents=%d", mode, per), func(b *testing.B) { benchSave(b, per, mode == "batch") })
+		}
 	}
 }
 
-func benchSave(b *testing.B, per int) {
+func benchSave(b *testing.B, per int, batch bool) {
 	db, err := Open(b.Context(), filepath.Join(b.TempDir(), "save.db"), nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer db.Close()
+	save := db.SaveArticle
+	if batch {
+		bt := db.Batch()
+		defer bt.Close()
+		save = bt.SaveArticle
+	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	words := make([]string, 400)
 	i := 0
@@ -373,7 +382,7 @@ func benchSave(b *testing.B, per int) {
 				Actor1: "Army", Actor2: "Rebels", Fatalities: incident.Int(k), Notes: words[k] + " " + words[k+1],
 				Evidence: []incident.Evidence{{Field: "location", Start: 0, End: 5, Quote: "x", Rule: "r"}}}
 		}
-		if _, err := db.SaveArticle(b.Context(), a, ins); err != nil {
+		if _, err := save(b.Context(), a, ins); err != nil {
 			b.Fatal(err)
 		}
 		i++
