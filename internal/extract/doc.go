@@ -108,43 +108,13 @@ func (d *doc) wordsIn(start, end int) (int, int) {
 // datesIn returns the dates inside [start, end).
 // The result may share the doc's own slice: read it, never write it.
 func (d *doc) datesIn(start, end int) []DateMention {
-	xs := d.dates
-	i := sort.Search(len(xs), func(i int) bool { return xs[i].Start >= start })
-	j := i
-	for j < len(xs) && xs[j].Start < end && xs[j].End <= end {
-		j++
-	}
-	if j == len(xs) || xs[j].Start >= end {
-		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
-	}
-	out := append([]DateMention{}, xs[i:j]...)
-	for ; j < len(xs) && xs[j].Start < end; j++ {
-		if xs[j].End <= end {
-			out = append(out, xs[j])
-		}
-	}
-	return out
+	return within(d.dates, start, end, func(m DateMention) (int, int) { return m.Start, m.End })
 }
 
 // actorsIn returns the actor mentions inside [start, end).
 // The result may share the doc's own slice: read it, never write it.
 func (d *doc) actorsIn(start, end int) []actors.Mention {
-	xs := d.acts
-	i := sort.Search(len(xs), func(i int) bool { return xs[i].Start >= start })
-	j := i
-	for j < len(xs) && xs[j].Start < end && xs[j].End <= end {
-		j++
-	}
-	if j == len(xs) || xs[j].Start >= end {
-		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
-	}
-	out := append([]actors.Mention{}, xs[i:j]...)
-	for ; j < len(xs) && xs[j].Start < end; j++ {
-		if xs[j].End <= end {
-			out = append(out, xs[j])
-		}
-	}
-	return out
+	return within(d.acts, start, end, func(m actors.Mention) (int, int) { return m.Start, m.End })
 }
 
 // historical reports whether a date lies well before publication: the
@@ -167,22 +137,7 @@ func (d *doc) historical(m DateMention) bool {
 // Syria"), and not a dateline ("ERBIL, Kurdistan Region –"). The result
 // may share the doc's own slice: read it, never write it.
 func (d *doc) placesIn(start, end int) []gazetteer.Mention {
-	xs := d.evPl
-	i := sort.Search(len(xs), func(i int) bool { return xs[i].Start >= start })
-	j := i
-	for j < len(xs) && xs[j].Start < end && xs[j].End <= end {
-		j++
-	}
-	if j == len(xs) || xs[j].Start >= end {
-		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
-	}
-	out := append([]gazetteer.Mention{}, xs[i:j]...)
-	for ; j < len(xs) && xs[j].Start < end; j++ {
-		if xs[j].End <= end {
-			out = append(out, xs[j])
-		}
-	}
-	return out
+	return within(d.evPl, start, end, func(m gazetteer.Mention) (int, int) { return m.Start, m.End })
 }
 
 func (d *doc) eventPlace(m gazetteer.Mention) bool {
@@ -300,4 +255,34 @@ func (d *doc) referencePoint(m gazetteer.Mention) bool {
 var compass = map[string]bool{
 	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
 	"southeast": true, "southwest": true, "northern": true, "southern": true, "eastern": true, "western": true,
+}
+
+// within returns the mentions of xs (sorted by start) that lie inside
+// [start, end). In the common case they form one run and the result shares
+// xs: read it, never write it. span gives a mention's offsets.
+func within[T any](xs []T, start, end int, span func(T) (int, int)) []T {
+	i := sort.Search(len(xs), func(i int) bool { s, _ := span(xs[i]); return s >= start })
+	j := i
+	for ; j < len(xs); j++ {
+		if s, e := span(xs[j]); s >= end || e > end {
+			break
+		}
+	}
+	if j == len(xs) {
+		return xs[i:j:j]
+	}
+	if s, _ := span(xs[j]); s >= end {
+		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
+	}
+	out := append([]T{}, xs[i:j]...)
+	for ; j < len(xs); j++ {
+		s, e := span(xs[j])
+		if s >= end {
+			break
+		}
+		if e <= end {
+			out = append(out, xs[j])
+		}
+	}
+	return out
 }
