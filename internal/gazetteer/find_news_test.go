@@ -2,8 +2,6 @@ package gazetteer
 
 import (
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestFindNewsText checks Find on sentences shaped like ordinary wire
@@ -64,17 +62,7 @@ func TestFindNewsText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []found
-			for _, m := range g.Find(tt.text) {
-				a1 := m.Place.Admin1Code
-				if m.Place.Kind == "A.PCLI" {
-					a1 = ""
-				}
-				got = append(got, found{m.Text, a1, m.Place.CountryCode, m.Precision})
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("Find mismatch (-want +got):\n%s", diff)
-			}
+			checkFind(t, g, tt.text, tt.want)
 		})
 	}
 }

@@ -144,6 +144,26 @@ type found struct {
 	Precision int
 }
 
+// checkFind runs Find on text and compares the mentions with want; every
+// mention's text must be the text at its offsets.
+func checkFind(t *testing.T, g *Gazetteer, text string, want []found) {
+	t.Helper()
+	var got []found
+	for _, m := range g.Find(text) {
+		if text[m.Start:m.End] != m.Text {
+			t.Errorf("mention %q does not match its offsets %d-%d", m.Text, m.Start, m.End)
+		}
+		a1 := m.Place.Admin1Code
+		if m.Place.Kind == "A.PCLI" {
+			a1 = ""
+		}
+		got = append(got, found{m.Text, a1, m.Place.CountryCode, m.Precision})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Find mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestFind(t *testing.T) {
 	g := loadTest(t)
 	tests := []struct {
@@ -229,20 +249,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []found
-			for _, m := range g.Find(tt.text) {
-				if tt.text[m.Start:m.End] != m.Text {
-					t.Errorf("mention %q does not match its offsets %d-%d", m.Text, m.Start, m.End)
-				}
-				a1 := m.Place.Admin1Code
-				if m.Place.Kind == "A.PCLI" {
-					a1 = ""
-				}
-				got = append(got, found{m.Text, a1, m.Place.CountryCode, m.Precision})
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("Find mismatch (-want +got):\n%s", diff)
-			}
+			checkFind(t, g, tt.text, tt.want)
 		})
 	}
 }
