@@ -57,3 +57,24 @@ func Find(sub string) (string, bool) {
 	}
 	return "", false
 }
+
+// Texts reads every file matching pattern in ../shared/<sub> (e.g. "seeds",
+// "*.txt") and returns their contents and total size in bytes, or skips the
+// test when there are none.
+func Texts(t testing.TB, sub, pattern string) ([]string, int) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(Dir(t, sub), pattern))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no %s files in ../shared/%s; skipping", pattern, sub)
+	}
+	var out []string
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("sharedtest: %v", err)
+		}
+		out, n = append(out, string(b)), n+len(b)
+	}
+	return out, n
+}

@@ -30,3 +30,14 @@ func TestFind(t *testing.T) {
 		t.Errorf("Find reported a missing folder as present: %s", p)
 	}
 }
+
+func TestTexts(t *testing.T) {
+	texts, n := Texts(t, "seeds", "*.txt")
+	total := 0
+	for _, s := range texts {
+		total += len(s)
+	}
+	if len(texts) == 0 || total != n {
+		t.Errorf("Texts: %d texts, %d bytes reported, %d read", len(texts), n, total)
+	}
+}

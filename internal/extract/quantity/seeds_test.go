@@ -75,18 +75,10 @@ func TestSeeds(t *testing.T) {
 // BenchmarkCasualtiesSeeds reads every sentence of the sample articles once
 // per iteration.
 func BenchmarkCasualtiesSeeds(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "..", "shared", "seeds", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("seeds not available")
-	}
+	texts, n := sharedtest.Texts(b, "seeds", "*.txt")
 	var ss []string
-	n := 0
-	for _, f := range files {
-		t, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ss, n = append(ss, sentences(string(t))...), n+len(t)
+	for _, t := range texts {
+		ss = append(ss, sentences(t)...)
 	}
 	b.SetBytes(int64(n))
 	for b.Loop() {

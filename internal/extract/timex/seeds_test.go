@@ -61,19 +61,7 @@ func TestSeeds(t *testing.T) {
 
 // BenchmarkFindSeeds dates every sample article once per iteration.
 func BenchmarkFindSeeds(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "..", "shared", "seeds", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("seeds not available")
-	}
-	var texts []string
-	n := 0
-	for _, f := range files {
-		t, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts, n = append(texts, string(t)), n+len(t)
-	}
+	texts, n := sharedtest.Texts(b, "seeds", "*.txt")
 	pub := day("2020-03-09")
 	b.SetBytes(int64(n))
 	for b.Loop() {
