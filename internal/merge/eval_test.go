@@ -1,21 +1,13 @@
 package merge
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/merge/mergetest"
 )
 
-// labelled is one report of the evaluation set with the event it tells of.
-type labelled struct {
-	incident.Incident
-	Gold string `json:"gold"`
-}
-
-// loadReports reads testdata/reports.jsonl: 52 reports by ten made-up
+// The evaluation sets. testdata/reports.jsonl: 52 reports by ten made-up
 // outlets of 22 events. 12 events are retold by two to four outlets with
 // lagged or vaguer dates, region-level or shifted places, reordered or
 // unnamed actors, disagreeing figures and, once, a different event type;
@@ -28,47 +20,6 @@ type labelled struct {
 // never tuned on: a district named instead of its city, a region-level
 // report, type confusion on the day, a month-precise retelling, a "near"
 // report 15 km out, and near misses in the same city on the same day.
-func loadReports(t testing.TB, name string) []labelled {
-	t.Helper()
-	f, err := os.Open("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []labelled
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var l labelled
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			t.Fatalf("testdata line %d: %v", len(out)+1, err)
-		}
-		out = append(out, l)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// pairScores counts same-event pairs: predicted (in one cluster), true (one
-// gold event) and both.
-func pairScores(gold []string, clusterOf []int) (tp, fp, fn int) {
-	for i := range gold {
-		for j := i + 1; j < len(gold); j++ {
-			same, pred := gold[i] == gold[j], clusterOf[i] == clusterOf[j]
-			switch {
-			case same && pred:
-				tp++
-			case pred:
-				fp++
-			case same:
-				fn++
-			}
-		}
-	}
-	return tp, fp, fn
-}
 
 // TestMergeEvaluation measures pairwise precision and recall on the
 // hand-written sets. Floors on the tuning set: precision 0.95, because a
@@ -83,7 +34,7 @@ func TestMergeEvaluation(t *testing.T) {
 		minP, minR float64
 	}{{"reports.jsonl", 0.95, 0.9}, {"heldout.jsonl", 0.9, 0.8}} {
 		t.Run(tc.file, func(t *testing.T) {
-			p, r := evaluate(t, loadReports(t, tc.file))
+			p, r := evaluate(t, mergetest.Load(t, tc.file))
 			if p < tc.minP || r < tc.minR {
 				t.Errorf("precision %.3f, recall %.3f: want ≥ %.2f and ≥ %.2f", p, r, tc.minP, tc.minR)
 			}
@@ -91,7 +42,7 @@ func TestMergeEvaluation(t *testing.T) {
 	}
 }
 
-func evaluate(t *testing.T, reps []labelled) (p, r float64) {
+func evaluate(t *testing.T, reps []mergetest.Labelled) (p, r float64) {
 	incs := make([]incident.Incident, len(reps))
 	gold := make([]string, len(reps))
 	events := map[string]bool{}
@@ -110,7 +61,7 @@ func evaluate(t *testing.T, reps []labelled) (p, r float64) {
 			clusterOf[byID[m.EventID]] = k
 		}
 	}
-	tp, fp, fn := pairScores(gold, clusterOf)
+	tp, fp, fn := mergetest.PairScores(gold, clusterOf)
 	p = float64(tp) / float64(max(tp+fp, 1))
 	r = float64(tp) / float64(max(tp+fn, 1))
 	t.Logf("reports %d, gold events %d, merged incidents %d", len(incs), len(events), len(clusters))

@@ -3,12 +3,14 @@ package merge
 import (
 	"fmt"
 	"testing"
+
+	"github.com/sitrep-org/sitrep/internal/merge/mergetest"
 )
 
 // TestIndexEvaluation scores incremental merging on the same set as
 // TestMergeEvaluation, reports arriving in file order, with the same floors.
 func TestIndexEvaluation(t *testing.T) {
-	reps := loadReports(t, "reports.jsonl")
+	reps := mergetest.Load(t, "reports.jsonl")
 	x := NewIndex(DefaultOptions())
 	gold := make([]string, len(reps))
 	clusterOf := make([]int, len(reps))
@@ -21,7 +23,7 @@ func TestIndexEvaluation(t *testing.T) {
 		}
 		clusterOf[i] = ids[id]
 	}
-	tp, fp, fn := pairScores(gold, clusterOf)
+	tp, fp, fn := mergetest.PairScores(gold, clusterOf)
 	p := float64(tp) / float64(max(tp+fp, 1))
 	r := float64(tp) / float64(max(tp+fn, 1))
 	t.Logf("incremental: %d reports → %d incidents; pairwise precision %.3f, recall %.3f", len(reps), len(ids), p, r)

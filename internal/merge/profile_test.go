@@ -9,10 +9,11 @@ import (
 	"time"
 
 	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/merge/mergetest"
 )
 
 func TestProfilesAndUnverified(t *testing.T) {
-	reps := loadReports(t, "reports.jsonl")
+	reps := mergetest.Load(t, "reports.jsonl")
 	incs := make([]incident.Incident, len(reps))
 	for i, r := range reps {
 		incs[i] = r.Incident

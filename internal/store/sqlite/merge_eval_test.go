@@ -1,44 +1,14 @@
 package sqlite
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/incident"
+	"github.com/sitrep-org/sitrep/internal/merge/mergetest"
 )
-
-// goldReport is one report of the merge package's evaluation sets, with
-// the event it tells of.
-type goldReport struct {
-	incident.Incident
-	Gold string `json:"gold"`
-}
-
-func loadGold(t *testing.T, name string) []goldReport {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "merge", "testdata", name))
-	if err != nil {
-		t.Skipf("merge evaluation set %s not found: %v", name, err)
-	}
-	defer f.Close()
-	var out []goldReport
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var g goldReport
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			t.Fatalf("%s line %d: %v", name, len(out)+1, err)
-		}
-		out = append(out, g)
-	}
-	return out
-}
 
 // TestStoreMergeEvaluation ingests the merge package's hand-written sets
 // (made-up outlets retelling the same events, and near misses) one article
@@ -52,7 +22,7 @@ func TestStoreMergeEvaluation(t *testing.T) {
 		minPrec, minRecl float64
 	}{{"reports.jsonl", 0.99, 0.9}, {"heldout.jsonl", 0.99, 0.85}} {
 		t.Run(set.name, func(t *testing.T) {
-			reports := loadGold(t, set.name)
+			reports := mergetest.Load(t, set.name)
 			db := openTemp(t)
 			defer db.Close()
 			var order []string
@@ -91,21 +61,12 @@ func TestStoreMergeEvaluation(t *testing.T) {
 				clusterOf[o] = c
 			}
 			rows.Close()
-			var tp, fp, fn int
-			for i := range reports {
-				for j := i + 1; j < len(reports); j++ {
-					same := reports[i].Gold == reports[j].Gold
-					pred := clusterOf[reports[i].EventID] == clusterOf[reports[j].EventID]
-					switch {
-					case same && pred:
-						tp++
-					case pred:
-						fp++
-					case same:
-						fn++
-					}
-				}
+			gold := make([]string, len(reports))
+			clusters := make([]string, len(reports))
+			for i, r := range reports {
+				gold[i], clusters[i] = r.Gold, clusterOf[r.EventID]
 			}
+			tp, fp, fn := mergetest.PairScores(gold, clusters)
 			page, err := db.Incidents(t.Context(), incident.Filter{Limit: 1000})
 			if err != nil {
 				t.Fatal(err)
