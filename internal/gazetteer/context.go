@@ -16,6 +16,7 @@ type docAgg struct {
 	cells     []cell
 	cellAt    map[[2]int]int
 	pointKeys map[string]bool // keys of the names counted in cells
+	lazy      lazyVotes       // the document's region votes, for Resolve
 }
 
 // weighted counts items overall and per name key. The per-key counts sit
@@ -74,6 +75,7 @@ func (w *weighted) without(key string) []string {
 type cell struct {
 	lat, lon float64
 	within   string
+	key      string // the first name counted in the cell
 	total    int
 	byKey    map[string]int
 }
@@ -92,7 +94,7 @@ func newDocAgg(anchors []anchor) *docAgg {
 		if !ok {
 			i = len(a.cells)
 			a.cellAt[k] = i
-			a.cells = append(a.cells, cell{lat: x.lat, lon: x.lon, within: x.within, byKey: map[string]int{}})
+			a.cells = append(a.cells, cell{lat: x.lat, lon: x.lon, within: x.within, key: x.key, byKey: map[string]int{}})
 		}
 		a.cells[i].total++
 		a.cells[i].byKey[x.key]++
@@ -115,11 +117,22 @@ func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
 	for _, r := range a.admin2.without(key) {
 		st.admin2.add(r)
 	}
+	focusN := 0
 	for _, c := range a.cells {
-		if c.total-c.byKey[key] > 0 {
+		if n := c.total - c.byKey[key]; n > 0 {
 			st.points = append(st.points, [2]float64{c.lat, c.lon})
 			st.holding.add(c.within)
+			if n > focusN && c.key != key {
+				focusN, st.focus = n, focus{key: c.key, lat: c.lat, lon: c.lon}
+			}
 		}
 	}
 	return a.countries.without(key), a.regions.without(key)
+}
+
+// focus is the place the document names most (first named on a tie): the
+// best guess for a name the gazetteer cannot place.
+type focus struct {
+	key      string
+	lat, lon float64
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -275,6 +276,22 @@ func TestResolveInsideName(t *testing.T) {
 	}
 	if _, ok := g.Resolve("International Airport", Context{}); ok {
 		t.Error("Resolve(International Airport) found a place from facility words alone")
+	}
+}
+
+func TestResolveFocus(t *testing.T) {
+	g := loadTest(t)
+	text := "Gunmen attacked a checkpoint in Kirkuk, Iraq, on Monday. Police in Kirkuk said the attackers " +
+		"fled towards Qaryat Zzyzxwq, a hamlet south of Kirkuk."
+	ctx := g.DocContext(text)
+	at := strings.Index(text, "Qaryat")
+	ctx.Offset, ctx.End = at, at+len("Qaryat Zzyzxwq")
+	m, ok := g.Resolve("Qaryat Zzyzxwq", ctx)
+	if !ok || m.Place.Name != "Kirkuk" || m.Rule != "gazetteer:doc-focus" || m.Precision < 2 || m.Score > 0.5 {
+		t.Errorf("Resolve(unknown hamlet) = %+v, %v; want the document's focus, Kirkuk, as a low-scored guess", m, ok)
+	}
+	if _, ok := g.Resolve("Qaryat Zzyzxwq", Context{}); ok {
+		t.Error("Resolve(unknown name) without a document found a place")
 	}
 }
 

@@ -42,6 +42,10 @@ type Weights struct {
 	Admin2Ctx float64
 	// Section is added for sections of cities (GeoNames PPLX).
 	Section float64
+	// Coherence is for a candidate in the first-level region most of the
+	// document's other names could lie in, scaled by that region's share
+	// of the strongest vote; MinVote is the vote a region needs.
+	Coherence, MinVote float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -50,7 +54,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
-		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1}
+		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1, MinVote: 1}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -76,10 +80,12 @@ type resolveState struct {
 	countryList []string // the countries as the context listed them
 	neighbours  strSet   // countries bordering a named one
 	topCountry  string
-	admin1      strSet       // codes and normal forms of names
-	points      [][2]float64 // towns the document names, for proximity
-	holding     strSet       // admin-1 codes holding those towns
-	admin2      strSet       // second-level regions the document names
+	admin1      strSet             // codes and normal forms of names
+	points      [][2]float64       // towns the document names, for proximity
+	holding     strSet             // admin-1 codes holding those towns
+	admin2      strSet             // second-level regions the document names
+	votes       map[string]float64 // region votes of the other names, 0..1
+	focus       focus              // the place the other names point to most
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -359,6 +365,9 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		s += g.w.Admin1Ctx
 	}
+	if e.level != levelCountry && len(st.votes) > 0 {
+		s += g.w.Coherence * st.votes[e.Admin1Code]
+	}
 	return s
 }
 
@@ -495,9 +504,15 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	key := Normalize(name)
 	cands := g.lookup(key)
 	if len(cands) == 0 {
-		return g.resolveInside(name, hint)
+		if m, ok := g.resolveInside(name, hint); ok {
+			return m, true
+		}
+		return g.resolveFocus(name, key, hint)
 	}
 	st := g.newResolveState(hint, key)
+	if g.w.Coherence != 0 {
+		st.votes = hint.agg.votesFor(g, hint.Text).without(key, g.w.MinVote)
+	}
 	var kh kindHint
 	var qual *qualifier
 	end := hint.End
@@ -598,4 +613,27 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 		}
 	}
 	return Mention{}, false
+}
+
+// resolveFocus places a name the gazetteer lacks altogether ("Barclays
+// Center", a hamlet, a district) at the document's focus: the town it
+// names most, else its most named region, else its most named country.
+// The thing named is most likely there or near; the low score and
+// precision 2 at best say it is a guess.
+func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool) {
+	st := g.newResolveState(hint, key)
+	p, ok := g.focusPlace(hint.agg.mentionsFor(g, hint.Text), key, st.topCountry)
+	if !ok {
+		return Mention{}, false
+	}
+	end := hint.End
+	if end == 0 {
+		end = hint.Offset + len(name)
+	}
+	prec := 2
+	if p.Kind == "A.PCLI" || p.Kind == "A.ADM1" {
+		prec = 3
+	}
+	return Mention{Start: hint.Offset, End: end, Text: name, Place: p, Precision: prec,
+		Score: 0.2, Rule: "gazetteer:doc-focus"}, true
 }

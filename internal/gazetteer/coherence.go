@@ -1,0 +1,153 @@
+package gazetteer
+
+import (
+	"math"
+	"sync"
+)
+
+// regionVotes is a document's spatial coherence: each distinct name the
+// scan finds votes for the first-level regions its readings lie in, with
+// weight 1/(number of such regions), so a name read in one region votes
+// fully and a name with namesakes in thirty states barely at all. Local
+// news names many small towns that each have namesakes elsewhere; the
+// region most of them share is where the story is (Montgomery, Watertown,
+// Delano and Hutchinson are all in Minnesota).
+type regionVotes struct {
+	total map[string]float64
+	byKey map[string]keyVote
+}
+
+// keyVote is one name's share: the regions it votes for and the weight.
+type keyVote struct {
+	regions []string
+	w       float64
+}
+
+// lazyVotes computes a document's votes once, on first use, for all the
+// Context copies that share its aggregate.
+type lazyVotes struct {
+	once  sync.Once
+	votes *regionVotes
+
+	findOnce sync.Once
+	found    []Mention // what Find reads in the document
+}
+
+// votesFor returns the votes of text, computing them on first use.
+func (a *docAgg) votesFor(g *Gazetteer, text string) *regionVotes {
+	if a == nil || text == "" {
+		return nil
+	}
+	a.lazy.once.Do(func() { a.lazy.votes = g.regionVotes(g.scan(text)) })
+	return a.lazy.votes
+}
+
+// mentionsFor returns Find's mentions in text, computing them on first use.
+func (a *docAgg) mentionsFor(g *Gazetteer, text string) []Mention {
+	if a == nil || text == "" {
+		return nil
+	}
+	a.lazy.findOnce.Do(func() { a.lazy.found = g.Find(text) })
+	return a.lazy.found
+}
+
+// focusPlace is the place a document is about, for a name the gazetteer
+// cannot place: the town (or district, or feature) the document names
+// most, first named on a tie; else its most named region; else its most
+// named country, all within country when it is set (the document's
+// main country) and on a tie the most populous. Mentions of key itself are
+// left out.
+func (g *Gazetteer) focusPlace(ms []Mention, key, country string) (Place, bool) {
+	var best [3]struct {
+		p Place
+		n int
+	}
+	counts := map[int64]int{}
+	for _, m := range ms {
+		if Normalize(m.Text) == key {
+			continue
+		}
+		tier := 0
+		switch m.Place.Kind {
+		case "A.PCLI":
+			tier = 2
+		case "A.ADM1":
+			tier = 1
+		}
+		if m.Place.CountryCode == "" || (country != "" && m.Place.CountryCode != country) {
+			continue // a continent or ocean says too little; another country is a side story
+		}
+		counts[m.Place.ID]++
+		if n := counts[m.Place.ID]; n > best[tier].n || n == best[tier].n && m.Place.Population > best[tier].p.Population {
+			best[tier].p, best[tier].n = m.Place, n
+		}
+	}
+	for _, b := range best {
+		if b.n > 0 {
+			return b.p, true
+		}
+	}
+	return Place{}, false
+}
+
+func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
+	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}}
+	for _, sp := range spans {
+		if _, done := v.byKey[sp.key]; done {
+			continue
+		}
+		var regions []string
+		for _, i := range sp.cands {
+			e := &g.entries[i]
+			if e.level == levelCountry || e.Admin1Code == "" {
+				continue
+			}
+			if !containsStr(regions, e.Admin1Code) {
+				regions = append(regions, e.Admin1Code)
+			}
+		}
+		kv := keyVote{regions: regions}
+		if len(regions) > 0 {
+			kv.w = 1 / math.Sqrt(float64(len(regions)))
+		}
+		v.byKey[sp.key] = kv
+		for _, r := range regions {
+			v.total[r] += kv.w
+		}
+	}
+	return v
+}
+
+// without returns the vote each region gets from the names other than key,
+// as a share of the strongest region's vote, keeping only regions whose
+// vote reaches minVote.
+func (v *regionVotes) without(key string, minVote float64) map[string]float64 {
+	if v == nil {
+		return nil
+	}
+	own := v.byKey[key]
+	out := map[string]float64{}
+	top := 0.0
+	for r, t := range v.total {
+		if containsStr(own.regions, r) {
+			t -= own.w
+		}
+		if t >= minVote {
+			out[r] = t
+			top = max(top, t)
+		}
+	}
+	for r, t := range out {
+		out[r] = t / top
+	}
+	return out
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
