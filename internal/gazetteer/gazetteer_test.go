@@ -295,6 +295,20 @@ func TestResolveFocus(t *testing.T) {
 	}
 }
 
+func TestResolveFacilityAtFocus(t *testing.T) {
+	g := loadTest(t)
+	text := "Crowds gathered in Kirkuk, Iraq, on Monday. Police in Kirkuk guarded the Windsor Castle Hotel " +
+		"while officials in Kirkuk and Baghdad met."
+	ctx := g.DocContext(text)
+	at := strings.Index(text, "Windsor")
+	ctx.Offset, ctx.End = at, at+len("Windsor Castle Hotel")
+	m, ok := g.Resolve("Windsor Castle Hotel", ctx)
+	if !ok || m.Place.CountryCode != "IQ" {
+		t.Errorf("Resolve(Windsor Castle Hotel) in a story about Kirkuk = %s %s, %v; want the document's focus in Iraq",
+			m.Place.Name, m.Place.CountryCode, ok)
+	}
+}
+
 func TestResolveQualifier(t *testing.T) {
 	g := loadTest(t)
 	text := "A bomb went off in Alexandria, Louisiana, late on Friday."

@@ -505,7 +505,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	cands := g.lookup(key)
 	if len(cands) == 0 {
 		if m, ok := g.resolveInside(name, hint); ok {
-			return m, true
+			return g.preferFocus(m, key, hint), true
 		}
 		return g.resolveFocus(name, key, hint)
 	}
@@ -537,7 +537,34 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	if cues && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
 		m.Precision = 2
 	}
+	if g.facilityName(name) && !g.spelledAs(best.idx, foldSimple(name)) {
+		return g.preferFocus(m, key, hint), true // "White House" is no Whitehouse, Texas
+	}
 	return m, true
+}
+
+// facilityName reports a name whose last word makes it a building, street
+// or facility ("Windsor Castle", "Oval Office").
+func (g *Gazetteer) facilityName(name string) bool {
+	ws := wordsBefore(name, len(name), 1)
+	return len(ws) == 1 && g.words.facility[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ')
+}
+
+// preferFocus replaces a reading taken from a part of a longer name
+// ("Windsor Castle" read as Windsor, Ontario, in a story about England) by
+// the document's focus when the reading lies in a country the rest of the
+// document does not name: the building is where the story is.
+func (g *Gazetteer) preferFocus(m Mention, key string, hint Context) Mention {
+	st := g.newResolveState(hint, key)
+	if m.Place.CountryCode != "" && st.countries.has(m.Place.CountryCode) {
+		return m
+	}
+	f, ok := g.resolveFocus(m.Text, key, hint)
+	if !ok {
+		return m
+	}
+	f.Start, f.End = m.Start, m.End
+	return f
 }
 
 func ruleName(e *entry, kh kindHint, q *qualifier, st *resolveState) string {
