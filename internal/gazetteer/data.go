@@ -43,7 +43,37 @@ func (g *Gazetteer) loadMain() error {
 	if err != nil {
 		return err
 	}
-	return g.parseMain(sb.String(), regions)
+	if err := g.parseMain(sb.String(), regions); err != nil {
+		return err
+	}
+	g.weighAdmin2()
+	return nil
+}
+
+// weighAdmin2 raises the prior of a second-level region with the people of
+// the towns it holds: of the ten Henry Counties, a report more likely means
+// one of 200,000 people than one of 5,000.
+func (g *Gazetteer) weighAdmin2() {
+	pop := make(map[int32]int64, len(g.admin2))
+	for i := range g.entries {
+		e := &g.entries[i]
+		if e.level != levelPlace || e.Admin2Code == "" || e.Population == 0 {
+			continue
+		}
+		if j, ok := g.admin2[e.Admin2Code]; ok {
+			pop[j] += e.Population
+		}
+	}
+	for j, p := range pop {
+		g.entries[j].imp = admin2Importance(p)
+	}
+}
+
+// admin2Importance is the prior of a second-level region holding towns of
+// pop people in all: a town's prior for the same population, never below
+// the flat prior of a region whose towns are unknown.
+func admin2Importance(pop int64) float64 {
+	return math.Max(5.5, 2+math.Log10(float64(pop)+1))
 }
 
 // parseMain reads the generated lines: countries (C), regions (1, 2),

@@ -51,10 +51,10 @@ type Weights struct {
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
 // of GeoWebNews.
 func DefaultWeights() Weights {
-	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
+	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
-		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
-		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1, MinVote: 1}
+		SmallCtx: 2, SmallBelow: 5, Worldwide: 4,
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 125, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 0.75}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
