@@ -12,6 +12,7 @@ import (
 type docAgg struct {
 	countries weighted
 	regions   weighted
+	named     weighted // regions named by their own name, not inferred from a town
 	admin2    weighted
 	cells     []cell
 	cellAt    map[[2]int]int
@@ -85,6 +86,9 @@ func newDocAgg(anchors []anchor) *docAgg {
 	for _, x := range anchors {
 		a.countries.add(x.country, x.key, x.weight)
 		a.regions.add(x.admin1, x.key, 1)
+		if !x.point && x.admin2 == "" {
+			a.named.add(x.admin1, x.key, 1)
+		}
 		a.admin2.add(x.admin2, x.key, 1)
 		if !x.point {
 			continue
@@ -116,6 +120,9 @@ func (a *docAgg) touches(key string) bool {
 func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
 	for _, r := range a.admin2.without(key) {
 		st.admin2.add(r)
+	}
+	for _, r := range a.named.without(key) {
+		st.named.add(r)
 	}
 	focusN := 0
 	for _, c := range a.cells {

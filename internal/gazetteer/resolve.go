@@ -46,6 +46,9 @@ type Weights struct {
 	// document's other names could lie in, scaled by that region's share
 	// of the strongest vote; MinVote is the vote a region needs.
 	Coherence, MinVote float64
+	// Admin1Named is added to Admin1Ctx when the region is named outright
+	// rather than inferred from a town in it.
+	Admin1Named float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -54,7 +57,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 2, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 125, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 0.75}
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 125, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 0.75, Admin1Named: 1}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -84,6 +87,7 @@ type resolveState struct {
 	points      [][2]float64       // towns the document names, for proximity
 	holding     strSet             // admin-1 codes holding those towns
 	admin2      strSet             // second-level regions the document names
+	named       strSet             // admin-1 codes the document names outright
 	votes       map[string]float64 // region votes of the other names, 0..1
 	focus       focus              // the place the other names point to most
 }
@@ -364,6 +368,9 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	}
 	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		s += g.w.Admin1Ctx
+		if st.named.has(e.Admin1Code) {
+			s += g.w.Admin1Named // "Ohio" in the text, not a town that might be in Ohio
+		}
 	}
 	if e.level != levelCountry && len(st.votes) > 0 {
 		s += g.w.Coherence * st.votes[e.Admin1Code]
