@@ -42,6 +42,10 @@ func (a *docAgg) votesFor(g *Gazetteer, text string) *regionVotes {
 	return a.lazy.votes
 }
 
+// focusMinScore is the confidence a town mention needs to be a document's
+// focus.
+const focusMinScore = 0.9
+
 // mentionsFor returns Find's mentions in text, computing them on first use.
 func (a *docAgg) mentionsFor(g *Gazetteer, text string) []Mention {
 	if a == nil || text == "" {
@@ -73,6 +77,9 @@ func (g *Gazetteer) focusPlace(ms []Mention, key, country string) (Place, bool) 
 			tier = 2
 		case "A.ADM1":
 			tier = 1
+		}
+		if tier == 0 && m.Score < focusMinScore {
+			continue // a town Find is unsure of (a person's name?) is no focus
 		}
 		if m.Place.CountryCode == "" || (country != "" && m.Place.CountryCode != country) {
 			continue // a continent or ocean says too little; another country is a side story
