@@ -54,10 +54,10 @@ type Weights struct {
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
 // of GeoWebNews.
 func DefaultWeights() Weights {
-	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
-		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
-		SmallCtx: 2, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 125, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 0.75, Admin1Named: 1}
+	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
+		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
+		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
