@@ -309,6 +309,16 @@ func TestResolveFacilityAtFocus(t *testing.T) {
 	}
 }
 
+func TestResolveCountyByPopulation(t *testing.T) {
+	g := loadTest(t)
+	// eleven states have a Henry County; Georgia's holds by far the most people
+	m, ok := g.Resolve("Henry County", Context{})
+	if !ok || m.Place.Admin1Code != "US.GA" {
+		t.Errorf("Resolve(Henry County) without context = %s %s, %v; want the most populous, in Georgia",
+			m.Place.Admin1Code, m.Place.Name, ok)
+	}
+}
+
 func TestResolveQualifier(t *testing.T) {
 	g := loadTest(t)
 	text := "A bomb went off in Alexandria, Louisiana, late on Friday."
