@@ -625,6 +625,8 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 		return Mention{}, false // a sentence is not a name
 	}
 	for n := len(toks) - 1; n >= 1; n-- {
+		var best Mention
+		found, bestImp := false, math.Inf(-1)
 		for i := 0; i+n <= len(toks); i++ {
 			sub := name[toks[i].start:toks[i+n-1].end]
 			if g.genericSpan(toks[i : i+n]) {
@@ -639,6 +641,14 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 			if !ok {
 				continue
 			}
+			// of two parts as long, the better-known place: "Nazi Germany"
+			// is Germany, not a village that spells like "Nazi"
+			if imp := placeWeight(m.Place); imp > bestImp {
+				best, bestImp, found = m, imp, true
+			}
+		}
+		if found {
+			m := best
 			m.Start, m.End, m.Text = hint.Offset, hint.Offset+len(name), name
 			m.Precision = max(m.Precision, 2)
 			m.Score = math.Round(m.Score*50) / 100
@@ -670,4 +680,16 @@ func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool)
 	}
 	return Mention{Start: hint.Offset, End: end, Text: name, Place: p, Precision: prec,
 		Score: 0.2, Rule: "gazetteer:doc-focus"}, true
+}
+
+// placeWeight ranks readings of different parts of a name: countries, then
+// regions, then towns by population.
+func placeWeight(p Place) float64 {
+	switch p.Kind {
+	case "A.PCLI":
+		return 12
+	case "A.ADM1":
+		return 9
+	}
+	return placeImportance(strings.TrimPrefix(p.Kind, "P."), p.Population)
 }
