@@ -31,6 +31,7 @@ type admin struct {
 	Lat, Lon          float64
 	HasPoint          bool
 	Alt               []string
+	Pop               int64 // people in the region's towns, summed
 }
 
 type city struct {
@@ -355,9 +356,12 @@ func readAllTheCities(npmDir string) (map[string]city, error) {
 
 // placeAdmins gives admin-2 regions a point (the population-weighted centre
 // of their towns) and admin-1 regions without a Natural Earth label point the
-// same.
+// same, and both the people of their towns.
 func (s *sources) placeAdmins() {
-	type acc struct{ lat, lon, w float64 }
+	type acc struct {
+		lat, lon, w float64
+		pop         int64
+	}
 	a1 := map[string]*acc{}
 	a2 := map[string]*acc{}
 	for _, c := range s.cities {
@@ -371,6 +375,7 @@ func (s *sources) placeAdmins() {
 			a.lat += c.Lat * w
 			a.lon += c.Lon * w
 			a.w += w
+			a.pop += c.Pop
 		}
 		add(a1, c.CC+"."+c.A1)
 		if c.A2 != "" {
@@ -379,11 +384,16 @@ func (s *sources) placeAdmins() {
 	}
 	for code, a := range s.admin2 {
 		if x := a2[code]; x != nil {
-			a.Lat, a.Lon, a.HasPoint = x.lat/x.w, x.lon/x.w, true
+			a.Lat, a.Lon, a.HasPoint, a.Pop = x.lat/x.w, x.lon/x.w, true, x.pop
 		}
 	}
 	for code, a := range s.admin1 {
-		if x := a1[code]; x != nil && !a.HasPoint {
+		x := a1[code]
+		if x == nil {
+			continue
+		}
+		a.Pop = x.pop
+		if !a.HasPoint {
 			a.Lat, a.Lon, a.HasPoint = x.lat/x.w, x.lon/x.w, true
 		}
 	}
