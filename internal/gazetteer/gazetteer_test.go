@@ -295,6 +295,34 @@ func TestResolveFocus(t *testing.T) {
 	}
 }
 
+// TestResolveSharedContext resolves names of one document from several
+// goroutines: the context's lazily computed parts are shared (run with -race).
+func TestResolveSharedContext(t *testing.T) {
+	g := loadTest(t)
+	text := "Gunmen attacked a checkpoint in Kirkuk, Iraq, near Hawija and Tikrit, on Monday."
+	ctx := g.DocContext(text)
+	var wg sync.WaitGroup
+	got := make([]string, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := ctx
+			name := []string{"Hawija", "Qaryat Zzyzxwq"}[i%2]
+			c.Offset, c.End = 0, len(name)
+			if m, ok := g.Resolve(name, c); ok {
+				got[i] = m.Place.CountryCode
+			}
+		}()
+	}
+	wg.Wait()
+	for i, cc := range got {
+		if cc != "IQ" {
+			t.Errorf("goroutine %d resolved to %q, want IQ", i, cc)
+		}
+	}
+}
+
 func TestResolveFacilityAtFocus(t *testing.T) {
 	g := loadTest(t)
 	text := "Crowds gathered in Kirkuk, Iraq, on Monday. Police in Kirkuk guarded the Windsor Castle Hotel " +
