@@ -15,6 +15,10 @@ import (
 type regionVotes struct {
 	total map[string]float64
 	byKey map[string]keyVote
+	// counties lists, per name, the second-level regions it could be
+	// ("Madison County": twenty of them), so that a town lying in one of
+	// them is supported by it (Richmond, Kentucky, is in Madison County).
+	counties map[string][]string
 }
 
 // keyVote is one name's share: the regions it votes for and the weight.
@@ -98,7 +102,7 @@ func (g *Gazetteer) focusPlace(ms []Mention, key, country string) (Place, bool) 
 }
 
 func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
-	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}}
+	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}, counties: map[string][]string{}}
 	for _, sp := range spans {
 		if _, done := v.byKey[sp.key]; done {
 			continue
@@ -106,6 +110,9 @@ func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
 		var regions []string
 		for _, i := range sp.cands {
 			e := &g.entries[i]
+			if e.level == levelAdmin2 {
+				v.counties[sp.key] = append(v.counties[sp.key], e.Admin2Code)
+			}
 			if e.level == levelCountry || e.Admin1Code == "" {
 				continue
 			}
@@ -146,6 +153,24 @@ func (v *regionVotes) without(key string, minVote float64) map[string]float64 {
 	}
 	for r, t := range out {
 		out[r] = t / top
+	}
+	return out
+}
+
+// countiesWithout lists the second-level regions the names other than key
+// could be.
+func (v *regionVotes) countiesWithout(key string) strSet {
+	if v == nil {
+		return nil
+	}
+	var out strSet
+	for k, cs := range v.counties {
+		if k == key {
+			continue
+		}
+		for _, c := range cs {
+			out.add(c)
+		}
 	}
 	return out
 }

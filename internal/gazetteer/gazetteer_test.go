@@ -347,6 +347,20 @@ func TestResolveCountyByPopulation(t *testing.T) {
 	}
 }
 
+func TestResolveTownInNamedCounty(t *testing.T) {
+	g := loadTest(t)
+	// many states have a Richmond and a Madison County; only Kentucky's
+	// Richmond lies in a Madison County
+	text := "Deputies from Madison County said a Richmond man was arrested after the crash on Monday."
+	ctx := g.DocContext(text)
+	at := strings.Index(text, "Richmond")
+	ctx.Offset, ctx.End = at, at+len("Richmond")
+	m, ok := g.Resolve("Richmond", ctx)
+	if !ok || m.Place.Admin1Code != "US.KY" {
+		t.Errorf("Resolve(Richmond) beside Madison County = %s %s, %v; want Richmond, Kentucky", m.Place.Admin1Code, m.Place.Name, ok)
+	}
+}
+
 func TestResolveQualifier(t *testing.T) {
 	g := loadTest(t)
 	text := "A bomb went off in Alexandria, Louisiana, late on Friday."

@@ -49,6 +49,9 @@ type Weights struct {
 	// Admin1Named is added to Admin1Ctx when the region is named outright
 	// rather than inferred from a town in it.
 	Admin1Named float64
+	// CountyAny is for a town in a second-level region that one reading of
+	// another name in the document is.
+	CountyAny float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -57,7 +60,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2}
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -89,6 +92,7 @@ type resolveState struct {
 	admin2      strSet             // second-level regions the document names
 	named       strSet             // admin-1 codes the document names outright
 	votes       map[string]float64 // region votes of the other names, 0..1
+	counties    strSet             // second-level regions the other names could be
 	focus       focus              // the place the other names point to most
 }
 
@@ -365,6 +369,8 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	}
 	if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2.has(e.Admin2Code) {
 		s += g.w.Admin2Ctx // Huntsville when Walker County is named
+	} else if e.Admin2Code != "" && e.level != levelAdmin2 && st.counties.has(e.Admin2Code) {
+		s += g.w.CountyAny // Richmond, Kentucky, when some Madison County is named
 	}
 	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		s += g.w.Admin1Ctx
@@ -518,7 +524,8 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	}
 	st := g.newResolveState(hint, key)
 	if g.w.Coherence != 0 {
-		st.votes = hint.agg.votesFor(g, hint.Text).without(key, g.w.MinVote)
+		v := hint.agg.votesFor(g, hint.Text)
+		st.votes, st.counties = v.without(key, g.w.MinVote), v.countiesWithout(key)
 	}
 	var kh kindHint
 	var qual *qualifier
