@@ -16,9 +16,11 @@ type regionVotes struct {
 	total map[string]float64
 	byKey map[string]keyVote
 	// counties lists, per name, the second-level regions it could be
-	// ("Madison County": twenty of them), so that a town lying in one of
-	// them is supported by it (Richmond, Kentucky, is in Madison County).
+	// ("Madison County": twenty of them) and, prefixed "in:", those its
+	// towns lie in, so that a town and its county named in one document
+	// support each other (Richmond, Kentucky, is in Madison County).
 	counties map[string][]string
+	countyN  map[string]int // how many names could be (or lie in) each county
 }
 
 // keyVote is one name's share: the regions it votes for and the weight.
@@ -102,7 +104,7 @@ func (g *Gazetteer) focusPlace(ms []Mention, key, country string) (Place, bool) 
 }
 
 func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
-	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}, counties: map[string][]string{}}
+	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}, counties: map[string][]string{}, countyN: map[string]int{}}
 	for _, sp := range spans {
 		if _, done := v.byKey[sp.key]; done {
 			continue
@@ -110,8 +112,16 @@ func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
 		var regions []string
 		for _, i := range sp.cands {
 			e := &g.entries[i]
-			if e.level == levelAdmin2 {
-				v.counties[sp.key] = append(v.counties[sp.key], e.Admin2Code)
+			code := ""
+			switch {
+			case e.level == levelAdmin2:
+				code = e.Admin2Code
+			case e.level == levelPlace && e.Admin2Code != "":
+				code = "in:" + e.Admin2Code
+			}
+			if code != "" && !containsStr(v.counties[sp.key], code) {
+				v.counties[sp.key] = append(v.counties[sp.key], code)
+				v.countyN[code]++
 			}
 			if e.level == levelCountry || e.Admin1Code == "" {
 				continue
@@ -157,22 +167,17 @@ func (v *regionVotes) without(key string, minVote float64) map[string]float64 {
 	return out
 }
 
-// countiesWithout lists the second-level regions the names other than key
-// could be.
-func (v *regionVotes) countiesWithout(key string) strSet {
+// countyNamed reports whether a name other than key could be the county
+// code ("in:"+code: could lie in it).
+func (v *regionVotes) countyNamed(code, key string) bool {
 	if v == nil {
-		return nil
+		return false
 	}
-	var out strSet
-	for k, cs := range v.counties {
-		if k == key {
-			continue
-		}
-		for _, c := range cs {
-			out.add(c)
-		}
+	n := v.countyN[code]
+	if n > 0 && containsStr(v.counties[key], code) {
+		n--
 	}
-	return out
+	return n > 0
 }
 
 func containsStr(list []string, s string) bool {
@@ -183,3 +188,11 @@ func containsStr(list []string, s string) bool {
 	}
 	return false
 }
+
+// countyCtx asks a document's votes about counties, leaving one name out.
+type countyCtx struct {
+	v   *regionVotes
+	key string
+}
+
+func (c countyCtx) named(code string) bool { return c.v.countyNamed(code, c.key) }

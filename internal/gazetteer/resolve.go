@@ -92,7 +92,7 @@ type resolveState struct {
 	admin2      strSet             // second-level regions the document names
 	named       strSet             // admin-1 codes the document names outright
 	votes       map[string]float64 // region votes of the other names, 0..1
-	counties    strSet             // second-level regions the other names could be
+	county      countyCtx          // second-level regions the other names could be or hold
 	focus       focus              // the place the other names point to most
 }
 
@@ -369,8 +369,11 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	}
 	if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2.has(e.Admin2Code) {
 		s += g.w.Admin2Ctx // Huntsville when Walker County is named
-	} else if e.Admin2Code != "" && e.level != levelAdmin2 && st.counties.has(e.Admin2Code) {
+	} else if e.Admin2Code != "" && e.level != levelAdmin2 && st.county.named(e.Admin2Code) {
 		s += g.w.CountyAny // Richmond, Kentucky, when some Madison County is named
+	}
+	if e.level == levelAdmin2 && st.county.named("in:"+e.Admin2Code) {
+		s += g.w.CountyAny // Madison County, Kentucky, when some Richmond is named
 	}
 	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		s += g.w.Admin1Ctx
@@ -525,7 +528,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	st := g.newResolveState(hint, key)
 	if g.w.Coherence != 0 {
 		v := hint.agg.votesFor(g, hint.Text)
-		st.votes, st.counties = v.without(key, g.w.MinVote), v.countiesWithout(key)
+		st.votes, st.county = v.without(key, g.w.MinVote), countyCtx{v, key}
 	}
 	var kh kindHint
 	var qual *qualifier
