@@ -196,3 +196,21 @@ type countyCtx struct {
 }
 
 func (c countyCtx) named(code string) bool { return c.v.countyNamed(code, c.key) }
+
+// mainCountry is the country a document's mentions lie in most (first on a
+// tie), leaving out the mentions of key.
+func mainCountry(ms []Mention, key string) string {
+	n := map[string]int{}
+	best := ""
+	for _, m := range ms {
+		cc := m.Place.CountryCode
+		if cc == "" || Normalize(m.Text) == key {
+			continue
+		}
+		n[cc]++
+		if n[cc] > n[best] {
+			best = cc
+		}
+	}
+	return best
+}

@@ -675,8 +675,8 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 // The thing named is most likely there or near; the low score and
 // precision 2 at best say it is a guess.
 func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool) {
-	st := g.newResolveState(hint, key)
-	p, ok := g.focusPlace(hint.agg.mentionsFor(g, hint.Text), key, st.topCountry)
+	ms := hint.agg.mentionsFor(g, hint.Text)
+	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
 	if !ok {
 		return Mention{}, false
 	}
