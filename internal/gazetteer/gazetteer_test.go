@@ -361,6 +361,20 @@ func TestResolveTownInNamedCounty(t *testing.T) {
 	}
 }
 
+func TestResolveDemonymStem(t *testing.T) {
+	g := loadTest(t)
+	for name, want := range map[string]string{"Ohioans": "US.OH", "Sicilians": "IT.15", "Dagestani": "RU.17"} {
+		text := "Many " + name + " said so."
+		m, ok := g.Resolve(name, Context{Text: text, Offset: 5})
+		if !ok || m.Place.Admin1Code != want || m.Precision != 3 {
+			t.Errorf("Resolve(%s) = %s %s (precision %d), %v; want the region %s", name, m.Place.Admin1Code, m.Place.Name, m.Precision, ok, want)
+		}
+	}
+	if m, ok := g.Resolve("Yardarm", Context{}); ok {
+		t.Errorf("Resolve(Yardarm) = %s; a word with no demonym ending is no region", m.Place.Name)
+	}
+}
+
 func TestResolveQualifier(t *testing.T) {
 	g := loadTest(t)
 	text := "A bomb went off in Alexandria, Louisiana, late on Friday."

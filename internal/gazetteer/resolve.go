@@ -3,7 +3,10 @@ package gazetteer
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Weights are the resolver's scoring weights. Context beats importance only
@@ -523,6 +526,9 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		if m, ok := g.resolveInside(name, hint); ok {
 			return g.preferFocus(m, key, hint), true
 		}
+		if m, ok := g.resolveStem(name, key, hint); ok {
+			return m, true
+		}
 		return g.resolveFocus(name, key, hint)
 	}
 	st := g.newResolveState(hint, key)
@@ -702,4 +708,51 @@ func placeWeight(p Place) float64 {
 		return 9
 	}
 	return placeImportance(strings.TrimPrefix(p.Kind, "P."), p.Population)
+}
+
+// demonymEndings are the endings an adjective of a country or region adds
+// to its name ("Korean", "Sicilian", "Dagestani").
+var demonymEndings = []string{"ians", "ian", "ans", "an", "ese", "ish", "i"}
+
+// resolveStem reads a single word the gazetteer lacks as an adjective of a
+// country or first-level region whose name begins with its stem ("Korean":
+// Korea; "Sicilian": Sicilia; "Ohioans": Ohio), at region precision.
+func (g *Gazetteer) resolveStem(name, key string, hint Context) (Mention, bool) {
+	if strings.ContainsRune(strings.TrimSpace(name), ' ') || len(key) < 6 {
+		return Mention{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return Mention{}, false
+	}
+	for _, end := range demonymEndings {
+		stem, ok := strings.CutSuffix(key, end)
+		if !ok || len(stem) < 4 {
+			continue
+		}
+		var cands []int32
+		for _, keys := range [2][]string{g.keys, g.extraKeys} {
+			for i := sort.SearchStrings(keys, stem); i < len(keys) && strings.HasPrefix(keys[i], stem) && len(cands) < 16; i++ {
+				for _, c := range g.lookup(keys[i]) {
+					if e := &g.entries[c]; e.level <= levelAdmin1 && !containsIdx(cands, c) {
+						cands = append(cands, c)
+					}
+				}
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		st := g.newResolveState(hint, key)
+		best, margin, ok := g.rank(cands, make([]uint8, len(cands)), st, hintNone, nil)
+		if !ok {
+			continue
+		}
+		end := hint.End
+		if end == 0 {
+			end = hint.Offset + len(name)
+		}
+		return Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: 3,
+			Score: math.Round(confidence(margin, len(cands))*50) / 100, Rule: "gazetteer:stem"}, true
+	}
+	return Mention{}, false
 }
