@@ -566,6 +566,10 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	return m, true
 }
 
+// focusFarKm is how far from the document's focus a small town read inside
+// a longer name may lie before the focus is the better guess.
+const focusFarKm = 161
+
 // facilityName reports a name whose last word makes it a building, street
 // or facility ("Windsor Castle", "Oval Office").
 func (g *Gazetteer) facilityName(name string) bool {
@@ -576,14 +580,17 @@ func (g *Gazetteer) facilityName(name string) bool {
 // preferFocus replaces a reading taken from a part of a longer name
 // ("Windsor Castle" read as Windsor, Ontario, in a story about England) by
 // the document's focus when the reading lies in a country the rest of the
-// document does not name: the building is where the story is.
+// document does not name, or is a small town far from the focus ("West
+// Wing" read as Wing, a village): the building is where the story is.
 func (g *Gazetteer) preferFocus(m Mention, key string, hint Context) Mention {
 	st := g.newResolveState(hint, key)
-	if m.Place.CountryCode != "" && st.countries.has(m.Place.CountryCode) {
-		return m
-	}
 	f, ok := g.resolveFocus(m.Text, key, hint)
 	if !ok {
+		return m
+	}
+	smallFar := m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" && m.Place.Kind != "A.ADM2" &&
+		m.Place.Population < remoteBigPop && Distance(f.Place.Lat, f.Place.Lon, m.Place.Lat, m.Place.Lon) > focusFarKm
+	if m.Place.CountryCode != "" && st.countries.has(m.Place.CountryCode) && !smallFar {
 		return m
 	}
 	f.Start, f.End = m.Start, m.End
