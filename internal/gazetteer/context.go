@@ -12,10 +12,12 @@ import (
 type docAgg struct {
 	countries weighted
 	regions   weighted
+	named     weighted // regions named by their own name, not inferred from a town
 	admin2    weighted
 	cells     []cell
 	cellAt    map[[2]int]int
 	pointKeys map[string]bool // keys of the names counted in cells
+	lazy      lazyVotes       // the document's region votes, for Resolve
 }
 
 // weighted counts items overall and per name key. The per-key counts sit
@@ -74,6 +76,7 @@ func (w *weighted) without(key string) []string {
 type cell struct {
 	lat, lon float64
 	within   string
+	key      string // the first name counted in the cell
 	total    int
 	byKey    map[string]int
 }
@@ -83,6 +86,9 @@ func newDocAgg(anchors []anchor) *docAgg {
 	for _, x := range anchors {
 		a.countries.add(x.country, x.key, x.weight)
 		a.regions.add(x.admin1, x.key, 1)
+		if !x.point && x.admin2 == "" {
+			a.named.add(x.admin1, x.key, 1)
+		}
 		a.admin2.add(x.admin2, x.key, 1)
 		if !x.point {
 			continue
@@ -92,7 +98,7 @@ func newDocAgg(anchors []anchor) *docAgg {
 		if !ok {
 			i = len(a.cells)
 			a.cellAt[k] = i
-			a.cells = append(a.cells, cell{lat: x.lat, lon: x.lon, within: x.within, byKey: map[string]int{}})
+			a.cells = append(a.cells, cell{lat: x.lat, lon: x.lon, within: x.within, key: x.key, byKey: map[string]int{}})
 		}
 		a.cells[i].total++
 		a.cells[i].byKey[x.key]++
@@ -115,11 +121,25 @@ func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
 	for _, r := range a.admin2.without(key) {
 		st.admin2.add(r)
 	}
+	for _, r := range a.named.without(key) {
+		st.named.add(r)
+	}
+	focusN := 0
 	for _, c := range a.cells {
-		if c.total-c.byKey[key] > 0 {
+		if n := c.total - c.byKey[key]; n > 0 {
 			st.points = append(st.points, [2]float64{c.lat, c.lon})
 			st.holding.add(c.within)
+			if n > focusN && c.key != key {
+				focusN, st.focus = n, focus{key: c.key, lat: c.lat, lon: c.lon}
+			}
 		}
 	}
 	return a.countries.without(key), a.regions.without(key)
+}
+
+// focus is the place the document names most (first named on a tie): the
+// best guess for a name the gazetteer cannot place.
+type focus struct {
+	key      string
+	lat, lon float64
 }

@@ -11,6 +11,7 @@ type wordLists struct {
 	given      map[string]bool // given names and titles that open a person's name
 	qualifiers map[string]bool // upper/lower/new/old words in multi-word names
 	near       map[string]bool // words before a name that make it "near X" (precision 2)
+	facility   map[string]bool // last words that make a name a building or street
 }
 
 func (g *Gazetteer) loadWords() error {
@@ -40,6 +41,7 @@ func (g *Gazetteer) loadWords() error {
 	g.words.stop = load("data/stopwords.txt")
 	g.words.given = load("data/givennames.txt")
 	g.words.near = load("data/nearwords.txt")
+	g.words.facility = load("data/facilitywords.txt")
 	q := load("data/qualifiers.txt")
 	if err != nil {
 		return err

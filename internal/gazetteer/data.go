@@ -46,6 +46,15 @@ func (g *Gazetteer) loadMain() error {
 	return g.parseMain(sb.String(), regions)
 }
 
+// admin2Importance is the prior of a second-level region holding towns of
+// pop people in all: a town's prior for the same population, never below
+// the flat prior of a region whose towns are unknown. Of the ten Henry
+// Counties, a report more likely means one of 200,000 people than one of
+// 5,000.
+func admin2Importance(pop int64) float64 {
+	return math.Max(5.5, 2+math.Log10(float64(pop)+1))
+}
+
 // parseMain reads the generated lines: countries (C), regions (1, 2),
 // places (P) and the sorted key index (K). Fields stay substrings of data.
 func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
@@ -156,7 +165,7 @@ func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
 	return nil
 }
 
-// addAdmin: 1|2 code id name ascii lat lon alternates.
+// addAdmin: 1|2 code id name ascii lat lon alternates [population].
 func (g *Gazetteer) addAdmin(f []string) error {
 	if len(f) < 8 {
 		return fmt.Errorf("admin: %d fields", len(f))
@@ -184,7 +193,11 @@ func (g *Gazetteer) addAdmin(f []string) error {
 			p.Admin1 = g.entries[i].Name
 		}
 	}
-	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: 5.5}, adminShortNames(f[3])...)
+	var pop int64
+	if len(f) > 8 {
+		pop, _ = strconv.ParseInt(f[8], 10, 64)
+	}
+	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: admin2Importance(pop)}, adminShortNames(f[3])...)
 	return nil
 }
 

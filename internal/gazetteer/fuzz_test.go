@@ -48,10 +48,19 @@ func FuzzResolve(f *testing.F) {
 	f.Add("Mosul", "Fighting near Mosul, Iraq.", 13, 18)
 	f.Add("Colorado State University", "x", -4, 2)
 	f.Add("al-", "", 0, 0)
+	f.Add("Qaryat Zzyzxwq", "Police in Kirkuk, Iraq, said Qaryat Zzyzxwq fell.", 29, 43)
+	f.Add("Ohioans", "Ohioans voted.", 0, 7)
+	f.Add("Windsor Castle Hotel", "Guards at the Windsor Castle Hotel in Kirkuk.", 14, 34)
 	f.Fuzz(func(t *testing.T, name, text string, off, end int) {
 		m, ok := g.Resolve(name, Context{Text: text, Offset: off, End: end, Countries: []string{"iq"}, Admin1: []string{name}})
 		if ok && (m.Precision < 1 || m.Precision > 3) {
 			t.Fatalf("Resolve(%q) precision %d", name, m.Precision)
+		}
+		// with a document's own context: focus, votes and stems come into play
+		ctx := g.DocContext(text)
+		ctx.Offset, ctx.End = off, end
+		if m, ok := g.Resolve(name, ctx); ok && (m.Precision < 1 || m.Precision > 3) {
+			t.Fatalf("Resolve(%q) in its document: precision %d", name, m.Precision)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -275,6 +276,102 @@ func TestResolveInsideName(t *testing.T) {
 	}
 	if _, ok := g.Resolve("International Airport", Context{}); ok {
 		t.Error("Resolve(International Airport) found a place from facility words alone")
+	}
+}
+
+func TestResolveFocus(t *testing.T) {
+	g := loadTest(t)
+	text := "Gunmen attacked a checkpoint in Kirkuk, Iraq, on Monday. Police in Kirkuk said the attackers " +
+		"fled towards Qaryat Zzyzxwq, a hamlet south of Kirkuk."
+	ctx := g.DocContext(text)
+	at := strings.Index(text, "Qaryat")
+	ctx.Offset, ctx.End = at, at+len("Qaryat Zzyzxwq")
+	m, ok := g.Resolve("Qaryat Zzyzxwq", ctx)
+	if !ok || m.Place.Name != "Kirkuk" || m.Rule != "gazetteer:doc-focus" || m.Precision < 2 || m.Score > 0.5 {
+		t.Errorf("Resolve(unknown hamlet) = %+v, %v; want the document's focus, Kirkuk, as a low-scored guess", m, ok)
+	}
+	if _, ok := g.Resolve("Qaryat Zzyzxwq", Context{}); ok {
+		t.Error("Resolve(unknown name) without a document found a place")
+	}
+}
+
+// TestResolveSharedContext resolves names of one document from several
+// goroutines: the context's lazily computed parts are shared (run with -race).
+func TestResolveSharedContext(t *testing.T) {
+	g := loadTest(t)
+	text := "Gunmen attacked a checkpoint in Kirkuk, Iraq, near Hawija and Tikrit, on Monday."
+	ctx := g.DocContext(text)
+	var wg sync.WaitGroup
+	got := make([]string, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := ctx
+			name := []string{"Hawija", "Qaryat Zzyzxwq"}[i%2]
+			c.Offset, c.End = 0, len(name)
+			if m, ok := g.Resolve(name, c); ok {
+				got[i] = m.Place.CountryCode
+			}
+		}()
+	}
+	wg.Wait()
+	for i, cc := range got {
+		if cc != "IQ" {
+			t.Errorf("goroutine %d resolved to %q, want IQ", i, cc)
+		}
+	}
+}
+
+func TestResolveFacilityAtFocus(t *testing.T) {
+	g := loadTest(t)
+	text := "Crowds gathered in Kirkuk, Iraq, on Monday. Police in Kirkuk guarded the Windsor Castle Hotel " +
+		"while officials in Kirkuk and Baghdad met."
+	ctx := g.DocContext(text)
+	at := strings.Index(text, "Windsor")
+	ctx.Offset, ctx.End = at, at+len("Windsor Castle Hotel")
+	m, ok := g.Resolve("Windsor Castle Hotel", ctx)
+	if !ok || m.Place.CountryCode != "IQ" {
+		t.Errorf("Resolve(Windsor Castle Hotel) in a story about Kirkuk = %s %s, %v; want the document's focus in Iraq",
+			m.Place.Name, m.Place.CountryCode, ok)
+	}
+}
+
+func TestResolveCountyByPopulation(t *testing.T) {
+	g := loadTest(t)
+	// eleven states have a Henry County; Georgia's holds by far the most people
+	m, ok := g.Resolve("Henry County", Context{})
+	if !ok || m.Place.Admin1Code != "US.GA" {
+		t.Errorf("Resolve(Henry County) without context = %s %s, %v; want the most populous, in Georgia",
+			m.Place.Admin1Code, m.Place.Name, ok)
+	}
+}
+
+func TestResolveTownInNamedCounty(t *testing.T) {
+	g := loadTest(t)
+	// many states have a Richmond and a Madison County; only Kentucky's
+	// Richmond lies in a Madison County
+	text := "Deputies from Madison County said a Richmond man was arrested after the crash on Monday."
+	ctx := g.DocContext(text)
+	at := strings.Index(text, "Richmond")
+	ctx.Offset, ctx.End = at, at+len("Richmond")
+	m, ok := g.Resolve("Richmond", ctx)
+	if !ok || m.Place.Admin1Code != "US.KY" {
+		t.Errorf("Resolve(Richmond) beside Madison County = %s %s, %v; want Richmond, Kentucky", m.Place.Admin1Code, m.Place.Name, ok)
+	}
+}
+
+func TestResolveDemonymStem(t *testing.T) {
+	g := loadTest(t)
+	for name, want := range map[string]string{"Ohioans": "US.OH", "Sicilians": "IT.15", "Dagestani": "RU.17"} {
+		text := "Many " + name + " said so."
+		m, ok := g.Resolve(name, Context{Text: text, Offset: 5})
+		if !ok || m.Place.Admin1Code != want || m.Precision != 3 {
+			t.Errorf("Resolve(%s) = %s %s (precision %d), %v; want the region %s", name, m.Place.Admin1Code, m.Place.Name, m.Precision, ok, want)
+		}
+	}
+	if m, ok := g.Resolve("Yardarm", Context{}); ok {
+		t.Errorf("Resolve(Yardarm) = %s; a word with no demonym ending is no region", m.Place.Name)
 	}
 }
 

@@ -42,15 +42,25 @@ type Weights struct {
 	Admin2Ctx float64
 	// Section is added for sections of cities (GeoNames PPLX).
 	Section float64
+	// Coherence is for a candidate in the first-level region most of the
+	// document's other names could lie in, scaled by that region's share
+	// of the strongest vote; MinVote is the vote a region needs.
+	Coherence, MinVote float64
+	// Admin1Named is added to Admin1Ctx when the region is named outright
+	// rather than inferred from a town in it.
+	Admin1Named float64
+	// CountyAny is for a town in a second-level region that one reading of
+	// another name in the document is.
+	CountyAny float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
 // of GeoWebNews.
 func DefaultWeights() Weights {
-	return Weights{CountryCtx: 4, TopCountry: 1, Admin1Ctx: 3, Qualifier: 10, KindMatch: 8,
-		KindClash: -3, ExactName: 2, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
-		SmallCtx: 1, SmallBelow: 5, Worldwide: 4,
-		Near: 2, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1}
+	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
+		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
+		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -76,10 +86,14 @@ type resolveState struct {
 	countryList []string // the countries as the context listed them
 	neighbours  strSet   // countries bordering a named one
 	topCountry  string
-	admin1      strSet       // codes and normal forms of names
-	points      [][2]float64 // towns the document names, for proximity
-	holding     strSet       // admin-1 codes holding those towns
-	admin2      strSet       // second-level regions the document names
+	admin1      strSet             // codes and normal forms of names
+	points      [][2]float64       // towns the document names, for proximity
+	holding     strSet             // admin-1 codes holding those towns
+	admin2      strSet             // second-level regions the document names
+	named       strSet             // admin-1 codes the document names outright
+	votes       map[string]float64 // region votes of the other names, 0..1
+	county      countyCtx          // second-level regions the other names could be or hold
+	focus       focus              // the place the other names point to most
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -355,9 +369,20 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	}
 	if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2.has(e.Admin2Code) {
 		s += g.w.Admin2Ctx // Huntsville when Walker County is named
+	} else if e.Admin2Code != "" && e.level != levelAdmin2 && st.county.named(e.Admin2Code) {
+		s += g.w.CountyAny // Richmond, Kentucky, when some Madison County is named
+	}
+	if e.level == levelAdmin2 && st.county.named("in:"+e.Admin2Code) {
+		s += g.w.CountyAny // Madison County, Kentucky, when some Richmond is named
 	}
 	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		s += g.w.Admin1Ctx
+		if st.named.has(e.Admin1Code) {
+			s += g.w.Admin1Named // "Ohio" in the text, not a town that might be in Ohio
+		}
+	}
+	if e.level != levelCountry && len(st.votes) > 0 {
+		s += g.w.Coherence * st.votes[e.Admin1Code]
 	}
 	return s
 }
@@ -495,9 +520,19 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	key := Normalize(name)
 	cands := g.lookup(key)
 	if len(cands) == 0 {
-		return g.resolveInside(name, hint)
+		if m, ok := g.resolveInside(name, hint); ok {
+			return g.preferFocus(m, key, hint), true
+		}
+		if m, ok := g.resolveStem(name, key, hint); ok {
+			return m, true
+		}
+		return g.resolveFocus(name, key, hint)
 	}
 	st := g.newResolveState(hint, key)
+	if g.w.Coherence != 0 {
+		v := hint.agg.votesFor(g, hint.Text)
+		st.votes, st.county = v.without(key, g.w.MinVote), countyCtx{v, key}
+	}
 	var kh kindHint
 	var qual *qualifier
 	end := hint.End
@@ -521,6 +556,9 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		Score: confidence(margin, len(cands)), Rule: ruleName(e, kh, qual, st)}
 	if cues && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
 		m.Precision = 2
+	}
+	if g.facilityName(name) && !g.spelledAs(best.idx, foldSimple(name)) {
+		return g.preferFocus(m, key, hint), true // "White House" is no Whitehouse, Texas
 	}
 	return m, true
 }
@@ -565,37 +603,4 @@ func (g *Gazetteer) genericSpan(toks []token) bool {
 		}
 	}
 	return true
-}
-
-// resolveInside resolves a name the gazetteer lacks ("Colorado State
-// University", "Dubai World Cup") by the longest place name inside it, at
-// precision 2 at best: the thing named is in or near that place.
-func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
-	toks, _ := tokenize(name)
-	if len(toks) < 2 || len(toks) > 12 {
-		return Mention{}, false // a sentence is not a name
-	}
-	for n := len(toks) - 1; n >= 1; n-- {
-		for i := 0; i+n <= len(toks); i++ {
-			sub := name[toks[i].start:toks[i+n-1].end]
-			if g.genericSpan(toks[i : i+n]) {
-				continue
-			}
-			if len(g.lookup(Normalize(sub))) == 0 {
-				continue
-			}
-			h := hint
-			h.Offset, h.End = hint.Offset+toks[i].start, hint.Offset+toks[i+n-1].end
-			m, ok := g.Resolve(sub, h)
-			if !ok {
-				continue
-			}
-			m.Start, m.End, m.Text = hint.Offset, hint.Offset+len(name), name
-			m.Precision = max(m.Precision, 2)
-			m.Score = math.Round(m.Score*50) / 100
-			m.Rule += "+inside-name"
-			return m, true
-		}
-	}
-	return Mention{}, false
 }

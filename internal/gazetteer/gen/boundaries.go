@@ -254,8 +254,8 @@ func (s *sources) writeGazetteer(w *strings.Builder) {
 			if !a.HasPoint {
 				continue
 			}
-			fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", kind, a.Code, a.ID, a.Name, a.ASCII,
-				ff(a.Lat), ff(a.Lon), strings.Join(a.Alt, "|"))
+			fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", kind, a.Code, a.ID, a.Name, a.ASCII,
+				ff(a.Lat), ff(a.Lon), strings.Join(a.Alt, "|"), a.Pop)
 			ix.add(append([]string{a.Name, a.ASCII}, a.Alt...)...)
 		}
 	}

@@ -31,6 +31,7 @@ type admin struct {
 	Lat, Lon          float64
 	HasPoint          bool
 	Alt               []string
+	Pop               int64 // people in the region's towns, summed
 }
 
 type city struct {
@@ -268,6 +269,7 @@ func readCities(npmDir string) ([]city, error) {
 		}
 		out = append(out, c)
 	}
+	dropSharedIDs(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].CC != out[j].CC {
 			return out[i].CC < out[j].CC
@@ -275,6 +277,37 @@ func readCities(npmDir string) ([]city, error) {
 		return out[i].Name < out[j].Name
 	})
 	return out, nil
+}
+
+// dropSharedIDs leaves a GeoNames record joined to several cities.json
+// rows (Hannover's record to Hannover and to its quarter Calenberger
+// Neustadt, which sit on the same rounded point) with the row that carries
+// its name, or else the first; the others lose the record's id, feature
+// code and population, which are not theirs.
+func dropSharedIDs(cs []city) {
+	rows := map[int64][]int{}
+	for i, c := range cs {
+		if c.ID != 0 {
+			rows[c.ID] = append(rows[c.ID], i)
+		}
+	}
+	for _, idx := range rows {
+		if len(idx) < 2 {
+			continue
+		}
+		keep := idx[0]
+		for _, i := range idx {
+			if cs[i].Alt == "" { // the row's name is the record's
+				keep = i
+				break
+			}
+		}
+		for _, i := range idx {
+			if i != keep {
+				cs[i].ID, cs[i].FCode, cs[i].Pop, cs[i].Alt = 0, "PPL", 0, ""
+			}
+		}
+	}
 }
 
 // nearestNamed picks the candidate closest to the point, within 0.25 degree.
@@ -323,9 +356,12 @@ func readAllTheCities(npmDir string) (map[string]city, error) {
 
 // placeAdmins gives admin-2 regions a point (the population-weighted centre
 // of their towns) and admin-1 regions without a Natural Earth label point the
-// same.
+// same, and both the people of their towns.
 func (s *sources) placeAdmins() {
-	type acc struct{ lat, lon, w float64 }
+	type acc struct {
+		lat, lon, w float64
+		pop         int64
+	}
 	a1 := map[string]*acc{}
 	a2 := map[string]*acc{}
 	for _, c := range s.cities {
@@ -339,6 +375,7 @@ func (s *sources) placeAdmins() {
 			a.lat += c.Lat * w
 			a.lon += c.Lon * w
 			a.w += w
+			a.pop += c.Pop
 		}
 		add(a1, c.CC+"."+c.A1)
 		if c.A2 != "" {
@@ -347,11 +384,16 @@ func (s *sources) placeAdmins() {
 	}
 	for code, a := range s.admin2 {
 		if x := a2[code]; x != nil {
-			a.Lat, a.Lon, a.HasPoint = x.lat/x.w, x.lon/x.w, true
+			a.Lat, a.Lon, a.HasPoint, a.Pop = x.lat/x.w, x.lon/x.w, true, x.pop
 		}
 	}
 	for code, a := range s.admin1 {
-		if x := a1[code]; x != nil && !a.HasPoint {
+		x := a1[code]
+		if x == nil {
+			continue
+		}
+		a.Pop = x.pop
+		if !a.HasPoint {
 			a.Lat, a.Lon, a.HasPoint = x.lat/x.w, x.lon/x.w, true
 		}
 	}

@@ -1,0 +1,169 @@
+package gazetteer
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the readings Resolve falls back on for names the
+// gazetteer lacks or reads only through a part: a place inside the name,
+// the document's focus, a demonym's stem.
+
+// resolveInside resolves a name the gazetteer lacks ("Colorado State
+// University", "Dubai World Cup") by the longest place name inside it, at
+// precision 2 at best: the thing named is in or near that place.
+func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
+	toks, _ := tokenize(name)
+	if len(toks) < 2 || len(toks) > 12 {
+		return Mention{}, false // a sentence is not a name
+	}
+	for n := len(toks) - 1; n >= 1; n-- {
+		var best Mention
+		found, bestImp := false, math.Inf(-1)
+		for i := 0; i+n <= len(toks); i++ {
+			sub := name[toks[i].start:toks[i+n-1].end]
+			if g.genericSpan(toks[i : i+n]) {
+				continue
+			}
+			if len(g.lookup(Normalize(sub))) == 0 {
+				continue
+			}
+			h := hint
+			h.Offset, h.End = hint.Offset+toks[i].start, hint.Offset+toks[i+n-1].end
+			m, ok := g.Resolve(sub, h)
+			if !ok {
+				continue
+			}
+			// of two parts as long, the better-known place: "Nazi Germany"
+			// is Germany, not a village that spells like "Nazi"
+			if imp := placeWeight(m.Place); imp > bestImp {
+				best, bestImp, found = m, imp, true
+			}
+		}
+		if found {
+			m := best
+			m.Start, m.End, m.Text = hint.Offset, hint.Offset+len(name), name
+			m.Precision = max(m.Precision, 2)
+			m.Score = math.Round(m.Score*50) / 100
+			m.Rule += "+inside-name"
+			return m, true
+		}
+	}
+	return Mention{}, false
+}
+
+// resolveFocus places a name the gazetteer lacks altogether ("Barclays
+// Center", a hamlet, a district) at the document's focus: the town it
+// names most, else its most named region, else its most named country.
+// The thing named is most likely there or near; the low score and
+// precision 2 at best say it is a guess.
+func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool) {
+	ms := hint.agg.mentionsFor(g, hint.Text)
+	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
+	if !ok {
+		return Mention{}, false
+	}
+	end := hint.End
+	if end == 0 {
+		end = hint.Offset + len(name)
+	}
+	prec := 2
+	if p.Kind == "A.PCLI" || p.Kind == "A.ADM1" {
+		prec = 3
+	}
+	return Mention{Start: hint.Offset, End: end, Text: name, Place: p, Precision: prec,
+		Score: 0.2, Rule: "gazetteer:doc-focus"}, true
+}
+
+// placeWeight ranks readings of different parts of a name: countries, then
+// regions, then towns by population.
+func placeWeight(p Place) float64 {
+	switch p.Kind {
+	case "A.PCLI":
+		return 12
+	case "A.ADM1":
+		return 9
+	}
+	return placeImportance(strings.TrimPrefix(p.Kind, "P."), p.Population)
+}
+
+// demonymEndings are the endings an adjective of a country or region adds
+// to its name ("Korean", "Sicilian", "Dagestani").
+var demonymEndings = []string{"ians", "ian", "ans", "an", "ese", "ish", "i"}
+
+// resolveStem reads a single word the gazetteer lacks as an adjective of a
+// country or first-level region whose name begins with its stem ("Korean":
+// Korea; "Sicilian": Sicilia; "Ohioans": Ohio), at region precision.
+func (g *Gazetteer) resolveStem(name, key string, hint Context) (Mention, bool) {
+	if strings.ContainsRune(strings.TrimSpace(name), ' ') || len(key) < 6 {
+		return Mention{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return Mention{}, false
+	}
+	for _, end := range demonymEndings {
+		stem, ok := strings.CutSuffix(key, end)
+		if !ok || len(stem) < 4 {
+			continue
+		}
+		var cands []int32
+		for _, keys := range [2][]string{g.keys, g.extraKeys} {
+			for i := sort.SearchStrings(keys, stem); i < len(keys) && strings.HasPrefix(keys[i], stem) && len(cands) < 16; i++ {
+				for _, c := range g.lookup(keys[i]) {
+					if e := &g.entries[c]; e.level <= levelAdmin1 && !containsIdx(cands, c) {
+						cands = append(cands, c)
+					}
+				}
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		st := g.newResolveState(hint, key)
+		best, margin, ok := g.rank(cands, make([]uint8, len(cands)), st, hintNone, nil)
+		if !ok {
+			continue
+		}
+		end := hint.End
+		if end == 0 {
+			end = hint.Offset + len(name)
+		}
+		return Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: 3,
+			Score: math.Round(confidence(margin, len(cands))*50) / 100, Rule: "gazetteer:stem"}, true
+	}
+	return Mention{}, false
+}
+
+// focusFarKm is how far from the document's focus a small town read inside
+// a longer name may lie before the focus is the better guess.
+const focusFarKm = 161
+
+// facilityName reports a name whose last word makes it a building, street
+// or facility ("Windsor Castle", "Oval Office").
+func (g *Gazetteer) facilityName(name string) bool {
+	ws := wordsBefore(name, len(name), 1)
+	return len(ws) == 1 && g.words.facility[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ')
+}
+
+// preferFocus replaces a reading taken from a part of a longer name
+// ("Windsor Castle" read as Windsor, Ontario, in a story about England) by
+// the document's focus when the reading lies in a country the rest of the
+// document does not name, or is a small town far from the focus ("West
+// Wing" read as Wing, a village): the building is where the story is.
+func (g *Gazetteer) preferFocus(m Mention, key string, hint Context) Mention {
+	st := g.newResolveState(hint, key)
+	f, ok := g.resolveFocus(m.Text, key, hint)
+	if !ok {
+		return m
+	}
+	smallFar := m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" && m.Place.Kind != "A.ADM2" &&
+		m.Place.Population < remoteBigPop && Distance(f.Place.Lat, f.Place.Lon, m.Place.Lat, m.Place.Lon) > focusFarKm
+	if m.Place.CountryCode != "" && st.countries.has(m.Place.CountryCode) && !smallFar {
+		return m
+	}
+	f.Start, f.End = m.Start, m.End
+	return f
+}
