@@ -144,7 +144,11 @@ func maxRSS() float64 {
 	return float64(ru.Maxrss) / 1024
 }
 
-// heapMeter samples the live heap every few articles and keeps the peak.
+// heapMeter samples the Go heap every few articles and keeps the peak: the
+// bytes of heap objects, live or dead but not yet swept, so what the
+// process holds, not the live set alone. SQLite's page cache (64 MB at
+// most per connection) is allocated outside the Go heap; maxrss-MB counts
+// it.
 type heapMeter struct {
 	s    []metrics.Sample
 	peak uint64
