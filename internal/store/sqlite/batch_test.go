@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/dedup"
@@ -43,7 +44,8 @@ func TestBatchFailedArticleLeavesNothing(t *testing.T) {
 			defer db.Close()
 			boom := errors.New("injected failure")
 			b := db.Batch()
-			b.warm = true // keep all three articles in one transaction
+			b.warm = true      // keep all three articles in one transaction,
+			b.Wait = time.Hour // however slow a loaded machine under -race is
 			texts := []string{
 				"Rebels ambushed a supply truck on the northern road at noon.\nThe driver escaped on foot.",
 				"A grenade was thrown into a crowded tea shop near the bus depot.\nSeven customers were hurt.",
