@@ -93,31 +93,45 @@ func benchIncidents(a article.Article, i, n int) []incident.Incident {
 }
 
 // benchHTMLPage wraps article i's generated text in a news page of about
-// 8 KB: head metadata, a script and a style, navigation, the article with a
-// byline, share links, a "most read" box and a footer, so the extractor
-// has furniture to remove as on a real page.
+// 12 KB, the size of BenchmarkFromHTML's page in internal/ingest: head
+// metadata, a script and a style, navigation, the article with a byline
+// and share links, "most read" and "related" boxes and a footer, so the
+// extractor has furniture to remove as on a real page.
 func benchHTMLPage(rng *rand.Rand, i int) []byte {
 	text := strings.Split(strings.TrimSpace(string(benchArticle(rng, i))), "\n\n")
 	var b strings.Builder
 	fmt.Fprintf(&b, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>%s | Sahel Courier</title>`+
-		`<meta property="og:site_name" content="Sahel Courier"><meta property="article:published_time" content="2024-03-%02dT08:15:00Z">`+
-		`<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}</script>`+
-		`<style>body{font-family:serif;margin:0}.nav li{display:inline}</style></head><body><header class="site-header"><nav class="nav"><ul>`,
+		`<meta name="viewport" content="width=device-width, initial-scale=1"><meta property="og:site_name" content="Sahel Courier">`+
+		`<meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-%02dT08:15:00Z">`+
+		`<link rel="stylesheet" href="/static/site.css"><script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}`+
+		`gtag('js',new Date());gtag('config','G-000000');</script>`+
+		`<style>body{font-family:serif;margin:0}.nav li{display:inline;margin:0 .5em}.story p{line-height:1.5}.most-read li{font-size:.9em}</style>`+
+		`</head><body class="article-page"><header class="site-header"><a class="logo" href="/">Sahel Courier</a><nav class="nav"><ul>`,
 		text[0], 1+i%28)
-	for _, s := range []string{"Home", "News", "Regions", "Politics", "Security", "Economy", "Opinion", "Video"} {
-		fmt.Fprintf(&b, `<li><a href="/%s">%s</a></li>`, strings.ToLower(s), s)
+	for _, s := range []string{"Home", "News", "Regions", "Politics", "Security", "Economy", "Opinion", "Video",
+		"Sport", "Culture", "Health", "Environment", "Podcasts", "Newsletters", "About"} {
+		fmt.Fprintf(&b, `<li class="nav-item"><a class="nav-link" href="/section/%s">%s</a></li>`, strings.ToLower(s), s)
 	}
-	fmt.Fprintf(&b, `</ul></nav></header><main><article class="story"><h1>%s</h1><p class="byline">By Staff Reporter</p>`, text[0])
-	b.WriteString(`<div class="share"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>`)
+	fmt.Fprintf(&b, `</ul></nav></header><main class="container"><article class="story"><h1 class="headline">%s</h1>`+
+		`<p class="byline">By Staff Reporter</p><time datetime="2024-03-%02d">March %d, 2024</time>`, text[0], 1+i%28, 1+i%28)
+	b.WriteString(`<div class="share"><a class="share-fb" href="#">Share</a> <a class="share-x" href="#">Tweet</a> <a class="share-mail" href="#">Email</a></div>`)
 	for _, para := range text[1:] {
 		b.WriteString(`<p>` + para + `</p>`)
 	}
-	b.WriteString(`</article><aside class="most-read"><h2>Most read</h2><ol>`)
-	for k := range 10 {
-		fmt.Fprintf(&b, `<li><a href="/story/%d">%s %s %s</a></li>`, k, pick(rng, benchSubjects), pick(rng, benchVerbs), pick(rng, benchObjects))
+	b.WriteString(`</article>`)
+	for _, box := range []string{"Most read", "Related stories", "More from Regions"} {
+		fmt.Fprintf(&b, `<aside class="box"><h2>%s</h2><ol>`, box)
+		for k := range 14 {
+			fmt.Fprintf(&b, `<li class="box-item"><a class="box-link" href="/story/%d-%d">%s from %s %s %s</a> <span class="time">%d hours ago</span></li>`,
+				i, k, pick(rng, benchSubjects), benchName(rng), pick(rng, benchVerbs), pick(rng, benchObjects), 1+k)
+		}
+		b.WriteString(`</ol></aside>`)
 	}
-	b.WriteString(`</ol></aside></main><footer><p>Copyright 2024 Sahel Courier. All rights reserved.</p>` +
-		`<p><a href="/about">About us</a> <a href="/contact">Contact</a> <a href="/privacy">Privacy policy</a></p></footer></body></html>`)
+	b.WriteString(`</main><footer class="site-footer"><p>Copyright 2024 Sahel Courier. All rights reserved.</p><ul class="footer-links">`)
+	for _, s := range []string{"About us", "Contact", "Advertise", "Careers", "Privacy policy", "Terms of use", "Cookie settings", "Corrections"} {
+		fmt.Fprintf(&b, `<li><a href="/%s">%s</a></li>`, strings.ReplaceAll(strings.ToLower(s), " ", "-"), s)
+	}
+	b.WriteString(`</ul></footer></body></html>`)
 	return []byte(b.String())
 }
 
