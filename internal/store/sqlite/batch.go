@@ -119,21 +119,23 @@ func (b *Batch) begin(ctx context.Context) error {
 }
 
 // savepoint runs fn under a savepoint, rolling back to it when fn fails.
+// The savepoint statements come from the statement cache like the rest.
 func (b *Batch) savepoint(bg context.Context, fn func(*wtx) (incident.SaveResult, error)) (incident.SaveResult, error) {
-	if _, err := b.tx.ExecContext(bg, "SAVEPOINT article"); err != nil {
+	tx := &wtx{tx: b.tx, db: b.db}
+	if _, err := tx.ExecContext(bg, "SAVEPOINT article"); err != nil {
 		return incident.SaveResult{}, fmt.Errorf("savepoint: %w", err)
 	}
-	res, err := fn(&wtx{tx: b.tx, db: b.db})
+	res, err := fn(tx)
 	if err != nil {
-		if _, rerr := b.tx.ExecContext(bg, "ROLLBACK TO article"); rerr != nil {
+		if _, rerr := tx.ExecContext(bg, "ROLLBACK TO article"); rerr != nil {
 			// The transaction cannot be trusted to hold only whole
 			// articles: drop all of it.
 			return res, errors.Join(err, fmt.Errorf("rollback to savepoint: %w", rerr), b.abort())
 		}
-		_, _ = b.tx.ExecContext(bg, "RELEASE article")
+		_, _ = tx.ExecContext(bg, "RELEASE article")
 		return res, err
 	}
-	if _, err := b.tx.ExecContext(bg, "RELEASE article"); err != nil {
+	if _, err := tx.ExecContext(bg, "RELEASE article"); err != nil {
 		return res, errors.Join(fmt.Errorf("release savepoint: %w", err), b.abort())
 	}
 	return res, nil
