@@ -11,6 +11,7 @@ import (
 	"hash/fnv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Defaults tuned on the project's samples: 5-word shingles, 120 hashes cut
@@ -124,9 +125,104 @@ func MinHash(shingles []uint64, n int) Signature {
 	return sig
 }
 
-// Sign is MinHash over Shingles with the package defaults.
+// Sign is MinHash over Shingles with the package defaults. It gives the
+// same signature as MinHash(Shingles(text, DefaultShingle), DefaultHashes),
+// which stays the reference, without building a string per token or the
+// shingle set: a minimum does not change when a shingle comes twice.
+// Signing is on ingest's path for every article.
 func Sign(text string) Signature {
-	return MinHash(Shingles(text, DefaultShingle), DefaultHashes)
+	var s signer
+	return s.sign(text, DefaultShingle)
+}
+
+// defaultCoeffs are the hash coefficients of a DefaultHashes signature,
+// computed once; read-only.
+var defaultCoeffs = func() [2][]uint64 {
+	a, b := coeffs(DefaultHashes)
+	return [2][]uint64{a, b}
+}()
+
+// FNV-1a, as hash/fnv computes it.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// signer holds Sign's working buffers.
+type signer struct {
+	buf  []byte  // the lower-cased tokens, back to back
+	ends []int32 // where each token ends in buf
+}
+
+// tokens splits text as Tokens does, into s.buf and s.ends.
+func (s *signer) tokens(text string) {
+	s.buf = make([]byte, 0, len(text))
+	s.ends = make([]int32, 0, len(text)/4)
+	in := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				s.buf, in = append(s.buf, c), true
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			// Invalid bytes become U+FFFD in strings.ToLower, which is
+			// neither letter nor number.
+			if r = unicode.ToLower(r); r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+				s.buf, in = utf8.AppendRune(s.buf, r), true
+				continue
+			}
+		}
+		if in {
+			s.ends, in = append(s.ends, int32(len(s.buf))), false
+		}
+	}
+	if in {
+		s.ends = append(s.ends, int32(len(s.buf)))
+	}
+}
+
+func (s *signer) sign(text string, k int) Signature {
+	s.tokens(text)
+	n := len(s.ends)
+	if n == 0 {
+		return nil
+	}
+	k = min(max(k, 1), n)
+	ca, cb := defaultCoeffs[0], defaultCoeffs[1]
+	sig := make(Signature, len(ca))
+	ca, cb = ca[:len(sig)], cb[:len(sig)]
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for i := 0; i+k <= n; i++ {
+		start := int32(0)
+		if i > 0 {
+			start = s.ends[i-1]
+		}
+		h := uint64(fnvOffset)
+		for j := i; j < i+k; j++ {
+			for _, c := range s.buf[start:s.ends[j]] {
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+			h *= fnvPrime // the 0 byte after each token: h ^ 0 is h
+			start = s.ends[j]
+		}
+		x := mix(h)
+		for j := range sig {
+			if v := ca[j]*x + cb[j]; v < sig[j] {
+				sig[j] = v
+			}
+		}
+	}
+	return sig
 }
 
 // Similarity estimates the Jaccard similarity of the sets behind two

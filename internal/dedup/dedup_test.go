@@ -150,7 +150,44 @@ func TestEncodeDecode(t *testing.T) {
 func BenchmarkSign(b *testing.B) {
 	text := strings.Join(words(0, 600), " ")
 	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
 	for b.Loop() {
 		_ = Sign(text)
 	}
+}
+
+// TestSignMatchesReference: Sign must give exactly the signature of
+// MinHash over Shingles, which stored articles were signed with.
+func TestSignMatchesReference(t *testing.T) {
+	for _, text := range signCases {
+		want := MinHash(Shingles(text, DefaultShingle), DefaultHashes)
+		if diff := cmp.Diff(want, Sign(text)); diff != "" {
+			t.Errorf("Sign(%q) differs from the reference (-want +got):\n%s", text, diff)
+		}
+	}
+}
+
+var signCases = []string{
+	"", "   ", "one", "two words", "exactly five words in here", "Gunmen, al-Shabaab's fighters!",
+	"ÉTAT İstanbul ǅemal Straße ΣΟΦΙΑ Ⅻ Ⓐ ⅻ 12 ٣ 三 الموصل قتل",
+	"bad \xff\xfe utf8 \xc3 here and \uFFFD there, then more words after it",
+	strings.Repeat("x y x y x y ", 20),
+	signStory, "Updated: " + strings.Replace(signStory, "gunmen", "attackers", 1),
+}
+
+// signStory is a short report written for these tests.
+const signStory = `Gunmen on motorcycles raided a cattle market outside the district town at dawn on Sunday,
+killing nine traders and wounding several others, a local official said. Residents said the attackers
+fled towards the forest before soldiers arrived; the army said it had launched a search of nearby villages.`
+
+func FuzzSign(f *testing.F) {
+	for _, c := range signCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := MinHash(Shingles(text, DefaultShingle), DefaultHashes)
+		if got := Sign(text); !cmp.Equal(want, got) {
+			t.Errorf("Sign(%q) = %v, reference %v", text, got, want)
+		}
+	})
 }

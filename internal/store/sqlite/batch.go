@@ -24,7 +24,8 @@ const (
 // ingest. Each article is saved inside its own SAVEPOINT: an article that
 // fails is rolled back to the savepoint and leaves nothing, and the batch
 // goes on with the next. The transaction commits every Size articles or
-// after Wait, on Commit, and on Close.
+// after Wait, on Commit, and on Close; the batch's articles enter the
+// full-text index in one statement just before it commits.
 //
 // What a batch guarantees: an article is stored whole or not at all, as
 // with DB.SaveArticle. What it gives up: a crash (or a failed commit) loses
@@ -41,6 +42,10 @@ type Batch struct {
 	tx   *sql.Tx
 	open time.Time
 	n    int // articles saved in the open transaction
+	// from is the seq of the first article row the open transaction
+	// stored, 0 when none: its rows from there on are added to the
+	// full-text index when it commits.
+	from int64
 	// Size and Wait bound the open transaction (see the constants).
 	Size int
 	Wait time.Duration
@@ -76,14 +81,21 @@ func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents [
 	// article's savepoint. Cancelling takes effect between articles.
 	bg := context.WithoutCancel(ctx)
 	saved := *a
+	var seq int64
 	res, err := b.savepoint(bg, func(tx *wtx) (incident.SaveResult, error) {
-		return b.db.saveTx(bg, tx, &saved, id, sig, incidents)
+		var err error
+		var res incident.SaveResult
+		res, seq, err = b.db.saveTx(bg, tx, &saved, id, sig, incidents)
+		return res, err
 	})
 	if err != nil {
 		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
 	}
 	*a = saved
 	b.n++
+	if b.from == 0 {
+		b.from = seq
+	}
 	if b.n >= b.Size || !b.warm || time.Since(b.open) >= b.Wait {
 		if err := b.Commit(); err != nil {
 			return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
@@ -102,26 +114,28 @@ func (b *Batch) begin(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("begin batch: %w", err)
 	}
-	b.tx, b.open, b.n = tx, time.Now(), 0
+	b.tx, b.open, b.n, b.from = tx, time.Now(), 0, 0
 	return nil
 }
 
 // savepoint runs fn under a savepoint, rolling back to it when fn fails.
+// The savepoint statements come from the statement cache like the rest.
 func (b *Batch) savepoint(bg context.Context, fn func(*wtx) (incident.SaveResult, error)) (incident.SaveResult, error) {
-	if _, err := b.tx.ExecContext(bg, "SAVEPOINT article"); err != nil {
+	tx := &wtx{tx: b.tx, db: b.db}
+	if _, err := tx.ExecContext(bg, "SAVEPOINT article"); err != nil {
 		return incident.SaveResult{}, fmt.Errorf("savepoint: %w", err)
 	}
-	res, err := fn(&wtx{tx: b.tx, db: b.db})
+	res, err := fn(tx)
 	if err != nil {
-		if _, rerr := b.tx.ExecContext(bg, "ROLLBACK TO article"); rerr != nil {
+		if _, rerr := tx.ExecContext(bg, "ROLLBACK TO article"); rerr != nil {
 			// The transaction cannot be trusted to hold only whole
 			// articles: drop all of it.
 			return res, errors.Join(err, fmt.Errorf("rollback to savepoint: %w", rerr), b.abort())
 		}
-		_, _ = b.tx.ExecContext(bg, "RELEASE article")
+		_, _ = tx.ExecContext(bg, "RELEASE article")
 		return res, err
 	}
-	if _, err := b.tx.ExecContext(bg, "RELEASE article"); err != nil {
+	if _, err := tx.ExecContext(bg, "RELEASE article"); err != nil {
 		return res, errors.Join(fmt.Errorf("release savepoint: %w", err), b.abort())
 	}
 	return res, nil
@@ -133,10 +147,19 @@ func (b *Batch) Commit() error {
 	if b.tx == nil {
 		return nil
 	}
-	tx, n := b.tx, b.n
-	b.tx, b.n = nil, 0
-	err := tx.Commit()
-	b.db.stmts.preparePending(context.Background(), b.db.w)
+	tx, n, from := b.tx, b.n, b.from
+	b.tx, b.n, b.from = nil, 0, 0
+	ctx := context.Background()
+	var err error
+	if from > 0 {
+		if err = b.db.indexArticles(ctx, &wtx{tx: tx, db: b.db}, from); err != nil {
+			_ = tx.Rollback()
+		}
+	}
+	if err == nil {
+		err = tx.Commit()
+	}
+	b.db.stmts.preparePending(ctx, b.db.w)
 	if err != nil {
 		return fmt.Errorf("commit batch of %d articles (they were not stored): %w", n, err)
 	}
@@ -160,7 +183,7 @@ func (b *Batch) abort() error {
 		return nil
 	}
 	tx := b.tx
-	b.tx, b.n = nil, 0
+	b.tx, b.n, b.from = nil, 0, 0
 	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("roll back batch: %w", err)
 	}

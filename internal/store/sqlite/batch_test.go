@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/dedup"
@@ -43,7 +44,8 @@ func TestBatchFailedArticleLeavesNothing(t *testing.T) {
 			defer db.Close()
 			boom := errors.New("injected failure")
 			b := db.Batch()
-			b.warm = true // keep all three articles in one transaction
+			b.warm = true      // keep all three articles in one transaction,
+			b.Wait = time.Hour // however slow a loaded machine under -race is
 			texts := []string{
 				"Rebels ambushed a supply truck on the northern road at noon.\nThe driver escaped on foot.",
 				"A grenade was thrown into a crowded tea shop near the bus depot.\nSeven customers were hurt.",
@@ -85,7 +87,9 @@ func TestBatchFailedArticleLeavesNothing(t *testing.T) {
 				t.Fatal(err)
 			}
 			counts := map[string]int{"articles": 2, "article_bands": 2 * dedup.DefaultBands, "incidents": 2, "evidence": 2,
-				"incident_sources": 2, "articles_fts": 2, "incidents_fts": 2}
+				"incident_sources": 2, "incidents_fts": 2}
+			checkFTS(t, db, "grenade", 0) // the failed article's
+			checkFTS(t, db, "ambushed OR clashed", 2)
 			for table, want := range counts {
 				var n int
 				if err := db.r.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
@@ -102,4 +106,43 @@ func TestBatchFailedArticleLeavesNothing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBatchIndexFailureLosesBatch fails the full-text indexing a batch does
+// when it commits: the commit fails, says so, and leaves none of the
+// batch's articles, and the batch goes on with the next ones.
+func TestBatchIndexFailureLosesBatch(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	b := db.Batch()
+	b.warm = true
+	for i, text := range []string{"Gunmen torched a granary at the edge of the village.", "Protesters blocked the bridge with burning tyres."} {
+		if _, err := b.SaveArticle(t.Context(), &article.Article{Source: fmt.Sprint(i), Text: text}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	boom := errors.New("injected failure")
+	db.hook = func(s string) error {
+		if s == "index" {
+			return boom
+		}
+		return nil
+	}
+	if err := b.Commit(); !errors.Is(err, boom) {
+		t.Fatalf("Commit err = %v, want the injected failure", err)
+	}
+	db.hook = nil
+	var n int
+	if err := db.r.QueryRow("SELECT count(*) FROM articles").Scan(&n); err != nil || n != 0 {
+		t.Errorf("articles after a failed commit: %d, %v; want 0", n, err)
+	}
+	checkFTS(t, db, "granary OR bridge", 0)
+	res, err := b.SaveArticle(t.Context(), &article.Article{Text: "Gunmen torched a granary at the edge of the village."}, nil)
+	if err != nil || !res.Created {
+		t.Fatalf("save after the failed commit: %+v, %v", res, err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	checkFTS(t, db, "granary", 1)
 }

@@ -26,20 +26,20 @@ func (db *DB) Article(ctx context.Context, id string) (article.Article, error) {
 	if len(id) < minPrefix || strings.Trim(id, "0123456789abcdef") != "" {
 		return article.Article{}, fmt.Errorf("sqlite: article %q: not a hash or prefix of %d+ hex digits: %w", id, minPrefix, incident.ErrInvalid)
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.id >= ? AND a.id < ? ORDER BY a.id LIMIT 2`,
+	rows, err := db.r.QueryContext(ctx, `SELECT `+articleCols+`, a.lines FROM articles a WHERE a.id >= ? AND a.id < ? ORDER BY a.id LIMIT 2`,
 		id, id+"g")
 	if err != nil {
 		return article.Article{}, fmt.Errorf("sqlite: article %s: %w", id, err)
 	}
 	defer rows.Close()
 	var found []article.Article
-	var seq int64
+	var lines []byte
 	for rows.Next() {
-		a, s, err := scanArticle(rows)
+		a, _, err := scanArticle(rows, &lines)
 		if err != nil {
 			return article.Article{}, fmt.Errorf("sqlite: article %s: %w", id, err)
 		}
-		found, seq = append(found, a), s
+		found = append(found, a)
 	}
 	if err := rows.Err(); err != nil {
 		return article.Article{}, fmt.Errorf("sqlite: article %s: %w", id, err)
@@ -51,31 +51,11 @@ func (db *DB) Article(ctx context.Context, id string) (article.Article, error) {
 		return article.Article{}, fmt.Errorf("sqlite: article prefix %s is ambiguous: %w", id, incident.ErrInvalid)
 	}
 	a := found[0]
-	a.Lines, err = db.lines(ctx, seq)
+	a.Lines, err = decodeLines(a.Text, lines)
 	if err != nil {
 		return article.Article{}, fmt.Errorf("sqlite: article %s: %w", id, err)
 	}
 	return a, nil
-}
-
-func (db *DB) lines(ctx context.Context, seq int64) ([]article.Line, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT kind, reason, text, source_line, span_start, span_end
-		FROM article_lines WHERE article_seq = ? ORDER BY n`, seq)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []article.Line
-	for rows.Next() {
-		var l article.Line
-		var kind string
-		if err := rows.Scan(&kind, &l.Reason, &l.Text, &l.Source, &l.Start, &l.End); err != nil {
-			return nil, err
-		}
-		l.Kind = article.LineKind(kind)
-		out = append(out, l)
-	}
-	return out, rows.Err()
 }
 
 // Articles lists articles in ingest order, or with q.Text those matching
@@ -117,15 +97,18 @@ func (db *DB) Articles(ctx context.Context, q incident.ArticleQuery) ([]article.
 	return out, nil
 }
 
-func scanArticle(rows *sql.Rows) (article.Article, int64, error) {
+// scanArticle reads the articleCols of a row, then any extra columns into
+// extra.
+func scanArticle(rows *sql.Rows, extra ...any) (article.Article, int64, error) {
 	var a article.Article
 	var seq int64
 	var pub, ingested string
 	var prec int
 	var evStart, evEnd sql.NullInt64
-	err := rows.Scan(&seq, &a.ID, &a.Source, &a.URL, &a.Outlet, &a.OutletFrom, &a.Title, &pub,
+	dest := append([]any{&seq, &a.ID, &a.Source, &a.URL, &a.Outlet, &a.OutletFrom, &a.Title, &pub,
 		&prec, &a.Published.From, &evStart, &evEnd, &a.Published.Note,
-		&a.Text, &a.Format, &a.Encoding, &a.DuplicateOf, &a.Similarity, &ingested)
+		&a.Text, &a.Format, &a.Encoding, &a.DuplicateOf, &a.Similarity, &ingested}, extra...)
+	err := rows.Scan(dest...)
 	if err != nil {
 		return a, 0, err
 	}

@@ -30,9 +30,13 @@ func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []i
 	}
 	res := incident.SaveResult{ArticleID: id}
 	err = db.inTx(ctx, func(tx *wtx) error {
+		var seq int64
 		var err error
-		res, err = db.saveTx(ctx, tx, a, id, sig, incidents)
-		return err
+		res, seq, err = db.saveTx(ctx, tx, a, id, sig, incidents)
+		if err != nil || seq == 0 {
+			return err
+		}
+		return db.indexArticles(ctx, tx, seq)
 	})
 	if err != nil {
 		return incident.SaveResult{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
@@ -56,48 +60,51 @@ func checkSave(a *article.Article, incidents []incident.Incident) (string, dedup
 	return id, dedup.Sign(a.Text), nil
 }
 
-// saveTx is SaveArticle inside its transaction.
-func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string, sig dedup.Signature, incidents []incident.Incident) (incident.SaveResult, error) {
+// saveTx is SaveArticle inside its transaction. It returns the new row's
+// seq, or 0 when the text was stored already; the caller adds the new rows
+// to the full-text index (indexArticles) before it commits.
+func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string, sig dedup.Signature, incidents []incident.Incident) (incident.SaveResult, int64, error) {
 	var dupOf sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT duplicate_of FROM articles WHERE id = ?`, id).Scan(&dupOf)
 	if err == nil {
 		a.ID, a.DuplicateOf = id, dupOf.String
-		return incident.SaveResult{ArticleID: id, DuplicateOf: dupOf.String}, nil
+		return incident.SaveResult{ArticleID: id, DuplicateOf: dupOf.String}, 0, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return incident.SaveResult{}, err
+		return incident.SaveResult{}, 0, err
 	}
 	orig, sim, err := nearest(ctx, tx, sig)
 	if err != nil {
-		return incident.SaveResult{}, fmt.Errorf("near-duplicate lookup: %w", err)
+		return incident.SaveResult{}, 0, fmt.Errorf("near-duplicate lookup: %w", err)
 	}
 	a.ID, a.DuplicateOf, a.Similarity = id, orig, sim
 	if a.IngestedAt.IsZero() {
 		a.IngestedAt = time.Now().UTC().Truncate(time.Millisecond)
 	}
-	if _, err := insertArticle(ctx, tx, a, sig); err != nil {
-		return incident.SaveResult{}, err
+	seq, err := insertArticle(ctx, tx, a, sig)
+	if err != nil {
+		return incident.SaveResult{}, 0, err
 	}
 	if err := db.step("article"); err != nil {
-		return incident.SaveResult{}, err
+		return incident.SaveResult{}, 0, err
 	}
 	res := incident.SaveResult{ArticleID: id, Created: true, DuplicateOf: orig}
 	if orig != "" {
 		db.logger.Debug("near-duplicate", "article_id", id, "duplicate_of", orig, "similarity", sim)
-		return res, addSourceToOriginal(ctx, tx, a, orig)
+		return res, seq, addSourceToOriginal(ctx, tx, a, orig)
 	}
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	for i := range incidents {
 		in := incidents[i]
 		if err := db.saveReport(ctx, tx, a, i, &in, now); err != nil {
-			return incident.SaveResult{}, err
+			return incident.SaveResult{}, 0, err
 		}
 		if err := db.step("incident"); err != nil {
-			return incident.SaveResult{}, err
+			return incident.SaveResult{}, 0, err
 		}
 	}
 	res.Incidents = len(incidents)
-	return res, nil
+	return res, seq, nil
 }
 
 // validateIncidents rejects what the schema would: spans that end before
@@ -161,7 +168,7 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-// insertArticle writes the article row, its lines and its band keys.
+// insertArticle writes the article row, with its lines, and its band keys.
 func insertArticle(ctx context.Context, tx *wtx, a *article.Article, sig dedup.Signature) (int64, error) {
 	p := a.Published
 	var evStart, evEnd sql.NullInt64
@@ -179,19 +186,16 @@ func insertArticle(ctx context.Context, tx *wtx, a *article.Article, sig dedup.S
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source, url, outlet, outlet_from, title,
 		published_time, published_precision, published_from, published_ev_start, published_ev_end, published_note,
-		text, format, encoding, duplicate_of, similarity, ingested_at, signature)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		text, format, encoding, duplicate_of, similarity, ingested_at, signature, lines)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.ID, a.Source, a.URL, a.Outlet, a.OutletFrom, a.Title,
 		formatTime(p.Time), int(p.Precision), p.From, evStart, evEnd, p.Note,
-		a.Text, a.Format, a.Encoding, dup, a.Similarity, formatTime(a.IngestedAt), blob)
+		a.Text, a.Format, a.Encoding, dup, a.Similarity, formatTime(a.IngestedAt), blob, encodeLines(a.Text, a.Lines))
 	if err != nil {
 		return 0, fmt.Errorf("insert article: %w", err)
 	}
 	seq, err := r.LastInsertId()
 	if err != nil {
-		return 0, err
-	}
-	if err := insertLines(ctx, tx, seq, a.Lines); err != nil {
 		return 0, err
 	}
 	if len(sig) > 0 {
@@ -212,22 +216,20 @@ func insertArticle(ctx context.Context, tx *wtx, a *article.Article, sig dedup.S
 	return seq, nil
 }
 
-// linesPerInsert is how many article lines one INSERT writes; the last,
-// shorter group gets its own statement, so at most linesPerInsert
-// statement shapes are ever prepared.
-const linesPerInsert = 16
-
-func insertLines(ctx context.Context, tx *wtx, seq int64, lines []article.Line) error {
-	for from := 0; from < len(lines); from += linesPerInsert {
-		group := lines[from:min(len(lines), from+linesPerInsert)]
-		args := make([]any, 0, 8*len(group))
-		for i, l := range group {
-			args = append(args, seq, from+i, string(l.Kind), l.Reason, l.Text, l.Source, l.Start, l.End)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_lines (article_seq, n, kind, reason, text, source_line, span_start, span_end)
-		VALUES `+rowsOf(8, len(group)), args...); err != nil {
-			return fmt.Errorf("insert lines %d-%d: %w", from, from+len(group)-1, err)
-		}
+// indexArticles adds the articles stored in this transaction from seq on
+// to the full-text index, in one statement. Articles are never deleted and
+// SQLite gives a new row the next seq, so the rows from the first seq a
+// transaction stored on are exactly its new ones. It runs last, outside
+// any savepoint: FTS5 flushes its pending terms at every savepoint, so
+// indexing each article as it is stored wrote several small segments per
+// article.
+func (db *DB) indexArticles(ctx context.Context, tx *wtx, from int64) error {
+	if err := db.step("index"); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text)
+		SELECT seq, title, text FROM articles WHERE seq >= ?`, from); err != nil {
+		return fmt.Errorf("full-text index articles from %d: %w", from, err)
 	}
 	return nil
 }

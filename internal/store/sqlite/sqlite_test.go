@@ -40,10 +40,11 @@ func TestStoreDensePlans(t *testing.T) {
 	})
 }
 
-// TestSaveAtomicMidTransaction fails the save after the article row and
-// again after the first incident were written: neither may survive.
+// TestSaveAtomicMidTransaction fails the save after the article row, after
+// the first incident, and when the article is added to the full-text index
+// at the end: none may survive.
 func TestSaveAtomicMidTransaction(t *testing.T) {
-	for _, stage := range []string{"article", "incident"} {
+	for _, stage := range []string{"article", "incident", "index"} {
 		t.Run(stage, func(t *testing.T) {
 			db := openTemp(t)
 			defer db.Close()
@@ -61,7 +62,8 @@ func TestSaveAtomicMidTransaction(t *testing.T) {
 			if !errors.Is(err, boom) {
 				t.Fatalf("SaveArticle err = %v, want the injected failure", err)
 			}
-			for _, table := range []string{"articles", "article_lines", "article_bands", "incidents", "incident_actors", "evidence", "incident_sources", "incidents_fts", "articles_fts"} {
+			checkFTS(t, db, "shelled", 0)
+			for _, table := range []string{"articles", "article_bands", "incidents", "incident_actors", "evidence", "incident_sources", "incidents_fts"} {
 				var n int
 				if err := db.r.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 					t.Fatal(err)
@@ -254,4 +256,21 @@ func FuzzIncidentsCursor(f *testing.F) {
 			t.Errorf("cursor %q sort %q: %v", cursor, sort, err)
 		}
 	})
+}
+
+// checkFTS checks the article full-text index agrees with the articles
+// table and holds want articles matching term. An external-content table
+// counts its content table's rows, so only a MATCH reads the index itself.
+func checkFTS(t *testing.T, db *DB, term string, want int) {
+	t.Helper()
+	if _, err := db.w.Exec(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("articles_fts integrity-check: %v", err)
+	}
+	var n int
+	if err := db.r.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, term).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != want {
+		t.Errorf("articles_fts has %d matches for %q, want %d", n, term, want)
+	}
 }
