@@ -44,6 +44,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	d.acts = r.Actors.Find(d.text)
 	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
 	slices.SortStableFunc(d.places, func(a, b gazetteer.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	d.evPl = make([]gazetteer.Mention, 0, len(d.places))
 	for _, m := range d.places {
 		if d.eventPlace(m) {
 			d.evPl = append(d.evPl, m)

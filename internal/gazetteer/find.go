@@ -13,7 +13,9 @@ const minFindScore = 7.0
 // Find returns the place mentions in text, resolved with the document's own
 // context, sorted by Start.
 func (g *Gazetteer) Find(text string) []Mention {
-	spans := g.scan(text)
+	sc := getScratch()
+	defer putScratch(sc)
+	spans := g.scan(sc, text)
 	if len(spans) == 0 {
 		return nil
 	}
@@ -127,7 +129,7 @@ func (g *Gazetteer) threshold(sp span) float64 {
 func (g *Gazetteer) docContext(text string, spans []span) Context {
 	empty := g.newResolveState(Context{}, "")
 	var ctx Context
-	var anchors []anchor
+	anchors := make([]anchor, 0, len(spans))
 	for _, sp := range spans {
 		best, _, ok := g.rank(sp.cands, sp.spelled, empty, sp.hint, nil)
 		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx) {
@@ -232,7 +234,9 @@ func (g *Gazetteer) oneRegion(cands []int32, best int32) bool {
 // names, most named first, for resolving its toponyms one by one with
 // Resolve. Text is set; Offset and End are left for the caller.
 func (g *Gazetteer) DocContext(text string) Context {
-	ctx := g.docContext(text, g.scan(text))
+	sc := getScratch()
+	defer putScratch(sc)
+	ctx := g.docContext(text, g.scan(sc, text))
 	ctx.Text = text
 	return ctx
 }

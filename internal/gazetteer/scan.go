@@ -30,8 +30,12 @@ type token struct {
 // apostrophes), keeping byte offsets and whether a sentence boundary or
 // comma separates a word from the one before.
 func tokenize(text string) ([]token, []bool) {
-	toks := make([]token, 0, len(text)/5+1)
-	breakBefore := make([]bool, 0, len(text)/5+1)
+	return appendTokens(make([]token, 0, len(text)/5+1), make([]bool, 0, len(text)/5+1), text)
+}
+
+// appendTokens is tokenize appending to toks and breakBefore, so that a
+// caller can reuse its slices.
+func appendTokens(toks []token, breakBefore []bool, text string) ([]token, []bool) {
 	low := lowerASCII(text)
 	brk := true
 	i := 0
@@ -141,10 +145,12 @@ type span struct {
 
 // scan finds the longest gazetteer names in text, skipping ordinary words
 // and people's names.
-func (g *Gazetteer) scan(text string) []span {
-	toks, brk := tokenize(text)
+// The spans live in sc and are valid until sc is reused.
+func (g *Gazetteer) scan(sc *scanScratch, text string) []span {
+	sc.toks, sc.brk = appendTokens(sc.toks[:0], sc.brk[:0], text)
+	toks, brk := sc.toks, sc.brk
 	caseless := isCaseless(toks)
-	out := make([]span, 0, len(toks)/8+1)
+	out := sc.spans[:0]
 	spelledSeen := map[string][]uint8{} // a name's spelling flags, once per way it is written
 	for i := 0; i < len(toks); {
 		sp, ok := g.longestAt(text, toks, brk, i, caseless)
@@ -163,6 +169,7 @@ func (g *Gazetteer) scan(text string) []span {
 		}
 	}
 	g.spreadPluralHints(text, out)
+	sc.spans = out
 	return out
 }
 

@@ -1,0 +1,30 @@
+package gazetteer
+
+import "sync"
+
+// scanScratch is the working memory of one scan: the text's tokens and the
+// spans found in it. Find takes one from scanPool and gives it back when
+// it returns, so that a stream of documents does not allocate (and the
+// collector does not sweep) these buffers once per document.
+type scanScratch struct {
+	toks  []token
+	brk   []bool
+	spans []span
+}
+
+var scanPool = sync.Pool{New: func() any { return new(scanScratch) }}
+
+// maxPooledTokens bounds the buffers kept for reuse: one very long document
+// should not pin its token slice in memory for the documents after it.
+const maxPooledTokens = 1 << 15
+
+func getScratch() *scanScratch { return scanPool.Get().(*scanScratch) }
+
+// putScratch returns sc to the pool; nothing may refer to its slices after.
+func putScratch(sc *scanScratch) {
+	if cap(sc.toks) > maxPooledTokens {
+		return
+	}
+	clear(sc.spans) // drop the references to the document's candidates
+	scanPool.Put(sc)
+}
