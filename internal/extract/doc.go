@@ -41,7 +41,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	slices.SortStableFunc(d.hits, func(a, b hit) int { return cmp.Compare(a.start, b.start) })
 	d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
 	slices.SortStableFunc(d.dates, func(a, b DateMention) int { return cmp.Compare(a.Start, b.Start) })
-	d.acts = r.Actors.Find(d.text)
+	d.acts = r.Actors.FindWords(d.text, wordList(d.words))
 	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
 	slices.SortStableFunc(d.places, func(a, b gazetteer.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	d.evPl = make([]gazetteer.Mention, 0, len(d.places))

@@ -65,6 +65,14 @@ func tokenize(text string) []word {
 	return out
 }
 
+// wordList hands the words to the actor dictionary, which cuts text into
+// words the same way (actors.Words).
+type wordList []word
+
+func (ws wordList) Len() int { return len(ws) }
+
+func (ws wordList) At(i int) (int, int, string) { return ws[i].start, ws[i].end, ws[i].lower }
+
 func foldWord(text, low string, start, end int, ascii bool) string {
 	if ascii {
 		return low[start:end]

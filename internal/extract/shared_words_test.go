@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sitrep-org/sitrep/internal/actors"
+)
+
+// sharedWordTexts are texts whose words are easy to cut wrongly: other
+// scripts, capitals outside ASCII, invalid UTF-8, apostrophes and hyphens.
+var sharedWordTexts = []string{
+	"ISIS militants killed two members of the Iraqi security forces in al-Tarmiyah.",
+	"Gunmen from the Popular Mobilization Forces (PMF) attacked; IS and LeT denied it.",
+	"ÉTAT ISLAMIQUE: Boko Haram fighters’ raid near Maïduguri, Asa’ib Ahl al-Haq.",
+	"Straße \xff\xfe Taliban\u00a0forces — Ahrar al-Sham, people and police 123 killed",
+	"",
+	"a",
+}
+
+// TestActorWordsAgree holds the words extract hands to the actor
+// dictionary to the dictionary's own cutting: FindWords over them must
+// find what Find finds.
+func TestActorWordsAgree(t *testing.T) {
+	dict, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append([]string{}, sharedWordTexts...)
+	files, _ := filepath.Glob("testdata/articles/*.txt")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		want := dict.Find(text)
+		got := dict.FindWords(text, wordList(tokenize(text)))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("FindWords differs from Find on %.60q (-Find +FindWords):\n%s", text, diff)
+		}
+	}
+}
+
+// FuzzActorWords is TestActorWordsAgree on any text.
+func FuzzActorWords(f *testing.F) {
+	for _, s := range sharedWordTexts {
+		f.Add(s)
+	}
+	dict, err := actors.Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := dict.Find(text)
+		got := dict.FindWords(text, wordList(tokenize(text)))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("FindWords differs from Find on %q:\n%s", text, diff)
+		}
+	})
+}
