@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep-org/sitrep/internal/actors"
 	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
@@ -29,6 +30,7 @@ type doc struct {
 	evPl   []gazetteer.Mention // those that can locate an event (see eventPlace)
 	acts   []actors.Mention
 	ranks  map[[2]int]rankCache
+	sc     *scratch // buffers nothing keeps after Extract; see release
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {
@@ -36,10 +38,22 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	if a.Published.Known() {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}
-	d.words = tokenize(d.text)
+	d.sc = scratchPool.Get().(*scratch)
+	d.sc.words = appendWords(d.sc.words[:0], d.text)
+	d.words = d.sc.words
 	d.hits = r.rules.find(d.text, d.words)
 	slices.SortStableFunc(d.hits, func(a, b hit) int { return cmp.Compare(a.start, b.start) })
-	d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
+	_, tc := r.Counts.(tokenCounts)
+	td, ok := r.Dates.(tokenDates)
+	d.sc.qtoks, d.sc.shared = d.sc.qtoks[:0], ok || tc
+	if d.sc.shared {
+		d.sc.qtoks = quantity.AppendTokens(d.sc.qtoks, d.text)
+	}
+	if ok {
+		d.dates = validDates(td.findIn(d.text, d.sc.qtoks, d.pub, d.pubP), len(d.text))
+	} else {
+		d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
+	}
 	slices.SortStableFunc(d.dates, func(a, b DateMention) int { return cmp.Compare(a.Start, b.Start) })
 	d.acts = r.Actors.FindWords(d.text, wordList(d.words))
 	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
@@ -51,6 +65,13 @@ func newDoc(a *article.Article, r *Resources) *doc {
 		}
 	}
 	return d
+}
+
+// release gives the doc's scratch buffers back for the next article; the
+// doc must not be used after.
+func (d *doc) release() {
+	putScratch(d.sc)
+	d.sc, d.words = nil, nil
 }
 
 // validDates keeps the date mentions whose spans lie inside the text, so a

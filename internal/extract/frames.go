@@ -60,7 +60,7 @@ const ledeSentences = 3
 func (d *doc) analyse(si int) []frame {
 	s := d.sents[si]
 	text := d.text[s.start:s.end]
-	raw := d.r.Counts.Casualties(text)
+	raw := d.casualties(text, s.start, s.end)
 	counts := shiftCounts(raw, s.start, s.end)
 	ranked, veto := d.rankLive(s.start, s.end)
 	ev := choose(ranked, s.start, s.end)
@@ -78,7 +78,7 @@ func (d *doc) analyse(si int) []frame {
 		if len(raw) > 0 { // Casualties has already read the sentence
 			return hasFlag(raw[0].Flags, flagStatistic)
 		}
-		return d.r.Counts.IsStatistic(text)
+		return d.isStatistic(text, s.start, s.end)
 	}
 	var out []frame
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {

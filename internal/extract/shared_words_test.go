@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sitrep-org/sitrep/internal/actors"
+	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 )
 
 // sharedWordTexts are texts whose words are easy to cut wrongly: other
@@ -63,4 +64,53 @@ func FuzzActorWords(f *testing.F) {
 			t.Errorf("FindWords differs from Find on %q:\n%s", text, diff)
 		}
 	})
+}
+
+// checkSentenceTokens holds the sentence tokens cut from the article's
+// tokens to quantity.Tokenize of the sentence alone, wherever they are
+// used.
+func checkSentenceTokens(t *testing.T, text string) {
+	t.Helper()
+	a := testArticle("t.txt", text, "", "")
+	d := &doc{a: &a, text: text, sc: &scratch{shared: true}}
+	d.sc.qtoks = quantity.AppendTokens(nil, text)
+	for _, s := range splitSentences(&a) {
+		got, ok := d.sentenceTokens(s.start, s.end)
+		if !ok {
+			continue
+		}
+		want := quantity.Tokenize(text[s.start:s.end])
+		if len(got) == 0 && len(want) == 0 {
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("tokens of sentence %q differ (-alone +from the article):\n%s", text[s.start:s.end], diff)
+		}
+	}
+}
+
+func TestSentenceTokens(t *testing.T) {
+	texts := append([]string{
+		"Gunmen killed 5. Police said 3,500 fled.\nA bomb-maker's car exploded near al-Tarmiyah's market on 2020-03-08.",
+		"He said 'no.' Then: “Ten were killed.” 1.5 km away\u00a0Two died!\tThree? Yes.",
+	}, sharedWordTexts...)
+	files, _ := filepath.Glob("testdata/articles/*.txt")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		checkSentenceTokens(t, text)
+	}
+}
+
+func FuzzSentenceTokens(f *testing.F) {
+	for _, s := range sharedWordTexts {
+		f.Add(s)
+	}
+	f.Add("Gunmen killed 5. Police said 3,500 fled.\nA bomb-maker's car exploded.")
+	f.Fuzz(checkSentenceTokens)
 }

@@ -56,7 +56,18 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.toks = quantity.AppendTokens(sc.toks[:0], text)
-	toks := sc.toks
+	return find(sc, text, sc.toks, pub, pubPrecision)
+}
+
+// FindIn is Find for a caller that has tokenized the text already: toks
+// must be quantity.Tokenize(text). It neither keeps nor changes toks.
+func FindIn(text string, toks []quantity.Token, pub time.Time, pubPrecision int) []Expr {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return find(sc, text, toks, pub, pubPrecision)
+}
+
+func find(sc *scratch, text string, toks []quantity.Token, pub time.Time, pubPrecision int) []Expr {
 	m := sc.matcher(toks)
 	r := newResolver(pub, pubPrecision)
 	var cands []found
