@@ -153,7 +153,7 @@ func (g *Gazetteer) scan(sc *scanScratch, text string) []span {
 	out := sc.spans[:0]
 	spelledSeen := map[string][]uint8{} // a name's spelling flags, once per way it is written
 	for i := 0; i < len(toks); {
-		sp, ok := g.longestAt(text, toks, brk, i, caseless)
+		sp, ok := g.longestAt(sc, text, toks, brk, i, caseless)
 		if !ok {
 			i++
 			continue
@@ -185,9 +185,9 @@ func isCaseless(toks []token) bool {
 	return len(toks) > 0 && (caps == 0 || caps*10 > len(toks)*9)
 }
 
-func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
+func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
 	first := toks[i]
-	if !caseless && !first.cap && !(articles[first.lower] && i+1 < len(toks) && toks[i+1].cap) {
+	if !caseless && !first.cap && !(i+1 < len(toks) && toks[i+1].cap && articles[first.lower]) {
 		return span{}, false
 	}
 	if articles[first.lower] && !g.articleOpens(text, toks, i) {
@@ -197,9 +197,12 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		return span{}, false // "The Hague" is reached through its own key below
 	}
 	longest := min(maxSpan, len(toks)-i)
-	if longest > 2 && !caseless && toks[i+1].cap && toks[i+2].cap && !g.longerNameAt(text, toks, brk, i) {
+	if longest > 2 && !caseless && toks[i+1].cap && toks[i+2].cap && !g.longerNameAt(sc, text, toks, brk, i) {
 		longest = 1
 	}
+	// spanOK fails for every span longer than the run of name words after
+	// token i, plus one word for a feature tail: those are not tried
+	longest = min(longest, g.nameRun(toks, brk, i, longest, caseless)+2)
 	for n := longest; n >= 1; n-- {
 		last := toks[i+n-1]
 		tail := n > 1 && featureTail[last.lower] // "Anbar desert", "Haditha dam"
@@ -212,12 +215,11 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if n == 1 && !caseless && !first.acronym && g.neverAlone(first) {
 			return span{}, false // settled without normalising the word
 		}
-		key := Normalize(text[first.start:last.end])
-		cands := g.lookup(key)
+		key, cands := g.lookupSurface(sc, text[first.start:last.end])
 		if len(cands) == 0 {
 			continue
 		}
-		if n > 1 && brk[i] && !caseless && openers[first.lower] && len(g.lookup(Normalize(text[toks[i+1].start:last.end]))) > 0 {
+		if n > 1 && brk[i] && !caseless && openers[first.lower] && g.surfaceIsName(sc, text[toks[i+1].start:last.end]) {
 			continue // "In Seno province": a sentence's first word is no part of the name after it
 		}
 		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: text[first.start:first.end], caseless: caseless}
@@ -233,16 +235,12 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 // "Salah ad Din"). Names opening with an article, a prefix or a word in
 // another alphabet (whose prefix forms the map does not hold) are not
 // filtered.
-func (g *Gazetteer) longerNameAt(text string, toks []token, brk []bool, i int) bool {
+func (g *Gazetteer) longerNameAt(sc *scanScratch, text string, toks []token, brk []bool, i int) bool {
 	first, second := toks[i], toks[i+1]
 	if !isASCII(first.lower) || articles[first.lower] || typePrefixes[first.lower] || connectors[first.lower] || brk[i+1] {
 		return true
 	}
-	p := Normalize(text[first.start:second.end])
-	if len(p) < 2 {
-		return true
-	}
-	return g.hasKeyPrefix(p[:len(p)-1])
+	return g.surfaceMayOpen(sc, text[first.start:second.end])
 }
 
 // insideProperName reports a word that sits in a longer run of capitalised
@@ -353,6 +351,20 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 		}
 	}
 	return true
+}
+
+// nameRun counts the tokens after token i, up to limit, that spanOK
+// accepts inside a name: no break before them, and capitalised or
+// connectors.
+func (g *Gazetteer) nameRun(toks []token, brk []bool, i, limit int, caseless bool) int {
+	m := 0
+	for k := i + 1; k < i+limit && k < len(toks); k++ {
+		if brk[k] || (!caseless && !toks[k].cap && !connectors[toks[k].lower]) {
+			break
+		}
+		m++
+	}
+	return m
 }
 
 // neverAlone reports a word singleWordOK rejects whatever follows it:

@@ -2,14 +2,16 @@ package gazetteer
 
 import "sync"
 
-// scanScratch is the working memory of one scan: the text's tokens and the
-// spans found in it. Find takes one from scanPool and gives it back when
+// scanScratch is the working memory of one scan: the text's tokens, the
+// spans found in it and the look-ups made. Find takes one from scanPool and gives it back when
 // it returns, so that a stream of documents does not allocate (and the
 // collector does not sweep) these buffers once per document.
 type scanScratch struct {
 	toks  []token
 	brk   []bool
 	spans []span
+	hits  map[string]surfaceHit // look-ups by spelling (see lookupSurface)
+	opens map[string]bool       // prefix tests by spelling (see surfaceMayOpen)
 }
 
 var scanPool = sync.Pool{New: func() any { return new(scanScratch) }}
@@ -17,6 +19,9 @@ var scanPool = sync.Pool{New: func() any { return new(scanScratch) }}
 // maxPooledTokens bounds the buffers kept for reuse: one very long document
 // should not pin its token slice in memory for the documents after it.
 const maxPooledTokens = 1 << 15
+
+// maxPooledSpellings bounds the look-up memos kept for reuse likewise.
+const maxPooledSpellings = 1 << 12
 
 func getScratch() *scanScratch { return scanPool.Get().(*scanScratch) }
 
@@ -26,5 +31,10 @@ func putScratch(sc *scanScratch) {
 		return
 	}
 	clear(sc.spans) // drop the references to the document's candidates
+	if len(sc.hits) > maxPooledSpellings {
+		sc.hits, sc.opens = nil, nil // a map keeps its size when cleared
+	}
+	clear(sc.hits)
+	clear(sc.opens)
 	scanPool.Put(sc)
 }
