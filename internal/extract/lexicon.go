@@ -100,9 +100,34 @@ type hit struct {
 	value      string
 }
 
-// lexicon indexes phrases by their first word.
+// lexicon indexes phrases by their first word, and the phrases of busy
+// first words ("the" opens dozens) by their second word too.
 type lexicon struct {
-	byFirst map[string][]phrase
+	byFirst  map[string][]phrase
+	bySecond map[[2]string][]int32 // positions in byFirst[first] of the longer phrases of a busy first word
+	oneWord  map[string][]int32    // positions of the one-word phrases of a busy first word
+}
+
+// busyFirst is how many phrases a first word opens before they are also
+// indexed by their second word.
+const busyFirst = 8
+
+// index builds the second-word index; call it once every phrase is added.
+func (lx *lexicon) index() {
+	lx.bySecond, lx.oneWord = map[[2]string][]int32{}, map[string][]int32{}
+	for first, ps := range lx.byFirst {
+		if len(ps) < busyFirst {
+			continue
+		}
+		for k, p := range ps {
+			if len(p.words) == 1 {
+				lx.oneWord[first] = append(lx.oneWord[first], int32(k))
+			} else {
+				key := [2]string{first, p.words[1]}
+				lx.bySecond[key] = append(lx.bySecond[key], int32(k))
+			}
+		}
+	}
 }
 
 // loadLexicon reads the embedded rule tables.
@@ -119,6 +144,7 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
 	}
+	lx.index()
 	return lx, nil
 }
 
@@ -164,19 +190,45 @@ func (lx *lexicon) add(p phrase, text string) {
 func (lx *lexicon) find(text string, ws []word) []hit {
 	var out []hit
 	for i, w := range ws {
-		for _, p := range lx.byFirst[w.lower] {
-			n := len(p.words)
-			if i+n > len(ws) || !matchWords(ws[i:i+n], p.words) {
-				continue
+		ps := lx.byFirst[w.lower]
+		if len(ps) < busyFirst {
+			for k := range ps {
+				out = lx.try(out, text, ws, i, &ps[k])
 			}
-			end := ws[i+n-1].end
-			if p.exact != "" && text[w.start:end] != p.exact {
-				continue
+			continue
+		}
+		// a busy first word: only its one-word phrases and those whose
+		// second word follows can match, tried in the phrases' order
+		one := lx.oneWord[w.lower]
+		var two []int32
+		if i+1 < len(ws) {
+			two = lx.bySecond[[2]string{w.lower, ws[i+1].lower}]
+		}
+		for len(one) > 0 || len(two) > 0 {
+			var k int32
+			if len(two) == 0 || (len(one) > 0 && one[0] < two[0]) {
+				k, one = one[0], one[1:]
+			} else {
+				k, two = two[0], two[1:]
 			}
-			out = append(out, hit{cat: p.cat, start: w.start, end: end, value: p.value})
+			out = lx.try(out, text, ws, i, &ps[k])
 		}
 	}
 	return out
+}
+
+// try appends the hit of phrase p at word i, if it matches there; the
+// first word is known to match.
+func (lx *lexicon) try(out []hit, text string, ws []word, i int, p *phrase) []hit {
+	n := len(p.words)
+	if i+n > len(ws) || !matchWords(ws[i+1:i+n], p.words[1:]) {
+		return out
+	}
+	end := ws[i+n-1].end
+	if p.exact != "" && text[ws[i].start:end] != p.exact {
+		return out
+	}
+	return append(out, hit{cat: p.cat, start: ws[i].start, end: end, value: p.value})
 }
 
 func matchWords(ws []word, want []string) bool {

@@ -114,3 +114,55 @@ func FuzzSentenceTokens(f *testing.F) {
 	f.Add("Gunmen killed 5. Police said 3,500 fled.\nA bomb-maker's car exploded.")
 	f.Fuzz(checkSentenceTokens)
 }
+
+// TestLexiconIndex holds the lexicon's second-word index to the plain
+// first-word scan it stands in for: same hits, in the same order.
+func TestLexiconIndex(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := func(text string, ws []word) []hit {
+		var out []hit
+		for i, w := range ws {
+			for _, p := range lx.byFirst[w.lower] {
+				n := len(p.words)
+				if i+n > len(ws) || !matchWords(ws[i:i+n], p.words) {
+					continue
+				}
+				end := ws[i+n-1].end
+				if p.exact != "" && text[w.start:end] != p.exact {
+					continue
+				}
+				out = append(out, hit{cat: p.cat, start: w.start, end: end, value: p.value})
+			}
+		}
+		return out
+	}
+	texts := append([]string{
+		"The attack, the attacks and the group that claimed the bombing; the Islamic State said the SANA agency reported.",
+	}, sharedWordTexts...)
+	files, _ := filepath.Glob("testdata/articles/*.txt")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	busy := 0
+	for _, ps := range lx.byFirst {
+		if len(ps) >= busyFirst {
+			busy++
+		}
+	}
+	if busy == 0 {
+		t.Error("no first word is busy: the index is never used")
+	}
+	for _, text := range texts {
+		ws := tokenize(text)
+		if diff := cmp.Diff(plain(text, ws), lx.find(text, ws), cmp.AllowUnexported(hit{})); diff != "" {
+			t.Errorf("hits differ on %.60q (-plain +indexed):\n%s", text, diff)
+		}
+	}
+}
