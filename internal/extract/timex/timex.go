@@ -97,8 +97,9 @@ func find(sc *scratch, text string, toks []quantity.Token, pub time.Time, pubPre
 // longest tries every rule at token i and keeps the longest match.
 func (m *matcher) longest(i int) (found, bool) {
 	best, ok := found{}, false
+	w := m.seenFrom(i)
 	for k := range gram.rules {
-		if !m.canStart(k, i) {
+		if !m.canStart(k, i, &w) {
 			continue
 		}
 		end, c, hit := m.match(gram.rules[k].pat, i, caps{})
