@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // doc is everything read from one article once, before framing: its
@@ -19,6 +20,7 @@ import (
 type doc struct {
 	a      *article.Article
 	text   string
+	low    string // text with its ASCII letters lower-cased (textfold.ASCIILower)
 	r      *Resources
 	pub    time.Time
 	pubP   int
@@ -39,7 +41,8 @@ func newDoc(a *article.Article, r *Resources) *doc {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}
 	d.sc = scratchPool.Get().(*scratch)
-	d.sc.words = appendWords(d.sc.words[:0], d.text)
+	d.low = textfold.ASCIILower(d.text)
+	d.sc.words = appendWords(d.sc.words[:0], d.text, d.low)
 	d.words = d.sc.words
 	d.hits = r.rules.find(d.text, d.words)
 	slices.SortStableFunc(d.hits, func(a, b hit) int { return cmp.Compare(a.start, b.start) })
@@ -47,7 +50,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	td, ok := r.Dates.(tokenDates)
 	d.sc.qtoks, d.sc.shared = d.sc.qtoks[:0], ok || tc
 	if d.sc.shared {
-		d.sc.qtoks = quantity.AppendTokens(d.sc.qtoks, d.text)
+		d.sc.qtoks = quantity.AppendTokensLower(d.sc.qtoks, d.text, d.low)
 	}
 	if ok {
 		d.dates = validDates(td.findIn(d.text, d.sc.qtoks, d.pub, d.pubP), len(d.text))
@@ -56,7 +59,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	}
 	slices.SortStableFunc(d.dates, func(a, b DateMention) int { return cmp.Compare(a.Start, b.Start) })
 	d.acts = r.Actors.FindWords(d.text, wordList(d.words))
-	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
+	d.places = d.plausiblePlaces(validPlaces(d.findPlaces(), len(d.text)))
 	slices.SortStableFunc(d.places, func(a, b gazetteer.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	d.evPl = make([]gazetteer.Mention, 0, len(d.places))
 	for _, m := range d.places {

@@ -44,13 +44,12 @@ type word struct {
 // words are cut from one lower-cased copy of the text, so that only words
 // with other letters allocate.
 func tokenize(text string) []word {
-	return appendWords(make([]word, 0, len(text)/6+1), text)
+	return appendWords(make([]word, 0, len(text)/6+1), text, textfold.ASCIILower(text))
 }
 
 // appendWords is tokenize appending to out, so that a caller can reuse
-// its slice.
-func appendWords(out []word, text string) []word {
-	low := textfold.ASCIILower(text)
+// its slice; low is textfold.ASCIILower(text).
+func appendWords(out []word, text, low string) []word {
 	start, ascii := -1, true
 	for i, r := range text {
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)

@@ -9,12 +9,28 @@ import (
 
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 	"github.com/sitrep-org/sitrep/internal/extract/timex"
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
-// The default date and casualty readers share one tokenisation of the
-// article: the date reader takes the article's tokens whole, the
+// The default readers share one lower-cased copy of the article, and the
+// date and casualty readers one tokenisation of it: the date reader takes the article's tokens whole, the
 // casualty reader each sentence's share of them. Readers supplied by a
 // caller are given text, as the interfaces say.
+
+// lowerPlaces is a PlaceFinder that can take the text lower-cased already
+// (the gazetteer).
+type lowerPlaces interface {
+	FindLower(text, lower string) []gazetteer.Mention
+}
+
+// findPlaces finds the article's places, handing the gazetteer the
+// lower-cased copy the doc has.
+func (d *doc) findPlaces() []gazetteer.Mention {
+	if lp, ok := d.r.Places.(lowerPlaces); ok {
+		return lp.FindLower(d.text, d.low)
+	}
+	return d.r.Places.Find(d.text)
+}
 
 // tokenDates is a DateFinder that can read text already tokenized
 // (quantity.Tokenize).

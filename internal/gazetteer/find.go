@@ -12,10 +12,12 @@ const minFindScore = 7.0
 
 // Find returns the place mentions in text, resolved with the document's own
 // context, sorted by Start.
-func (g *Gazetteer) Find(text string) []Mention {
+func (g *Gazetteer) Find(text string) []Mention { return g.find(text, lowerASCII(text)) }
+
+func (g *Gazetteer) find(text, low string) []Mention {
 	sc := getScratch()
 	defer putScratch(sc)
-	spans := g.scan(sc, text)
+	spans := g.scan(sc, text, low)
 	if len(spans) == 0 {
 		return nil
 	}
@@ -236,7 +238,7 @@ func (g *Gazetteer) oneRegion(cands []int32, best int32) bool {
 func (g *Gazetteer) DocContext(text string) Context {
 	sc := getScratch()
 	defer putScratch(sc)
-	ctx := g.docContext(text, g.scan(sc, text))
+	ctx := g.docContext(text, g.scan(sc, text, lowerASCII(text)))
 	ctx.Text = text
 	return ctx
 }

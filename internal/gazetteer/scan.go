@@ -30,17 +30,16 @@ type token struct {
 // apostrophes), keeping byte offsets and whether a sentence boundary or
 // comma separates a word from the one before.
 func tokenize(text string) ([]token, []bool) {
-	return appendTokens(make([]token, 0, len(text)/5+1), make([]bool, 0, len(text)/5+1), text)
+	return appendTokens(make([]token, 0, len(text)/5+1), make([]bool, 0, len(text)/5+1), text, lowerASCII(text))
 }
 
 // appendTokens is tokenize appending to toks and breakBefore, so that a
-// caller can reuse its slices.
-func appendTokens(toks []token, breakBefore []bool, text string) ([]token, []bool) {
-	low := lowerASCII(text)
+// caller can reuse its slices; low is lowerASCII(text).
+func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, []bool) {
 	brk := true
 	i := 0
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf && !isFoldByte(c) {
+		if c := text[i]; c < utf8.RuneSelf && !foldBytes[c] {
 			// ASCII punctuation and spaces, without decoding
 			if c != ' ' && c != '-' && c != '\'' && c != '.' || c == '.' && i+1 < len(text) && text[i+1] == ' ' {
 				brk = true
@@ -62,7 +61,7 @@ func appendTokens(toks []token, breakBefore []bool, text string) ([]token, []boo
 		j := i
 		for j < len(text) {
 			if c := text[j]; c < utf8.RuneSelf && c != '\'' && c != '`' {
-				if !isFoldByte(c) {
+				if !foldBytes[c] {
 					break
 				}
 				j++ // ASCII letters and digits, without decoding
@@ -146,8 +145,8 @@ type span struct {
 // scan finds the longest gazetteer names in text, skipping ordinary words
 // and people's names.
 // The spans live in sc and are valid until sc is reused.
-func (g *Gazetteer) scan(sc *scanScratch, text string) []span {
-	sc.toks, sc.brk = appendTokens(sc.toks[:0], sc.brk[:0], text)
+func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
+	sc.toks, sc.brk = appendTokens(sc.toks[:0], sc.brk[:0], text, low)
 	toks, brk := sc.toks, sc.brk
 	caseless := isCaseless(toks)
 	out := sc.spans[:0]
