@@ -212,8 +212,10 @@ func digitValue(t Token) (float64, bool) {
 
 // wordValue reads "seven", "twenty", "twenty-five".
 func wordValue(w string) (int, bool) {
-	if v, ok := numberWords[w]; ok {
-		return v, true
+	if numberShapes.may(w) {
+		if v, ok := numberWords[w]; ok {
+			return v, true
+		}
 	}
 	tens, unit, found := strings.Cut(w, "-")
 	if !found {
