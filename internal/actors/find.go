@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,7 +74,8 @@ func (w tokenWords) At(i int) (int, int, string) {
 }
 
 func (d *Dictionary) find(text string, ws Words, weak bool) []Mention {
-	var out []Mention
+	var buf [16]Mention // most texts name fewer actors: one exact copy at the end
+	out := buf[:0]
 	for i, n := 0, ws.Len(); i < n; {
 		e, k := d.match(text, ws, i, weak)
 		if k == 0 {
@@ -93,7 +95,10 @@ func (d *Dictionary) find(text string, ws Words, weak bool) []Mention {
 	for i := range out {
 		out[i].Text = text[out[i].Start:out[i].End]
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // joins reports whether m is a generic noun that continues the named

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep-org/sitrep/internal/actors"
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // sharedWordTexts are texts whose words are easy to cut wrongly: other
@@ -163,6 +164,14 @@ func TestLexiconIndex(t *testing.T) {
 		ws := tokenize(text)
 		if diff := cmp.Diff(plain(text, ws), lx.find(text, ws), cmp.AllowUnexported(hit{})); diff != "" {
 			t.Errorf("hits differ on %.60q (-plain +indexed):\n%s", text, diff)
+		}
+	}
+}
+
+func TestASCIILowerMatchesTextfold(t *testing.T) {
+	for _, s := range append([]string{"Z", "AB", "ABC def GHI", "Élan ÖL", "x\xffY", "ends in CAPS"}, sharedWordTexts...) {
+		if got, want := asciiLower(s), textfold.ASCIILower(s); got != want {
+			t.Errorf("asciiLower(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
