@@ -3,6 +3,7 @@ package actors
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,8 +75,17 @@ func (w tokenWords) At(i int) (int, int, string) {
 }
 
 func (d *Dictionary) find(text string, ws Words, weak bool) []Mention {
-	var buf [16]Mention // most texts name fewer actors: one exact copy at the end
-	out := buf[:0]
+	// mentions gather in a reused buffer and leave as one exact copy,
+	// rather than growing a new slice by doubling for every text
+	bp := mentionBufs.Get().(*[]Mention)
+	defer mentionBufs.Put(bp)
+	out := (*bp)[:0]
+	defer func() {
+		clear(out)
+		if *bp = out[:0]; cap(out) > maxPooledMentions {
+			*bp = nil // one long text should not pin a big buffer
+		}
+	}()
 	for i, n := 0, ws.Len(); i < n; {
 		e, k := d.match(text, ws, i, weak)
 		if k == 0 {
@@ -100,6 +110,10 @@ func (d *Dictionary) find(text string, ws Words, weak bool) []Mention {
 	}
 	return slices.Clone(out)
 }
+
+var mentionBufs = sync.Pool{New: func() any { return new([]Mention) }}
+
+const maxPooledMentions = 1024
 
 // joins reports whether m is a generic noun that continues the named
 // actor before it ("ISIS fighters", "Houthi rebels").
