@@ -119,10 +119,18 @@ func (m *matcher) one(e *elem, i int, c caps) (int, caps, bool) {
 // leading optional elements or its first required one accepts the token,
 // and what it requires occurs in w, the window from i.
 func (m *matcher) canStart(k, i int, w *windowSeen) bool {
+	return m.startsAt(k, i) && gram.starts[k].needsIn(w)
+}
+
+// startsAt reports whether one of rule k's leading optional elements or
+// its first required one accepts token i.
+func (m *matcher) startsAt(k, i int) bool {
 	st := &gram.starts[k]
-	if !st.words.has(m.ids[i]) && st.classes&m.feats[i].classes == 0 {
-		return false
-	}
+	return st.words.has(m.ids[i]) || st.classes&m.feats[i].classes != 0
+}
+
+// needsIn reports whether what the rule requires occurs in the window w.
+func (st *start) needsIn(w *windowSeen) bool {
 	if st.needs != 0 {
 		return w.classes&st.needs == st.needs
 	}

@@ -97,9 +97,16 @@ func find(sc *scratch, text string, toks []quantity.Token, pub time.Time, pubPre
 // longest tries every rule at token i and keeps the longest match.
 func (m *matcher) longest(i int) (found, bool) {
 	best, ok := found{}, false
-	w := m.seenFrom(i)
+	var w windowSeen
+	gathered := false // the window is gathered for the first rule that starts here
 	for k := range gram.rules {
-		if !m.canStart(k, i, &w) {
+		if !m.startsAt(k, i) {
+			continue
+		}
+		if !gathered {
+			w, gathered = m.seenFrom(i), true
+		}
+		if !gram.starts[k].needsIn(&w) {
 			continue
 		}
 		end, c, hit := m.match(gram.rules[k].pat, i, caps{})
