@@ -35,7 +35,8 @@ type doc struct {
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {
-	d := &doc{a: a, text: a.Text, r: r, sents: splitSentences(a), ranks: map[[2]int]rankCache{}}
+	sents := splitSentences(a)
+	d := &doc{a: a, text: a.Text, r: r, sents: sents, ranks: make(map[[2]int]rankCache, len(sents))}
 	if a.Published.Known() {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}
@@ -43,7 +44,8 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	d.low = asciiLower(d.text)
 	d.sc.words = appendWords(d.sc.words[:0], d.text, d.low)
 	d.words = d.sc.words
-	d.hits = r.rules.find(d.text, d.words)
+	d.sc.hits = r.rules.appendHits(d.sc.hits[:0], d.text, d.words)
+	d.hits = d.sc.hits
 	slices.SortStableFunc(d.hits, func(a, b hit) int { return cmp.Compare(a.start, b.start) })
 	_, tc := r.Counts.(tokenCounts)
 	td, ok := r.Dates.(tokenDates)
@@ -73,7 +75,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 // doc must not be used after.
 func (d *doc) release() {
 	putScratch(d.sc)
-	d.sc, d.words = nil, nil
+	d.sc, d.words, d.hits = nil, nil, nil
 }
 
 // validDates keeps the date mentions whose spans lie inside the text, so a

@@ -186,8 +186,10 @@ func (lx *lexicon) add(p phrase, text string) {
 
 // find returns every phrase hit in the words of text, longest first at each
 // position; hits of different categories may overlap.
-func (lx *lexicon) find(text string, ws []word) []hit {
-	var out []hit
+func (lx *lexicon) find(text string, ws []word) []hit { return lx.appendHits(nil, text, ws) }
+
+// appendHits is find appending to out, so that a caller can reuse its slice.
+func (lx *lexicon) appendHits(out []hit, text string, ws []word) []hit {
 	for i, w := range ws {
 		ps := lx.byFirst[w.lower]
 		if len(ps) < busyFirst {

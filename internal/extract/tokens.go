@@ -59,6 +59,7 @@ func (quantityCounts) isStatisticIn(toks []quantity.Token) bool { return quantit
 // tokens. It is reused from call to call through scratchPool.
 type scratch struct {
 	words  []word
+	hits   []hit            // the lexicon's phrase hits
 	qtoks  []quantity.Token // the article's tokens, when shared is set
 	shared bool             // a default reader takes the article's tokens
 	stoks  []quantity.Token // one sentence's tokens, offsets from its start

@@ -44,6 +44,8 @@ type scratch struct {
 	toks  []quantity.Token
 	feats []feature
 	ids   []int
+	cands []found // matches before and after overlap resolution
+	kept  []found // the matches that were dated
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -70,7 +70,7 @@ func FindIn(text string, toks []quantity.Token, pub time.Time, pubPrecision int)
 func find(sc *scratch, text string, toks []quantity.Token, pub time.Time, pubPrecision int) []Expr {
 	m := sc.matcher(toks)
 	r := newResolver(pub, pubPrecision)
-	var cands []found
+	cands := sc.cands[:0]
 	for i := range toks {
 		if m.feats[i].classes == 0 && m.ids[i] < 0 {
 			continue
@@ -80,8 +80,9 @@ func find(sc *scratch, text string, toks []quantity.Token, pub time.Time, pubPre
 		}
 	}
 	cands = dropOverlaps(cands)
+	sc.cands = cands
 	out := make([]Expr, 0, len(cands))
-	kept := make([]found, 0, len(cands))
+	kept := sc.kept[:0]
 	for _, f := range cands {
 		res := gram.rules[f.rule].resolve(&r, &f.c)
 		if res.drop {
@@ -90,6 +91,7 @@ func find(sc *scratch, text string, toks []quantity.Token, pub time.Time, pubPre
 		out = append(out, makeExpr(text, toks, f, res))
 		kept = append(kept, f)
 	}
+	sc.kept = kept
 	shareYears(out, kept, toks, &r)
 	return mergeWeekdayDates(text, toks, out, kept, &r)
 }
@@ -119,8 +121,9 @@ func (m *matcher) longest(i int) (found, bool) {
 
 // dropOverlaps keeps, of two overlapping matches, the one reaching further
 // ("from October 1" keeps "October 1", "in December 2017" the month-year).
+// It filters cands in place.
 func dropOverlaps(cands []found) []found {
-	var out []found
+	out := cands[:0]
 	for _, f := range cands {
 		if n := len(out); n > 0 && f.from < out[n-1].to {
 			if f.to > out[n-1].to {
