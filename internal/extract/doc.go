@@ -17,21 +17,22 @@ import (
 // sentences, words, phrase hits, dates, places and actors, all with byte
 // offsets into the article's clean text.
 type doc struct {
-	a      *article.Article
-	text   string
-	low    string // text with its ASCII letters lower-cased (textfold.ASCIILower)
-	r      *Resources
-	pub    time.Time
-	pubP   int
-	sents  []sentence
-	words  []word
-	hits   []hit
-	dates  []DateMention
-	places []gazetteer.Mention // every plausible place mention
-	evPl   []gazetteer.Mention // those that can locate an event (see eventPlace)
-	acts   []actors.Mention
-	ranks  map[[2]int]rankCache
-	sc     *scratch // buffers nothing keeps after Extract; see release
+	a        *article.Article
+	text     string
+	low      string // text with its ASCII letters lower-cased (textfold.ASCIILower)
+	r        *Resources
+	pub      time.Time
+	pubP     int
+	sents    []sentence
+	words    []word
+	hits     []hit
+	dates    []DateMention
+	places   []gazetteer.Mention // every plausible place mention
+	evPl     []gazetteer.Mention // those that can locate an event (see eventPlace)
+	acts     []actors.Mention
+	ranks    map[[2]int]rankCache
+	sc       *scratch // buffers nothing keeps after Extract; see release
+	frameBuf []frame  // analyse's frames, reused from sentence to sentence
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {

@@ -56,7 +56,8 @@ const inheritSentences = 2
 const ledeSentences = 3
 
 // analyse frames one sentence: one frame, or one per event when the
-// sentence reports events at different places or dates.
+// sentence reports events at different places or dates. The frames are
+// valid until the next call (group copies what it keeps).
 func (d *doc) analyse(si int) []frame {
 	s := d.sents[si]
 	text := d.text[s.start:s.end]
@@ -80,7 +81,7 @@ func (d *doc) analyse(si int) []frame {
 		}
 		return d.isStatistic(text, s.start, s.end)
 	}
-	var out []frame
+	out := d.frameBuf[:0]
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
 		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, allCues: cues, ranked: ranked, lede: s.index >= 0 && s.index < ledeSentences}
 		if len(out) > 0 || seg[1] < s.end {
@@ -99,6 +100,7 @@ func (d *doc) analyse(si int) []frame {
 		d.frameFlags(&f, stat)
 		out = append(out, f)
 	}
+	d.frameBuf = out
 	return out
 }
 
@@ -122,14 +124,18 @@ func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) 
 	}
 	defer func() { d.ranks[key] = rankCache{ranked, veto} }()
 	rs := d.r.Events.Rank(d.text[start:end])
+	shift := shiftEvent
+	if _, owned := d.r.Events.(classifier); owned {
+		shift = shiftOwnEvent // the default classifier's results are fresh copies
+	}
 	if len(rs) > 0 && (vetoCodes[rs[0].Code] || outweighs(rs)) {
-		return nil, shiftEvent(rs[0], start, end)
+		return nil, shift(rs[0], start, end)
 	}
 	for _, r := range rs {
 		if !isACLED(r.Code) || weakCodes[r.Code] {
 			continue
 		}
-		r = shiftEvent(r, start, end)
+		r = shift(r, start, end)
 		r.Cues = d.liveCues(r.Cues)
 		if cueIn(r, start, end) {
 			ranked = append(ranked, r)
