@@ -52,3 +52,19 @@ func TestWindowSeen(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupWord holds the shape test to the word table: every word the
+// grammar knows passes it, and any word gets the table's answer.
+func TestLookupWord(t *testing.T) {
+	for w, want := range gram.words {
+		if got, ok := lookupWord(w); !ok || got != want {
+			t.Errorf("lookupWord(%q) = %+v, %v; the table has %+v", w, got, ok, want)
+		}
+	}
+	for _, w := range []string{"", "a", "the", "zzzz", "mid-march", "état", "2019", ",", "yesterday's"} {
+		want, wok := gram.words[w]
+		if got, ok := lookupWord(w); ok != wok || got != want {
+			t.Errorf("lookupWord(%q) = %+v, %v; the table has %+v, %v", w, got, ok, want, wok)
+		}
+	}
+}
