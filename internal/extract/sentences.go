@@ -59,16 +59,18 @@ func paragraphs(a *article.Article) []article.Line {
 
 // splitSentences cuts the article's kept lines into sentences.
 func splitSentences(a *article.Article) []sentence {
-	var out []sentence
+	out := make([]sentence, 0, len(a.Text)/120+1) // room for sentences of news length
 	body := 0
 	for p, l := range paragraphs(a) {
-		for _, s := range splitLine(a.Text, l.Start, l.End) {
+		n := len(out)
+		out = splitLine(out, a.Text, l.Start, l.End)
+		for k := n; k < len(out); k++ {
+			s := &out[k]
 			s.para, s.kind, s.index = p, l.Kind, -1
 			if l.Kind == article.KindBody {
 				s.index = body
 				body++
 			}
-			out = append(out, s)
 		}
 	}
 	return out
@@ -77,8 +79,8 @@ func splitSentences(a *article.Article) []sentence {
 // splitLine cuts text[start:end] at sentence ends: a '.', '!' or '?'
 // (with closing quotes) followed by space and an upper-case letter, digit
 // or opening quote, unless the dot ends an abbreviation or an initial.
-func splitLine(text string, start, end int) []sentence {
-	var out []sentence
+// It appends the sentences to out.
+func splitLine(out []sentence, text string, start, end int) []sentence {
 	from := start
 	for i := start; i < end; i++ {
 		c := text[i]
