@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"math/bits"
+	"time"
+)
 
 // class is what a pattern element accepts besides literal words.
 type class uint8
@@ -127,6 +130,20 @@ func (m *matcher) canStart(k, i int, w *windowSeen) bool {
 func (m *matcher) startsAt(k, i int) bool {
 	st := &gram.starts[k]
 	return st.words.has(m.ids[i]) || st.classes&m.feats[i].classes != 0
+}
+
+// startMask is the set of rules (bit k for rule k) whose leading elements
+// may accept token i: a superset of those startsAt accepts, read from the
+// token's word and classes instead of rule by rule.
+func (m *matcher) startMask(i int) uint64 {
+	var mask uint64
+	if id := m.ids[i]; id >= 0 {
+		mask = gram.wordRules[id]
+	}
+	for cls := m.feats[i].classes; cls != 0; cls &= cls - 1 {
+		mask |= gram.classRules[bits.TrailingZeros16(cls)]
+	}
+	return mask
 }
 
 // needsIn reports whether what the rule requires occurs in the window w.

@@ -12,6 +12,7 @@
 package timex
 
 import (
+	"math/bits"
 	"time"
 
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
@@ -101,7 +102,8 @@ func (m *matcher) longest(i int) (found, bool) {
 	best, ok := found{}, false
 	var w windowSeen
 	gathered := false // the window is gathered for the first rule that starts here
-	for k := range gram.rules {
+	for mask := m.startMask(i); mask != 0; mask &= mask - 1 {
+		k := bits.TrailingZeros64(mask) // the rules in order, as the table lists them
 		if !m.startsAt(k, i) {
 			continue
 		}

@@ -68,3 +68,20 @@ func TestLookupWord(t *testing.T) {
 		}
 	}
 }
+
+// TestStartMask holds the start masks to the rule-by-rule test: every
+// rule that starts at a token is in the token's mask.
+func TestStartMask(t *testing.T) {
+	text := "On Monday, late Sunday and early on 9 October 2023, three weeks ago, in mid-March 2019, overnight, the day before yesterday, 2020-03-08, last summer."
+	toks := quantity.Tokenize(text)
+	feats, ids := make([]feature, len(toks)), make([]int, len(toks))
+	m := matcherInto(toks, feats, ids)
+	for i := range toks {
+		mask := m.startMask(i)
+		for k := range gram.rules {
+			if m.startsAt(k, i) && mask&(1<<k) == 0 {
+				t.Errorf("rule %s starts at %q but is not in its mask", gram.rules[k].name, toks[i].Text)
+			}
+		}
+	}
+}
