@@ -71,3 +71,43 @@ func TestShapeFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestParseNumberShapes holds parseNumber's shape test to the plain
+// reading that tries every word phrase at every token.
+func TestParseNumberShapes(t *testing.T) {
+	plain := func(toks []Token, i int) (numPhrase, bool) {
+		if i >= len(toks) {
+			return numPhrase{}, false
+		}
+		for _, sp := range smallPhrases {
+			if hasWords(toks, i, sp.words) {
+				return numPhrase{n: sp.n, end: i + len(sp.words)}, true
+			}
+		}
+		if v, ok := vagueWords[toks[i].Lower]; ok {
+			end := i + 1
+			if end < len(toks) && toks[end].Lower == "of" {
+				end++
+			}
+			return numPhrase{n: v, round: true, end: end}, true
+		}
+		if p, ok := parseCardinal(toks, i); ok {
+			return p, true
+		}
+		for _, words := range unknownPhrases {
+			if hasWords(toks, i, words) {
+				return numPhrase{n: -1, vague: true, end: i + len(words)}, true
+			}
+		}
+		return numPhrase{}, false
+	}
+	text := "Half a dozen, a couple of, a pair of, a dozen, a score of, dozens of, tens, hundreds of, 3,500, two hundred and five, " +
+		"twenty-five, a hundred, a number of, a few, a handful of, several, many, numerous, multiple, scores of, scores, some, few, countless, a lot of, none 1.5 million"
+	toks := Tokenize(text)
+	for i := 0; i <= len(toks); i++ {
+		want, wok := plain(toks, i)
+		if got, ok := parseNumber(toks, i); got != want || ok != wok {
+			t.Errorf("parseNumber at %d = %+v, %v; want %+v, %v", i, got, ok, want, wok)
+		}
+	}
+}
