@@ -151,8 +151,10 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		anchors = append(anchors, a)
 	}
 	ctx.agg = newDocAgg(anchors)
-	anchors = append(anchors, g.secondAnchors(text, spans, ctx, anchors)...)
-	ctx.agg = newDocAgg(anchors)
+	if second := g.secondAnchors(text, spans, ctx, anchors); len(second) > 0 {
+		anchors = append(anchors, second...)
+		ctx.agg = newDocAgg(anchors) // with none, the sums are those already made
+	}
 	ctx.Countries, ctx.Admin1 = ctx.agg.countries.without(""), ctx.agg.regions.without("")
 	return ctx
 }
