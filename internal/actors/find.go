@@ -56,6 +56,10 @@ type Words interface {
 // (ws must be the words of text, as Words says).
 func (d *Dictionary) FindWords(text string, ws Words) []Mention { return d.find(text, ws, false) }
 
+// FindAllWords is FindAll for a caller that has cut the text into words
+// already (ws must be the words of text, as Words says).
+func (d *Dictionary) FindAllWords(text string, ws Words) []Mention { return d.find(text, ws, true) }
+
 // textWords cuts text for Find: its tokens and one ASCII-lowered copy.
 func textWords(text string) tokenWords {
 	return tokenWords{toks: tokenize(text), low: textfold.ASCIILower(text)}

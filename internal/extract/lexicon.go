@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-org/sitrep/internal/actors"
 	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
@@ -76,6 +77,52 @@ type wordList []word
 func (ws wordList) Len() int { return len(ws) }
 
 func (ws wordList) At(i int) (int, int, string) { return ws[i].start, ws[i].end, ws[i].lower }
+
+// spanWords are the article's words inside text[base:...], with offsets
+// from base: the words of that span read alone, when wordBounded holds.
+type spanWords struct {
+	ws   []word
+	base int
+}
+
+func (s spanWords) Len() int { return len(s.ws) }
+
+func (s spanWords) At(i int) (int, int, string) {
+	return s.ws[i].start - s.base, s.ws[i].end - s.base, s.ws[i].lower
+}
+
+// wordBounded reports whether text[start:end] begins and ends at rune
+// boundaries with no letter or digit just outside it: no word crosses its
+// edges, so its words are the article's words inside it.
+func wordBounded(text string, start, end int) bool {
+	if start < 0 || end > len(text) || start > end {
+		return false
+	}
+	if start < len(text) && !utf8.RuneStart(text[start]) || end < len(text) && !utf8.RuneStart(text[end]) {
+		return false
+	}
+	if start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:start]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// findAllIn is Actors.FindAll over text[start:end] (offsets from start),
+// reading the article's words instead of cutting the span again.
+func (d *doc) findAllIn(start, end int) []actors.Mention {
+	if !wordBounded(d.text, start, end) {
+		return d.r.Actors.FindAll(d.text[start:end])
+	}
+	i, j := d.wordsIn(start, end)
+	return d.r.Actors.FindAllWords(d.text[start:end], spanWords{d.words[i:j], start})
+}
 
 func foldWord(text, low string, start, end int, ascii bool) string {
 	if ascii {

@@ -175,3 +175,22 @@ func TestASCIILowerMatchesTextfold(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAllIn holds findAllIn, which reads the article's words, to
+// FindAll over the span cut out, for every span between two word edges
+// (and some that are not) of varied texts.
+func TestFindAllIn(t *testing.T) {
+	r := resources(t)
+	for _, text := range sharedWordTexts {
+		a := testArticle("t.txt", text, "", "")
+		d := &doc{a: &a, text: text, r: &r, words: tokenize(text)}
+		for start := 0; start <= len(text); start++ {
+			for end := start; end <= len(text) && end <= start+60; end++ {
+				want := r.Actors.FindAll(text[start:end])
+				if got := d.findAllIn(start, end); !cmp.Equal(got, want) {
+					t.Errorf("findAllIn(%q) = %v, FindAll = %v", text[start:end], got, want)
+				}
+			}
+		}
+	}
+}
