@@ -429,7 +429,7 @@ func (d *doc) purpose(from, off int) bool {
 func (d *doc) eventTally(start, end int) bool {
 	i, j := d.wordsIn(start, end)
 	for k := i + 1; k < j; k++ {
-		if tallyNouns[d.words[k].lower] && isNumberWord(d.words[k-1].lower) {
+		if isNumberWord(d.words[k-1].lower) && tallyNouns[d.words[k].lower] {
 			return true
 		}
 	}

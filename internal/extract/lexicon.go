@@ -152,6 +152,22 @@ type lexicon struct {
 	byFirst  map[string][]phrase
 	bySecond map[[2]string][]int32 // positions in byFirst[first] of the longer phrases of a busy first word
 	oneWord  map[string][]int32    // positions of the one-word phrases of a busy first word
+	shapes   [26 * 26]uint32       // per first two letters, a bit per length of the first words (see mayOpen)
+}
+
+// mayOpen reports whether some phrase may begin with w: false for most
+// words of a text, settled by a bit per (first two letters, length)
+// without hashing w. Words of other shapes always pass.
+func (lx *lexicon) mayOpen(w string) bool {
+	i, ok := lowerShape(w)
+	return !ok || lx.shapes[i]&(1<<len(w)) != 0
+}
+
+func lowerShape(w string) (int, bool) {
+	if len(w) < 2 || len(w) >= 32 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+		return 0, false
+	}
+	return int(w[0]-'a')*26 + int(w[1]-'a'), true
 }
 
 // busyFirst is how many phrases a first word opens before they are also
@@ -161,6 +177,11 @@ const busyFirst = 8
 // index builds the second-word index; call it once every phrase is added.
 func (lx *lexicon) index() {
 	lx.bySecond, lx.oneWord = map[[2]string][]int32{}, map[string][]int32{}
+	for first := range lx.byFirst {
+		if i, ok := lowerShape(first); ok {
+			lx.shapes[i] |= 1 << len(first)
+		}
+	}
 	for first, ps := range lx.byFirst {
 		if len(ps) < busyFirst {
 			continue
@@ -238,6 +259,9 @@ func (lx *lexicon) find(text string, ws []word) []hit { return lx.appendHits(nil
 // appendHits is find appending to out, so that a caller can reuse its slice.
 func (lx *lexicon) appendHits(out []hit, text string, ws []word) []hit {
 	for i, w := range ws {
+		if !lx.mayOpen(w.lower) {
+			continue
+		}
 		ps := lx.byFirst[w.lower]
 		if len(ps) < busyFirst {
 			for k := range ps {

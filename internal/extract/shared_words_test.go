@@ -160,6 +160,11 @@ func TestLexiconIndex(t *testing.T) {
 	if busy == 0 {
 		t.Error("no first word is busy: the index is never used")
 	}
+	for first := range lx.byFirst {
+		if !lx.mayOpen(first) {
+			t.Errorf("mayOpen(%q) = false for a phrase's first word", first)
+		}
+	}
 	for _, text := range texts {
 		ws := tokenize(text)
 		if diff := cmp.Diff(plain(text, ws), lx.find(text, ws), cmp.AllowUnexported(hit{})); diff != "" {
