@@ -186,10 +186,10 @@ func isCaseless(toks []token) bool {
 
 func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
 	first := toks[i]
-	if !caseless && !first.cap && !(i+1 < len(toks) && toks[i+1].cap && articles[first.lower]) {
+	if !caseless && !first.cap && !(i+1 < len(toks) && toks[i+1].cap && isArticle(first.lower)) {
 		return span{}, false
 	}
-	if articles[first.lower] && !g.articleOpens(text, toks, i) {
+	if isArticle(first.lower) && !g.articleOpens(text, toks, i) {
 		return span{}, false // English "an", "at", "as" before a name
 	}
 	if first.lower == "the" && !caseless {
@@ -236,7 +236,7 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 // filtered.
 func (g *Gazetteer) longerNameAt(sc *scanScratch, text string, toks []token, brk []bool, i int) bool {
 	first, second := toks[i], toks[i+1]
-	if !isASCII(first.lower) || articles[first.lower] || typePrefixes[first.lower] || connectors[first.lower] || brk[i+1] {
+	if !isASCII(first.lower) || isArticle(first.lower) || typePrefixes[first.lower] || isConnector(first.lower) || brk[i+1] {
 		return true
 	}
 	return g.surfaceMayOpen(sc, text[first.start:second.end])
@@ -251,7 +251,7 @@ func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, a
 		return true
 	}
 	// "Qais al-Khazali": the word after is an article joined to a capitalised word
-	if j := at + 1; j+1 < len(toks) && !brk[j] && articles[toks[j].lower] && toks[j+1].cap &&
+	if j := at + 1; j+1 < len(toks) && !brk[j] && isArticle(toks[j].lower) && toks[j+1].cap &&
 		text[toks[j].end:toks[j+1].start] == "-" {
 		return true
 	}
@@ -319,7 +319,7 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 		return false
 	}
 	nameToks, at := sp.tokens, i
-	if articles[first.lower] && sp.tokens > 1 {
+	if isArticle(first.lower) && sp.tokens > 1 {
 		nameToks, at = sp.tokens-1, i+1 // "al-Haq" is one name word
 	}
 	if nameToks == 1 && !caseless && g.insideProperName(text, toks, brk, i, at) {
@@ -345,7 +345,7 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 		if brk[k] {
 			return false
 		}
-		if !caseless && !toks[k].cap && !connectors[toks[k].lower] {
+		if !caseless && !toks[k].cap && !isConnector(toks[k].lower) {
 			return false
 		}
 	}
@@ -358,7 +358,7 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 func (g *Gazetteer) nameRun(toks []token, brk []bool, i, limit int, caseless bool) int {
 	m := 0
 	for k := i + 1; k < i+limit && k < len(toks); k++ {
-		if brk[k] || (!caseless && !toks[k].cap && !connectors[toks[k].lower]) {
+		if brk[k] || (!caseless && !toks[k].cap && !isConnector(toks[k].lower)) {
 			break
 		}
 		m++
@@ -369,7 +369,7 @@ func (g *Gazetteer) nameRun(toks []token, brk []bool, i, limit int, caseless boo
 // neverAlone reports a word singleWordOK rejects whatever follows it:
 // connectors, given names, "near" words and short mixed-case words.
 func (g *Gazetteer) neverAlone(t token) bool {
-	return connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] ||
+	return isConnector(t.lower) || g.words.given[t.lower] || g.words.near[t.lower] ||
 		t.shortMixed
 }
 

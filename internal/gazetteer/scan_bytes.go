@@ -8,3 +8,20 @@ var foldBytes = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// isArticle is articles[w] with a length test first: the articles are
+// short, and most words are longer.
+func isArticle(w string) bool { return len(w) <= maxArticleLen && articles[w] }
+
+// isConnector is connectors[w] likewise.
+func isConnector(w string) bool { return len(w) <= maxConnectorLen && connectors[w] }
+
+var maxArticleLen, maxConnectorLen = longest(articles), longest(connectors)
+
+func longest(set map[string]bool) int {
+	n := 0
+	for w := range set {
+		n = max(n, len(w))
+	}
+	return n
+}
