@@ -47,18 +47,22 @@ func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, 
 			i++
 			continue
 		}
-		r, sz := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
-				brk = true
+		r := rune(text[i]) // an ASCII letter or digit, or else decoded
+		if r >= utf8.RuneSelf {
+			var sz int
+			r, sz = utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
+					brk = true
+				}
+				if r == '.' && i+1 < len(text) && text[i+1] == ' ' {
+					brk = true
+				}
+				i += sz
+				continue
 			}
-			if r == '.' && i+1 < len(text) && text[i+1] == ' ' {
-				brk = true
-			}
-			i += sz
-			continue
 		}
-		j := i
+		j, ascii := i, true
 		for j < len(text) {
 			if c := text[j]; c < utf8.RuneSelf && c != '\'' && c != '`' {
 				if !foldBytes[c] {
@@ -70,11 +74,13 @@ func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, 
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 				j += sz
+				ascii = ascii && r < utf8.RuneSelf
 				continue
 			}
 			if isApostrophe(r) && j+sz < len(text) {
 				if r2, _ := utf8.DecodeRuneInString(text[j+sz:]); unicode.IsLetter(r2) {
 					j += sz
+					ascii = ascii && r < utf8.RuneSelf
 					continue
 				}
 			}
@@ -85,7 +91,7 @@ func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, 
 			w = w[:len(w)-p] // "Iraq's" names Iraq
 		}
 		lw := low[i : i+len(w)]
-		if !isASCII(w) {
+		if !ascii && !isASCII(w) {
 			lw = strings.ToLower(w)
 		}
 		toks = append(toks, token{start: i, end: i + len(w), lower: lw, cap: unicode.IsUpper(r),
