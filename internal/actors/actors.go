@@ -118,6 +118,7 @@ type Dictionary struct {
 	byName    map[string]Actor
 	countries map[string]string // ISO alpha-2 -> the country's name in actor names
 	succ      map[string]succession
+	rootSigs  []uint64 // signatures of the words that begin an alias (see mayBegin)
 }
 
 // succession is a change of an actor's coding from a date on (the Taliban
@@ -223,6 +224,7 @@ func Parse(actorTable, demonymTable io.Reader) (*Dictionary, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("actors: read table: %w", err)
 	}
+	dict.indexFirstWords()
 	return dict, nil
 }
 

@@ -153,3 +153,30 @@ func TestAsOf(t *testing.T) {
 		t.Errorf("no date: %+v", got)
 	}
 }
+
+// TestFirstWordFilter holds the first-word signatures to the trie: with
+// or without them, Find and FindAll give the same mentions, and every word
+// that begins an alias passes them.
+func TestFirstWordFilter(t *testing.T) {
+	d := load(t)
+	plain := *d
+	plain.rootSigs = nil
+	for w := range d.root.next {
+		if !d.mayBegin(w) {
+			t.Errorf("mayBegin(%q) = false for a first word", w)
+		}
+	}
+	texts := []string{
+		"Suspected al-Shabaab militants attacked a Somali army base near Kismayo, killing four soldiers and two civilians.",
+		"ISIS fighters and Houthi rebels; the PMF, IS and LeT; Iraqi security forces and unidentified gunmen.",
+		"Protesters and rioters clashed with police; people in Niger and Malian troops; Asa’ib Ahl al-Haq.",
+	}
+	for _, text := range texts {
+		if got, want := d.Find(text), plain.Find(text); !cmp.Equal(got, want) {
+			t.Errorf("Find(%q) = %v with the filter, %v without", text, got, want)
+		}
+		if got, want := d.FindAll(text), plain.FindAll(text); !cmp.Equal(got, want) {
+			t.Errorf("FindAll(%q) = %v with the filter, %v without", text, got, want)
+		}
+	}
+}

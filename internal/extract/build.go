@@ -16,6 +16,7 @@ func (d *doc) build(c *cluster, k *coding) incident.Incident {
 		EventID:   eventID(d.a, anchor),
 		Doc:       d.a.Source,
 		ArticleID: d.a.ID,
+		Evidence:  make([]incident.Evidence, 0, evidenceHint),
 	}
 	d.buildDate(&in, k)
 	d.buildType(&in, k)
@@ -44,8 +45,15 @@ func (d *doc) build(c *cluster, k *coding) incident.Incident {
 	in.Notes = notes(&in, k)
 	d.evidence(&in, "notes", anchor.start, anchor.end, "generated from the coded fields")
 	d.evidence(&in, "confidence", anchor.start, anchor.end, fmt.Sprintf("evidence strength over %d statements", len(c.frames)))
+	if len(in.Evidence) == 0 {
+		in.Evidence = nil // as an incident built without the hint
+	}
 	return in
 }
+
+// evidenceHint is room for the evidence of a typical incident (16 to 32
+// fields' worth), so that the list is not regrown from one entry up.
+const evidenceHint = 24
 
 func (d *doc) buildDate(in *incident.Incident, k *coding) {
 	in.TimePrecision = 3

@@ -62,7 +62,10 @@ func convertResult(r eventtype.Result) EventResult {
 type timexDates struct{}
 
 func (timexDates) Find(text string, pub time.Time, pubPrecision int) []DateMention {
-	xs := timex.Find(text, pub, pubPrecision)
+	return dateMentions(timex.Find(text, pub, pubPrecision))
+}
+
+func dateMentions(xs []timex.Expr) []DateMention {
 	out := make([]DateMention, 0, len(xs))
 	for _, x := range xs {
 		out = append(out, DateMention{Start: x.Start, End: x.End, Text: x.Text, Date: x.Date, Precision: x.Precision, Year: x.Year, Rule: x.Rule, Flags: x.Flags})
@@ -74,7 +77,10 @@ func (timexDates) Find(text string, pub time.Time, pubPrecision int) []DateMenti
 type quantityCounts struct{}
 
 func (quantityCounts) Casualties(sentence string) []CountMention {
-	cs := quantity.Casualties(sentence)
+	return countMentions(quantity.Casualties(sentence))
+}
+
+func countMentions(cs []quantity.Count) []CountMention {
 	out := make([]CountMention, 0, len(cs))
 	for _, c := range cs {
 		out = append(out, CountMention{Start: c.Start, End: c.End, Text: c.Text, N: c.N, Kind: c.Kind, Qualifier: c.Qualifier,

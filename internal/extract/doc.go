@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep-org/sitrep/internal/actors"
 	"github.com/sitrep-org/sitrep/internal/article"
+	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
@@ -16,40 +17,66 @@ import (
 // sentences, words, phrase hits, dates, places and actors, all with byte
 // offsets into the article's clean text.
 type doc struct {
-	a      *article.Article
-	text   string
-	r      *Resources
-	pub    time.Time
-	pubP   int
-	sents  []sentence
-	words  []word
-	hits   []hit
-	dates  []DateMention
-	places []gazetteer.Mention // every plausible place mention
-	evPl   []gazetteer.Mention // those that can locate an event (see eventPlace)
-	acts   []actors.Mention
-	ranks  map[[2]int]rankCache
+	a        *article.Article
+	text     string
+	low      string // text with its ASCII letters lower-cased (textfold.ASCIILower)
+	r        *Resources
+	pub      time.Time
+	pubP     int
+	sents    []sentence
+	words    []word
+	hits     []hit
+	dates    []DateMention
+	places   []gazetteer.Mention // every plausible place mention
+	evPl     []gazetteer.Mention // those that can locate an event (see eventPlace)
+	acts     []actors.Mention
+	ranks    map[[2]int]rankCache
+	sc       *scratch // buffers nothing keeps after Extract; see release
+	frameBuf []frame  // analyse's frames, reused from sentence to sentence
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {
-	d := &doc{a: a, text: a.Text, r: r, sents: splitSentences(a), ranks: map[[2]int]rankCache{}}
+	sents := splitSentences(a)
+	d := &doc{a: a, text: a.Text, r: r, sents: sents, ranks: make(map[[2]int]rankCache, len(sents))}
 	if a.Published.Known() {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}
-	d.words = tokenize(d.text)
-	d.hits = r.rules.find(d.text, d.words)
+	d.sc = scratchPool.Get().(*scratch)
+	d.low = asciiLower(d.text)
+	d.sc.words = appendWords(d.sc.words[:0], d.text, d.low)
+	d.words = d.sc.words
+	d.sc.hits = r.rules.appendHits(d.sc.hits[:0], d.text, d.words)
+	d.hits = d.sc.hits
 	slices.SortStableFunc(d.hits, func(a, b hit) int { return cmp.Compare(a.start, b.start) })
-	d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
+	_, tc := r.Counts.(tokenCounts)
+	td, ok := r.Dates.(tokenDates)
+	d.sc.qtoks, d.sc.shared = d.sc.qtoks[:0], ok || tc
+	if d.sc.shared {
+		d.sc.qtoks = quantity.AppendTokensLower(d.sc.qtoks, d.text, d.low)
+	}
+	if ok {
+		d.dates = validDates(td.findIn(d.text, d.sc.qtoks, d.pub, d.pubP), len(d.text))
+	} else {
+		d.dates = validDates(r.Dates.Find(d.text, d.pub, d.pubP), len(d.text))
+	}
 	slices.SortStableFunc(d.dates, func(a, b DateMention) int { return cmp.Compare(a.Start, b.Start) })
-	d.acts = r.Actors.Find(d.text)
-	d.places = d.plausiblePlaces(validPlaces(r.Places.Find(d.text), len(d.text)))
+	d.acts = r.Actors.FindWords(d.text, wordList(d.words))
+	d.places = d.plausiblePlaces(validPlaces(d.findPlaces(), len(d.text)))
 	slices.SortStableFunc(d.places, func(a, b gazetteer.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	d.evPl = make([]gazetteer.Mention, 0, len(d.places))
 	for _, m := range d.places {
 		if d.eventPlace(m) {
 			d.evPl = append(d.evPl, m)
 		}
 	}
 	return d
+}
+
+// release gives the doc's scratch buffers back for the next article; the
+// doc must not be used after.
+func (d *doc) release() {
+	putScratch(d.sc)
+	d.sc, d.words, d.hits = nil, nil, nil
 }
 
 // validDates keeps the date mentions whose spans lie inside the text, so a

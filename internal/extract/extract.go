@@ -37,6 +37,7 @@ func Extract(a article.Article, r Resources) ([]incident.Incident, error) {
 		r.Logger = slog.New(slog.DiscardHandler)
 	}
 	d := newDoc(&a, &r)
+	defer d.release()
 	var out []incident.Incident
 	for _, c := range d.group() {
 		in := d.code(c)

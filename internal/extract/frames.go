@@ -56,11 +56,12 @@ const inheritSentences = 2
 const ledeSentences = 3
 
 // analyse frames one sentence: one frame, or one per event when the
-// sentence reports events at different places or dates.
+// sentence reports events at different places or dates. The frames are
+// valid until the next call (group copies what it keeps).
 func (d *doc) analyse(si int) []frame {
 	s := d.sents[si]
 	text := d.text[s.start:s.end]
-	raw := d.r.Counts.Casualties(text)
+	raw := d.casualties(text, s.start, s.end)
 	counts := shiftCounts(raw, s.start, s.end)
 	ranked, veto := d.rankLive(s.start, s.end)
 	ev := choose(ranked, s.start, s.end)
@@ -78,9 +79,9 @@ func (d *doc) analyse(si int) []frame {
 		if len(raw) > 0 { // Casualties has already read the sentence
 			return hasFlag(raw[0].Flags, flagStatistic)
 		}
-		return d.r.Counts.IsStatistic(text)
+		return d.isStatistic(text, s.start, s.end)
 	}
-	var out []frame
+	out := d.frameBuf[:0]
 	for _, seg := range d.segments(s, EventResult{Cues: cues}) {
 		f := frame{sent: si, start: seg[0], end: seg[1], focus: seg, ev: ev, allCues: cues, ranked: ranked, lede: s.index >= 0 && s.index < ledeSentences}
 		if len(out) > 0 || seg[1] < s.end {
@@ -99,6 +100,7 @@ func (d *doc) analyse(si int) []frame {
 		d.frameFlags(&f, stat)
 		out = append(out, f)
 	}
+	d.frameBuf = out
 	return out
 }
 
@@ -122,14 +124,18 @@ func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) 
 	}
 	defer func() { d.ranks[key] = rankCache{ranked, veto} }()
 	rs := d.r.Events.Rank(d.text[start:end])
+	shift := shiftEvent
+	if _, owned := d.r.Events.(classifier); owned {
+		shift = shiftOwnEvent // the default classifier's results are fresh copies
+	}
 	if len(rs) > 0 && (vetoCodes[rs[0].Code] || outweighs(rs)) {
-		return nil, shiftEvent(rs[0], start, end)
+		return nil, shift(rs[0], start, end)
 	}
 	for _, r := range rs {
 		if !isACLED(r.Code) || weakCodes[r.Code] {
 			continue
 		}
-		r = shiftEvent(r, start, end)
+		r = shift(r, start, end)
 		r.Cues = d.liveCues(r.Cues)
 		if cueIn(r, start, end) {
 			ranked = append(ranked, r)
@@ -423,7 +429,7 @@ func (d *doc) purpose(from, off int) bool {
 func (d *doc) eventTally(start, end int) bool {
 	i, j := d.wordsIn(start, end)
 	for k := i + 1; k < j; k++ {
-		if tallyNouns[d.words[k].lower] && isNumberWord(d.words[k-1].lower) {
+		if isNumberWord(d.words[k-1].lower) && tallyNouns[d.words[k].lower] {
 			return true
 		}
 	}

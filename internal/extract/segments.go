@@ -114,6 +114,21 @@ func shiftEvent(ev EventResult, base, end int) EventResult {
 	return ev
 }
 
+// shiftOwnEvent is shiftEvent for a result whose cue slice is the
+// caller's own: the cues are shifted and filtered in place.
+func shiftOwnEvent(ev EventResult, base, end int) EventResult {
+	cues := ev.Cues[:0]
+	for _, c := range ev.Cues {
+		c.Start += base
+		c.End += base
+		if c.Start >= base && c.Start <= c.End && c.End <= end {
+			cues = append(cues, c)
+		}
+	}
+	ev.Cues = cues
+	return ev
+}
+
 // shiftCounts moves casualty offsets from the sentence to the article.
 func shiftCounts(cs []CountMention, base, end int) []CountMention {
 	out := cs[:0:0]

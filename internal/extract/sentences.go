@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,48 +28,56 @@ var abbreviations = map[string]bool{
 	"pvt": true, "adm": true, "cmdr": true, "approx": true, "est": true, "fig": true,
 }
 
-// paragraphs returns the kept lines of an article; an article without line
-// records is split at newlines and read as body text.
-func paragraphs(a *article.Article) []article.Line {
-	if len(a.Lines) > 0 {
-		var out []article.Line
-		for _, l := range a.Lines {
-			if l.Kind == article.KindDropped || l.Start < 0 || l.End > len(a.Text) || l.Start >= l.End {
-				continue
+// paragraphs yields the kept lines of an article, numbered; an article
+// without line records is split at newlines and read as body text.
+func paragraphs(a *article.Article) iter.Seq2[int, article.Line] {
+	return func(yield func(int, article.Line) bool) {
+		p := 0
+		if len(a.Lines) > 0 {
+			for _, l := range a.Lines {
+				if l.Kind == article.KindDropped || l.Start < 0 || l.End > len(a.Text) || l.Start >= l.End {
+					continue
+				}
+				if !yield(p, l) {
+					return
+				}
+				p++
 			}
-			out = append(out, l)
+			return
 		}
-		return out
+		start := 0
+		for start <= len(a.Text) {
+			end := strings.IndexByte(a.Text[start:], '\n')
+			if end < 0 {
+				end = len(a.Text)
+			} else {
+				end += start
+			}
+			if strings.TrimSpace(a.Text[start:end]) != "" {
+				if !yield(p, article.Line{Kind: article.KindBody, Start: start, End: end}) {
+					return
+				}
+				p++
+			}
+			start = end + 1
+		}
 	}
-	var out []article.Line
-	start := 0
-	for start <= len(a.Text) {
-		end := strings.IndexByte(a.Text[start:], '\n')
-		if end < 0 {
-			end = len(a.Text)
-		} else {
-			end += start
-		}
-		if strings.TrimSpace(a.Text[start:end]) != "" {
-			out = append(out, article.Line{Kind: article.KindBody, Start: start, End: end})
-		}
-		start = end + 1
-	}
-	return out
 }
 
 // splitSentences cuts the article's kept lines into sentences.
 func splitSentences(a *article.Article) []sentence {
-	var out []sentence
+	out := make([]sentence, 0, len(a.Text)/120+1) // room for sentences of news length
 	body := 0
 	for p, l := range paragraphs(a) {
-		for _, s := range splitLine(a.Text, l.Start, l.End) {
+		n := len(out)
+		out = splitLine(out, a.Text, l.Start, l.End)
+		for k := n; k < len(out); k++ {
+			s := &out[k]
 			s.para, s.kind, s.index = p, l.Kind, -1
 			if l.Kind == article.KindBody {
 				s.index = body
 				body++
 			}
-			out = append(out, s)
 		}
 	}
 	return out
@@ -77,8 +86,8 @@ func splitSentences(a *article.Article) []sentence {
 // splitLine cuts text[start:end] at sentence ends: a '.', '!' or '?'
 // (with closing quotes) followed by space and an upper-case letter, digit
 // or opening quote, unless the dot ends an abbreviation or an initial.
-func splitLine(text string, start, end int) []sentence {
-	var out []sentence
+// It appends the sentences to out.
+func splitLine(out []sentence, text string, start, end int) []sentence {
 	from := start
 	for i := start; i < end; i++ {
 		c := text[i]

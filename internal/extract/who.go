@@ -422,7 +422,7 @@ func namedOnSameSide(ps []*party, p *party) bool {
 // Defence of the Homeland).
 func (d *doc) victims(c CountMention) []actors.Mention {
 	var out []actors.Mention
-	for _, m := range d.r.Actors.FindAll(d.text[c.WhoStart:c.WhoEnd]) {
+	for _, m := range d.findAllIn(c.WhoStart, c.WhoEnd) {
 		m.Start += c.WhoStart
 		m.End += c.WhoStart
 		out = append(out, m)

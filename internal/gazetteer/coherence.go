@@ -44,7 +44,11 @@ func (a *docAgg) votesFor(g *Gazetteer, text string) *regionVotes {
 	if a == nil || text == "" {
 		return nil
 	}
-	a.lazy.once.Do(func() { a.lazy.votes = g.regionVotes(g.scan(text)) })
+	a.lazy.once.Do(func() {
+		sc := g.getScratch()
+		defer g.putScratch(sc)
+		a.lazy.votes = g.regionVotes(g.scan(sc, text, lowerASCII(text)))
+	})
 	return a.lazy.votes
 }
 

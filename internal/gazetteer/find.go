@@ -12,8 +12,12 @@ const minFindScore = 7.0
 
 // Find returns the place mentions in text, resolved with the document's own
 // context, sorted by Start.
-func (g *Gazetteer) Find(text string) []Mention {
-	spans := g.scan(text)
+func (g *Gazetteer) Find(text string) []Mention { return g.find(text, lowerASCII(text)) }
+
+func (g *Gazetteer) find(text, low string) []Mention {
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	spans := g.scan(sc, text, low)
 	if len(spans) == 0 {
 		return nil
 	}
@@ -127,7 +131,7 @@ func (g *Gazetteer) threshold(sp span) float64 {
 func (g *Gazetteer) docContext(text string, spans []span) Context {
 	empty := g.newResolveState(Context{}, "")
 	var ctx Context
-	var anchors []anchor
+	anchors := make([]anchor, 0, len(spans))
 	for _, sp := range spans {
 		best, _, ok := g.rank(sp.cands, sp.spelled, empty, sp.hint, nil)
 		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx) {
@@ -147,8 +151,10 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		anchors = append(anchors, a)
 	}
 	ctx.agg = newDocAgg(anchors)
-	anchors = append(anchors, g.secondAnchors(text, spans, ctx, anchors)...)
-	ctx.agg = newDocAgg(anchors)
+	if second := g.secondAnchors(text, spans, ctx, anchors); len(second) > 0 {
+		anchors = append(anchors, second...)
+		ctx.agg = newDocAgg(anchors) // with none, the sums are those already made
+	}
 	ctx.Countries, ctx.Admin1 = ctx.agg.countries.without(""), ctx.agg.regions.without("")
 	return ctx
 }
@@ -232,7 +238,9 @@ func (g *Gazetteer) oneRegion(cands []int32, best int32) bool {
 // names, most named first, for resolving its toponyms one by one with
 // Resolve. Text is set; Offset and End are left for the caller.
 func (g *Gazetteer) DocContext(text string) Context {
-	ctx := g.docContext(text, g.scan(text))
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	ctx := g.docContext(text, g.scan(sc, text, lowerASCII(text)))
 	ctx.Text = text
 	return ctx
 }

@@ -74,6 +74,9 @@ type Gazetteer struct {
 	countryPoints map[string][2]string
 	maxTokens     int
 
+	// scratch pools scan working memory across documents (see scanScratch).
+	scratch sync.Pool
+
 	boundsOnce sync.Once
 	bounds     *boundaryIndex
 	boundsErr  error

@@ -30,13 +30,16 @@ type token struct {
 // apostrophes), keeping byte offsets and whether a sentence boundary or
 // comma separates a word from the one before.
 func tokenize(text string) ([]token, []bool) {
-	toks := make([]token, 0, len(text)/5+1)
-	breakBefore := make([]bool, 0, len(text)/5+1)
-	low := lowerASCII(text)
+	return appendTokens(make([]token, 0, len(text)/5+1), make([]bool, 0, len(text)/5+1), text, lowerASCII(text))
+}
+
+// appendTokens is tokenize appending to toks and breakBefore, so that a
+// caller can reuse its slices; low is lowerASCII(text).
+func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, []bool) {
 	brk := true
 	i := 0
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf && !isFoldByte(c) {
+		if c := text[i]; c < utf8.RuneSelf && !foldBytes[c] {
 			// ASCII punctuation and spaces, without decoding
 			if c != ' ' && c != '-' && c != '\'' && c != '.' || c == '.' && i+1 < len(text) && text[i+1] == ' ' {
 				brk = true
@@ -44,21 +47,25 @@ func tokenize(text string) ([]token, []bool) {
 			i++
 			continue
 		}
-		r, sz := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
-				brk = true
+		r := rune(text[i]) // an ASCII letter or digit, or else decoded
+		if r >= utf8.RuneSelf {
+			var sz int
+			r, sz = utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
+					brk = true
+				}
+				if r == '.' && i+1 < len(text) && text[i+1] == ' ' {
+					brk = true
+				}
+				i += sz
+				continue
 			}
-			if r == '.' && i+1 < len(text) && text[i+1] == ' ' {
-				brk = true
-			}
-			i += sz
-			continue
 		}
-		j := i
+		j, ascii := i, true
 		for j < len(text) {
 			if c := text[j]; c < utf8.RuneSelf && c != '\'' && c != '`' {
-				if !isFoldByte(c) {
+				if !foldBytes[c] {
 					break
 				}
 				j++ // ASCII letters and digits, without decoding
@@ -67,11 +74,13 @@ func tokenize(text string) ([]token, []bool) {
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 				j += sz
+				ascii = ascii && r < utf8.RuneSelf
 				continue
 			}
 			if isApostrophe(r) && j+sz < len(text) {
 				if r2, _ := utf8.DecodeRuneInString(text[j+sz:]); unicode.IsLetter(r2) {
 					j += sz
+					ascii = ascii && r < utf8.RuneSelf
 					continue
 				}
 			}
@@ -82,7 +91,7 @@ func tokenize(text string) ([]token, []bool) {
 			w = w[:len(w)-p] // "Iraq's" names Iraq
 		}
 		lw := low[i : i+len(w)]
-		if !isASCII(w) {
+		if !ascii && !isASCII(w) {
 			lw = strings.ToLower(w)
 		}
 		toks = append(toks, token{start: i, end: i + len(w), lower: lw, cap: unicode.IsUpper(r),
@@ -141,13 +150,15 @@ type span struct {
 
 // scan finds the longest gazetteer names in text, skipping ordinary words
 // and people's names.
-func (g *Gazetteer) scan(text string) []span {
-	toks, brk := tokenize(text)
+// The spans live in sc and are valid until sc is reused.
+func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
+	sc.toks, sc.brk = appendTokens(sc.toks[:0], sc.brk[:0], text, low)
+	toks, brk := sc.toks, sc.brk
 	caseless := isCaseless(toks)
-	out := make([]span, 0, len(toks)/8+1)
+	out := sc.spans[:0]
 	spelledSeen := map[string][]uint8{} // a name's spelling flags, once per way it is written
 	for i := 0; i < len(toks); {
-		sp, ok := g.longestAt(text, toks, brk, i, caseless)
+		sp, ok := g.longestAt(sc, text, toks, brk, i, caseless)
 		if !ok {
 			i++
 			continue
@@ -163,6 +174,7 @@ func (g *Gazetteer) scan(text string) []span {
 		}
 	}
 	g.spreadPluralHints(text, out)
+	sc.spans = out
 	return out
 }
 
@@ -178,21 +190,24 @@ func isCaseless(toks []token) bool {
 	return len(toks) > 0 && (caps == 0 || caps*10 > len(toks)*9)
 }
 
-func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
+func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
 	first := toks[i]
-	if !caseless && !first.cap && !(articles[first.lower] && i+1 < len(toks) && toks[i+1].cap) {
+	if !caseless && !first.cap && !(i+1 < len(toks) && toks[i+1].cap && isArticle(first.lower)) {
 		return span{}, false
 	}
-	if articles[first.lower] && !g.articleOpens(text, toks, i) {
+	if isArticle(first.lower) && !g.articleOpens(text, toks, i) {
 		return span{}, false // English "an", "at", "as" before a name
 	}
 	if first.lower == "the" && !caseless {
 		return span{}, false // "The Hague" is reached through its own key below
 	}
 	longest := min(maxSpan, len(toks)-i)
-	if longest > 2 && !caseless && toks[i+1].cap && toks[i+2].cap && !g.longerNameAt(text, toks, brk, i) {
+	if longest > 2 && !caseless && toks[i+1].cap && toks[i+2].cap && !g.longerNameAt(sc, text, toks, brk, i) {
 		longest = 1
 	}
+	// spanOK fails for every span longer than the run of name words after
+	// token i, plus one word for a feature tail: those are not tried
+	longest = min(longest, g.nameRun(toks, brk, i, longest, caseless)+2)
 	for n := longest; n >= 1; n-- {
 		last := toks[i+n-1]
 		tail := n > 1 && featureTail[last.lower] // "Anbar desert", "Haditha dam"
@@ -205,12 +220,11 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 		if n == 1 && !caseless && !first.acronym && g.neverAlone(first) {
 			return span{}, false // settled without normalising the word
 		}
-		key := Normalize(text[first.start:last.end])
-		cands := g.lookup(key)
+		key, cands := g.lookupSurface(sc, text[first.start:last.end])
 		if len(cands) == 0 {
 			continue
 		}
-		if n > 1 && brk[i] && !caseless && openers[first.lower] && len(g.lookup(Normalize(text[toks[i+1].start:last.end]))) > 0 {
+		if n > 1 && brk[i] && !caseless && openers[first.lower] && g.surfaceIsName(sc, text[toks[i+1].start:last.end]) {
 			continue // "In Seno province": a sentence's first word is no part of the name after it
 		}
 		sp := span{start: first.start, end: last.end, nameEnd: last.end, key: key, cands: cands, tokens: n, word: text[first.start:first.end], caseless: caseless}
@@ -226,16 +240,12 @@ func (g *Gazetteer) longestAt(text string, toks []token, brk []bool, i int, case
 // "Salah ad Din"). Names opening with an article, a prefix or a word in
 // another alphabet (whose prefix forms the map does not hold) are not
 // filtered.
-func (g *Gazetteer) longerNameAt(text string, toks []token, brk []bool, i int) bool {
+func (g *Gazetteer) longerNameAt(sc *scanScratch, text string, toks []token, brk []bool, i int) bool {
 	first, second := toks[i], toks[i+1]
-	if !isASCII(first.lower) || articles[first.lower] || typePrefixes[first.lower] || connectors[first.lower] || brk[i+1] {
+	if !isASCII(first.lower) || isArticle(first.lower) || typePrefixes[first.lower] || isConnector(first.lower) || brk[i+1] {
 		return true
 	}
-	p := Normalize(text[first.start:second.end])
-	if len(p) < 2 {
-		return true
-	}
-	return g.hasKeyPrefix(p[:len(p)-1])
+	return g.surfaceMayOpen(sc, text[first.start:second.end])
 }
 
 // insideProperName reports a word that sits in a longer run of capitalised
@@ -247,7 +257,7 @@ func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, a
 		return true
 	}
 	// "Qais al-Khazali": the word after is an article joined to a capitalised word
-	if j := at + 1; j+1 < len(toks) && !brk[j] && articles[toks[j].lower] && toks[j+1].cap &&
+	if j := at + 1; j+1 < len(toks) && !brk[j] && isArticle(toks[j].lower) && toks[j+1].cap &&
 		text[toks[j].end:toks[j+1].start] == "-" {
 		return true
 	}
@@ -315,7 +325,7 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 		return false
 	}
 	nameToks, at := sp.tokens, i
-	if articles[first.lower] && sp.tokens > 1 {
+	if isArticle(first.lower) && sp.tokens > 1 {
 		nameToks, at = sp.tokens-1, i+1 // "al-Haq" is one name word
 	}
 	if nameToks == 1 && !caseless && g.insideProperName(text, toks, brk, i, at) {
@@ -341,17 +351,31 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 		if brk[k] {
 			return false
 		}
-		if !caseless && !toks[k].cap && !connectors[toks[k].lower] {
+		if !caseless && !toks[k].cap && !isConnector(toks[k].lower) {
 			return false
 		}
 	}
 	return true
 }
 
+// nameRun counts the tokens after token i, up to limit, that spanOK
+// accepts inside a name: no break before them, and capitalised or
+// connectors.
+func (g *Gazetteer) nameRun(toks []token, brk []bool, i, limit int, caseless bool) int {
+	m := 0
+	for k := i + 1; k < i+limit && k < len(toks); k++ {
+		if brk[k] || (!caseless && !toks[k].cap && !isConnector(toks[k].lower)) {
+			break
+		}
+		m++
+	}
+	return m
+}
+
 // neverAlone reports a word singleWordOK rejects whatever follows it:
 // connectors, given names, "near" words and short mixed-case words.
 func (g *Gazetteer) neverAlone(t token) bool {
-	return connectors[t.lower] || g.words.given[t.lower] || g.words.near[t.lower] ||
+	return isConnector(t.lower) || g.words.given[t.lower] || g.words.near[t.lower] ||
 		t.shortMixed
 }
 
@@ -394,6 +418,9 @@ func capitalState(text string, end int, word string) bool {
 // isShortMixed reports a word of at most two letters that is not all
 // capitals.
 func isShortMixed(w string) bool {
+	if len(w) > 2*utf8.UTFMax {
+		return false // more than two runes, whatever they are
+	}
 	if isASCII(w) {
 		return len(w) <= 2 && strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' })
 	}

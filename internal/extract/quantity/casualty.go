@@ -60,7 +60,19 @@ func Casualties(text string) []Count {
 	}
 	buf := borrowTokens(text)
 	defer returnTokens(buf)
-	toks := *buf
+	return casualties(text, *buf)
+}
+
+// CasualtiesIn is Casualties for a caller that has tokenized the sentence
+// already: toks must be Tokenize(text). It neither keeps nor changes toks.
+func CasualtiesIn(text string, toks []Token) []Count {
+	if !mentionsTrigger(text) {
+		return nil
+	}
+	return casualties(text, toks)
+}
+
+func casualties(text string, toks []Token) []Count {
 	if !anyTrigger(toks) {
 		return nil
 	}

@@ -1,5 +1,7 @@
 package quantity
 
+import "strings"
+
 // mentionsTrigger scans the raw text for a casualty word without
 // tokenizing it: the quick exit for most sentences of an article.
 func mentionsTrigger(text string) bool {
@@ -57,7 +59,59 @@ func canStartItem(t Token) bool {
 	if t.Kind == Num {
 		return true
 	}
-	return t.Kind == Word && (itemStarters[t.Lower] || isWordNumber(t.Lower))
+	if t.Kind != Word {
+		return false
+	}
+	if startShapes.may(t.Lower) {
+		if _, number := numberWords[t.Lower]; number || itemStarters[t.Lower] {
+			return true
+		}
+	}
+	return strings.IndexByte(t.Lower, '-') >= 0 && isWordNumber(t.Lower) // "twenty-five"
+}
+
+// shapes holds, for each pair of first letters, a bit per length of the
+// words of a set that start with two letters a-z: most words fail this
+// test without a map lookup. Words of other shapes always pass it.
+type shapes [26 * 26]uint32
+
+func shapesOf(sets ...map[string]bool) *shapes {
+	var s shapes
+	for _, m := range sets {
+		for w := range m {
+			if i, ok := shapeIndex(w); ok {
+				s[i] |= 1 << len(w)
+			}
+		}
+	}
+	return &s
+}
+
+func shapeIndex(w string) (int, bool) {
+	if len(w) < 2 || len(w) >= 32 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+		return 0, false
+	}
+	return int(w[0]-'a')*26 + int(w[1]-'a'), true
+}
+
+// may reports whether w can be in the sets: false means it is in none.
+func (s *shapes) may(w string) bool {
+	i, ok := shapeIndex(w)
+	return !ok || s[i]&(1<<len(w)) != 0
+}
+
+// startShapes are the shapes of itemStarters and numberWords.
+var startShapes = shapesOf(itemStarters, keys(numberWords))
+
+// numberShapes are the shapes of numberWords.
+var numberShapes = shapesOf(keys(numberWords))
+
+func keys[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
 }
 
 // itemStarters are the first words of every phrase item() can read.

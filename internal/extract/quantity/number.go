@@ -92,28 +92,48 @@ func parseNumber(toks []Token, i int) (numPhrase, bool) {
 	if i >= len(toks) {
 		return numPhrase{}, false
 	}
-	for _, sp := range smallPhrases {
-		if hasWords(toks, i, sp.words) {
-			return numPhrase{n: sp.n, end: i + len(sp.words)}, true
+	// most tokens open no word phrase: only the cardinal reading is left
+	lead := phraseShapes.may(toks[i].Lower)
+	if lead {
+		for _, sp := range smallPhrases {
+			if hasWords(toks, i, sp.words) {
+				return numPhrase{n: sp.n, end: i + len(sp.words)}, true
+			}
 		}
-	}
-	if v, ok := vagueWords[toks[i].Lower]; ok {
-		end := i + 1
-		if end < len(toks) && toks[end].Lower == "of" {
-			end++
+		if v, ok := vagueWords[toks[i].Lower]; ok {
+			end := i + 1
+			if end < len(toks) && toks[end].Lower == "of" {
+				end++
+			}
+			return numPhrase{n: v, round: true, end: end}, true
 		}
-		return numPhrase{n: v, round: true, end: end}, true
 	}
 	if p, ok := parseCardinal(toks, i); ok {
 		return p, true
 	}
-	for _, words := range unknownPhrases {
-		if hasWords(toks, i, words) {
-			return numPhrase{n: -1, vague: true, end: i + len(words)}, true
+	if lead {
+		for _, words := range unknownPhrases {
+			if hasWords(toks, i, words) {
+				return numPhrase{n: -1, vague: true, end: i + len(words)}, true
+			}
 		}
 	}
 	return numPhrase{}, false
 }
+
+// phraseShapes are the shapes of the words that open a word phrase
+// parseNumber reads before or after cardinals: small and unknown phrases,
+// and vague plurals.
+var phraseShapes = func() *shapes {
+	first := map[string]bool{}
+	for _, sp := range smallPhrases {
+		first[sp.words[0]] = true
+	}
+	for _, p := range unknownPhrases {
+		first[p[0]] = true
+	}
+	return shapesOf(first, keys(vagueWords))
+}()
 
 // hasWords reports whether toks from i spell words.
 func hasWords(toks []Token, i int, words []string) bool {
@@ -212,8 +232,10 @@ func digitValue(t Token) (float64, bool) {
 
 // wordValue reads "seven", "twenty", "twenty-five".
 func wordValue(w string) (int, bool) {
-	if v, ok := numberWords[w]; ok {
-		return v, true
+	if numberShapes.may(w) {
+		if v, ok := numberWords[w]; ok {
+			return v, true
+		}
 	}
 	tens, unit, found := strings.Cut(w, "-")
 	if !found {

@@ -305,6 +305,13 @@ func StatisticCue(text string) (string, bool) {
 	return statisticCue(*buf)
 }
 
+// IsStatisticIn is IsStatistic for a sentence already tokenized: toks
+// must be Tokenize(text).
+func IsStatisticIn(toks []Token) bool {
+	_, ok := statisticCue(toks)
+	return ok
+}
+
 func statisticCue(toks []Token) (string, bool) {
 	cue := ""
 	figure := false

@@ -39,8 +39,18 @@ func Tokenize(text string) []Token {
 // AppendTokens is Tokenize appending to dst, so a caller that tokenizes
 // many texts can reuse one slice.
 func AppendTokens(dst []Token, text string) []Token {
+	return AppendTokensLower(dst, text, lowerASCII(text))
+}
+
+// AppendTokensLower is AppendTokens for a caller that has lower-cased the
+// text already: lower must be text with its ASCII letters lower-cased and
+// every other byte kept (textfold.ASCIILower). A lower of another length
+// is ignored.
+func AppendTokensLower(dst []Token, text, lower string) []Token {
+	if len(lower) != len(text) {
+		lower = lowerASCII(text)
+	}
 	toks := dst
-	lower := lowerASCII(text)
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {

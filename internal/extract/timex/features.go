@@ -44,6 +44,8 @@ type scratch struct {
 	toks  []quantity.Token
 	feats []feature
 	ids   []int
+	cands []found // matches before and after overlap resolution
+	kept  []found // the matches that were dated
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -63,7 +65,7 @@ func featureOf(toks []quantity.Token, i int) (feature, int) {
 	var f feature
 	switch t.Kind {
 	case quantity.Punct, quantity.Word:
-		info, ok := gram.words[t.Lower]
+		info, ok := lookupWord(t.Lower)
 		if !ok {
 			return prefixedMonth(t), -1
 		}
@@ -114,6 +116,37 @@ func (f *feature) countAt(toks []quantity.Token, i int) {
 		f.n, f.nEnd, f.vague = int32(n), int32(end), vague
 		f.classes |= 1 << cCount
 	}
+}
+
+// lookupWord is gram.words[w] behind a bit test on the word's shape (its
+// first two letters and length): most words of a text are in no rule, and
+// the test settles them without hashing.
+func lookupWord(w string) (wordInfo, bool) {
+	if i, ok := shapeIndex(w); ok && wordShapes[i]&(1<<len(w)) == 0 {
+		return wordInfo{}, false
+	}
+	info, ok := gram.words[w]
+	return info, ok
+}
+
+// wordShapes holds, for each pair of first letters a-z, a bit per length
+// of the grammar's words that start with them.
+var wordShapes = func() (s [26 * 26]uint32) {
+	for w := range gram.words {
+		if i, ok := shapeIndex(w); ok {
+			s[i] |= 1 << len(w)
+		}
+	}
+	return s
+}()
+
+// shapeIndex is the slot of w's first two letters, when both are a-z and
+// w is shorter than 32 bytes; other words are looked up directly.
+func shapeIndex(w string) (int, bool) {
+	if len(w) < 2 || len(w) >= 32 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+		return 0, false
+	}
+	return int(w[0]-'a')*26 + int(w[1]-'a'), true
 }
 
 // wordInfo is everything the grammar knows about one lower-case word.

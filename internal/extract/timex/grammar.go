@@ -14,6 +14,10 @@ type grammar struct {
 	words  map[string]wordInfo
 	vocab  map[string]int
 	modBit []uint32
+	// wordRules and classRules hold, per vocabulary id and per class, the
+	// rules (bit k for rule k) whose leading elements accept it
+	wordRules  [maxVocab]uint64
+	classRules [16]uint64
 }
 
 var gram = compile(rules)
@@ -50,6 +54,21 @@ func compile(rs []rule) grammar {
 		g.rules[i] = r
 		g.starts = append(g.starts, startOf(r))
 	}
+	if len(g.starts) > maxRules {
+		panic("timex: rule table exceeds maxRules")
+	}
+	for k, st := range g.starts {
+		for id := range maxVocab {
+			if st.words.has(id) {
+				g.wordRules[id] |= 1 << k
+			}
+		}
+		for c := range g.classRules {
+			if st.classes&(1<<c) != 0 {
+				g.classRules[c] |= 1 << k
+			}
+		}
+	}
 	g.words = wordTable(g.vocab)
 	g.modBit = make([]uint32, len(g.vocab))
 	for i, w := range modWords {
@@ -57,6 +76,9 @@ func compile(rs []rule) grammar {
 	}
 	return g
 }
+
+// maxRules is the most rules the start masks (one bit per rule) hold.
+const maxRules = 64
 
 // modIndex finds a modifier word's bit.
 func modIndex(s string) uint32 {

@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"math/bits"
+	"time"
+)
 
 // class is what a pattern element accepts besides literal words.
 type class uint8
@@ -116,10 +119,64 @@ func (m *matcher) one(e *elem, i int, c caps) (int, caps, bool) {
 }
 
 // canStart reports whether rule k could match at token i: one of its
-// leading optional elements or its first required one accepts the token.
-func (m *matcher) canStart(k, i int) bool {
+// leading optional elements or its first required one accepts the token,
+// and what it requires occurs in w, the window from i.
+func (m *matcher) canStart(k, i int, w *windowSeen) bool {
+	return m.startsAt(k, i) && gram.starts[k].needsIn(w)
+}
+
+// startsAt reports whether one of rule k's leading optional elements or
+// its first required one accepts token i.
+func (m *matcher) startsAt(k, i int) bool {
 	st := &gram.starts[k]
-	return (st.words.has(m.ids[i]) || st.classes&m.feats[i].classes != 0) && m.needsMet(k, i)
+	return st.words.has(m.ids[i]) || st.classes&m.feats[i].classes != 0
+}
+
+// startMask is the set of rules (bit k for rule k) whose leading elements
+// may accept token i: a superset of those startsAt accepts, read from the
+// token's word and classes instead of rule by rule.
+func (m *matcher) startMask(i int) uint64 {
+	var mask uint64
+	if id := m.ids[i]; id >= 0 {
+		mask = gram.wordRules[id]
+	}
+	for cls := m.feats[i].classes; cls != 0; cls &= cls - 1 {
+		mask |= gram.classRules[bits.TrailingZeros16(cls)]
+	}
+	return mask
+}
+
+// needsIn reports whether what the rule requires occurs in the window w.
+func (st *start) needsIn(w *windowSeen) bool {
+	if st.needs != 0 {
+		return w.classes&st.needs == st.needs
+	}
+	return !st.hasWord || st.needWord.meets(&w.words)
+}
+
+// windowSeen is what the tokens of one window hold: their classes and
+// their vocabulary words. Gathered once per starting token, it answers
+// needsMet for every rule.
+type windowSeen struct {
+	classes uint16
+	words   wordset
+}
+
+// seenFrom gathers the window from token i.
+func (m *matcher) seenFrom(i int) windowSeen {
+	var w windowSeen
+	for j := i; j < len(m.feats) && j < i+window; j++ {
+		w.classes |= m.feats[j].classes
+		if id := m.ids[j]; id >= 0 {
+			w.words.add(id)
+		}
+	}
+	return w
+}
+
+// meets reports whether the two sets share a word.
+func (s *wordset) meets(t *wordset) bool {
+	return s[0]&t[0]|s[1]&t[1]|s[2]&t[2]|s[3]&t[3] != 0
 }
 
 // start is what a rule needs, for canStart: what its leading elements
@@ -135,28 +192,6 @@ type start struct {
 
 // window bounds the length of a match, in tokens.
 const window = 10
-
-// needsMet reports whether everything rule k requires occurs within the
-// window from token i.
-func (m *matcher) needsMet(k, i int) bool {
-	st := &gram.starts[k]
-	if st.needs != 0 {
-		var seen uint16
-		for j := i; j < len(m.feats) && j < i+window; j++ {
-			seen |= m.feats[j].classes
-		}
-		return seen&st.needs == st.needs
-	}
-	if !st.hasWord {
-		return true
-	}
-	for j := i; j < len(m.ids) && j < i+window; j++ {
-		if st.needWord.has(m.ids[j]) {
-			return true
-		}
-	}
-	return false
-}
 
 func startOf(r rule) start {
 	var st start

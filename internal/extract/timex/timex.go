@@ -12,6 +12,7 @@
 package timex
 
 import (
+	"math/bits"
 	"time"
 
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
@@ -56,10 +57,21 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.toks = quantity.AppendTokens(sc.toks[:0], text)
-	toks := sc.toks
+	return find(sc, text, sc.toks, pub, pubPrecision)
+}
+
+// FindIn is Find for a caller that has tokenized the text already: toks
+// must be quantity.Tokenize(text). It neither keeps nor changes toks.
+func FindIn(text string, toks []quantity.Token, pub time.Time, pubPrecision int) []Expr {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return find(sc, text, toks, pub, pubPrecision)
+}
+
+func find(sc *scratch, text string, toks []quantity.Token, pub time.Time, pubPrecision int) []Expr {
 	m := sc.matcher(toks)
 	r := newResolver(pub, pubPrecision)
-	var cands []found
+	cands := sc.cands[:0]
 	for i := range toks {
 		if m.feats[i].classes == 0 && m.ids[i] < 0 {
 			continue
@@ -69,8 +81,9 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 		}
 	}
 	cands = dropOverlaps(cands)
+	sc.cands = cands
 	out := make([]Expr, 0, len(cands))
-	kept := make([]found, 0, len(cands))
+	kept := sc.kept[:0]
 	for _, f := range cands {
 		res := gram.rules[f.rule].resolve(&r, &f.c)
 		if res.drop {
@@ -79,6 +92,7 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 		out = append(out, makeExpr(text, toks, f, res))
 		kept = append(kept, f)
 	}
+	sc.kept = kept
 	shareYears(out, kept, toks, &r)
 	return mergeWeekdayDates(text, toks, out, kept, &r)
 }
@@ -86,8 +100,17 @@ func Find(text string, pub time.Time, pubPrecision int) []Expr {
 // longest tries every rule at token i and keeps the longest match.
 func (m *matcher) longest(i int) (found, bool) {
 	best, ok := found{}, false
-	for k := range gram.rules {
-		if !m.canStart(k, i) {
+	var w windowSeen
+	gathered := false // the window is gathered for the first rule that starts here
+	for mask := m.startMask(i); mask != 0; mask &= mask - 1 {
+		k := bits.TrailingZeros64(mask) // the rules in order, as the table lists them
+		if !m.startsAt(k, i) {
+			continue
+		}
+		if !gathered {
+			w, gathered = m.seenFrom(i), true
+		}
+		if !gram.starts[k].needsIn(&w) {
 			continue
 		}
 		end, c, hit := m.match(gram.rules[k].pat, i, caps{})
@@ -100,8 +123,9 @@ func (m *matcher) longest(i int) (found, bool) {
 
 // dropOverlaps keeps, of two overlapping matches, the one reaching further
 // ("from October 1" keeps "October 1", "in December 2017" the month-year).
+// It filters cands in place.
 func dropOverlaps(cands []found) []found {
-	var out []found
+	out := cands[:0]
 	for _, f := range cands {
 		if n := len(out); n > 0 && f.from < out[n-1].to {
 			if f.to > out[n-1].to {
