@@ -211,6 +211,16 @@ type candidate struct {
 	sketch sql.NullString
 }
 
+// candidateSQL reads the block from the index reports_block alone, then
+// one sketch row per cluster found.
+const candidateSQL = `SELECT b.cluster_id, s.sketch
+	FROM (SELECT DISTINCT cluster_id FROM reports
+		WHERE country_key = ? AND admin1_key = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?
+		AND withdrawn_at IS NULL AND day_lo IS NOT NULL) b
+	LEFT JOIN cluster_sketches s ON s.id = b.cluster_id
+	WHERE s.id IS NULL OR (s.day_lo <= ? AND s.day_hi >= ? AND (? = '' OR s.type_group IN ('', ?)))
+	ORDER BY b.cluster_id`
+
 // candidateClusters lists, in ID order, the clusters with a live report in
 // in's country and first-level region whose date window overlaps [lo, hi]
 // (windows are at most merge.MaxWindowDays long, so the index range on
@@ -219,14 +229,7 @@ type candidate struct {
 // them down on the date or type test alone.
 func candidateClusters(ctx context.Context, tx *wtx, in *incident.Incident, lo, hi int) ([]candidate, error) {
 	group := merge.TypeGroup(in)
-	rows, err := tx.QueryContext(ctx, `SELECT b.cluster_id, s.sketch
-		FROM (SELECT DISTINCT cluster_id FROM reports
-			WHERE country_key = ? AND admin1_key = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?
-			AND withdrawn_at IS NULL AND day_lo IS NOT NULL) b
-		LEFT JOIN cluster_sketches s ON s.id = b.cluster_id
-		WHERE s.id IS NULL OR (s.day_lo <= ? AND s.day_hi >= ? AND (? = '' OR s.type_group IN ('', ?)))
-		ORDER BY b.cluster_id`,
-		merge.CountryKey(in), merge.Admin1Key(in), lo-merge.MaxWindowDays, hi, lo, hi, lo, group, group)
+	rows, err := tx.QueryContext(ctx, candidateSQL, merge.CountryKey(in), merge.Admin1Key(in), lo-merge.MaxWindowDays, hi, lo, hi, lo, group, group)
 	if err != nil {
 		return nil, fmt.Errorf("candidate clusters: %w", err)
 	}

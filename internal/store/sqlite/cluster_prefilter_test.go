@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,6 +132,37 @@ func TestPrefilterKeepsEveryJoin(t *testing.T) {
 	if accepted < 100 || joined < 50 || survivors*2 > blocks {
 		t.Errorf("the store is not crowded enough to test the prefilter: %d candidates, %d survivors, %d accepted, %d joined",
 			blocks, survivors, accepted, joined)
+	}
+}
+
+// TestCandidatePlan: the candidate lookup reads the block index alone (a
+// table read per report in the date range made it grow with the store) and
+// each sketch by its key.
+func TestCandidatePlan(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	rows, err := db.r.QueryContext(t.Context(), "EXPLAIN QUERY PLAN "+candidateSQL, "IQ", "diyala", 1, 40, 30, 40, 30, "violence", "violence")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(plan, "\n")
+	for _, want := range []string{"COVERING INDEX reports_block", "SEARCH s USING PRIMARY KEY"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("candidate plan lacks %q:\n%s", want, all)
+		}
 	}
 }
 
