@@ -190,6 +190,11 @@ func copyFile(from, to string) error {
 	if _, err := io.Copy(dst, src); err != nil {
 		return errors.Join(err, dst.Close())
 	}
+	// Flush the copy now: left dirty, it would be written out by the
+	// first checkpoint's fsync, inside the timed loop.
+	if err := dst.Sync(); err != nil {
+		return errors.Join(err, dst.Close())
+	}
 	return dst.Close()
 }
 
