@@ -100,7 +100,7 @@ func window(in *incident.Incident) (lo, hi sql.NullInt64) {
 // new one. An extractor's event ID naming a stored incident (or one merged
 // into another) is taken as the caller saying "this is that event";
 // otherwise the report is compared with the clusters that have a report in
-// the same country within its date window.
+// its country and region within its date window (joinable).
 func (db *DB) chooseCluster(ctx context.Context, tx *wtx, in *incident.Incident, articleID string) (string, error) {
 	if in.EventID != "" {
 		id, err := liveID(ctx, tx, in.EventID)
