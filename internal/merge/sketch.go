@@ -16,15 +16,18 @@ import (
 // leaves out is the articles an incident comes from, so MayJoin can only
 // say yes more often than Join: every cluster Join could pick passes it.
 
-// sketchVersion starts every sketch; a store holding sketches of another
-// version (or none) treats them as "may join" and decodes the incident.
-const sketchVersion = "s1"
+// SketchVersion starts every sketch. MayJoin takes a sketch of another
+// version as "may join", and a store re-sketches its clusters when the
+// version it last sketched with differs. Bump it whenever what Sketch
+// writes for an incident changes (its fields, or how newReport folds
+// them): TestSketchPinned fails until then.
+const SketchVersion = "s1"
 
 // Sketch encodes what the same-event test reads of in, except its articles.
 func Sketch(in *incident.Incident) string {
 	r := newReport(in, 0)
 	var b strings.Builder
-	b.WriteString(sketchVersion)
+	b.WriteString(SketchVersion)
 	num := func(v int) { put(&b, strconv.Itoa(v)) }
 	flag := func(v bool) {
 		if v {
@@ -122,7 +125,7 @@ func (r *sketchReader) flag() bool { return r.str() != "" }
 // articles; ok is false when s is not a sketch of this version.
 func decodeSketch(s string) (report, bool) {
 	var out report
-	rest, found := strings.CutPrefix(s, sketchVersion)
+	rest, found := strings.CutPrefix(s, SketchVersion)
 	if !found {
 		return out, false
 	}

@@ -32,11 +32,11 @@ func (db *DB) backfill(ctx context.Context) error {
 	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'sketched'`).Scan(&done); err != nil {
 		return fmt.Errorf("backfill: %w", err)
 	}
-	if done != "1" {
+	if done != merge.SketchVersion {
 		if err := db.sketchAll(ctx); err != nil {
 			return err
 		}
-		if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = '1' WHERE key = 'sketched'`); err != nil {
+		if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = ? WHERE key = 'sketched'`, merge.SketchVersion); err != nil {
 			return fmt.Errorf("backfill: %w", err)
 		}
 	}
@@ -45,8 +45,11 @@ func (db *DB) backfill(ctx context.Context) error {
 
 // sketchAll writes every cluster's row in cluster_sketches (migration
 // 00012) from its stored body, in batches of clusters in creation order.
-// Until it has run, ingest reads unsketched clusters whole, so it is only
-// a matter of speed.
+// It runs once for a store from before sketches, and again whenever
+// merge.SketchVersion changes (store_meta 'sketched' holds the version
+// last used). Until it has run, ingest reads unsketched clusters whole
+// and takes sketches of another version as "may join", so it is only a
+// matter of speed.
 func (db *DB) sketchAll(ctx context.Context) error {
 	type row struct {
 		seq      int64

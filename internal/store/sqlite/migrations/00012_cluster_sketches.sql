@@ -7,7 +7,8 @@
 -- on; sketch (merge.Sketch) is the rest of what the same-event test reads,
 -- which merge.Probe.MayJoin runs on. Written with the cluster's body in
 -- the same transaction; clusters written before this migration are
--- sketched at Open (backfill.go), as the 'sketched' mark below asks.
+-- sketched at Open (backfill.go), as the 'sketched' mark below asks: it
+-- holds the merge.SketchVersion the store last sketched with.
 CREATE TABLE cluster_sketches (
     id         TEXT PRIMARY KEY,   -- clusters.id
     day_lo     INTEGER,
