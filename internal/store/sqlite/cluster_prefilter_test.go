@@ -3,8 +3,11 @@ package sqlite
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -81,7 +84,7 @@ func TestPrefilterKeepsEveryJoin(t *testing.T) {
 			}
 		}
 	}
-	c := compareWithFull(t, db, rng, 250)
+	c := compareWithFull(t, db, 250, func() incident.Incident { return crowded(rng) })
 	t.Logf("%d probes: %d block candidates, %d past the prefilter, %d accepted by Join, %d joined",
 		c.probes, c.blocks, c.survivors, c.accepted, c.joined)
 	if c.accepted < 100 || c.joined < 50 || c.survivors*2 > c.blocks {
@@ -93,23 +96,25 @@ func TestPrefilterKeepsEveryJoin(t *testing.T) {
 	if _, err := db.w.ExecContext(ctx, `DELETE FROM cluster_sketches WHERE id IN (SELECT id FROM clusters WHERE seq % 2 = 0)`); err != nil {
 		t.Fatal(err)
 	}
-	if c := compareWithFull(t, db, rng, 50); c.accepted == 0 {
+	if c := compareWithFull(t, db, 50, func() incident.Incident { return crowded(rng) }); c.accepted == 0 {
 		t.Errorf("no probe joined with half the sketches gone: %+v", c)
 	}
 }
 
+var errRollback = errors.New("rolled back on purpose")
+
 // prefilterCounts sums what compareWithFull saw.
 type prefilterCounts struct{ probes, blocks, survivors, accepted, joined int }
 
-// compareWithFull tries n crowded reports against the store both ways and
-// reports any cluster Join accepts that joinable drops, or any difference
-// in the cluster chosen.
-func compareWithFull(t *testing.T, db *DB, rng *rand.Rand, n int) prefilterCounts {
+// compareWithFull tries n reports from probe against the store both ways
+// and reports any cluster Join accepts that joinable drops, or any
+// difference in the cluster chosen. Nothing is written.
+func compareWithFull(t *testing.T, db *DB, n int, probe func() incident.Incident) prefilterCounts {
 	t.Helper()
 	ctx := t.Context()
 	c := prefilterCounts{probes: n}
 	for range n {
-		in := crowded(rng)
+		in := probe()
 		in.ArticleID = "probe"
 		err := db.inTx(ctx, func(tx *wtx) error {
 			all, err := blockClusters(ctx, tx, &in)
@@ -148,9 +153,9 @@ func compareWithFull(t *testing.T, db *DB, rng *rand.Rand, n int) prefilterCount
 			if got != want {
 				t.Errorf("joins %q through the prefilter, %q comparing all: %+v", got, want, in)
 			}
-			return nil
+			return errRollback
 		})
-		if err != nil {
+		if !errors.Is(err, errRollback) {
 			t.Fatal(err)
 		}
 	}
@@ -186,6 +191,46 @@ func TestCandidatePlan(t *testing.T) {
 			t.Errorf("candidate plan lacks %q:\n%s", want, all)
 		}
 	}
+}
+
+// TestPrefilterOnBenchStore runs the comparison on the 1M-incident store
+// BenchmarkIngestMerging caches, when there is one (it takes ~50 min to
+// build): retellings of stored incidents, some moved a day, a little or to
+// another named place.
+func TestPrefilterOnBenchStore(t *testing.T) {
+	const n = 1_000_000
+	dir := os.Getenv("SITREP_BENCH_MERGE_DIR")
+	path := filepath.Join(dir, fmt.Sprintf("ingest-merging-%d.db", n))
+	if _, err := os.Stat(path); dir == "" || err != nil {
+		t.Skip("no cached store: set SITREP_BENCH_MERGE_DIR and run BenchmarkIngestMerging with SITREP_BENCH_BIG=1000000")
+	}
+	db, err := Open(t.Context(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rng := rand.New(rand.NewPCG(21, 22))
+	c := compareWithFull(t, db, 600, func() incident.Incident {
+		in, err := db.Incident(t.Context(), fmt.Sprintf("GEN%07d", rng.IntN(n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.EventID, in.Doc, in.Sources, in.Evidence = "", "", nil, nil
+		switch rng.IntN(4) {
+		case 0:
+			if d, err := time.Parse(time.DateOnly, in.EventDate); err == nil {
+				in.EventDate = d.AddDate(0, 0, 1).Format(time.DateOnly)
+			}
+		case 1:
+			if in.Latitude != nil {
+				in.Latitude = incident.Float(*in.Latitude + rng.NormFloat64()*0.1)
+			}
+		case 2:
+			in.Location = fmt.Sprintf("Place %d", rng.IntN(500))
+		}
+		return in
+	})
+	t.Logf("%+v", c)
 }
 
 // blockClusters lists what the store compared a report with before
