@@ -35,6 +35,12 @@ func (o Options) compatible(a, b *report) (bool, float64) {
 	if sharesArticle(a, b) {
 		return false, 0
 	}
+	return o.sameEvent(a, b)
+}
+
+// sameEvent is the same-event test on dates, type, sides and place: all
+// of compatible but the articles, so that it can run on a Sketch.
+func (o Options) sameEvent(a, b *report) (bool, float64) {
 	okD, sd := o.datesAgree(a, b)
 	if !okD {
 		return false, 0

@@ -21,16 +21,83 @@ func (db *DB) backfill(ctx context.Context) error {
 	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'adopted'`).Scan(&done); err != nil {
 		return fmt.Errorf("backfill: %w", err)
 	}
-	if done == "1" {
-		return nil
+	if done != "1" {
+		if err := db.adopt(ctx); err != nil {
+			return err
+		}
+		if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = '1' WHERE key = 'adopted'`); err != nil {
+			return fmt.Errorf("backfill: %w", err)
+		}
 	}
-	if err := db.adopt(ctx); err != nil {
-		return err
-	}
-	if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = '1' WHERE key = 'adopted'`); err != nil {
+	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'sketched'`).Scan(&done); err != nil {
 		return fmt.Errorf("backfill: %w", err)
 	}
+	if done != merge.SketchVersion {
+		if err := db.sketchAll(ctx); err != nil {
+			return err
+		}
+		if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = ? WHERE key = 'sketched'`, merge.SketchVersion); err != nil {
+			return fmt.Errorf("backfill: %w", err)
+		}
+	}
 	return nil
+}
+
+// sketchAll writes every cluster's row in cluster_sketches (migration
+// 00012) from its stored body, in batches of clusters in creation order.
+// It runs once for a store from before sketches, and again whenever
+// merge.SketchVersion changes (store_meta 'sketched' holds the version
+// last used). Until it has run, ingest reads unsketched clusters whole
+// and takes sketches of another version as "may join", so it is only a
+// matter of speed.
+func (db *DB) sketchAll(ctx context.Context) error {
+	type row struct {
+		seq      int64
+		id, body string
+	}
+	var last int64
+	total := 0
+	for {
+		rows, err := db.r.QueryContext(ctx, `SELECT seq, id, body FROM clusters WHERE seq > ? ORDER BY seq LIMIT ?`, last, backfillBatch)
+		if err != nil {
+			return fmt.Errorf("backfill sketches: %w", err)
+		}
+		var page []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.seq, &r.id, &r.body); err != nil {
+				rows.Close()
+				return fmt.Errorf("backfill sketches: %w", err)
+			}
+			page = append(page, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("backfill sketches: %w", err)
+		}
+		if len(page) == 0 {
+			if total > 0 {
+				db.logger.Info("sketched stored clusters for candidate lookup", "clusters", total)
+			}
+			return nil
+		}
+		err = db.inTx(ctx, func(tx *wtx) error {
+			for _, r := range page {
+				if r.body == "" {
+					continue // never merged: it has no incident to compare
+				}
+				if err := writeSketch(ctx, tx, r.id, r.body); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("backfill sketches: %w", err)
+		}
+		last = page[len(page)-1].seq
+		total += len(page)
+	}
 }
 
 // adopt gives every incident without a cluster one, in batches.

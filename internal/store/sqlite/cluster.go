@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -101,7 +100,7 @@ func window(in *incident.Incident) (lo, hi sql.NullInt64) {
 // new one. An extractor's event ID naming a stored incident (or one merged
 // into another) is taken as the caller saying "this is that event";
 // otherwise the report is compared with the clusters that have a report in
-// the same country within its date window.
+// its country and region within its date window (joinable).
 func (db *DB) chooseCluster(ctx context.Context, tx *wtx, in *incident.Incident, articleID string) (string, error) {
 	if in.EventID != "" {
 		id, err := liveID(ctx, tx, in.EventID)
@@ -115,27 +114,45 @@ func (db *DB) chooseCluster(ctx context.Context, tx *wtx, in *incident.Incident,
 			}
 		}
 	}
-	lo, hi, ok := merge.Window(in)
-	if !ok || !merge.Mergeable(in) {
-		return "", nil
-	}
-	o := merge.DefaultOptions()
-	ids, err := candidateClusters(ctx, tx, merge.CountryKey(in), merge.Admin1Key(in), lo-o.LagDays, hi+o.LagDays)
-	if err != nil || len(ids) == 0 {
+	ids, clusters, err := joinable(ctx, tx, in)
+	if err != nil {
 		return "", err
 	}
-	clusters := make([][]incident.Incident, len(ids))
-	for i, id := range ids {
-		merged, err := clusterIncident(ctx, tx, id)
-		if err != nil {
-			return "", err
-		}
-		clusters[i] = []incident.Incident{merged}
-	}
-	if best := o.Join(in, clusters); best >= 0 {
+	if best := merge.DefaultOptions().Join(in, clusters); best >= 0 {
 		return ids[best], nil
 	}
 	return "", nil
+}
+
+// joinable returns, in ID order, the clusters a report may join, each
+// with its merged incident: those with a live report in its block
+// (candidateClusters) that pass merge.Probe.MayJoin on their sketch. Only
+// these are decoded; any cluster merge.Join would accept is among them.
+func joinable(ctx context.Context, tx *wtx, in *incident.Incident) ([]string, [][]incident.Incident, error) {
+	lo, hi, ok := merge.Window(in)
+	if !ok || !merge.Mergeable(in) {
+		return nil, nil, nil
+	}
+	o := merge.DefaultOptions()
+	cands, err := candidateClusters(ctx, tx, in, lo-o.LagDays, hi+o.LagDays)
+	if err != nil || len(cands) == 0 {
+		return nil, nil, err
+	}
+	probe := o.Probe(in)
+	var ids []string
+	var clusters [][]incident.Incident
+	for _, c := range cands {
+		if c.sketch.Valid && !probe.MayJoin(c.sketch.String) {
+			continue
+		}
+		merged, err := clusterIncident(ctx, tx, c.id)
+		if err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, c.id)
+		clusters = append(clusters, []incident.Incident{merged})
+	}
+	return ids, clusters, nil
 }
 
 // clusterIncident returns a cluster's merged incident as last written. It
@@ -187,29 +204,68 @@ func clusterHasArticle(ctx context.Context, tx *wtx, clusterID, articleID string
 	return n > 0, err
 }
 
-// candidateClusters lists the clusters with a live report in country and
-// first-level region whose
-// date window overlaps [lo, hi]. Windows are at most merge.MaxWindowDays
-// long, so the index range on day_lo is bounded.
-func candidateClusters(ctx context.Context, tx *wtx, country, admin1 string, lo, hi int) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT cluster_id FROM reports
+// candidate is a cluster a new report may join, with its sketch (NULL
+// when it has none yet, and then it is read whole).
+type candidate struct {
+	id     string
+	sketch sql.NullString
+}
+
+// candidateSQL reads the block from the index reports_block alone, then
+// one sketch row per cluster found.
+const candidateSQL = `SELECT b.cluster_id, s.sketch
+	FROM (SELECT DISTINCT cluster_id FROM reports
 		WHERE country_key = ? AND admin1_key = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?
-		AND withdrawn_at IS NULL AND day_lo IS NOT NULL`,
-		country, admin1, lo-merge.MaxWindowDays, hi, lo)
+		AND withdrawn_at IS NULL AND day_lo IS NOT NULL) b
+	LEFT JOIN cluster_sketches s ON s.id = b.cluster_id
+	WHERE s.id IS NULL OR (s.day_lo <= ? AND s.day_hi >= ? AND (? = '' OR s.type_group IN ('', ?)))
+	ORDER BY b.cluster_id`
+
+// candidateClusters lists, in ID order, the clusters with a live report in
+// in's country and first-level region whose date window overlaps [lo, hi]
+// (windows are at most merge.MaxWindowDays long, so the index range on
+// day_lo is bounded), less those whose merged incident's window misses
+// [lo, hi] or whose type family differs from in's: merge.Join would turn
+// them down on the date or type test alone.
+func candidateClusters(ctx context.Context, tx *wtx, in *incident.Incident, lo, hi int) ([]candidate, error) {
+	group := merge.TypeGroup(in)
+	rows, err := tx.QueryContext(ctx, candidateSQL, merge.CountryKey(in), merge.Admin1Key(in), lo-merge.MaxWindowDays, hi, lo, hi, lo, group, group)
 	if err != nil {
 		return nil, fmt.Errorf("candidate clusters: %w", err)
 	}
 	defer rows.Close()
-	var out []string
+	var out []candidate
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
+		var c candidate
+		if err := rows.Scan(&c.id, &c.sketch); err != nil {
+			return nil, fmt.Errorf("candidate clusters: %w", err)
 		}
-		out = append(out, id)
+		out = append(out, c)
 	}
-	slices.Sort(out)
 	return out, rows.Err()
+}
+
+// writeSketch keeps a cluster's row in cluster_sketches in step with its
+// body, the merged incident as stored. The sketch is made from the body
+// decoded, not the incident it was encoded from, so that it says exactly
+// what clusterIncident would read.
+func writeSketch(ctx context.Context, tx *wtx, id, body string) error {
+	var in incident.Incident
+	if err := json.Unmarshal([]byte(body), &in); err != nil {
+		return fmt.Errorf("sketch of %s: %w", id, err)
+	}
+	var lo, hi sql.NullInt64
+	if l, h, ok := merge.Window(&in); ok {
+		lo, hi = sql.NullInt64{Int64: int64(l), Valid: true}, sql.NullInt64{Int64: int64(h), Valid: true}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO cluster_sketches (id, day_lo, day_hi, type_group, sketch) VALUES (?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET day_lo = excluded.day_lo, day_hi = excluded.day_hi,
+		type_group = excluded.type_group, sketch = excluded.sketch`,
+		id, lo, hi, merge.TypeGroup(&in), merge.Sketch(&in))
+	if err != nil {
+		return fmt.Errorf("sketch of %s: %w", id, err)
+	}
+	return nil
 }
 
 // loadMembers returns a cluster's live reports in ingestion order.

@@ -51,7 +51,7 @@ func (db *DB) recompute(ctx context.Context, tx *wtx, clusterID string, ch chang
 	if _, err := tx.ExecContext(ctx, `UPDATE clusters SET body = ? WHERE id = ?`, string(body), clusterID); err != nil {
 		return false, fmt.Errorf("cluster %s: %w", clusterID, err)
 	}
-	return true, nil
+	return true, writeSketch(ctx, tx, clusterID, string(body))
 }
 
 // writeRevisions records how in differs from the incident stored as
@@ -174,7 +174,8 @@ func tombstone(ctx context.Context, tx *wtx, id, into, why string, ch change) er
 			stmt{`UPDATE tombstones SET merged_into = ? WHERE merged_into = ?`, []any{into, id}})
 	}
 	steps = append(steps, stmt{`DELETE FROM incidents WHERE event_id = ?`, []any{id}},
-		stmt{`DELETE FROM clusters WHERE id = ?`, []any{id}})
+		stmt{`DELETE FROM clusters WHERE id = ?`, []any{id}},
+		stmt{`DELETE FROM cluster_sketches WHERE id = ?`, []any{id}})
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
 			return fmt.Errorf("tombstone %s: %w", id, err)
