@@ -199,6 +199,8 @@ func (e *elem) matches(t *token) bool {
 	case elemYear:
 		w := t.word
 		return len(w) == 4 && t.num && (w[:2] == "19" || w[:2] == "20")
+	case elemName:
+		return t.name
 	}
 	return false
 }

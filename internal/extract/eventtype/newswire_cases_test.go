@@ -218,6 +218,29 @@ var newswireCases = []struct {
 	{"diplo ambassador summoned", "The foreign ministry summoned the neighbouring country's ambassador over the border incident.", "DIPLO"},
 	{"attrib denies", "The rebel group denied any involvement in the bombing of the bus, blaming government agents.", "ATTRIB"},
 	{"attrib suspected behind", "Police said the group was suspected of being behind a series of bombings in the capital.", "ATTRIB"},
+	// Third round: places taken by name, brief seizures, arrests of
+	// criminals, and snippets with only weak cues.
+	{"name gov recaptured", "Syrian government forces recaptured Palmyra from the Islamic State group on Sunday, state television said.", "GOV_REGAINS_TERIT"},
+	{"name nsa seized", "Taliban fighters seized Kunduz on Monday in their biggest victory in years, officials said.", "NON_STATE_ACTOR_OVERTAKES_TER"},
+	{"name nsa soldiers captured", "Militants captured Nigerian soldiers during a raid on a base in the northeast, the army admitted.", "ARMED_CLASH"},
+	{"name peshmerga", "Kurdish peshmerga forces liberated Sinjar after a two-day offensive, a commander said.", "GOV_REGAINS_TERIT"},
+	{"brief seizure", "Insurgents briefly seized the district headquarters before withdrawing as reinforcements arrived, police said.", "ARMED_CLASH"},
+	{"crime arrest smugglers", "Police arrested six suspected smugglers and seized 300 kilograms of cannabis at the port.", "ORG_CRIME"},
+	{"crime arrest fraud", "Detectives arrested a bank manager on charges of fraud and money laundering, the prosecutor said.", "ORG_CRIME"},
+	{"crime kidnapping gang arrested", "Police said they had arrested members of a gang that robbed travellers on the highway.", "ORG_CRIME"},
+	{"arrest opposition", "Authorities arrested the leader of the main opposition party on Tuesday, accusing him of treason.", "ARREST"},
+	{"arrest militants suspects", "Counter-terrorism police detained four men suspected of planning attacks on churches, officials said.", "ARREST"},
+	{"weak troops deployed", "The army sent soldiers and armoured vehicles to the border region after tensions with the neighbouring country rose.", "CHANGE_TO_GROUP_ACT"},
+	{"weak military drills", "Troops began large-scale military exercises near the border on Monday, the defence ministry said.", "CHANGE_TO_GROUP_ACT"},
+	{"weak state of emergency", "The government declared a state of emergency in three provinces after a wave of attacks.", "CHANGE_TO_GROUP_ACT"},
+	{"weak displaced camps", "Aid agencies said more than 50,000 people displaced by the conflict were living in makeshift camps.", "OTHER"},
+	{"weak bodies found", "The bodies of six men with gunshot wounds were found dumped by the roadside outside the town, police said.", "OTHER"},
+	{"clash prison break", "Gunmen attacked a prison in the south and freed dozens of inmates after a gunfight with guards.", "ARMED_CLASH"},
+	{"clash security operation", "Two soldiers and five militants were killed during a security operation in the district on Tuesday.", "ARMED_CLASH"},
+	{"attack village raid civ", "Armed bandits raided the village at night, killing 11 residents and rustling cattle.", "ATTACK"},
+	{"agr deal withdraw", "Under the deal, the fighters and their families will be allowed to leave for the north in buses.", "AGREEMENT"},
+	{"disr arms depot seized", "Troops seized an arms depot belonging to the militia, including rockets and mortar rounds.", "DISR_WEAP"},
+	{"hq militants camp", "Militants have set up camps in the forest from which they launch raids on nearby villages, residents said.", "HQ_ESTABLISHED"},
 }
 
 func TestClassifyNewswire(t *testing.T) {

@@ -31,6 +31,8 @@ import (
 //	@group   any pattern of a group defined above
 //	..  ..N  skip up to the gap option's number of words, or up to N
 //	#  #year a number; a year from 1900 to 2099
+//	#name    a word capitalised inside a sentence, likely part of a name
+//	         ("recaptured #name" meets "recaptured Palmyra")
 //
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
@@ -55,6 +57,7 @@ const (
 	elemNot   // zero-width: the next word (if any) is not this stem
 	elemGroup // any pattern of an earlier group
 	elemYear  // a number from 1900 to 2099
+	elemName  // a word capitalised inside a sentence: likely part of a name
 )
 
 type elem struct {

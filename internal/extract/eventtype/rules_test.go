@@ -203,3 +203,22 @@ func TestConcurrentClassify(t *testing.T) {
 		}
 	}
 }
+
+// TestNameElement checks #name: a word capitalised inside a sentence, not
+// the sentence's first word and not a lower-case word.
+func TestNameElement(t *testing.T) {
+	c, err := newFromText("name.txt", "option min_score 1\ncue GOV_REGAINS_TERIT 3: recaptured #name !troops\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"The army recaptured Palmyra on Sunday.", "GOV_REGAINS_TERIT"},
+		{"The army recaptured the town on Sunday.", ""},
+		{"The army recaptured Syrian troops on Sunday.", ""},
+		{"Recaptured towns were looted.", ""},
+	} {
+		if got := c.Classify(tc.text); got.Code != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
+		}
+	}
+}
