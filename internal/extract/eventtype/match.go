@@ -336,6 +336,9 @@ func (rs *ruleSet) holds(st *state, cb *combo) (start, end, sent int, ok bool) {
 		default:
 			fired = st.cueScore[cd.label] > 0
 		}
+		if cd.lede && s > 0 {
+			fired = false // the first match is past the lede, so none is in it
+		}
 		if fired == cd.neg {
 			return 0, 0, 0, false
 		}

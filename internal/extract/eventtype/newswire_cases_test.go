@@ -241,6 +241,25 @@ var newswireCases = []struct {
 	{"agr deal withdraw", "Under the deal, the fighters and their families will be allowed to leave for the north in buses.", "AGREEMENT"},
 	{"disr arms depot seized", "Troops seized an arms depot belonging to the militia, including rockets and mortar rounds.", "DISR_WEAP"},
 	{"hq militants camp", "Militants have set up camps in the forest from which they launch raids on nearby villages, residents said.", "HQ_ESTABLISHED"},
+	// Fourth round: peaceful protests whose grievance names violence or
+	// arrests, and strategic developments in plain words.
+	{"peace against killing", "Hundreds of students protested on campus against the killing of a classmate by unknown gunmen last week.", "PEACE_PROTEST"},
+	{"peace release detained", "Relatives of detained activists staged a protest outside the prison, demanding their release.", "PEACE_PROTEST"},
+	{"peace police brutality", "Thousands marched in the city on Saturday against police brutality, after a video of an arrest went viral.", "PEACE_PROTEST"},
+	{"peace condemn airstrikes", "Demonstrators gathered in front of the embassy to condemn the air strikes on civilians in the neighbouring country.", "PEACE_PROTEST"},
+	{"peace rally against terror", "Residents held a rally against terrorism a day after the suicide bombing that killed 30 people in the town.", "PEACE_PROTEST"},
+	{"peace women march rape", "Women marched through the capital to denounce rape and violence against girls, carrying banners.", "PEACE_PROTEST"},
+	{"peace traders shut shops", "Traders shut their shops and held a protest march against the rising number of robberies in the market.", "PEACE_PROTEST"},
+	{"peace demand arrest killers", "Protesters chanted for hours outside the police headquarters, demanding the arrest of the killers of a local journalist.", "PEACE_PROTEST"},
+	{"chg formed new unit", "The defence ministry formed a new rapid reaction force to guard the oil fields in the south.", "CHANGE_TO_GROUP_ACT"},
+	{"chg joined army", "More than 200 former rebels joined the national army on Monday under the integration programme.", "CHANGE_TO_GROUP_ACT"},
+	{"chg closed border", "The army closed the border crossing and stepped up patrols along the frontier, officials said.", "CHANGE_TO_GROUP_ACT"},
+	{"chg withdrew troops base", "The United States has pulled its troops out of two bases in the north of the country.", "CHANGE_TO_GROUP_ACT"},
+	{"disr police found bomb", "Police found a homemade bomb in a bag left at the train station and evacuated the area.", "DISR_WEAP"},
+	{"disr weapons surrendered", "More than 300 fighters surrendered their weapons to the authorities in the province on Sunday.", "DISR_WEAP"},
+	{"disr mines cleared", "Deminers cleared hundreds of landmines from farmland near the former front line.", "DISR_WEAP"},
+	{"attack killed family", "Gunmen killed a couple and their three children at their home in the village, police said.", "ATTACK"},
+	{"attack set upon travellers", "Suspected militants stopped a bus and shot dead six passengers after checking their identity cards.", "ATTACK"},
 }
 
 func TestClassifyNewswire(t *testing.T) {

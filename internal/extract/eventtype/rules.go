@@ -37,7 +37,8 @@ import (
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
 // same sentence and at most before_window words apart ("@a <4 @b": at most
-// 4 words apart).
+// 4 words apart). A group condition written "^@a" or "^@a < @b" holds only
+// in the first sentence, the lede that carries a snippet's event.
 //
 // Three group names are special. In a sentence where a "background" pattern
 // matches ("last year", "in #year") cues count only background_sentence as
@@ -94,6 +95,7 @@ type cond struct {
 	label  int // label index when set == -1
 	before int // second set of an "a < b" condition, or -1
 	window int // word distance allowed in an "a < b" condition
+	lede   bool // the group condition must hold in the first sentence
 }
 
 type combo struct {
@@ -344,6 +346,13 @@ func (rs *ruleSet) parseCond(s string) (cond, error) {
 	if strings.HasPrefix(s, "!") {
 		cd.neg = true
 		s = strings.TrimSpace(s[1:])
+	}
+	if strings.HasPrefix(s, "^") {
+		cd.lede = true
+		s = strings.TrimSpace(s[1:])
+		if !strings.HasPrefix(s, "@") {
+			return cd, fmt.Errorf("condition %q: ^ applies to a group", s)
+		}
 	}
 	if a, b, ok := strings.Cut(s, "<"); ok {
 		if n, rest, _ := strings.Cut(b, " "); n != "" {

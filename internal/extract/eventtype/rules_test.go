@@ -222,3 +222,23 @@ func TestNameElement(t *testing.T) {
 		}
 	}
 }
+
+// TestLedeCondition checks "^@group": the condition holds only when the
+// group matches in the first sentence.
+func TestLedeCondition(t *testing.T) {
+	c, err := newFromText("lede.txt", "option min_score 1\noption later_sentence 1\ngroup protest: marched\ngroup why: to denounce\nwhen PEACE_PROTEST 3: ^@protest <3 @why\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Hundreds marched to denounce the bombing.", "PEACE_PROTEST"},
+		{"A bomb went off. Hundreds marched to denounce the bombing.", ""},
+	} {
+		if got := c.Classify(tc.text); got.Code != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
+		}
+	}
+	if _, err := newFromText("bad.txt", "when PEACE_PROTEST 3: ^ARREST\n"); err == nil {
+		t.Error("^ before a label: want an error")
+	}
+}
