@@ -91,10 +91,10 @@ type cueSet struct {
 
 type cond struct {
 	neg    bool
-	set    int // cue set index, or -1
-	label  int // label index when set == -1
-	before int // second set of an "a < b" condition, or -1
-	window int // word distance allowed in an "a < b" condition
+	set    int  // cue set index, or -1
+	label  int  // label index when set == -1
+	before int  // second set of an "a < b" condition, or -1
+	window int  // word distance allowed in an "a < b" condition
 	lede   bool // the group condition must hold in the first sentence
 }
 
