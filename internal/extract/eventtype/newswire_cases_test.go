@@ -260,6 +260,18 @@ var newswireCases = []struct {
 	{"disr mines cleared", "Deminers cleared hundreds of landmines from farmland near the former front line.", "DISR_WEAP"},
 	{"attack killed family", "Gunmen killed a couple and their three children at their home in the village, police said.", "ATTACK"},
 	{"attack set upon travellers", "Suspected militants stopped a bus and shot dead six passengers after checking their identity cards.", "ATTACK"},
+	// Fifth round: the weapon decides the type even when the target is
+	// an armed force (ACLED codes remote violence by its means).
+	{"gren on police post", "Militants lobbed a grenade at a police post in the old city, injuring three constables, officials said.", "GRENADE"},
+	{"gren on army camp", "Suspected rebels carried out a grenade attack on an army camp late on Tuesday, wounding two soldiers.", "GRENADE"},
+	{"gren thrown at patrol", "A grenade was thrown at a security forces patrol in the market area, injuring a soldier and four civilians.", "GRENADE"},
+	{"rem ied patrol", "An improvised explosive device hit an army patrol in the district, killing two soldiers, the military said.", "REM_EXPLOS"},
+	{"rem mine vehicle soldiers", "Four soldiers were killed when their vehicle struck a landmine planted by insurgents near the border.", "REM_EXPLOS"},
+	{"rem police truck", "Insurgents blew up a police truck with a remote-controlled bomb on the highway, killing five policemen.", "REM_EXPLOS"},
+	{"air rebels drones base", "Rebels launched a drone attack on an air base in the south, the coalition said, without reporting casualties.", "AIR_STRIKE"},
+	{"art rockets base", "Several rockets hit a base hosting foreign troops north of the capital, causing minor damage, the military said.", "ART_MISS_ATTACK"},
+	{"art shelled army positions", "Separatist forces shelled army positions near the town with heavy artillery overnight, the military said.", "ART_MISS_ATTACK"},
+	{"clash guns and grenades", "Militants armed with rifles and grenades attacked a police station, sparking a gunfight that lasted three hours.", "ARMED_CLASH"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
