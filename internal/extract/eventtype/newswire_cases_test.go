@@ -272,6 +272,31 @@ var newswireCases = []struct {
 	{"art rockets base", "Several rockets hit a base hosting foreign troops north of the capital, causing minor damage, the military said.", "ART_MISS_ATTACK"},
 	{"art shelled army positions", "Separatist forces shelled army positions near the town with heavy artillery overnight, the military said.", "ART_MISS_ATTACK"},
 	{"clash guns and grenades", "Militants armed with rifles and grenades attacked a police station, sparking a gunfight that lasted three hours.", "ARMED_CLASH"},
+	// Sixth round: the non-violent and non-ACLED labels against their
+	// nearest violent neighbours.
+	{"attrib claim via amaq", "The Islamic State group said through its Amaq news agency that its fighters were behind the shooting at the checkpoint.", "ATTRIB"},
+	{"attrib officials blame", "Officials blamed al-Shabaab for the truck bombing that killed more than 20 people in the capital on Saturday.", "ATTRIB"},
+	{"attrib no claim", "No group has claimed the attack, but suspicion fell on separatist rebels active in the area.", "ATTRIB"},
+	{"attrib accuses over attack", "The army accused the rebels of being responsible for the massacre of villagers, a charge the group rejected.", "ATTRIB"},
+	{"diplo talks ministers", "The two foreign ministers held talks in the capital on Monday on strengthening bilateral ties.", "DIPLO"},
+	{"diplo condemns", "The government condemned the neighbouring country's decision to close its embassy and said it would respond.", "DIPLO"},
+	{"diplo visa ban", "Washington imposed visa restrictions on officials it said were responsible for undermining democracy.", "DIPLO"},
+	{"agr signed accord", "Leaders of the two rebel factions signed an accord to merge their forces and share power in the region.", "AGREEMENT"},
+	{"agr ceasefire announced", "Both sides announced a week-long ceasefire to allow aid deliveries into the besieged city.", "AGREEMENT"},
+	{"crime killed by gang", "Gang members shot dead a shop owner who refused to pay extortion money, police said.", "ORG_CRIME"},
+	{"crime drug lord", "A notorious drug lord was killed in a shootout with police in the northern city.", "ORG_CRIME"},
+	{"man explosion mine", "An explosion at a coal mine killed 20 miners on Tuesday, the mining authority said.", "MAN_MADE_DISASTER"},
+	{"man cylinder", "A gas cylinder exploded in a restaurant, killing three people and injuring nine.", "MAN_MADE_DISASTER"},
+	{"nat cyclone deaths", "The cyclone left at least 30 people dead and thousands homeless along the coast.", "NATURAL_DISASTER"},
+	{"nat heavy rains mudslide", "Heavy rains triggered mudslides that buried houses in several villages, killing at least 12.", "NATURAL_DISASTER"},
+	{"abduct state disappeared", "Rights groups say the student was taken by plain-clothes security agents and has not been seen since.", "ABDUCT_DISSAP"},
+	{"abduct hostage taken", "Militants took six foreign workers hostage after storming their camp near the oil field.", "ABDUCT_DISSAP"},
+	{"sex soldiers accused rape", "Several soldiers have been accused of raping women in villages during the offensive.", "SEX_VIOL"},
+	{"prop mosque burned", "Unknown attackers set fire to a mosque in the town overnight, causing extensive damage but no casualties.", "PROPERTY_DISTRUCT"},
+	{"prop crops destroyed", "Herders destroyed crops on farms in the area, prompting fears of reprisals, residents said.", "PROPERTY_DISTRUCT"},
+	{"hq took up positions", "The militia has set up its headquarters in a former government building in the town centre.", "HQ_ESTABLISHED"},
+	{"nvt handed prisons", "Kurdish forces handed over control of several camps and prisons to the central government.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"other refugees crossed", "More than 5,000 refugees crossed the border in a single day, fleeing the violence, the UN said.", "OTHER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
