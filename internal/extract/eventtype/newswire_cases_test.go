@@ -297,6 +297,19 @@ var newswireCases = []struct {
 	{"hq took up positions", "The militia has set up its headquarters in a former government building in the town centre.", "HQ_ESTABLISHED"},
 	{"nvt handed prisons", "Kurdish forces handed over control of several camps and prisons to the central government.", "NON_VIOL_TERRIT_TRANSFER"},
 	{"other refugees crossed", "More than 5,000 refugees crossed the border in a single day, fleeing the violence, the UN said.", "OTHER"},
+	// Seventh round: ACLED codes a demonstration as a riot once the
+	// demonstrators are violent, whatever the police do in return.
+	{"viol tear gas at stone throwers", "Police fired tear gas at stone-throwing protesters in the city centre on Friday.", "VIOL_DEMONSTR"},
+	{"viol killed in clashes with", "Two protesters were killed as demonstrators clashed with security forces in the capital, medics said.", "VIOL_DEMONSTR"},
+	{"viol clashed rubber bullets", "Protesters clashed with police, who responded with tear gas and rubber bullets, in the third night of unrest.", "VIOL_DEMONSTR"},
+	{"viol water cannon bottles", "Police used water cannon against demonstrators who threw bottles and fireworks outside the ministry.", "VIOL_DEMONSTR"},
+	{"viol tyres dispersed", "Protesters burned tyres and blocked the highway before police dispersed them with tear gas.", "VIOL_DEMONSTR"},
+	{"viol smashed windows arrests", "Riot police arrested dozens of people after protesters smashed shop windows in the shopping district.", "VIOL_DEMONSTR"},
+	{"force peaceful shot", "Security forces opened fire on peaceful protesters in the southern city, killing four, a rights group said.", "FORCE_AGAINST_PROTEST"},
+	{"force protester died beaten", "A protester died after being beaten by police during a sit-in against the new government, his family said.", "FORCE_AGAINST_PROTEST"},
+	{"pwi detained march", "Police detained more than 100 people who tried to march to the city hall in defiance of a ban.", "PROTEST_WITH_INTER"},
+	{"pwi blocked march", "Police blocked hundreds of farmers from marching into the capital, setting up barricades on the main road.", "PROTEST_WITH_INTER"},
+	{"peace no incidents", "The rally ended without incident, and police said no arrests were made.", "PEACE_PROTEST"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
