@@ -310,6 +310,18 @@ var newswireCases = []struct {
 	{"pwi detained march", "Police detained more than 100 people who tried to march to the city hall in defiance of a ban.", "PROTEST_WITH_INTER"},
 	{"pwi blocked march", "Police blocked hundreds of farmers from marching into the capital, setting up barricades on the main road.", "PROTEST_WITH_INTER"},
 	{"peace no incidents", "The rally ended without incident, and police said no arrests were made.", "PEACE_PROTEST"},
+	// Eighth round: weapons disrupted, stored or given up.
+	{"disr bomber shot before", "Police shot dead a would-be suicide bomber before he could detonate his vest at the checkpoint, officials said.", "DISR_WEAP"},
+	{"disr foiled plot", "Security services said they had foiled a plot to bomb a shopping centre and seized explosives in the suspects' flat.", "DISR_WEAP"},
+	{"disr ammunition buried", "Troops unearthed a large stock of ammunition and mortar bombs buried in a farm outside the town.", "DISR_WEAP"},
+	{"disr rocket launchers found", "The army found rocket launchers and dozens of rockets ready for launch in an orchard near the border.", "DISR_WEAP"},
+	{"disr explosives lab", "Soldiers destroyed a workshop used by the insurgents to make explosive devices, the military said.", "DISR_WEAP"},
+	{"disr drones downed", "Air defence systems downed three drones over the airbase overnight, the ministry said.", "DISR_WEAP"},
+	{"disr device found school", "An explosive device was discovered near a primary school and was later detonated by army engineers.", "DISR_WEAP"},
+	{"hq moved headquarters", "The rebel alliance moved its headquarters to a town near the border, a spokesman said.", "HQ_ESTABLISHED"},
+	{"nvt withdrew handed", "The army withdrew from the town and handed it over to a local militia allied with the government.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"nvt rebels left city", "Rebel fighters left the city under an evacuation deal, allowing government troops to enter without resistance.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"nvt ceded", "The separatists ceded control of two districts to the peacekeepers on Thursday.", "NON_VIOL_TERRIT_TRANSFER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
