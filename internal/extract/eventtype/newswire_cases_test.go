@@ -322,6 +322,9 @@ var newswireCases = []struct {
 	{"nvt withdrew handed", "The army withdrew from the town and handed it over to a local militia allied with the government.", "NON_VIOL_TERRIT_TRANSFER"},
 	{"nvt rebels left city", "Rebel fighters left the city under an evacuation deal, allowing government troops to enter without resistance.", "NON_VIOL_TERRIT_TRANSFER"},
 	{"nvt ceded", "The separatists ceded control of two districts to the peacekeepers on Thursday.", "NON_VIOL_TERRIT_TRANSFER"},
+	// Ninth round: an arrest told after the lede is a follow-up.
+	{"lede attack then arrests", "Unidentified men attacked worshippers at a church in the village on Sunday. Police said they had detained four suspects.", "ATTACK"},
+	{"lede arrests first", "Police detained four suspects on Monday over Sunday's attack on a church in the village.", "ARREST"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
