@@ -35,7 +35,12 @@ type state struct {
 	dropped  []bool
 	evidence []evidence
 	order    []int
+	lede     int // last sentence of the lede: the first with ledeWords words, and any dateline before it
 }
+
+// ledeWords is how many words the first real sentence of a snippet has at
+// least; shorter ones before it ("Sanaa.", "Kabul (AP).") are datelines.
+const ledeWords = 6
 
 // maxHits bounds the work on pathological input (a text repeating one cue).
 const maxHits = 4096
@@ -78,6 +83,7 @@ func (c *Classifier) run(text string) *state {
 	st := c.scratch.Get().(*state)
 	st.reset(len(rs.sets), len(rs.labels))
 	st.toks = rs.tokenize(text, st.toks)
+	st.lede = findLede(st.toks)
 	rs.findHits(st)
 	rs.markModes(st)
 	rs.markSubordinate(st)
@@ -85,6 +91,22 @@ func (c *Classifier) run(text string) *state {
 	rs.scoreCombos(st)
 	rs.applyPrefs(st)
 	return st
+}
+
+// findLede returns the sentence that ends the lede: the first sentence of
+// at least ledeWords words (the sentences before it are datelines), or the
+// last sentence when none is that long.
+func findLede(toks []token) int {
+	n, sent := 0, 0
+	for _, t := range toks {
+		if t.sent != sent {
+			sent, n = t.sent, 0
+		}
+		if n++; n >= ledeWords {
+			return sent
+		}
+	}
+	return sent
 }
 
 func (rs *ruleSet) findHits(st *state) {
@@ -336,7 +358,7 @@ func (rs *ruleSet) holds(st *state, cb *combo) (start, end, sent int, ok bool) {
 		default:
 			fired = st.cueScore[cd.label] > 0
 		}
-		if cd.lede && s > 0 {
+		if cd.lede && s > st.lede {
 			fired = false // the first match is past the lede, so none is in it
 		}
 		if fired == cd.neg {

@@ -232,7 +232,7 @@ func TestLedeCondition(t *testing.T) {
 	}
 	for _, tc := range []struct{ text, want string }{
 		{"Hundreds marched to denounce the bombing.", "PEACE_PROTEST"},
-		{"A bomb went off. Hundreds marched to denounce the bombing.", ""},
+		{"A bomb went off near the market on Monday. Hundreds marched to denounce the bombing.", ""},
 	} {
 		if got := c.Classify(tc.text); got.Code != tc.want {
 			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
@@ -240,5 +240,20 @@ func TestLedeCondition(t *testing.T) {
 	}
 	if _, err := newFromText("bad.txt", "when PEACE_PROTEST 3: ^ARREST\n"); err == nil {
 		t.Error("^ before a label: want an error")
+	}
+}
+
+// TestLedeSkipsDateline checks that a short first sentence (a dateline)
+// does not count as the lede: the next sentence does.
+func TestLedeSkipsDateline(t *testing.T) {
+	c, err := newFromText("lede.txt", "option min_score 1\ngroup protest: marched\nwhen PEACE_PROTEST 3: ^@protest\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Classify("Nairobi (AP). Hundreds of teachers marched to parliament on Monday."); got.Code != "PEACE_PROTEST" {
+		t.Errorf("after a dateline: got %q, want PEACE_PROTEST", got.Code)
+	}
+	if got := c.Classify("Talks resumed in the capital on Monday morning. Hundreds of teachers marched to parliament."); got.Code != "" {
+		t.Errorf("past the lede: got %q, want none", got.Code)
 	}
 }
