@@ -93,6 +93,16 @@ func (c *Classifier) run(text string) *state {
 	return st
 }
 
+// inLede reports whether label l has positive evidence in the lede.
+func (st *state) inLede(l int) bool {
+	for _, ev := range st.evidence {
+		if ev.label == l && ev.weight > 0 && ev.sent <= st.lede {
+			return true
+		}
+	}
+	return false
+}
+
 // findLede returns the sentence that ends the lede: the first sentence of
 // at least ledeWords words (the sentences before it are datelines), or the
 // last sentence when none is that long.
@@ -355,6 +365,8 @@ func (rs *ruleSet) holds(st *state, cb *combo) (start, end, sent int, ok bool) {
 				fired = true
 				a, b, s = st.toks[st.hits[h].start].start, st.toks[st.hits[h].end-1].end, st.hits[h].sent
 			}
+		case cd.lede:
+			fired = st.inLede(cd.label)
 		default:
 			fired = st.cueScore[cd.label] > 0
 		}

@@ -325,6 +325,10 @@ var newswireCases = []struct {
 	// Ninth round: an arrest told after the lede is a follow-up.
 	{"lede attack then arrests", "Unidentified men attacked worshippers at a church in the village on Sunday. Police said they had detained four suspects.", "ATTACK"},
 	{"lede arrests first", "Police detained four suspects on Monday over Sunday's attack on a church in the village.", "ARREST"},
+	{"lede bomb then claim", "A car bomb exploded near a police station in the city on Friday, killing six people. The Taliban claimed responsibility for the attack.", "REM_EXPLOS"},
+	{"lede killing then blame", "Gunmen killed 12 villagers in the north of the country on Sunday. Officials blamed the attack on jihadists.", "ATTACK"},
+	{"lede clash then reinforcements", "Militants attacked an army base on Monday, killing four soldiers. The army has since deployed reinforcements to the area.", "ARMED_CLASH"},
+	{"lede shelling then displaced", "Shelling killed three civilians in the frontline town on Wednesday. Hundreds of families have fled to nearby villages.", "ART_MISS_ATTACK"},
 }
 
 func TestClassifyNewswire(t *testing.T) {

@@ -37,8 +37,9 @@ import (
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
 // same sentence and at most before_window words apart ("@a <4 @b": at most
-// 4 words apart). A group condition written "^@a" or "^@a < @b" holds only
-// in the first sentence, the lede that carries a snippet's event.
+// 4 words apart). A condition written "^@a", "^@a < @b" or "^LABEL" holds
+// only in the lede (the first sentence, after any dateline), which carries
+// a snippet's event: "^LABEL" when one of the label's cues is there.
 //
 // Three group names are special. In a sentence where a "background" pattern
 // matches ("last year", "in #year") cues count only background_sentence as
@@ -350,9 +351,6 @@ func (rs *ruleSet) parseCond(s string) (cond, error) {
 	if strings.HasPrefix(s, "^") {
 		cd.lede = true
 		s = strings.TrimSpace(s[1:])
-		if !strings.HasPrefix(s, "@") {
-			return cd, fmt.Errorf("condition %q: ^ applies to a group", s)
-		}
 	}
 	if a, b, ok := strings.Cut(s, "<"); ok {
 		if n, rest, _ := strings.Cut(b, " "); n != "" {

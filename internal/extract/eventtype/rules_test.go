@@ -238,9 +238,6 @@ func TestLedeCondition(t *testing.T) {
 			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
 		}
 	}
-	if _, err := newFromText("bad.txt", "when PEACE_PROTEST 3: ^ARREST\n"); err == nil {
-		t.Error("^ before a label: want an error")
-	}
 }
 
 // TestLedeSkipsDateline checks that a short first sentence (a dateline)
@@ -255,5 +252,21 @@ func TestLedeSkipsDateline(t *testing.T) {
 	}
 	if got := c.Classify("Talks resumed in the capital on Monday morning. Hundreds of teachers marched to parliament."); got.Code != "" {
 		t.Errorf("past the lede: got %q, want none", got.Code)
+	}
+}
+
+// TestLedeLabel checks "^LABEL": the label has a cue in the lede.
+func TestLedeLabel(t *testing.T) {
+	c, err := newFromText("lede.txt", "option min_score 1\noption later_sentence 1\ncue ATTRIB 3: claimed responsibility\ncue REM_EXPLOS 2: car bomb\nwhen ATTRIB -2: ATTRIB & !^ATTRIB\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"The group claimed responsibility for the car bomb on Friday.", "ATTRIB"},
+		{"A car bomb went off in the city centre on Friday. The group claimed responsibility.", "REM_EXPLOS"},
+	} {
+		if got := c.Classify(tc.text); got.Code != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
+		}
 	}
 }
