@@ -329,6 +329,19 @@ var newswireCases = []struct {
 	{"lede killing then blame", "Gunmen killed 12 villagers in the north of the country on Sunday. Officials blamed the attack on jihadists.", "ATTACK"},
 	{"lede clash then reinforcements", "Militants attacked an army base on Monday, killing four soldiers. The army has since deployed reinforcements to the area.", "ARMED_CLASH"},
 	{"lede shelling then displaced", "Shelling killed three civilians in the frontline town on Wednesday. Hundreds of families have fled to nearby villages.", "ART_MISS_ATTACK"},
+	// Tenth round: snippets naming both soldiers and militants that are
+	// not armed clashes.
+	{"nc soldiers killed civilians mistaken", "Soldiers killed three farmers they mistook for militants near the village, the army admitted on Tuesday.", "ATTACK"},
+	{"nc militants surrendered", "Dozens of militants surrendered to the army with their weapons in the northern district on Saturday.", "CHANGE_TO_GROUP_ACT"},
+	{"nc troops deployed against", "The government deployed additional troops to the province to counter the growing threat from militants.", "CHANGE_TO_GROUP_ACT"},
+	{"nc militants executed captives", "The militants executed four captured soldiers and posted a video of the killings online.", "ATTACK"},
+	{"nc security forces arrested militants", "Security forces arrested 11 militants during raids in the city, the police chief said.", "ARREST"},
+	{"nc army jets hideouts", "Army jets destroyed militant hideouts in the mountains, killing dozens of fighters, the military said.", "AIR_STRIKE"},
+	{"nc militants kidnapped soldiers' relatives", "Militants kidnapped the wives and children of two soldiers from their homes in the village.", "ABDUCT_DISSAP"},
+	{"nc troops withdrew from base", "Government troops withdrew from a base in the north after the rebels advanced, officials said.", "CHANGE_TO_GROUP_ACT"},
+	{"nc rebels set up checkpoints", "Rebels set up checkpoints on the main road into the city, searching vehicles, residents said.", "HQ_ESTABLISHED"},
+	{"nc militants burned school", "Militants burned a government school in the village overnight; no one was hurt, police said.", "PROPERTY_DISTRUCT"},
+	{"nc raid killed leader", "Special forces killed the group's leader in a night raid on his compound, officials said.", "ARMED_CLASH"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
