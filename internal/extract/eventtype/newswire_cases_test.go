@@ -342,6 +342,17 @@ var newswireCases = []struct {
 	{"nc rebels set up checkpoints", "Rebels set up checkpoints on the main road into the city, searching vehicles, residents said.", "HQ_ESTABLISHED"},
 	{"nc militants burned school", "Militants burned a government school in the village overnight; no one was hurt, police said.", "PROPERTY_DISTRUCT"},
 	{"nc raid killed leader", "Special forces killed the group's leader in a night raid on his compound, officials said.", "ARMED_CLASH"},
+	// Eleventh round: government forces taking ground, in wire phrasing.
+	{"gov advanced into", "Syrian troops advanced into the last rebel-held neighbourhood of the city on Tuesday and took full control of it, state media said.", "GOV_REGAINS_TERIT"},
+	{"gov expelled from", "The army expelled the jihadists from three villages in the south of the province after a week-long offensive.", "GOV_REGAINS_TERIT"},
+	{"gov secured after clearing", "Iraqi forces secured the area after clearing it of Islamic State fighters, a military statement said.", "GOV_REGAINS_TERIT"},
+	{"gov purged terrorists", "Army units purged the hills overlooking the town of terrorists and restored security there, the news agency reported.", "GOV_REGAINS_TERIT"},
+	{"gov entered after clashes", "Government troops entered the rebel stronghold on Sunday after fierce clashes, and the rebels fled north.", "GOV_REGAINS_TERIT"},
+	{"gov full control", "The Nigerian army says it is now in full control of the town, which Boko Haram had held for a year.", "GOV_REGAINS_TERIT"},
+	{"gov freed villages", "Somali forces backed by AU troops freed several villages from al-Shabaab in the Lower Shabelle region.", "GOV_REGAINS_TERIT"},
+	{"gov seized town from rebels", "Loyalist forces seized the town from the rebels after heavy fighting, a military source told AFP.", "GOV_REGAINS_TERIT"},
+	{"nsa advanced captured", "The militants advanced on the town and captured it after the defenders ran out of ammunition, residents said.", "NON_STATE_ACTOR_OVERTAKES_TER"},
+	{"nsa took over government buildings", "Rebels took over government buildings in the regional capital and appointed their own governor.", "NON_STATE_ACTOR_OVERTAKES_TER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
