@@ -353,6 +353,20 @@ var newswireCases = []struct {
 	{"gov seized town from rebels", "Loyalist forces seized the town from the rebels after heavy fighting, a military source told AFP.", "GOV_REGAINS_TERIT"},
 	{"nsa advanced captured", "The militants advanced on the town and captured it after the defenders ran out of ammunition, residents said.", "NON_STATE_ACTOR_OVERTAKES_TER"},
 	{"nsa took over government buildings", "Rebels took over government buildings in the regional capital and appointed their own governor.", "NON_STATE_ACTOR_OVERTAKES_TER"},
+	// Twelfth round: riots in many words, and protests with police around.
+	{"viol rampage", "Hundreds of youths went on the rampage in the town after the death of a local man in police custody, burning cars.", "VIOL_DEMONSTR"},
+	{"viol clashes erupted", "Clashes erupted between demonstrators and police outside the parliament as lawmakers debated the bill.", "VIOL_DEMONSTR"},
+	{"viol injured officers", "Protesters attacked a police station with stones, injuring seven officers, the interior ministry said.", "VIOL_DEMONSTR"},
+	{"viol petrol bombs", "Masked demonstrators hurled petrol bombs at riot police, who fired tear gas in response.", "VIOL_DEMONSTR"},
+	{"viol blocked roads burning", "Protesters blocked roads with burning tyres across the capital on Monday to demand the president's resignation.", "VIOL_DEMONSTR"},
+	{"viol students clashed campus", "Students clashed with security guards on campus during a protest against tuition fees, and several were hurt.", "VIOL_DEMONSTR"},
+	{"viol killed in riots", "At least three people were killed in riots that broke out after the election results were announced.", "VIOL_DEMONSTR"},
+	{"viol looted during protests", "Shops were looted and a bank set on fire during protests against the rise in bread prices.", "VIOL_DEMONSTR"},
+	{"peace police deployed", "Police deployed in large numbers as thousands of opposition supporters marched peacefully through the capital.", "PEACE_PROTEST"},
+	{"peace march ended", "The march ended peacefully outside the prime minister's office, where leaders handed over a petition.", "PEACE_PROTEST"},
+	{"peace injured anniversary", "Hundreds of people rallied on the anniversary of the massacre in which dozens of protesters were shot dead, demanding justice.", "PEACE_PROTEST"},
+	{"force shot dead demonstrator", "A demonstrator was shot dead by security forces during a peaceful march in the capital on Friday, activists said.", "FORCE_AGAINST_PROTEST"},
+	{"pwi tear gas no injuries", "Police fired tear gas to break up a sit-in by teachers outside the education ministry; no injuries were reported.", "PROTEST_WITH_INTER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
