@@ -367,6 +367,12 @@ var newswireCases = []struct {
 	{"peace injured anniversary", "Hundreds of people rallied on the anniversary of the massacre in which dozens of protesters were shot dead, demanding justice.", "PEACE_PROTEST"},
 	{"force shot dead demonstrator", "A demonstrator was shot dead by security forces during a peaceful march in the capital on Friday, activists said.", "FORCE_AGAINST_PROTEST"},
 	{"pwi tear gas no injuries", "Police fired tear gas to break up a sit-in by teachers outside the education ministry; no injuries were reported.", "PROTEST_WITH_INTER"},
+	// Thirteenth round: disaster words used as metaphors.
+	{"meta flooded streets", "Tens of thousands of protesters flooded the streets of the capital on Sunday, chanting against the junta.", "PEACE_PROTEST"},
+	{"meta truce collapsed", "A week-old truce collapsed on Tuesday as rebels and government troops fought for control of the airport road.", "ARMED_CLASH"},
+	{"meta outbreak of violence", "A fresh outbreak of violence between rival militias in the city left 14 fighters dead.", "ARMED_CLASH"},
+	{"meta plunged into chaos", "The town was plunged into chaos when gunmen opened fire on shoppers at the market, killing nine.", "ATTACK"},
+	{"disaster flooded homes", "The river burst its banks and flooded homes in low-lying villages, forcing thousands to leave.", "NATURAL_DISASTER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
