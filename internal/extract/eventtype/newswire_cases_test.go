@@ -373,6 +373,13 @@ var newswireCases = []struct {
 	{"meta outbreak of violence", "A fresh outbreak of violence between rival militias in the city left 14 fighters dead.", "ARMED_CLASH"},
 	{"meta plunged into chaos", "The town was plunged into chaos when gunmen opened fire on shoppers at the market, killing nine.", "ATTACK"},
 	{"disaster flooded homes", "The river burst its banks and flooded homes in low-lying villages, forcing thousands to leave.", "NATURAL_DISASTER"},
+	// Fourteenth round: territory changing hands without a fight.
+	{"nvt moved into abandoned base", "Russian military police moved into a base abandoned by US forces in northern Syria, a monitor said.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"nvt deployed under deal", "Government troops deployed to border towns under a deal with the Kurdish-led forces, who withdrew from the area.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"nvt entered after withdrew", "Turkish-backed fighters entered the town hours after the Kurdish forces withdrew, meeting no resistance.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"nvt took over positions left", "The army took over positions left by the departing peacekeeping mission in the east.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"nvt evacuated then entered", "Rebels evacuated the district on Thursday and regime forces entered it the following day.", "NON_VIOL_TERRIT_TRANSFER"},
+	{"nvt transfer of control", "The transfer of control of the province from the foreign coalition to local security forces was completed on Monday.", "NON_VIOL_TERRIT_TRANSFER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
