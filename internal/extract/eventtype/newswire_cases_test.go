@@ -380,6 +380,15 @@ var newswireCases = []struct {
 	{"nvt took over positions left", "The army took over positions left by the departing peacekeeping mission in the east.", "NON_VIOL_TERRIT_TRANSFER"},
 	{"nvt evacuated then entered", "Rebels evacuated the district on Thursday and regime forces entered it the following day.", "NON_VIOL_TERRIT_TRANSFER"},
 	{"nvt transfer of control", "The transfer of control of the province from the foreign coalition to local security forces was completed on Monday.", "NON_VIOL_TERRIT_TRANSFER"},
+	// Fifteenth round: looting and destruction of property.
+	{"prop soldiers looted", "Soldiers looted homes and shops in the town after the rebels withdrew, residents said.", "PROPERTY_DISTRUCT"},
+	{"prop party office torched", "The offices of the opposition party were torched overnight by unknown people, its spokesman said.", "PROPERTY_DISTRUCT"},
+	{"prop church ablaze", "A church was set ablaze in the village on Sunday night; no casualties were reported.", "PROPERTY_DISTRUCT"},
+	{"prop razed villages", "The militia razed three villages in the district, satellite images showed.", "PROPERTY_DISTRUCT"},
+	{"prop telecom masts", "Insurgents destroyed two telecommunication masts in the province, cutting off mobile services.", "PROPERTY_DISTRUCT"},
+	{"prop vandalised offices", "Unidentified men vandalised the electoral commission's offices and stole computers.", "PROPERTY_DISTRUCT"},
+	{"prop warehouses looted", "Food warehouses of the aid agency were looted by armed men in the city, the UN said.", "PROPERTY_DISTRUCT"},
+	{"prop statue pulled down", "A statue of the former president was pulled down and smashed by unknown people overnight.", "PROPERTY_DISTRUCT"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
