@@ -389,6 +389,14 @@ var newswireCases = []struct {
 	{"prop vandalised offices", "Unidentified men vandalised the electoral commission's offices and stole computers.", "PROPERTY_DISTRUCT"},
 	{"prop warehouses looted", "Food warehouses of the aid agency were looted by armed men in the city, the UN said.", "PROPERTY_DISTRUCT"},
 	{"prop statue pulled down", "A statue of the former president was pulled down and smashed by unknown people overnight.", "PROPERTY_DISTRUCT"},
+	// Sixteenth round: claims, blame and denials in other words.
+	{"attrib likely responsible", "Police say al-Shabaab is likely responsible for the attack on the bus that killed 12 passengers last week.", "ATTRIB"},
+	{"attrib work of", "Investigators believe the blast was the work of a local cell linked to the Islamic State group.", "ATTRIB"},
+	{"attrib said they carried out", "The Pakistani Taliban said they carried out Friday's bombing of a mosque in the northwest.", "ATTRIB"},
+	{"attrib planted the bomb", "A previously unknown group said in an online statement that it had planted the bomb outside the court.", "ATTRIB"},
+	{"attrib orchestrated by", "The government says the attack on the parliament was orchestrated by foreign-backed terrorists.", "ATTRIB"},
+	{"attrib denied firing", "Hamas denied it had fired the rockets and said it was investigating.", "ATTRIB"},
+	{"attrib pointed finger", "Officials pointed the finger at a rival militia over the assassination of the district governor.", "ATTRIB"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
