@@ -397,6 +397,16 @@ var newswireCases = []struct {
 	{"attrib orchestrated by", "The government says the attack on the parliament was orchestrated by foreign-backed terrorists.", "ATTRIB"},
 	{"attrib denied firing", "Hamas denied it had fired the rockets and said it was investigating.", "ATTRIB"},
 	{"attrib pointed finger", "Officials pointed the finger at a rival militia over the assassination of the district governor.", "ATTRIB"},
+	// Seventeenth round: weapons seized, intercepted or made safe, near
+	// the crime, arrest and weapon labels.
+	{"disr smuggled rifles", "Border guards seized a truck smuggling rifles and ammunition into the country, the interior ministry said.", "DISR_WEAP"},
+	{"disr intercepted missile houthis", "Saudi air defences intercepted a ballistic missile fired by the Houthis towards the city of Jizan.", "DISR_WEAP"},
+	{"disr destroyed drone before", "The coalition destroyed an explosive-laden drone launched by the rebels before it reached its target.", "DISR_WEAP"},
+	{"disr dismantled bomb", "Security forces dismantled a bomb planted under a bridge on the main highway, the police said.", "DISR_WEAP"},
+	{"disr neutralised ied", "Explosives experts neutralised an IED found near the market on Sunday morning.", "DISR_WEAP"},
+	{"disr recovered explosives car", "Police recovered 25 kilograms of explosives from a car parked near the stadium.", "DISR_WEAP"},
+	{"disr mortar rounds found", "Farmers found dozens of unexploded mortar rounds in a field and alerted the army, which removed them.", "DISR_WEAP"},
+	{"disr weapons handover ceremony", "Former rebels handed over hundreds of weapons at a ceremony marking the end of the disarmament programme.", "DISR_WEAP"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
