@@ -407,6 +407,26 @@ var newswireCases = []struct {
 	{"disr recovered explosives car", "Police recovered 25 kilograms of explosives from a car parked near the stadium.", "DISR_WEAP"},
 	{"disr mortar rounds found", "Farmers found dozens of unexploded mortar rounds in a field and alerted the army, which removed them.", "DISR_WEAP"},
 	{"disr weapons handover ceremony", "Former rebels handed over hundreds of weapons at a ceremony marking the end of the disarmament programme.", "DISR_WEAP"},
+	// Eighteenth round: more government gains.
+	{"gov2 taken control western part", "Iraqi forces have taken control of the western part of the city after a months-long battle, a commander said.", "GOV_REGAINS_TERIT"},
+	{"gov2 drove out", "Troops drove al-Shabaab fighters out of the coastal town on Thursday, the regional administration said.", "GOV_REGAINS_TERIT"},
+	{"gov2 announced liberation", "The army announced the liberation of the district from the terrorists after three days of fighting.", "GOV_REGAINS_TERIT"},
+	{"gov2 saa villages", "The SAA took over two villages in the south of the province after the militants fled, a military source said.", "GOV_REGAINS_TERIT"},
+	{"gov2 gains capturing", "Government forces made significant gains on Sunday, capturing two towns held by the rebels since 2013.", "GOV_REGAINS_TERIT"},
+	{"gov2 reopened highway", "Security forces regained control of the highway linking the two cities after clearing it of militants.", "GOV_REGAINS_TERIT"},
+	{"gov2 hezbollah syrian army", "The Syrian army and Hezbollah fighters seized the hilltop overlooking the border crossing from the militants.", "GOV_REGAINS_TERIT"},
+	// Nineteenth round: messy wire copy: translated phrasing, fragments,
+	// and context before the event.
+	{"messy fna gov", "The Syrian Army troops continued their advances in Southern Idlib and took back control over a strategic town after fierce clashes with the terrorists, the field sources reported on Monday.", "GOV_REGAINS_TERIT"},
+	{"messy sana clash", "Army units, in cooperation with the supporting forces, clashed with terrorist groups affiliated to Jabhat al-Nusra in the surroundings of the town, killing and injuring a number of them.", "ARMED_CLASH"},
+	{"messy context first protest", "The country has been gripped by an economic crisis for months, with prices soaring. On Sunday, thousands of people rallied in the capital to demand the government resign.", "PEACE_PROTEST"},
+	{"messy fragment air", "in the early hours of the morning, when warplanes struck the outskirts of the village, killing a woman and her two children, according to local sources", "AIR_STRIKE"},
+	{"messy list clash", "Elsewhere in the province, militants attacked two security checkpoints overnight, sparking gun battles that left three policemen and five attackers dead.", "ARMED_CLASH"},
+	{"messy translated arrest", "The internal security forces managed to arrest a wanted terrorist who had been involved in several terrorist operations against the citizens.", "ARREST"},
+	{"messy translated disr", "Our units seized a large amount of weapons and ammunitions left behind by the terrorists in their dens in the countryside.", "DISR_WEAP"},
+	{"messy translated chem", "The terrorists targeted the residential neighbourhoods with shells containing toxic gases, causing cases of suffocation among civilians.", "CHEM_WEAP"},
+	{"messy long protest police", "Hundreds of people, many of them women and children, gathered in the main square of the town on Friday afternoon holding banners and chanting slogans against the decision, while police kept watch from a distance.", "PEACE_PROTEST"},
+	{"messy riot translated", "Rioters set fire to a number of public and private properties and attacked the security forces with stones and Molotov cocktails in the city.", "VIOL_DEMONSTR"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
