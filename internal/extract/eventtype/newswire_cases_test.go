@@ -427,6 +427,15 @@ var newswireCases = []struct {
 	{"messy translated chem", "The terrorists targeted the residential neighbourhoods with shells containing toxic gases, causing cases of suffocation among civilians.", "CHEM_WEAP"},
 	{"messy long protest police", "Hundreds of people, many of them women and children, gathered in the main square of the town on Friday afternoon holding banners and chanting slogans against the decision, while police kept watch from a distance.", "PEACE_PROTEST"},
 	{"messy riot translated", "Rioters set fire to a number of public and private properties and attacked the security forces with stones and Molotov cocktails in the city.", "VIOL_DEMONSTR"},
+	// Twentieth round: demonstrators' violence decides the type even when
+	// police answer with force.
+	{"viol tried to storm", "Police fired tear gas at protesters who tried to storm the regional government building.", "VIOL_DEMONSTR"},
+	{"viol water cannon highway", "Police used water cannons against demonstrators who had blocked a highway with burning barricades.", "VIOL_DEMONSTR"},
+	{"viol live rounds torched", "Security forces fired live rounds at protesters who had torched government buildings, killing five, officials said.", "VIOL_DEMONSTR"},
+	{"viol injured arrested clashes", "Several protesters were injured and dozens arrested after clashes with police in the city centre.", "VIOL_DEMONSTR"},
+	{"viol protesters attacked convoy", "Protesters attacked the minister's convoy with stones as it left the town hall.", "VIOL_DEMONSTR"},
+	{"force unarmed shot", "Police shot dead two unarmed demonstrators who were chanting slogans outside the governor's office.", "FORCE_AGAINST_PROTEST"},
+	{"pwi police dispersed peaceful", "Police dispersed a peaceful gathering of students with batons, detaining at least 20 of them.", "PROTEST_WITH_INTER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
