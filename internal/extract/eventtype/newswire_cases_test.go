@@ -436,6 +436,10 @@ var newswireCases = []struct {
 	{"viol protesters attacked convoy", "Protesters attacked the minister's convoy with stones as it left the town hall.", "VIOL_DEMONSTR"},
 	{"force unarmed shot", "Police shot dead two unarmed demonstrators who were chanting slogans outside the governor's office.", "FORCE_AGAINST_PROTEST"},
 	{"pwi police dispersed peaceful", "Police dispersed a peaceful gathering of students with batons, detaining at least 20 of them.", "PROTEST_WITH_INTER"},
+	// Twenty-first round: aftermath after a weakly worded lede.
+	{"after condemned", "Unidentified assailants attacked a village in the district on Sunday. The UN condemned the attack and urged the authorities to protect civilians.", "ATTACK"},
+	{"after troops deployed", "Clashes broke out between rival militias in the town on Friday. The army deployed troops to the area to restore calm.", "ARMED_CLASH"},
+	{"after fled", "Gunmen raided a market in the village on Tuesday, residents said. Hundreds of people fled to the nearby town.", "ATTACK"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
