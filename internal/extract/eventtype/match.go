@@ -93,6 +93,38 @@ func (c *Classifier) run(text string) *state {
 	return st
 }
 
+// bestUncovered returns the best-weighted hit of cue set set whose words no
+// heavier cue of its label has counted, or best and true when every hit is
+// covered.
+func (rs *ruleSet) bestUncovered(st *state, set, best int) (int, bool) {
+	l := rs.sets[set].label
+	pick, f := -1, 0.0
+	for i := st.first[set]; i < len(st.hits); i++ {
+		h := &st.hits[i]
+		if h.set != set || st.covered(l, st.toks[h.start].start, st.toks[h.end-1].end) {
+			continue
+		}
+		if hf := rs.factor(st, h.sent, h.start); pick < 0 || hf > f {
+			pick, f = i, hf
+		}
+	}
+	if pick < 0 {
+		return best, true
+	}
+	return pick, false
+}
+
+// covered reports whether a cue already counted for label l overlaps the
+// bytes [start, end): the same words named again by a lighter cue.
+func (st *state) covered(l, start, end int) bool {
+	for _, ev := range st.evidence {
+		if ev.label == l && ev.weight > 0 && ev.start < end && start < ev.end {
+			return true
+		}
+	}
+	return false
+}
+
 // inLede reports whether label l has positive evidence in the lede.
 func (st *state) inLede(l int) bool {
 	for _, ev := range st.evidence {
@@ -309,13 +341,21 @@ func (rs *ruleSet) scoreCues(st *state) {
 			st.best[h.set] = i
 		}
 	}
-	for set, h := range st.best {
+	for _, set := range rs.cueOrder {
+		h := st.best[set]
 		cs := &rs.sets[set]
 		if h < 0 {
 			continue
 		}
+		covered := false
+		if rs.opts.overlap != 1 && cs.weight > 0 {
+			h, covered = rs.bestUncovered(st, set, h)
+		}
 		first := st.hits[h]
 		w := cs.weight * rs.factor(st, first.sent, first.start)
+		if covered {
+			w *= rs.opts.overlap
+		}
 		st.cueScore[cs.label] += w
 		st.evidence = append(st.evidence, evidence{
 			label: cs.label, start: st.toks[first.start].start, end: st.toks[first.end-1].end,
@@ -478,6 +518,15 @@ func (rs *ruleSet) describe() {
 	for i := range rs.prefs {
 		p := &rs.prefs[i]
 		p.rule = fmt.Sprintf("%s:%d prefer %s > %s min %g", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser], p.min)
+	}
+	// Cue sets are scored in file order, or heaviest first when lighter
+	// cues over the same words count less (option overlap).
+	rs.cueOrder = rs.cueOrder[:0]
+	for i := range rs.sets {
+		rs.cueOrder = append(rs.cueOrder, i)
+	}
+	if rs.opts.overlap != 1 {
+		slices.SortStableFunc(rs.cueOrder, func(a, b int) int { return cmp.Compare(rs.sets[b].weight, rs.sets[a].weight) })
 	}
 }
 

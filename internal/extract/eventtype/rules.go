@@ -12,7 +12,7 @@ import (
 //
 //	option NAME VALUE                 min_score, later_sentence, gap, before_window,
 //	                                  background_sentence, hypothetical_sentence,
-//	                                  subordinate_clause
+//	                                  subordinate_clause, overlap
 //	lemma LEMMA: form | form          irregular forms ("lemma shoot: shot")
 //	group NAME: pattern | pattern     a named cue set, for conditions and patterns
 //	cue LABEL WEIGHT: pattern | ...   any pattern found adds WEIGHT to LABEL once
@@ -122,6 +122,7 @@ type options struct {
 	beforeWindow int
 	modeFactor   [numModes]float64
 	subFactor    float64
+	overlap      float64 // how much a cue counts when a heavier cue of its label covers the same words
 }
 
 // Sentence modes: a sentence where the mode's group matches is not news of
@@ -151,6 +152,7 @@ type ruleSet struct {
 	prefixed    []int            // patterns whose first element is a prefix
 	firstKeys   keyFilter        // every key of byFirst
 	wordKeys    keyFilter        // every key of byWord
+	cueOrder    []int            // cue sets in the order they are scored
 	combos      []combo
 	prefs       []preference
 	lemmas      map[string]string
@@ -172,7 +174,7 @@ func newRuleSet(file string, labels []string) *ruleSet {
 		setPatterns: map[int][]int{},
 		lemmas:      map[string]string{},
 		vocab:       map[string]string{},
-		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, modeFactor: [numModes]float64{0.5, 0.5}, subFactor: 1},
+		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, modeFactor: [numModes]float64{0.5, 0.5}, subFactor: 1, overlap: 1},
 		modeSet:     [numModes]int{-1, -1},
 		subSet:      -1,
 		file:        file,
@@ -257,6 +259,8 @@ func (rs *ruleSet) parseOption(rest string) error {
 		rs.opts.modeFactor[modeHypothetical] = v
 	case "subordinate_clause":
 		rs.opts.subFactor = v
+	case "overlap":
+		rs.opts.overlap = v
 	default:
 		return fmt.Errorf("unknown option %q", f[0])
 	}

@@ -270,3 +270,28 @@ func TestLedeLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestOverlapOption checks option overlap: a lighter cue over words a
+// heavier cue of the same label has counted adds only overlap times its
+// weight, and another, uncovered hit of it is taken instead when there is
+// one.
+func TestOverlapOption(t *testing.T) {
+	const rules = "option min_score 1\noption later_sentence 0.5\ncue AIR_STRIKE 5: air strike\ncue AIR_STRIKE 2: strike\ncue AIR_STRIKE 1: killed\n"
+	for _, tc := range []struct {
+		overlap, text string
+		want          float64
+	}{
+		{"1", "An air strike killed five people.", 8},
+		{"0", "An air strike killed five people.", 6},
+		{"0.5", "An air strike killed five people.", 7},
+		{"0", "An air strike hit the town on Monday. A second strike followed an hour later.", 6},
+	} {
+		c, err := newFromText("overlap.txt", "option overlap "+tc.overlap+"\n"+rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Classify(tc.text); got.Code != "AIR_STRIKE" || got.Score != tc.want {
+			t.Errorf("overlap %s: Classify(%q) = %s %.2f, want AIR_STRIKE %.2f", tc.overlap, tc.text, got.Code, got.Score, tc.want)
+		}
+	}
+}
