@@ -440,6 +440,9 @@ var newswireCases = []struct {
 	{"after condemned", "Unidentified assailants attacked a village in the district on Sunday. The UN condemned the attack and urged the authorities to protect civilians.", "ATTACK"},
 	{"after troops deployed", "Clashes broke out between rival militias in the town on Friday. The army deployed troops to the area to restore calm.", "ARMED_CLASH"},
 	{"after fled", "Gunmen raided a market in the village on Tuesday, residents said. Hundreds of people fled to the nearby town.", "ATTACK"},
+	// Twenty-second round: attacks staged against an armed group.
+	{"staged against militia", "The jihadists staged an assault near the river crossing, north of the provincial capital, against a Kurdish-led militia on Friday.", "ARMED_CLASH"},
+	{"staged on rebels", "Government-backed fighters launched an attack on rebels holding the hills above the town.", "ARMED_CLASH"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
@@ -455,4 +458,20 @@ func TestClassifyNewswire(t *testing.T) {
 		})
 	}
 	t.Logf("%d of %d wrong", fails, len(newswireCases))
+}
+
+// TestAttributionKeepsEvent checks that a claim ranked first does not drop
+// the event it claims from Rank: the extractor codes the incident from it.
+func TestAttributionKeepsEvent(t *testing.T) {
+	c := newTestClassifier(t)
+	rs := c.Rank("The group claimed responsibility on Sunday for an attack on an army checkpoint that killed six soldiers.")
+	if len(rs) == 0 || rs[0].Code != "ATTRIB" {
+		t.Fatalf("Rank: want ATTRIB first, got %v", rs)
+	}
+	for _, r := range rs[1:] {
+		if r.Code == "ARMED_CLASH" {
+			return
+		}
+	}
+	t.Errorf("Rank dropped ARMED_CLASH: %v", rs)
 }
