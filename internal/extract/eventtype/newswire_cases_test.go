@@ -443,6 +443,15 @@ var newswireCases = []struct {
 	// Twenty-second round: attacks staged against an armed group.
 	{"staged against militia", "The jihadists staged an assault near the river crossing, north of the provincial capital, against a Kurdish-led militia on Friday.", "ARMED_CLASH"},
 	{"staged on rebels", "Government-backed fighters launched an attack on rebels holding the hills above the town.", "ARMED_CLASH"},
+	// Twenty-third round: peaceful protests about arrests and police.
+	{"peace release detained journalists", "Hundreds protested outside the court on Monday demanding the release of detained journalists.", "PEACE_PROTEST"},
+	{"peace sit-in arrest classmates", "Students staged a sit-in at the university to protest the arrest of three classmates last week.", "PEACE_PROTEST"},
+	{"peace vigil prison", "Families of the detained held a candlelit vigil outside the prison where the activists are being held.", "PEACE_PROTEST"},
+	{"peace marched police station", "Protesters marched to the police station where the opposition leader is being held and chanted for his freedom.", "PEACE_PROTEST"},
+	{"peace rallied detention migrants", "Activists rallied in the capital against the detention of migrants in overcrowded camps.", "PEACE_PROTEST"},
+	{"peace police escorted", "Police escorted the marchers through the city centre, and the demonstration passed off peacefully.", "PEACE_PROTEST"},
+	{"force killed protest arrests", "At least four people were killed when police opened fire on a crowd protesting the arrest of a local cleric.", "FORCE_AGAINST_PROTEST"},
+	{"pwi arrested organisers at march", "Police arrested the organisers of the march as it set off and confiscated banners, but no one was hurt.", "PROTEST_WITH_INTER"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
