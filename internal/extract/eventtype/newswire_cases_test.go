@@ -452,6 +452,13 @@ var newswireCases = []struct {
 	{"peace police escorted", "Police escorted the marchers through the city centre, and the demonstration passed off peacefully.", "PEACE_PROTEST"},
 	{"force killed protest arrests", "At least four people were killed when police opened fire on a crowd protesting the arrest of a local cleric.", "FORCE_AGAINST_PROTEST"},
 	{"pwi arrested organisers at march", "Police arrested the organisers of the march as it set off and confiscated banners, but no one was hurt.", "PROTEST_WITH_INTER"},
+	// Twenty-fourth round: angry crowds that are demonstrating riot (violent
+	// demonstration); outside a demonstration they are a mob.
+	{"viol angry residents protest", "Angry residents blocked the highway with burning tyres to protest the killing of a motorcyclist by a police officer.", "VIOL_DEMONSTR"},
+	{"viol mob of protesters", "A mob of protesters stormed the district police station and set vehicles on fire after the arrest of a local leader.", "VIOL_DEMONSTR"},
+	{"viol angry youths protesting", "Angry youths protesting against power cuts torched an electricity substation in the town.", "VIOL_DEMONSTR"},
+	{"mob angry crowd beat", "An angry crowd beat a man to death after accusing him of stealing a motorbike, police said.", "MOB_VIOL"},
+	{"mob villagers clash", "Villagers from two neighbouring communities fought with sticks and machetes over a land dispute, leaving three dead.", "MOB_VIOL"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
