@@ -459,6 +459,12 @@ var newswireCases = []struct {
 	{"viol angry youths protesting", "Angry youths protesting against power cuts torched an electricity substation in the town.", "VIOL_DEMONSTR"},
 	{"mob angry crowd beat", "An angry crowd beat a man to death after accusing him of stealing a motorbike, police said.", "MOB_VIOL"},
 	{"mob villagers clash", "Villagers from two neighbouring communities fought with sticks and machetes over a land dispute, leaving three dead.", "MOB_VIOL"},
+	// Twenty-fifth round: chemical weapons in other words.
+	{"chem breathing difficulties", "Dozens of residents suffered breathing difficulties after rockets carrying an unknown gas hit the district, doctors said.", "CHEM_WEAP"},
+	{"chem white phosphorus", "Rights groups accused the army of firing white phosphorus shells on a populated area of the city.", "CHEM_WEAP"},
+	{"chem choking agent", "Medics said the victims showed signs of exposure to a choking agent after the bombardment of the village.", "CHEM_WEAP"},
+	{"chem gas-filled", "Militants launched gas-filled mortar rounds at government positions, injuring several soldiers, state media reported.", "CHEM_WEAP"},
+	{"chem napalm", "Villagers said aircraft dropped napalm-like incendiary bombs on their fields.", "CHEM_WEAP"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
