@@ -465,6 +465,15 @@ var newswireCases = []struct {
 	{"chem choking agent", "Medics said the victims showed signs of exposure to a choking agent after the bombardment of the village.", "CHEM_WEAP"},
 	{"chem gas-filled", "Militants launched gas-filled mortar rounds at government positions, injuring several soldiers, state media reported.", "CHEM_WEAP"},
 	{"chem napalm", "Villagers said aircraft dropped napalm-like incendiary bombs on their fields.", "CHEM_WEAP"},
+	// Twenty-sixth round: arrests for crimes are crime news; arrests of
+	// activists and militants are arrests.
+	{"crime cattle rustlers", "Police arrested five suspected cattle rustlers and recovered 40 stolen cows in the district.", "ORG_CRIME"},
+	{"crime peddlers", "Anti-narcotics officers arrested three peddlers with 2 kilograms of methamphetamine.", "ORG_CRIME"},
+	{"crime poachers", "Rangers arrested four poachers with ivory tusks at the edge of the national park.", "ORG_CRIME"},
+	{"crime kidnap gang arrested", "Police arrested members of a kidnapping gang that had been demanding ransoms from businessmen.", "ORG_CRIME"},
+	{"crime scammers", "Investigators arrested 20 people running an online investment scam that defrauded thousands.", "ORG_CRIME"},
+	{"arrest activists", "Security agents arrested six pro-democracy activists at their homes before dawn, their lawyers said.", "ARREST"},
+	{"arrest rebels commander", "Troops captured a rebel commander and two of his aides in a raid on a village, the army said.", "ARREST"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
