@@ -474,6 +474,12 @@ var newswireCases = []struct {
 	{"crime scammers", "Investigators arrested 20 people running an online investment scam that defrauded thousands.", "ORG_CRIME"},
 	{"arrest activists", "Security agents arrested six pro-democracy activists at their homes before dawn, their lawyers said.", "ARREST"},
 	{"arrest rebels commander", "Troops captured a rebel commander and two of his aides in a raid on a village, the army said.", "ARREST"},
+	// Twenty-seventh round: agreements.
+	{"agr cessation hostilities", "The army and the rebel coalition committed to a cessation of hostilities starting at midnight on Friday.", "AGREEMENT"},
+	{"agr negotiated release", "Elders negotiated the release of 20 hostages held by the militia in exchange for food supplies.", "AGREEMENT"},
+	{"agr renewed truce", "The two sides renewed the truce for another month after talks mediated by the United Nations.", "AGREEMENT"},
+	{"agr roadmap", "Delegations from the government and the armed groups met in the capital and adopted a roadmap to end the conflict.", "AGREEMENT"},
+	{"agr amnesty accepted", "Hundreds of militants accepted the government's amnesty offer and agreed to lay down their arms.", "AGREEMENT"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
