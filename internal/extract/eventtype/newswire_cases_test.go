@@ -480,6 +480,14 @@ var newswireCases = []struct {
 	{"agr renewed truce", "The two sides renewed the truce for another month after talks mediated by the United Nations.", "AGREEMENT"},
 	{"agr roadmap", "Delegations from the government and the armed groups met in the capital and adopted a roadmap to end the conflict.", "AGREEMENT"},
 	{"agr amnesty accepted", "Hundreds of militants accepted the government's amnesty offer and agreed to lay down their arms.", "AGREEMENT"},
+	// Twenty-eighth round: "other" developments: graves, bodies, flight
+	// and return.
+	{"other bodies recovered", "Rescuers recovered the bodies of 14 people from a river near the border town, officials said.", "OTHER"},
+	{"other returned home", "Thousands of displaced families returned to their villages after months in camps, the UN said.", "OTHER"},
+	{"other grave exhumed", "Investigators began exhuming a grave believed to hold the remains of villagers who went missing in 2015.", "OTHER"},
+	{"other deported", "The government deported 300 migrants to their home country on Tuesday, officials said.", "OTHER"},
+	{"prop homes demolished", "Bulldozers demolished dozens of homes in the settlement, leaving families without shelter.", "PROPERTY_DISTRUCT"},
+	{"prop crops burned", "Gunmen burned farms and granaries in three villages, forcing residents to flee.", "PROPERTY_DISTRUCT"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
