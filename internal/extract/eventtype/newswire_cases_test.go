@@ -488,6 +488,11 @@ var newswireCases = []struct {
 	{"other deported", "The government deported 300 migrants to their home country on Tuesday, officials said.", "OTHER"},
 	{"prop homes demolished", "Bulldozers demolished dozens of homes in the settlement, leaving families without shelter.", "PROPERTY_DISTRUCT"},
 	{"prop crops burned", "Gunmen burned farms and granaries in three villages, forcing residents to flee.", "PROPERTY_DISTRUCT"},
+	// Twenty-ninth round: attacks foiled before the weapon went off.
+	{"disr foiled suicide attack", "Police foiled a suicide attack on a church when they stopped a man wearing an explosive vest at the gate.", "DISR_WEAP"},
+	{"disr thwarted car bomb", "Security forces thwarted a car bomb attack by intercepting a vehicle packed with explosives on the highway.", "DISR_WEAP"},
+	{"disr rocket shot down", "Air defences shot down a rocket fired towards the airport late on Sunday, the military said.", "DISR_WEAP"},
+	{"disr grenade found", "A hand grenade was found in a bag near the bus station and made safe by the bomb squad.", "DISR_WEAP"},
 }
 
 func TestClassifyNewswire(t *testing.T) {
