@@ -114,6 +114,16 @@ func (rs *ruleSet) bestUncovered(st *state, set, best int) (int, bool) {
 	return pick, false
 }
 
+// haveAll reports whether every cue set in sets has a hit.
+func (st *state) haveAll(sets []int) bool {
+	for _, s := range sets {
+		if st.first[s] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // covered reports whether a cue already counted for label l overlaps the
 // bytes [start, end): the same words named again by a lighter cue.
 func (st *state) covered(l, start, end int) bool {
@@ -369,6 +379,9 @@ func (rs *ruleSet) scoreCues(st *state) {
 func (rs *ruleSet) scoreCombos(st *state) {
 	for ci := range rs.combos {
 		cb := &rs.combos[ci]
+		if !st.haveAll(cb.need) {
+			continue // a group the conditions need found nothing
+		}
 		start, end, sent, ok := rs.holds(st, cb)
 		if !ok {
 			continue

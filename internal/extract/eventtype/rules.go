@@ -103,6 +103,7 @@ type combo struct {
 	label  int
 	weight float64
 	conds  []cond
+	need   []int // cue sets that must have hits for the conditions to hold
 	line   int
 	src    string
 	rule   string
@@ -341,6 +342,14 @@ func (rs *ruleSet) parseWhen(rest string) error {
 			return fmt.Errorf("when: %w", err)
 		}
 		c.conds = append(c.conds, cd)
+	}
+	for _, cd := range c.conds {
+		if cd.set >= 0 && !cd.neg {
+			c.need = append(c.need, cd.set)
+			if cd.before >= 0 {
+				c.need = append(c.need, cd.before)
+			}
+		}
 	}
 	rs.combos = append(rs.combos, c)
 	return nil
