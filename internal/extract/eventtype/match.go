@@ -114,6 +114,55 @@ func (rs *ruleSet) bestUncovered(st *state, set, best int) (int, bool) {
 	return pick, false
 }
 
+// indexPrefixed fills prefixedBy: for each first byte of a word, the
+// prefixed patterns, in their order, that may start there. A pattern led by
+// a prefix ("smuggl*") can only start at a word with the prefix's first
+// byte; one led otherwise (a number, a group with words in it) may start
+// anywhere and is kept under every byte.
+func (rs *ruleSet) indexPrefixed() {
+	for b := range rs.prefixedBy {
+		rs.prefixedBy[b] = nil
+	}
+	for _, p := range rs.prefixed {
+		var bytes [256]bool
+		if !rs.leadBytes(rs.patterns[p].elems[0], &bytes, 0) {
+			for b := range bytes {
+				bytes[b] = true
+			}
+		}
+		for b, ok := range bytes {
+			if ok {
+				rs.prefixedBy[b] = append(rs.prefixedBy[b], p)
+			}
+		}
+	}
+}
+
+// leadBytes marks the first bytes of the words element e can start with,
+// and reports false when it cannot tell (a stem, which an irregular form
+// may reach from another letter, a number, a name).
+func (rs *ruleSet) leadBytes(e elem, bytes *[256]bool, depth int) bool {
+	switch e.kind {
+	case elemPrefix:
+		bytes[e.s[0]] = true
+		return true
+	case elemExact:
+		bytes[e.s[0]] = true
+		return true
+	case elemGroup:
+		if depth > 8 {
+			return false
+		}
+		for _, q := range rs.setPatterns[e.n] {
+			if !rs.leadBytes(rs.patterns[q].elems[0], bytes, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // haveAll reports whether every cue set in sets has a hit.
 func (st *state) haveAll(sets []int) bool {
 	for _, s := range sets {
@@ -174,7 +223,7 @@ func (rs *ruleSet) findHits(st *state) {
 				rs.tryPattern(st, p, i)
 			}
 		}
-		for _, p := range rs.prefixed {
+		for _, p := range rs.prefixedBy[toks[i].word[0]] {
 			rs.tryPattern(st, p, i)
 		}
 		if len(st.hits) >= maxHits {
@@ -532,6 +581,7 @@ func (rs *ruleSet) describe() {
 		p := &rs.prefs[i]
 		p.rule = fmt.Sprintf("%s:%d prefer %s > %s min %g", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser], p.min)
 	}
+	rs.indexPrefixed()
 	// Cue sets are scored in file order, or heaviest first when lighter
 	// cues over the same words count less (option overlap).
 	rs.cueOrder = rs.cueOrder[:0]

@@ -151,6 +151,7 @@ type ruleSet struct {
 	setPatterns map[int][]int    // cue set -> its patterns
 	setIndex    []firstIndex     // cue set -> its patterns by first word
 	prefixed    []int            // patterns whose first element is a prefix
+	prefixedBy  [256][]int       // prefixed, less those that cannot start at a word with this first byte
 	firstKeys   keyFilter        // every key of byFirst
 	wordKeys    keyFilter        // every key of byWord
 	cueOrder    []int            // cue sets in the order they are scored
