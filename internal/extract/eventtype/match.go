@@ -35,7 +35,12 @@ type state struct {
 	dropped  []bool
 	evidence []evidence
 	order    []int
+	lede     int // last sentence of the lede: the first with ledeWords words, and any dateline before it
 }
+
+// ledeWords is how many words the first real sentence of a snippet has at
+// least; shorter ones before it ("Sanaa.", "Kabul (AP).") are datelines.
+const ledeWords = 6
 
 // maxHits bounds the work on pathological input (a text repeating one cue).
 const maxHits = 4096
@@ -78,6 +83,7 @@ func (c *Classifier) run(text string) *state {
 	st := c.scratch.Get().(*state)
 	st.reset(len(rs.sets), len(rs.labels))
 	st.toks = rs.tokenize(text, st.toks)
+	st.lede = findLede(st.toks)
 	rs.findHits(st)
 	rs.markModes(st)
 	rs.markSubordinate(st)
@@ -85,6 +91,123 @@ func (c *Classifier) run(text string) *state {
 	rs.scoreCombos(st)
 	rs.applyPrefs(st)
 	return st
+}
+
+// bestUncovered returns the best-weighted hit of cue set set whose words no
+// heavier cue of its label has counted, or best and true when every hit is
+// covered.
+func (rs *ruleSet) bestUncovered(st *state, set, best int) (int, bool) {
+	l := rs.sets[set].label
+	pick, f := -1, 0.0
+	for i := st.first[set]; i < len(st.hits); i++ {
+		h := &st.hits[i]
+		if h.set != set || st.covered(l, st.toks[h.start].start, st.toks[h.end-1].end) {
+			continue
+		}
+		if hf := rs.factor(st, h.sent, h.start); pick < 0 || hf > f {
+			pick, f = i, hf
+		}
+	}
+	if pick < 0 {
+		return best, true
+	}
+	return pick, false
+}
+
+// indexPrefixed fills prefixedBy: for each first byte of a word, the
+// prefixed patterns, in their order, that may start there. A pattern led by
+// a prefix ("smuggl*") can only start at a word with the prefix's first
+// byte; one led otherwise (a number, a group with words in it) may start
+// anywhere and is kept under every byte.
+func (rs *ruleSet) indexPrefixed() {
+	for b := range rs.prefixedBy {
+		rs.prefixedBy[b] = nil
+	}
+	for _, p := range rs.prefixed {
+		var bytes [256]bool
+		if !rs.leadBytes(rs.patterns[p].elems[0], &bytes, 0) {
+			for b := range bytes {
+				bytes[b] = true
+			}
+		}
+		for b, ok := range bytes {
+			if ok {
+				rs.prefixedBy[b] = append(rs.prefixedBy[b], p)
+			}
+		}
+	}
+}
+
+// leadBytes marks the first bytes of the words element e can start with,
+// and reports false when it cannot tell (a stem, which an irregular form
+// may reach from another letter, a number, a name).
+func (rs *ruleSet) leadBytes(e elem, bytes *[256]bool, depth int) bool {
+	switch e.kind {
+	case elemPrefix:
+		bytes[e.s[0]] = true
+		return true
+	case elemExact:
+		bytes[e.s[0]] = true
+		return true
+	case elemGroup:
+		if depth > 8 {
+			return false
+		}
+		for _, q := range rs.setPatterns[e.n] {
+			if !rs.leadBytes(rs.patterns[q].elems[0], bytes, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// haveAll reports whether every cue set in sets has a hit.
+func (st *state) haveAll(sets []int) bool {
+	for _, s := range sets {
+		if st.first[s] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// covered reports whether a cue already counted for label l overlaps the
+// bytes [start, end): the same words named again by a lighter cue.
+func (st *state) covered(l, start, end int) bool {
+	for _, ev := range st.evidence {
+		if ev.label == l && ev.weight > 0 && ev.start < end && start < ev.end {
+			return true
+		}
+	}
+	return false
+}
+
+// inLede reports whether label l has positive evidence in the lede.
+func (st *state) inLede(l int) bool {
+	for _, ev := range st.evidence {
+		if ev.label == l && ev.weight > 0 && ev.sent <= st.lede {
+			return true
+		}
+	}
+	return false
+}
+
+// findLede returns the sentence that ends the lede: the first sentence of
+// at least ledeWords words (the sentences before it are datelines), or the
+// last sentence when none is that long.
+func findLede(toks []token) int {
+	n, sent := 0, 0
+	for _, t := range toks {
+		if t.sent != sent {
+			sent, n = t.sent, 0
+		}
+		if n++; n >= ledeWords {
+			return sent
+		}
+	}
+	return sent
 }
 
 func (rs *ruleSet) findHits(st *state) {
@@ -100,7 +223,7 @@ func (rs *ruleSet) findHits(st *state) {
 				rs.tryPattern(st, p, i)
 			}
 		}
-		for _, p := range rs.prefixed {
+		for _, p := range rs.prefixedBy[toks[i].word[0]] {
 			rs.tryPattern(st, p, i)
 		}
 		if len(st.hits) >= maxHits {
@@ -199,6 +322,8 @@ func (e *elem) matches(t *token) bool {
 	case elemYear:
 		w := t.word
 		return len(w) == 4 && t.num && (w[:2] == "19" || w[:2] == "20")
+	case elemName:
+		return t.name
 	}
 	return false
 }
@@ -275,13 +400,21 @@ func (rs *ruleSet) scoreCues(st *state) {
 			st.best[h.set] = i
 		}
 	}
-	for set, h := range st.best {
+	for _, set := range rs.cueOrder {
+		h := st.best[set]
 		cs := &rs.sets[set]
 		if h < 0 {
 			continue
 		}
+		covered := false
+		if rs.opts.overlap != 1 && cs.weight > 0 {
+			h, covered = rs.bestUncovered(st, set, h)
+		}
 		first := st.hits[h]
 		w := cs.weight * rs.factor(st, first.sent, first.start)
+		if covered {
+			w *= rs.opts.overlap
+		}
 		st.cueScore[cs.label] += w
 		st.evidence = append(st.evidence, evidence{
 			label: cs.label, start: st.toks[first.start].start, end: st.toks[first.end-1].end,
@@ -295,6 +428,9 @@ func (rs *ruleSet) scoreCues(st *state) {
 func (rs *ruleSet) scoreCombos(st *state) {
 	for ci := range rs.combos {
 		cb := &rs.combos[ci]
+		if !st.haveAll(cb.need) {
+			continue // a group the conditions need found nothing
+		}
 		start, end, sent, ok := rs.holds(st, cb)
 		if !ok {
 			continue
@@ -331,8 +467,13 @@ func (rs *ruleSet) holds(st *state, cb *combo) (start, end, sent int, ok bool) {
 				fired = true
 				a, b, s = st.toks[st.hits[h].start].start, st.toks[st.hits[h].end-1].end, st.hits[h].sent
 			}
+		case cd.lede:
+			fired = st.inLede(cd.label)
 		default:
 			fired = st.cueScore[cd.label] > 0
+		}
+		if cd.lede && s > st.lede {
+			fired = false // the first match is past the lede, so none is in it
 		}
 		if fired == cd.neg {
 			return 0, 0, 0, false
@@ -439,6 +580,16 @@ func (rs *ruleSet) describe() {
 	for i := range rs.prefs {
 		p := &rs.prefs[i]
 		p.rule = fmt.Sprintf("%s:%d prefer %s > %s min %g", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser], p.min)
+	}
+	rs.indexPrefixed()
+	// Cue sets are scored in file order, or heaviest first when lighter
+	// cues over the same words count less (option overlap).
+	rs.cueOrder = rs.cueOrder[:0]
+	for i := range rs.sets {
+		rs.cueOrder = append(rs.cueOrder, i)
+	}
+	if rs.opts.overlap != 1 {
+		slices.SortStableFunc(rs.cueOrder, func(a, b int) int { return cmp.Compare(rs.sets[b].weight, rs.sets[a].weight) })
 	}
 }
 

@@ -85,6 +85,8 @@ func (rs *ruleSet) parseElem(w string) (elem, error) {
 		return elem{kind: elemNumber}, nil
 	case w == "#year":
 		return elem{kind: elemYear}, nil
+	case w == "#name":
+		return elem{kind: elemName}, nil
 	case w == "..":
 		return elem{kind: elemGap, n: rs.opts.gap}, nil
 	case strings.HasPrefix(w, ".."):
@@ -144,7 +146,7 @@ func (rs *ruleSet) vocabStem(w string) string {
 // oneToken reports an element that always matches exactly one token.
 func oneToken(k elemKind) bool {
 	switch k {
-	case elemWord, elemExact, elemPrefix, elemNumber, elemYear:
+	case elemWord, elemExact, elemPrefix, elemNumber, elemYear, elemName:
 		return true
 	}
 	return false

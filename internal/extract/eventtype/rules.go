@@ -12,7 +12,7 @@ import (
 //
 //	option NAME VALUE                 min_score, later_sentence, gap, before_window,
 //	                                  background_sentence, hypothetical_sentence,
-//	                                  subordinate_clause
+//	                                  subordinate_clause, overlap
 //	lemma LEMMA: form | form          irregular forms ("lemma shoot: shot")
 //	group NAME: pattern | pattern     a named cue set, for conditions and patterns
 //	cue LABEL WEIGHT: pattern | ...   any pattern found adds WEIGHT to LABEL once
@@ -31,11 +31,15 @@ import (
 //	@group   any pattern of a group defined above
 //	..  ..N  skip up to the gap option's number of words, or up to N
 //	#  #year a number; a year from 1900 to 2099
+//	#name    a word capitalised inside a sentence, likely part of a name
+//	         ("recaptured #name" meets "recaptured Palmyra")
 //
 // A condition is "@group", "LABEL" (the label's cues fired), either negated
 // with "!", or "@a < @b": a match of a ends before one of b starts, in the
 // same sentence and at most before_window words apart ("@a <4 @b": at most
-// 4 words apart).
+// 4 words apart). A condition written "^@a", "^@a < @b" or "^LABEL" holds
+// only in the lede (the first sentence, after any dateline), which carries
+// a snippet's event: "^LABEL" when one of the label's cues is there.
 //
 // Three group names are special. In a sentence where a "background" pattern
 // matches ("last year", "in #year") cues count only background_sentence as
@@ -55,6 +59,7 @@ const (
 	elemNot   // zero-width: the next word (if any) is not this stem
 	elemGroup // any pattern of an earlier group
 	elemYear  // a number from 1900 to 2099
+	elemName  // a word capitalised inside a sentence: likely part of a name
 )
 
 type elem struct {
@@ -87,16 +92,18 @@ type cueSet struct {
 
 type cond struct {
 	neg    bool
-	set    int // cue set index, or -1
-	label  int // label index when set == -1
-	before int // second set of an "a < b" condition, or -1
-	window int // word distance allowed in an "a < b" condition
+	set    int  // cue set index, or -1
+	label  int  // label index when set == -1
+	before int  // second set of an "a < b" condition, or -1
+	window int  // word distance allowed in an "a < b" condition
+	lede   bool // the group condition must hold in the first sentence
 }
 
 type combo struct {
 	label  int
 	weight float64
 	conds  []cond
+	need   []int // cue sets that must have hits for the conditions to hold
 	line   int
 	src    string
 	rule   string
@@ -116,6 +123,7 @@ type options struct {
 	beforeWindow int
 	modeFactor   [numModes]float64
 	subFactor    float64
+	overlap      float64 // how much a cue counts when a heavier cue of its label covers the same words
 }
 
 // Sentence modes: a sentence where the mode's group matches is not news of
@@ -143,8 +151,10 @@ type ruleSet struct {
 	setPatterns map[int][]int    // cue set -> its patterns
 	setIndex    []firstIndex     // cue set -> its patterns by first word
 	prefixed    []int            // patterns whose first element is a prefix
+	prefixedBy  [256][]int       // prefixed, less those that cannot start at a word with this first byte
 	firstKeys   keyFilter        // every key of byFirst
 	wordKeys    keyFilter        // every key of byWord
+	cueOrder    []int            // cue sets in the order they are scored
 	combos      []combo
 	prefs       []preference
 	lemmas      map[string]string
@@ -166,7 +176,7 @@ func newRuleSet(file string, labels []string) *ruleSet {
 		setPatterns: map[int][]int{},
 		lemmas:      map[string]string{},
 		vocab:       map[string]string{},
-		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, modeFactor: [numModes]float64{0.5, 0.5}, subFactor: 1},
+		opts:        options{minScore: 1, laterFactor: 0.75, gap: 3, beforeWindow: 12, modeFactor: [numModes]float64{0.5, 0.5}, subFactor: 1, overlap: 1},
 		modeSet:     [numModes]int{-1, -1},
 		subSet:      -1,
 		file:        file,
@@ -251,6 +261,8 @@ func (rs *ruleSet) parseOption(rest string) error {
 		rs.opts.modeFactor[modeHypothetical] = v
 	case "subordinate_clause":
 		rs.opts.subFactor = v
+	case "overlap":
+		rs.opts.overlap = v
 	default:
 		return fmt.Errorf("unknown option %q", f[0])
 	}
@@ -332,6 +344,14 @@ func (rs *ruleSet) parseWhen(rest string) error {
 		}
 		c.conds = append(c.conds, cd)
 	}
+	for _, cd := range c.conds {
+		if cd.set >= 0 && !cd.neg {
+			c.need = append(c.need, cd.set)
+			if cd.before >= 0 {
+				c.need = append(c.need, cd.before)
+			}
+		}
+	}
 	rs.combos = append(rs.combos, c)
 	return nil
 }
@@ -340,6 +360,10 @@ func (rs *ruleSet) parseCond(s string) (cond, error) {
 	cd := cond{set: -1, label: -1, before: -1, window: rs.opts.beforeWindow}
 	if strings.HasPrefix(s, "!") {
 		cd.neg = true
+		s = strings.TrimSpace(s[1:])
+	}
+	if strings.HasPrefix(s, "^") {
+		cd.lede = true
 		s = strings.TrimSpace(s[1:])
 	}
 	if a, b, ok := strings.Cut(s, "<"); ok {

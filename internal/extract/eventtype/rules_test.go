@@ -203,3 +203,95 @@ func TestConcurrentClassify(t *testing.T) {
 		}
 	}
 }
+
+// TestNameElement checks #name: a word capitalised inside a sentence, not
+// the sentence's first word and not a lower-case word.
+func TestNameElement(t *testing.T) {
+	c, err := newFromText("name.txt", "option min_score 1\ncue GOV_REGAINS_TERIT 3: recaptured #name !troops\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"The army recaptured Palmyra on Sunday.", "GOV_REGAINS_TERIT"},
+		{"The army recaptured the town on Sunday.", ""},
+		{"The army recaptured Syrian troops on Sunday.", ""},
+		{"Recaptured towns were looted.", ""},
+	} {
+		if got := c.Classify(tc.text); got.Code != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
+		}
+	}
+}
+
+// TestLedeCondition checks "^@group": the condition holds only when the
+// group matches in the first sentence.
+func TestLedeCondition(t *testing.T) {
+	c, err := newFromText("lede.txt", "option min_score 1\noption later_sentence 1\ngroup protest: marched\ngroup why: to denounce\nwhen PEACE_PROTEST 3: ^@protest <3 @why\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Hundreds marched to denounce the bombing.", "PEACE_PROTEST"},
+		{"A bomb went off near the market on Monday. Hundreds marched to denounce the bombing.", ""},
+	} {
+		if got := c.Classify(tc.text); got.Code != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
+		}
+	}
+}
+
+// TestLedeSkipsDateline checks that a short first sentence (a dateline)
+// does not count as the lede: the next sentence does.
+func TestLedeSkipsDateline(t *testing.T) {
+	c, err := newFromText("lede.txt", "option min_score 1\ngroup protest: marched\nwhen PEACE_PROTEST 3: ^@protest\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Classify("Nairobi (AP). Hundreds of teachers marched to parliament on Monday."); got.Code != "PEACE_PROTEST" {
+		t.Errorf("after a dateline: got %q, want PEACE_PROTEST", got.Code)
+	}
+	if got := c.Classify("Talks resumed in the capital on Monday morning. Hundreds of teachers marched to parliament."); got.Code != "" {
+		t.Errorf("past the lede: got %q, want none", got.Code)
+	}
+}
+
+// TestLedeLabel checks "^LABEL": the label has a cue in the lede.
+func TestLedeLabel(t *testing.T) {
+	c, err := newFromText("lede.txt", "option min_score 1\noption later_sentence 1\ncue ATTRIB 3: claimed responsibility\ncue REM_EXPLOS 2: car bomb\nwhen ATTRIB -2: ATTRIB & !^ATTRIB\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"The group claimed responsibility for the car bomb on Friday.", "ATTRIB"},
+		{"A car bomb went off in the city centre on Friday. The group claimed responsibility.", "REM_EXPLOS"},
+	} {
+		if got := c.Classify(tc.text); got.Code != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q", tc.text, got.Code, tc.want)
+		}
+	}
+}
+
+// TestOverlapOption checks option overlap: a lighter cue over words a
+// heavier cue of the same label has counted adds only overlap times its
+// weight, and another, uncovered hit of it is taken instead when there is
+// one.
+func TestOverlapOption(t *testing.T) {
+	const rules = "option min_score 1\noption later_sentence 0.5\ncue AIR_STRIKE 5: air strike\ncue AIR_STRIKE 2: strike\ncue AIR_STRIKE 1: killed\n"
+	for _, tc := range []struct {
+		overlap, text string
+		want          float64
+	}{
+		{"1", "An air strike killed five people.", 8},
+		{"0", "An air strike killed five people.", 6},
+		{"0.5", "An air strike killed five people.", 7},
+		{"0", "An air strike hit the town on Monday. A second strike followed an hour later.", 6},
+	} {
+		c, err := newFromText("overlap.txt", "option overlap "+tc.overlap+"\n"+rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Classify(tc.text); got.Code != "AIR_STRIKE" || got.Score != tc.want {
+			t.Errorf("overlap %s: Classify(%q) = %s %.2f, want AIR_STRIKE %.2f", tc.overlap, tc.text, got.Code, got.Score, tc.want)
+		}
+	}
+}
