@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-org/sitrep/internal/article"
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // doc is everything read from one article once, before framing: its
@@ -42,7 +43,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}
 	d.sc = scratchPool.Get().(*scratch)
-	d.low = asciiLower(d.text)
+	d.low = textfold.ASCIILower(d.text)
 	d.sc.words = appendWords(d.sc.words[:0], d.text, d.low)
 	d.words = d.sc.words
 	d.sc.hits = r.rules.appendHits(d.sc.hits[:0], d.text, d.words)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,29 +43,4 @@ func lowerCut(s, prefix string) (string, bool) {
 func hasLowerPrefix(s, prefix string) bool {
 	_, ok := lowerCut(s, prefix)
 	return ok
-}
-
-// asciiLower is textfold.ASCIILower with one allocation instead of two:
-// the folded copy is written straight into a strings.Builder. Offsets
-// hold, and a text without capitals is returned as it is.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i < len(s) {
-		b.WriteString(s[:i]) // a run without capitals, copied whole
-		b.WriteByte(s[i] + 'a' - 'A')
-		s, i = s[i+1:], 0
-		for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-			i++
-		}
-	}
-	b.WriteString(s)
-	return b.String()
 }

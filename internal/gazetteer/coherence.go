@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"math"
 	"sync"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // regionVotes is a document's spatial coherence: each distinct name the
@@ -47,7 +49,7 @@ func (a *docAgg) votesFor(g *Gazetteer, text string) *regionVotes {
 	a.lazy.once.Do(func() {
 		sc := g.getScratch()
 		defer g.putScratch(sc)
-		a.lazy.votes = g.regionVotes(g.scan(sc, text, lowerASCII(text)))
+		a.lazy.votes = g.regionVotes(g.scan(sc, text, textfold.ASCIILower(text)))
 	})
 	return a.lazy.votes
 }

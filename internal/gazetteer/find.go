@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // minFindScore is the score a reading needs to be reported by Find; small
@@ -12,7 +14,7 @@ const minFindScore = 7.0
 
 // Find returns the place mentions in text, resolved with the document's own
 // context, sorted by Start.
-func (g *Gazetteer) Find(text string) []Mention { return g.find(text, lowerASCII(text)) }
+func (g *Gazetteer) Find(text string) []Mention { return g.find(text, textfold.ASCIILower(text)) }
 
 func (g *Gazetteer) find(text, low string) []Mention {
 	sc := g.getScratch()
@@ -240,7 +242,7 @@ func (g *Gazetteer) oneRegion(cands []int32, best int32) bool {
 func (g *Gazetteer) DocContext(text string) Context {
 	sc := g.getScratch()
 	defer g.putScratch(sc)
-	ctx := g.docContext(text, g.scan(sc, text, lowerASCII(text)))
+	ctx := g.docContext(text, g.scan(sc, text, textfold.ASCIILower(text)))
 	ctx.Text = text
 	return ctx
 }

@@ -31,17 +31,3 @@ func TestLowerFoldHelpers(t *testing.T) {
 		})
 	}
 }
-
-func TestLowerASCIIFoldsOnlyASCIICapitals(t *testing.T) {
-	for _, s := range []string{"", "a", "Z", "AB", "abc", "ABC def GHI", "Élan ÖL", "x\xffY", "ends in CAPS"} {
-		want := []byte(s)
-		for i, c := range want {
-			if c >= 'A' && c <= 'Z' {
-				want[i] = c + 'a' - 'A'
-			}
-		}
-		if got := lowerASCII(s); got != string(want) {
-			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
-		}
-	}
-}

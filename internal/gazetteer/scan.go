@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // maxSpan is the longest name, in words, Find tries.
@@ -30,11 +32,11 @@ type token struct {
 // apostrophes), keeping byte offsets and whether a sentence boundary or
 // comma separates a word from the one before.
 func tokenize(text string) ([]token, []bool) {
-	return appendTokens(make([]token, 0, len(text)/5+1), make([]bool, 0, len(text)/5+1), text, lowerASCII(text))
+	return appendTokens(make([]token, 0, len(text)/5+1), make([]bool, 0, len(text)/5+1), text, textfold.ASCIILower(text))
 }
 
 // appendTokens is tokenize appending to toks and breakBefore, so that a
-// caller can reuse its slices; low is lowerASCII(text).
+// caller can reuse its slices; low is textfold.ASCIILower(text).
 func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, []bool) {
 	brk := true
 	i := 0
@@ -101,25 +103,6 @@ func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, 
 		i = j
 	}
 	return toks, breakBefore
-}
-
-// lowerASCII lower-cases the ASCII letters of text and leaves every other
-// byte alone, so offsets into text hold for the result.
-func lowerASCII(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	for {
-		i := 0
-		for i < len(text) && (text[i] < 'A' || text[i] > 'Z') {
-			i++
-		}
-		b.WriteString(text[:i]) // a run without capitals, copied whole
-		if i == len(text) {
-			return b.String()
-		}
-		b.WriteByte(text[i] + 'a' - 'A')
-		text = text[i+1:]
-	}
 }
 
 // possessive returns the byte length of a trailing 's or ’s, or 0.

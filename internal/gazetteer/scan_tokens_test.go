@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // plainAppendTokens is the tokenizer before its ASCII fast path, kept to
@@ -74,7 +76,7 @@ func plainAppendTokens(toks []token, breakBefore []bool, text, low string) ([]to
 
 func checkTokens(t *testing.T, text string) {
 	t.Helper()
-	low := lowerASCII(text)
+	low := textfold.ASCIILower(text)
 	wt, wb := plainAppendTokens(nil, nil, text, low)
 	gt, gb := appendTokens(nil, nil, text, low)
 	if !reflect.DeepEqual(gt, wt) || !reflect.DeepEqual(gb, wb) {

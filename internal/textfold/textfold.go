@@ -4,9 +4,12 @@
 // original, so evidence spans need no mapping back.
 package textfold
 
+import "strings"
+
 // ASCIILower lower-cases the ASCII letters of s and leaves every other byte
 // as it is, so len and offsets are unchanged. It allocates once per text,
-// and not at all when s has no ASCII capitals.
+// writing the folded copy straight into a strings.Builder, and not at all
+// when s has no ASCII capitals.
 func ASCIILower(s string) string {
 	i := 0
 	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
@@ -15,11 +18,16 @@ func ASCIILower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(s))
+	for i < len(s) {
+		b.WriteString(s[:i]) // a run without capitals, copied whole
+		b.WriteByte(s[i] + 'a' - 'A')
+		s, i = s[i+1:], 0
+		for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+			i++
 		}
 	}
-	return string(b)
+	b.WriteString(s)
+	return b.String()
 }

@@ -29,3 +29,17 @@ func TestASCIILowerNoCapitalsDoesNotAllocate(t *testing.T) {
 		t.Errorf("allocates %.0f times for a lower-case text, want 0", n)
 	}
 }
+
+func TestLowerASCIIFoldsOnlyASCIICapitals(t *testing.T) {
+	for _, s := range []string{"", "a", "Z", "AB", "abc", "ABC def GHI", "Élan ÖL", "x\xffY", "ends in CAPS"} {
+		want := []byte(s)
+		for i, c := range want {
+			if c >= 'A' && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := ASCIILower(s); got != string(want) {
+			t.Errorf("ASCIILower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -1,10 +1,11 @@
 package quantity
 
 import (
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-org/sitrep/internal/textfold"
 )
 
 // TokenKind separates words, numbers and punctuation.
@@ -39,7 +40,7 @@ func Tokenize(text string) []Token {
 // AppendTokens is Tokenize appending to dst, so a caller that tokenizes
 // many texts can reuse one slice.
 func AppendTokens(dst []Token, text string) []Token {
-	return AppendTokensLower(dst, text, lowerASCII(text))
+	return AppendTokensLower(dst, text, textfold.ASCIILower(text))
 }
 
 // AppendTokensLower is AppendTokens for a caller that has lower-cased the
@@ -48,7 +49,7 @@ func AppendTokens(dst []Token, text string) []Token {
 // is ignored.
 func AppendTokensLower(dst []Token, text, lower string) []Token {
 	if len(lower) != len(text) {
-		lower = lowerASCII(text)
+		lower = textfold.ASCIILower(text)
 	}
 	toks := dst
 	for i := 0; i < len(text); {
@@ -83,30 +84,6 @@ func AppendTokensLower(dst []Token, text, lower string) []Token {
 		}
 	}
 	return toks
-}
-
-// lowerASCII is textfold.ASCIILower with one allocation instead of two: it
-// writes the folded copy straight into a strings.Builder. Offsets hold.
-func lowerASCII(s string) string {
-	i := 0
-	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i < len(s) {
-		b.WriteString(s[:i]) // a run without capitals, copied whole
-		b.WriteByte(s[i] + 'a' - 'A')
-		s, i = s[i+1:], 0
-		for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-			i++
-		}
-	}
-	b.WriteString(s)
-	return b.String()
 }
 
 // tokenBufs holds token slices for the per-sentence entry points
