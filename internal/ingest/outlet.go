@@ -23,6 +23,10 @@ const minOutletScore = 2
 
 const properName = `(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of|and|for|the|al|&)?\s*\p{Lu}[\p{L}\p{N}&.'’-]*){0,5})`
 
+// headline is a title before a site-name suffix: four words or more, so
+// that a breadcrumb ("World News | Iraq") is not read as one.
+const headline = `^\S+(?:\s+\S+){3,}?`
+
 var outletRules = []outletRule{
 	{"home-page-promo", 3, regexp.MustCompile(`(?i)^visit\s+(?-i:the\s+)?(.{2,}?)(?:['’]s?)?\s+(?:home ?page|homepage|website|site)\b`), []string{"visit"}, false},
 	{"original-article", 3, regexp.MustCompile(`(?i)^read the original article on\s+(.{2,60}?)\.?$`), []string{"original article"}, false},
@@ -34,8 +38,8 @@ var outletRules = []outletRule{
 	{"newsletter", 3, regexp.MustCompile(`^(?:(?i:sign up (?:to|for)|subscribe to|get|receive)\s+)?(?:(?i:the)\s+)?` + properName + `(?:['’]s?)?\s+(?i:(?:daily|weekly|free|morning|evening|breaking news|top stories)\s+)*(?i:newsletters?)\b`), []string{"newsletter"}, false},
 	{"follow-us", 2, regexp.MustCompile(`^(?i:follow|like)\s+(?:(?i:the)\s+)?` + properName + `\s+(?i:on)\s+(?i:social media|twitter|x|facebook|instagram|telegram|youtube|whatsapp|linkedin|tiktok)\b`), []string{"follow", "like"}, false},
 	{"byline", 2, regexp.MustCompile(`^(?i:by)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*[,|]\s*(?:(?i:the)\s+)?` + properName + `\s*\.?$`), []string{"by "}, false},
-	{"title-suffix", 2, regexp.MustCompile(`^\S.{10,}?\s+\|\s+(?:(?i:the)\s+)?` + properName + `\s*$`), []string{"|"}, true},
-	{"title-dash-suffix", 1, regexp.MustCompile(`^\S.{10,}?\s+[-–—]\s+(?:(?i:the)\s+)?` + properName + `\s*$`), []string{"-", "–", "—"}, true},
+	{"title-suffix", 2, regexp.MustCompile(headline + `\s+\|\s+(?:(?i:the)\s+)?` + properName + `\s*$`), []string{"|"}, true},
+	{"title-dash-suffix", 1, regexp.MustCompile(headline + `\s+[-–—]\s+(?:(?i:the)\s+)?` + properName + `\s*$`), []string{"-", "–", "—"}, true},
 	{"told-outlet", 1, regexp.MustCompile(`\b(?:told|emailed to|sent to|said to|speaking to|in an interview with)\s+(?:the\s+)?` + properName), []string{"told ", "emailed to", "sent to", "said to", "speaking to", "interview with"}, false},
 }
 

@@ -29,6 +29,7 @@ func TestOutletFromText(t *testing.T) {
 		{"byline with role is not an outlet", []string{"By Amina Yusuf, Staff Writer"}, "", ""},
 		{"byline pipe", []string{"Ceasefire holds for a second day", "By Omar K. Haddad | The Cedar Review"}, "Cedar Review", "byline"},
 		{"title pipe suffix", []string{"Clashes erupt near the northern border | River Post", "Body."}, "River Post", "title-suffix"},
+		{"breadcrumb is not a headline", []string{"Middle East News | Iraq", "Body."}, "", ""},
 		{"title pipe only in the headline", []string{"Headline about clashes", "Some body text | Other Things"}, "", ""},
 		{"empty title suffix", []string{"Militants attack a checkpoint in the north |", "Body."}, "", ""},
 		{"title dash alone is not enough", []string{"Militants attack a checkpoint in the north - Mountain Times"}, "", ""},
