@@ -197,7 +197,9 @@ func (d *doc) eventType(c *cluster, a1, a2 *party) (incident.SubEventType, Cue, 
 }
 
 // claimant finds who claimed the incident: the actor named right before a
-// claim of responsibility, or after "claimed by".
+// claim of responsibility, or after "claimed by"; failing that, the group
+// whose own media arm carried the report ("a statement carried by its Amaq
+// news agency").
 func (d *doc) claimant(c *cluster, fill func(actors.Actor) actors.Actor) (*party, hit) {
 	for _, f := range c.frames {
 		for _, h := range d.hitsIn(catClaim, f.start, f.end) {
@@ -208,6 +210,25 @@ func (d *doc) claimant(c *cluster, fill func(actors.Actor) actors.Actor) (*party
 			if m, ok := d.claimingActor(s, h); ok {
 				return &party{actor: fill(m.Actor), first: vote{m: m, rule: "claimed"}}, h
 			}
+		}
+	}
+	return d.channelClaimant(c, fill)
+}
+
+// channelClaimant is the group a claim channel speaks for, when one of the
+// incident's statements cites it (rules/agencies.tsv, third column).
+func (d *doc) channelClaimant(c *cluster, fill func(actors.Actor) actors.Actor) (*party, hit) {
+	for _, f := range c.frames {
+		for _, h := range d.hitsIn(catChannel, f.start, f.end) {
+			if d.near(catNegation, d.sents[f.sent].start, h.start, 3) {
+				continue // "did not appear on Amaq"
+			}
+			group, ok := d.r.Actors.Lookup(d.r.rules.speaker[h.value])
+			if !ok {
+				continue
+			}
+			m := actors.Mention{Start: h.start, End: h.end, Text: d.text[h.start:h.end], Actor: group}
+			return &party{actor: fill(group), first: vote{m: m, rule: "claim-channel"}}, h
 		}
 	}
 	return nil, hit{}

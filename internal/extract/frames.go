@@ -245,7 +245,8 @@ func (d *doc) frameFlags(f *frame, stat func() bool) {
 	s := d.sents[f.sent]
 	f.coref = d.hasHit(catCoref, f.start, f.end)
 	f.another = d.hasHit(catAnother, f.start, f.end)
-	f.claim = d.hasHit(catClaim, f.start, f.end)
+	// a group's own media arm reporting "the attack" is its claim for it
+	f.claim = d.hasHit(catClaim, f.start, f.end) || d.hasHit(catChannel, f.start, f.end)
 	if !f.event {
 		return
 	}

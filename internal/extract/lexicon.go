@@ -30,6 +30,7 @@ const (
 	catSkipPlace = "skipplace"
 	catFromRole  = "fromrole"
 	catAgency    = "agency"
+	catChannel   = "channel" // an armed group's own media arm (rules/agencies.tsv, third column)
 	catActVerb   = "actverb"
 	catMedia     = "medianoun"
 	catBoast     = "boast"
@@ -153,6 +154,7 @@ type lexicon struct {
 	bySecond map[[2]string][]int32 // positions in byFirst[first] of the longer phrases of a busy first word
 	oneWord  map[string][]int32    // positions of the one-word phrases of a busy first word
 	shapes   [26 * 26]uint32       // per first two letters, a bit per length of the first words (see mayOpen)
+	speaker  map[string]string     // a claim channel's name -> the actor it speaks for
 }
 
 // mayOpen reports whether some phrase may begin with w: false for most
@@ -199,7 +201,7 @@ func (lx *lexicon) index() {
 
 // loadLexicon reads the embedded rule tables.
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{byFirst: map[string][]phrase{}}
+	lx := &lexicon{byFirst: map[string][]phrase{}, speaker: map[string]string{}}
 	for _, name := range []string{"rules/cues.tsv", "rules/agencies.tsv"} {
 		f, err := rulesFS.Open(name)
 		if err != nil {
@@ -225,15 +227,23 @@ func (lx *lexicon) read(r io.Reader, agencies bool) error {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 2 {
-			return fmt.Errorf("line %d: want 2 tab-separated fields", n)
+		if len(f) != 2 && !(agencies && len(f) == 3) {
+			return fmt.Errorf("line %d: want 2 tab-separated fields (3 for a claim channel)", n)
 		}
 		if !agencies {
 			lx.add(phrase{cat: f[0], value: f[1]}, f[1])
 			continue
 		}
+		cat := catAgency
+		if len(f) == 3 {
+			speaks := strings.TrimSpace(f[2])
+			if speaks == "" {
+				return fmt.Errorf("line %d: empty actor for claim channel %q", n, f[0])
+			}
+			cat, lx.speaker[f[0]] = catChannel, speaks
+		}
 		for _, alias := range strings.Split(f[1], "|") {
-			p := phrase{cat: catAgency, value: f[0]}
+			p := phrase{cat: cat, value: f[0]}
 			if len(alias) <= 4 && strings.ToUpper(alias) == alias {
 				p.exact = alias
 			}

@@ -21,6 +21,21 @@ func TestOutletFromText(t *testing.T) {
 		{"told twice adds up", []string{"A witness told Delta Radio the shooting lasted an hour.", "The statement was emailed to Delta Radio."}, "Delta Radio", "told-outlet"},
 		{"told once is not enough", []string{"The minister told Reuters in March that the threat remained."}, "", ""},
 		{"nothing", []string{"Just a sentence about a meeting."}, "", ""},
+		{"newsletter sign-up", []string{"Body text here.", "Sign up for the Coastal Ledger's weekly newsletter"}, "Coastal Ledger", "newsletter"},
+		{"newsletter plural possessive", []string{"Subscribe to Harbour Times' free daily newsletter."}, "Harbour Times", "newsletter"},
+		{"follow on social media", []string{"Gunfire was heard overnight.", "Follow Savanna Wire on social media for updates"}, "Savanna Wire", "follow-us"},
+		{"follow with told adds up", []string{"A doctor told the Plateau Herald two men died.", "Follow the Plateau Herald on Telegram"}, "Plateau Herald", "follow-us"},
+		{"byline with outlet", []string{"By Amina Yusuf, Sahel Ledger", "Fighting resumed on Friday."}, "Sahel Ledger", "byline"},
+		{"byline with role is not an outlet", []string{"By Amina Yusuf, Staff Writer"}, "", ""},
+		{"byline pipe", []string{"Ceasefire holds for a second day", "By Omar K. Haddad | The Cedar Review"}, "Cedar Review", "byline"},
+		{"title pipe suffix", []string{"Clashes erupt near the northern border | River Post", "Body."}, "River Post", "title-suffix"},
+		{"breadcrumb is not a headline", []string{"Middle East News | Iraq", "Body."}, "", ""},
+		{"title pipe only in the headline", []string{"Headline about clashes", "Some body text | Other Things"}, "", ""},
+		{"empty title suffix", []string{"Militants attack a checkpoint in the north |", "Body."}, "", ""},
+		{"title dash alone is not enough", []string{"Militants attack a checkpoint in the north - Mountain Times"}, "", ""},
+		{"title dash with told adds up", []string{"Militants attack a checkpoint in the north - Mountain Times", "An officer told Mountain Times that two died."}, "Mountain Times", "told-outlet"},
+		{"copyright with year after", []string{"© Harbour Times 2021"}, "Harbour Times", "copyright"},
+		{"told with article once is not enough", []string{"Sources told the Delta Herald the camp was hit."}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
