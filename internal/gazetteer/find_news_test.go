@@ -50,6 +50,11 @@ func TestFindNewsText(t *testing.T) {
 			want: []found{{"Makhmour Mountains", "IQ.11", "IQ", 2}, {"Iraq", "", "IQ", 3}, {"Makhmour", "IQ.11", "IQ", 2}},
 		},
 		{
+			name: "the head of an ezafe name is no town of its own",
+			text: "Gunmen attacked a clinic in the Pul-e-Sorkh quarter of Herat. Residents of Dasht-e-Gul fled to Herat.",
+			want: []found{{"Herat", "AF.11", "AF", 1}, {"Herat", "AF.11", "AF", 1}},
+		},
+		{
 			name: "unknown names do not become far-away namesakes",
 			text: "Syrian troops shelled the Al-Sakar village, and Obama Hamed, a local elder, was wounded in Idlib.",
 			want: []found{{"Syrian", "", "SY", 3}, {"Idlib", "SY.12", "SY", 1}},

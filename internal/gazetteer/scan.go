@@ -244,8 +244,18 @@ func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, a
 		text[toks[j].end:toks[j+1].start] == "-" {
 		return true
 	}
+	// "Dasht-e-Barchi", "Pul-i-Charkhi": a Persian ezafe joins the word to a
+	// capitalised one after it, so the word is only the head of a longer name
+	if j := at + 1; j+1 < len(toks) && ezafe[toks[j].lower] && toks[j+1].cap &&
+		text[toks[at].end:toks[j].start] == "-" && text[toks[j].end:toks[j+1].start] == "-" {
+		return true
+	}
 	return false
 }
+
+// ezafe are the spellings of the Persian linking particle in romanised
+// names ("Sar-e-Pul", "Pul-i-Khumri", "Dasht-e-Leili").
+var ezafe = map[string]bool{"e": true, "i": true, "ye": true, "yi": true, "o": true}
 
 // openers are function words that start sentences; capitalised there,
 // they are taken into a name only when the rest is no name by itself
