@@ -207,6 +207,10 @@ func TestIsStatistic(t *testing.T) {
 		{"It was the deadliest bombing since 2017, killing one guard.", false},
 		{"Since 2017, the bombings have killed 41 guards.", true},
 		{"The group was defeated a year ago and lost its leader a year before.", false},
+		{"The insurgency, which erupted in 2011, has killed over 9,000 people.", true},
+		{"Fighting that started in 2014 has already claimed 3,200 lives, aid groups say.", true},
+		{"The blast has killed at least 20 people, police said.", false},
+		{"A raid in 2019 killed 14 fighters.", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {

@@ -315,9 +315,13 @@ func IsStatisticIn(toks []Token) bool {
 func statisticCue(toks []Token) (string, bool) {
 	cue := ""
 	figure := false
+	perfect, inYear := false, false // "has killed", "in 2009"
 	for i := range toks {
 		if toks[i].Kind == Punct {
 			continue
+		}
+		if !perfect && perfectToll(toks, i) {
+			perfect = true
 		}
 		if aggregateCount(toks, i) {
 			return "aggregate-count", true
@@ -344,10 +348,38 @@ func statisticCue(toks []Token) (string, bool) {
 			if periodPreps[prev] {
 				cue = "year-aggregate"
 			}
+			if prev == "in" {
+				inYear = true
+			}
 		}
+	}
+	if cue == "" && perfect && inYear {
+		// "the conflict, which began in 2009, has killed more than 40,000":
+		// a toll in the present perfect counted from a year is cumulative
+		cue = "toll-since-year"
 	}
 	// a cue alone ("the worst attack since 2017") says nothing about figures
 	return cue, cue != "" && figure
+}
+
+// perfectTolls are the participles of a cumulative toll after has/have.
+var perfectTolls = set("killed", "claimed", "left", "displaced")
+
+// perfectToll reports "has killed" or "have claimed" at token i, with at
+// most one adverb between ("has already killed").
+func perfectToll(toks []Token, i int) bool {
+	if w := toks[i].Lower; w != "has" && w != "have" {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+2; k++ {
+		if perfectTolls[toks[k].Lower] {
+			return true
+		}
+		if toks[k].Kind == Punct {
+			return false
+		}
+	}
+	return false
 }
 
 // isFigure reports whether toks[i] starts a count other than a year or one.
