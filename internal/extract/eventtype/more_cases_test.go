@@ -9,9 +9,7 @@ import (
 // harderCases are a second set of sentences of our own, written after the
 // rules to probe phrasing the rules were not shaped on: headlines, passive
 // voice, reported speech, several events in one snippet.
-var harderCases = []struct {
-	name, text, want string
-}{
+var harderCases = []labelCase{
 	{"clash encounter", "Three suspected rebels were killed in an encounter with security forces in the forest district on Monday.", "ARMED_CLASH"},
 	{"clash gunbattle headline", "Police, gunmen in hours-long gun battle on outskirts of the capital", "ARMED_CLASH"},
 	{"clash besieged post", "Insurgents besieged a police post for two days before reinforcements arrived and drove them off.", "ARMED_CLASH"},
@@ -406,17 +404,29 @@ var harderCases = []struct {
 
 func TestClassifyHarder(t *testing.T) {
 	c := newTestClassifier(t)
+	checkLabels(t, "Classify", harderCases, c.Classify)
+}
+
+// labelCase is a sentence of our own and the label it must get.
+type labelCase = struct {
+	name, text, want string
+}
+
+// checkLabels runs label (Classify or Best) on each case as a subtest and
+// logs how many were wrong in all.
+func checkLabels(t *testing.T, fn string, cases []labelCase, label func(string) Result) {
+	t.Helper()
 	fails := 0
-	for _, tc := range harderCases {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := c.Classify(tc.text)
+			got := label(tc.text)
 			if got.Code != tc.want {
 				fails++
-				t.Errorf("Classify(%q) = %q (%.1f), want %q; cues:%s", tc.text, got.Code, got.Score, tc.want, describeCues(got.Cues))
+				t.Errorf("%s(%q) = %q (%.1f), want %q; cues:%s", fn, tc.text, got.Code, got.Score, tc.want, describeCues(got.Cues))
 			}
 		})
 	}
-	t.Logf("%d of %d wrong", fails, len(harderCases))
+	t.Logf("%d of %d wrong", fails, len(cases))
 }
 
 // TestRankStable ranks the same texts with two classifiers, several times

@@ -8,9 +8,7 @@ import "testing"
 // sub-event type, before running the classifier on them, to measure how the
 // rules generalise beyond the sentences they were shaped on. Best is used,
 // as in the CASE task, where every snippet gets one label.
-var newswireCases = []struct {
-	name, text, want string
-}{
+var newswireCases = []labelCase{
 	// Government regains territory: state forces take back a place.
 	{"gov army retakes district", "The Afghan army said on Sunday it had retaken control of the district centre, which fell to Taliban fighters last month, after an operation backed by air support.", "GOV_REGAINS_TERIT"},
 	{"gov liberated villages", "Iraqi forces liberated four villages south of the city from Islamic State militants, the Joint Operations Command said in a statement.", "GOV_REGAINS_TERIT"},
@@ -497,17 +495,7 @@ var newswireCases = []struct {
 
 func TestClassifyNewswire(t *testing.T) {
 	c := newTestClassifier(t)
-	fails := 0
-	for _, tc := range newswireCases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := c.Best(tc.text)
-			if got.Code != tc.want {
-				fails++
-				t.Errorf("Best(%q) = %q (%.1f), want %q; cues:%s", tc.text, got.Code, got.Score, tc.want, describeCues(got.Cues))
-			}
-		})
-	}
-	t.Logf("%d of %d wrong", fails, len(newswireCases))
+	checkLabels(t, "Best", newswireCases, c.Best)
 }
 
 // TestAttributionKeepsEvent checks that a claim ranked first does not drop
