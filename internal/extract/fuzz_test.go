@@ -17,12 +17,8 @@ import (
 // quoting exactly what it points at.
 func FuzzExtract(f *testing.F) {
 	r := resources(f)
-	files, _ := filepath.Glob("testdata/articles/*.txt")
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err == nil {
-			f.Add(string(b), "2023-05-02")
-		}
+	for _, text := range testArticleTexts(f) {
+		f.Add(text, "2023-05-02")
 	}
 	f.Add("Gunmen killed 3. people on Monday in Kabul.", "")
 	f.Add("\xff\xfe\x00 ISIS \u201cattack\u201d on", "2020-01-01")
@@ -85,16 +81,10 @@ func TestEventIDStable(t *testing.T) {
 // extractor, gazetteer included, over the test articles.
 func BenchmarkExtract(b *testing.B) {
 	r := resources(b)
-	files, _ := filepath.Glob("testdata/articles/*.txt")
-	var arts []string
+	arts := testArticleTexts(b)
 	total := 0
-	for _, p := range files {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		arts = append(arts, string(data))
-		total += len(data)
+	for _, text := range arts {
+		total += len(text)
 	}
 	b.SetBytes(int64(total / len(arts)))
 	b.ResetTimer()
@@ -113,15 +103,11 @@ func BenchmarkExtract(b *testing.B) {
 // times over): extraction must stay near-linear in the text's length.
 func BenchmarkExtractLong(b *testing.B) {
 	r := resources(b)
-	files, _ := filepath.Glob("testdata/articles/*.txt")
+	arts := testArticleTexts(b)
 	var sb []byte
 	for k := 0; k < 20; k++ {
-		for _, p := range files {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sb = append(sb, data...)
+		for _, text := range arts {
+			sb = append(sb, text...)
 			sb = append(sb, '\n')
 		}
 	}

@@ -32,14 +32,7 @@ func TestActorWordsAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := append([]string{}, sharedWordTexts...)
-	files, _ := filepath.Glob("testdata/articles/*.txt")
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, testArticleTexts(t)...)
 	for _, text := range texts {
 		want := dict.Find(text)
 		got := dict.FindWords(text, wordList(tokenize(text)))
@@ -95,14 +88,7 @@ func TestSentenceTokens(t *testing.T) {
 		"Gunmen killed 5. Police said 3,500 fled.\nA bomb-maker's car exploded near al-Tarmiyah's market on 2020-03-08.",
 		"He said 'no.' Then: “Ten were killed.” 1.5 km away\u00a0Two died!\tThree? Yes.",
 	}, sharedWordTexts...)
-	files, _ := filepath.Glob("testdata/articles/*.txt")
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, testArticleTexts(t)...)
 	for _, text := range texts {
 		checkSentenceTokens(t, text)
 	}
@@ -143,14 +129,7 @@ func TestLexiconIndex(t *testing.T) {
 	texts := append([]string{
 		"The attack, the attacks and the group that claimed the bombing; the Islamic State said the SANA agency reported.",
 	}, sharedWordTexts...)
-	files, _ := filepath.Glob("testdata/articles/*.txt")
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, testArticleTexts(t)...)
 	busy := 0
 	for _, ps := range lx.byFirst {
 		if len(ps) >= busyFirst {
@@ -198,4 +177,23 @@ func TestFindAllIn(t *testing.T) {
 			}
 		}
 	}
+}
+
+// testArticleTexts reads the project's own test articles in
+// testdata/articles, in file-name order.
+func testArticleTexts(tb testing.TB) []string {
+	tb.Helper()
+	files, err := filepath.Glob("testdata/articles/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no test articles in testdata/articles: %v", err)
+	}
+	out := make([]string, 0, len(files))
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
 }
