@@ -28,13 +28,15 @@ var geoCorpora = []struct {
 func newEvalGeoCmd(cfg *Config) *cobra.Command {
 	var datasets string
 	var gold bool
+	var split string
 	cmd := &cobra.Command{
 		Use:   "geo",
 		Short: "Score toponym resolution on GeoWebNews, LGL and TR-News (gold spans given)",
 		Long: "Resolves every gold toponym with its document's context (from sitrep's own scan of the text, or\n" +
 			"with --gold-context from the gold toponym spans) and reports accuracy within 161 km,\n" +
 			"country accuracy and median error. GeoWebNews is also split into even articles (used while\n" +
-			"tuning) and odd articles (held out).",
+			"tuning) and odd articles (held out). --split tune prints only what tuning may look at (LGL and\n" +
+			"the even GeoWebNews half); --split heldout only the odd half and TR-News.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if err := cobra.NoArgs(cmd, args); err != nil {
 				return usageError{fmt.Errorf("eval geo: %w", err)}
@@ -42,6 +44,10 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			keep, err := splitFilter(split)
+			if err != nil {
+				return err
+			}
 			g, err := gazetteer.Load()
 			if err != nil {
 				return fmt.Errorf("eval geo: %w", err)
@@ -52,7 +58,11 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				results = append(results, rs...)
+				for _, r := range rs {
+					if keep(r.Name) {
+						results = append(results, r)
+					}
+				}
 			}
 			if cfg.JSON {
 				enc := json.NewEncoder(cfg.Stdout)
@@ -73,6 +83,7 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&datasets, "datasets", "../shared/datasets", "directory holding geoparsing/")
+	cmd.Flags().StringVar(&split, "split", "all", "which results to print: all, tune (LGL, GeoWebNews even) or heldout (GeoWebNews odd, TR-News)")
 	cmd.Flags().BoolVar(&gold, "gold-context", false, "take each document's context from the gold toponym spans instead of sitrep's own place scan")
 	return cmd
 }
@@ -96,4 +107,21 @@ func evalCorpus(g *gazetteer.Gazetteer, path, name string, ref float64, scan boo
 		out = append(out, even, odd)
 	}
 	return out, nil
+}
+
+// splitFilter keeps tuning honest: while rules are tuned, --split tune prints
+// only the corpora tuning may look at, so held-out figures are never seen
+// between changes.
+func splitFilter(split string) (func(name string) bool, error) {
+	tune := map[string]bool{"LGL": true, "GeoWebNews (even, tuned on)": true}
+	heldout := map[string]bool{"TR-News": true, "GeoWebNews (odd, held out)": true}
+	switch split {
+	case "all":
+		return func(string) bool { return true }, nil
+	case "tune":
+		return func(n string) bool { return tune[n] }, nil
+	case "heldout":
+		return func(n string) bool { return heldout[n] }, nil
+	}
+	return nil, usageError{fmt.Errorf("eval geo: --split %q: want all, tune or heldout", split)}
 }

@@ -71,3 +71,35 @@ func TestEvalGeoMissingDatasets(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want usage error", code, errOut)
 	}
 }
+
+func TestEvalGeoBadSplit(t *testing.T) {
+	code, _, errOut := runPlacesCLI(t, "", "eval", "geo", "--split", "odd")
+	if code != ExitUsage || !strings.Contains(errOut, "--split") {
+		t.Errorf("exit %d, stderr %q; want a usage error naming --split", code, errOut)
+	}
+}
+
+func TestSplitFilter(t *testing.T) {
+	tune, err := splitFilter("tune")
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := splitFilter("heldout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name       string
+		tune, held bool
+	}{
+		{"LGL", true, false},
+		{"GeoWebNews (even, tuned on)", true, false},
+		{"GeoWebNews (odd, held out)", false, true},
+		{"TR-News", false, true},
+		{"GeoWebNews", false, false},
+	} {
+		if tune(c.name) != c.tune || held(c.name) != c.held {
+			t.Errorf("%s: tune %v held %v, want %v %v", c.name, tune(c.name), held(c.name), c.tune, c.held)
+		}
+	}
+}
