@@ -1,0 +1,32 @@
+package gazetteer
+
+import "testing"
+
+// TestWorldFeatures checks that names of seas and world regions resolve to
+// GeoNames' own entries, so distances are measured from GeoNames' points.
+func TestWorldFeatures(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct {
+		name string
+		id   int64
+	}{
+		{"Atlantic", 3373405},
+		{"Pacific Ocean", 2363254},
+		{"Middle East", 6269133},
+		{"Mediterranean", 363196},
+		{"Europe", 6255148},
+		{"Balkans", 685608},
+		{"West Africa", 7729885},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := g.Resolve(tc.name, Context{})
+			if !ok {
+				t.Fatalf("Resolve(%q) found nothing", tc.name)
+			}
+			if m.Place.ID != tc.id || m.Place.CountryCode != "" {
+				t.Errorf("Resolve(%q) = %d %s (%s), want GeoNames %d in no country", tc.name, m.Place.ID, m.Place.Name, m.Place.CountryCode, tc.id)
+			}
+		})
+	}
+}
