@@ -256,7 +256,7 @@ func (s *sources) writeGazetteer(w *strings.Builder) {
 			}
 			fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", kind, a.Code, a.ID, a.Name, a.ASCII,
 				ff(a.Lat), ff(a.Lon), strings.Join(a.Alt, "|"), a.Pop)
-			ix.add(append([]string{a.Name, a.ASCII}, a.Alt...)...)
+			ix.add(append(append([]string{a.Name, a.ASCII}, a.Alt...), abbrevVariants(a.Code[:2], a.ASCII)...)...)
 		}
 	}
 	for _, c := range s.cities {
@@ -283,6 +283,7 @@ func (s *sources) writePlace(w *strings.Builder, ix *index, c city) {
 	if c.Alt != "" {
 		names = append(names, c.Alt)
 	}
+	names = append(names, abbrevVariants(c.CC, c.Name)...)
 	if c.ID > 0 && (c.Pop >= 15000 || strings.HasPrefix(c.FCode, "PPLA") || c.FCode == "PPLC") {
 		// variants of the towns that matter; small places' variants mostly add noise
 		names = append(names, s.alternates[c.ID]...)
