@@ -30,3 +30,17 @@ func TestWorldFeatures(t *testing.T) {
 		})
 	}
 }
+
+// TestShippingFeatures checks the straits and regions conflict and shipping
+// reports name, which GeoNames' city lists lack.
+func TestShippingFeatures(t *testing.T) {
+	g := loadTest(t)
+	for _, name := range []string{"Strait of Hormuz", "Bab el-Mandeb", "Suez Canal", "Puntland", "Horn of Africa"} {
+		if _, ok := g.Resolve(name, Context{}); !ok {
+			t.Errorf("Resolve(%q) found nothing", name)
+		}
+	}
+	if c, ok := g.Country("Persia"); !ok || c.Code != "IR" {
+		t.Errorf("Country(Persia) = %v, %v; want IR", c.Code, ok)
+	}
+}
