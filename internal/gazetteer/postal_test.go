@@ -7,8 +7,8 @@ import "testing"
 func TestPostalTowns(t *testing.T) {
 	g := loadTest(t)
 	m, ok := g.Resolve("Meadow Grove", Context{Countries: []string{"US"}})
-	if !ok || m.Place.Admin1Code != "US.NE" {
-		t.Errorf("Resolve(Meadow Grove) = %+v, %v; want the Nebraska town", m.Place, ok)
+	if !ok || m.Place.Admin1Code != "US.NE" || m.Place.Kind != "P.PPL" || m.Place.Source != "usps" {
+		t.Errorf("Resolve(Meadow Grove) = %+v, %v; want the Nebraska post-office town", m.Place, ok)
 	}
 	// Jamison, Pennsylvania and Mc Coy, Texas are post-office towns only
 	for _, name := range []string{"Jamison", "Mc Coy"} {

@@ -46,7 +46,7 @@ func readPostal(npmDir string) ([]city, error) {
 	}
 	out := make([]city, 0, len(towns))
 	for k, a := range towns {
-		out = append(out, city{Name: k[0], FCode: "PPL", postal: true, CC: "US", A1: k[1], Lat: a.lat / a.n, Lon: a.lon / a.n})
+		out = append(out, city{Name: k[0], FCode: gazetteer.PostalFCode, postal: true, CC: "US", A1: k[1], Lat: a.lat / a.n, Lon: a.lon / a.n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Name != out[j].Name {
