@@ -44,3 +44,13 @@ func TestShippingFeatures(t *testing.T) {
 		t.Errorf("Country(Persia) = %v, %v; want IR", c.Code, ok)
 	}
 }
+
+// TestUSRegions checks that a US region outranks the post-office hamlet that
+// shares its name (New England, North Dakota).
+func TestUSRegions(t *testing.T) {
+	g := loadTest(t)
+	m, ok := g.Resolve("New England", Context{Countries: []string{"US"}})
+	if !ok || m.Place.Kind != "L.RGN" {
+		t.Errorf("Resolve(New England) = %s %s, %v; want the region", m.Place.Name, m.Place.Kind, ok)
+	}
+}
