@@ -53,8 +53,9 @@ func (g *Gazetteer) loadWords() error {
 	return nil
 }
 
-// loadFeatures adds the curated table of features GeoNames' city lists lack:
-// name, alternates, kind, country, admin-1 code, lat, lon, source note.
+// loadFeatures adds the curated table of features GeoNames' city lists lack
+// (name, alternates, kind, country, admin-1 code, lat, lon, source note),
+// then the world features of loadWorld.
 func (g *Gazetteer) loadFeatures() error {
 	rows, err := readTSV("data/features.tsv", 8)
 	if err != nil {
@@ -76,18 +77,13 @@ func (g *Gazetteer) loadFeatures() error {
 		if r[1] != "" {
 			names = append(names, strings.Split(r[1], "|")...)
 		}
-		// curated entries are there because conflict reports name them:
-		// they rank like a sizeable town
-		level, imp := levelFeature, 7.0
+		level := levelFeature
 		if strings.HasPrefix(r[2], "P.") {
 			level = levelPlace
 		}
-		idx := g.add(entry{Place: p, level: level, imp: imp}, names...)
-		for _, n := range names[1:] {
-			g.aliasFolds[idx] = append(g.aliasFolds[idx], foldSimple(n)) // alternates are spellings too
-		}
+		g.addFeature(p, names, level)
 	}
-	return nil
+	return g.loadWorld()
 }
 
 // loadAliases adds exonyms and names no spelling rule can bridge (Saladin,

@@ -214,10 +214,19 @@ func (g *Gazetteer) addPlace(f []string) error {
 	id, _ := strconv.ParseInt(f[1], 10, 64)
 	pop, _ := strconv.ParseInt(f[9], 10, 64)
 	p := Place{ID: id, Name: f[2], Kind: kindOf(f[3]), CountryCode: f[4], Lat: lat, Lon: lon, Population: pop, Source: "geonames"}
+	if f[3] == PostalFCode {
+		p.Source = "usps" // a post-office town the generator added (gen/postal.go)
+	}
 	p.Admin1Code, p.Admin2Code = f[5], f[6]
 	g.add(entry{Place: p, level: levelPlace, imp: placeImportance(f[3], pop)})
 	return nil
 }
+
+// PostalFCode marks, in the generated data, the US post-office towns the
+// generator adds where GeoNames' city lists have no town of that name; they
+// load as ordinary populated places (P.PPL) whose source is the Postal
+// Service.
+const PostalFCode = "PPLP"
 
 // kindOf shares the few kind strings instead of allocating one per place.
 func kindOf(fcode string) string {
@@ -234,6 +243,8 @@ func kindOf(fcode string) string {
 		return "P.PPLC"
 	case "PPLX":
 		return "P.PPLX"
+	case PostalFCode:
+		return "P.PPL"
 	}
 	return "P." + fcode
 }

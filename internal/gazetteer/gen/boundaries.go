@@ -256,33 +256,44 @@ func (s *sources) writeGazetteer(w *strings.Builder) {
 			}
 			fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", kind, a.Code, a.ID, a.Name, a.ASCII,
 				ff(a.Lat), ff(a.Lon), strings.Join(a.Alt, "|"), a.Pop)
-			ix.add(append([]string{a.Name, a.ASCII}, a.Alt...)...)
+			ix.add(append(append([]string{a.Name, a.ASCII}, a.Alt...), abbrevVariants(a.Code[:2], a.ASCII)...)...)
 		}
 	}
 	for _, c := range s.cities {
-		a1, a2 := "", ""
-		if c.A1 != "" {
-			a1 = c.CC + "." + c.A1
-			if c.A2 != "" {
-				a2 = a1 + "." + c.A2
-			}
-		}
-		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.FCode, c.CC, a1, a2,
-			ff(c.Lat), ff(c.Lon), c.Pop)
-		names := []string{c.Name}
-		if c.Alt != "" {
-			names = append(names, c.Alt)
-		}
-		if c.ID > 0 && (c.Pop >= 15000 || strings.HasPrefix(c.FCode, "PPLA") || c.FCode == "PPLC") {
-			// variants of the towns that matter; small places' variants mostly add noise
-			names = append(names, s.alternates[c.ID]...)
-		}
-		if stem := gazetteer.StemName(c.Name, s.qualifiers); stem != "" && len(gazetteer.Normalize(stem)) >= 3 {
-			names = append(names, stem)
-		}
-		ix.add(names...)
+		s.writePlace(w, ix, c)
+	}
+	for _, c := range s.gapTowns(ix.keys) { // after the cities, whose names they must not share
+		s.writePlace(w, ix, c)
 	}
 	ix.write(w)
+}
+
+// writePlace writes one place line (P) and indexes its names.
+func (s *sources) writePlace(w *strings.Builder, ix *index, c city) {
+	a1, a2 := "", ""
+	if c.A1 != "" {
+		a1 = c.CC + "." + c.A1
+		if c.A2 != "" {
+			a2 = a1 + "." + c.A2
+		}
+	}
+	fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.FCode, c.CC, a1, a2,
+		ff(c.Lat), ff(c.Lon), c.Pop)
+	names := []string{c.Name}
+	if c.Alt != "" {
+		names = append(names, c.Alt)
+	}
+	names = append(names, abbrevVariants(c.CC, c.Name)...)
+	if c.ID > 0 && (c.Pop >= 15000 || strings.HasPrefix(c.FCode, "PPLA") || c.FCode == "PPLC") {
+		// variants of the towns that matter; small places' variants mostly add noise
+		names = append(names, s.alternates[c.ID]...)
+	}
+	// a postal town's stem ("Scituate" of "North Scituate") could be another
+	// town's name, which postal towns must not share
+	if stem := gazetteer.StemName(c.Name, s.qualifiers); stem != "" && len(gazetteer.Normalize(stem)) >= 3 && !c.postal {
+		names = append(names, stem)
+	}
+	ix.add(names...)
 }
 
 // index maps normal forms to entry indexes in line order.

