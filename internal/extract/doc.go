@@ -215,12 +215,13 @@ func (d *doc) dateline(m gazetteer.Mention) bool {
 
 // plausiblePlaces drops place mentions that are something else: an
 // agency's, a claim channel's or an actor's name ("Al-Mayadeen", "AVA"), a
-// phrase opening with "of", or the lone mention of a country in a report
-// that keeps to other countries (a person's name read as a foreign town).
+// government named by its seat ("the Kremlin said"), a phrase opening with
+// "of", or the lone mention of a country in a report that keeps to other
+// countries (a person's name read as a foreign town).
 func (d *doc) plausiblePlaces(ps []gazetteer.Mention) []gazetteer.Mention {
 	named := ps[:0] // filtered in place: ps is the doc's own
 	for _, m := range ps {
-		if d.insideHit(catAgency, m.Start, m.End) || d.insideHit(catChannel, m.Start, m.End) || hasLowerPrefix(m.Text, "of ") || d.mediaName(m) {
+		if d.insideHit(catAgency, m.Start, m.End) || d.insideHit(catChannel, m.Start, m.End) || hasLowerPrefix(m.Text, "of ") || d.mediaName(m) || d.seatMetonym(m) {
 			continue
 		}
 		named = append(named, m)

@@ -99,6 +99,9 @@ func (g *Gazetteer) loadAliases() error {
 			return parseErr("aliases.tsv", n+1, fmt.Errorf("no %s %q", r[1], r[2]))
 		}
 		k := Normalize(r[0])
+		if r[1] == "seat" {
+			g.seats[k] = true
+		}
 		g.aliasFolds[idx] = append(g.aliasFolds[idx], foldSimple(r[0]))
 		if !containsIdx(g.lookup(k), idx) {
 			g.extra[k] = append(g.extra[k], idx)
@@ -119,7 +122,7 @@ func (g *Gazetteer) aliasTarget(kind, key string) (int32, bool) {
 	case "admin2":
 		i, ok := g.admin2[key]
 		return i, ok
-	case "place": // CC/Name: the most important place of that name in the country
+	case "place", "seat": // CC/Name: the most important place of that name in the country
 		cc, name, _ := strings.Cut(key, "/")
 		best, bestImp := int32(-1), -1.0
 		for _, i := range g.lookup(Normalize(name)) {

@@ -70,6 +70,8 @@ type Gazetteer struct {
 	// aliasFolds holds the alias-table spellings of an entry, which count
 	// as exact spellings.
 	aliasFolds map[int32][]string
+	// seats are the normal forms of seat-of-government names (see Seat).
+	seats map[string]bool
 	// countryPoints overrides country centre points while loading.
 	countryPoints map[string][2]string
 	maxTokens     int
@@ -97,6 +99,7 @@ func Load() (*Gazetteer, error) {
 		extra:      map[string][]int32{},
 		w:          DefaultWeights(),
 		aliasFolds: map[int32][]string{},
+		seats:      map[string]bool{},
 		countries:  map[string]*country{},
 		admin1:     map[string]int32{},
 		admin2:     map[string]int32{},

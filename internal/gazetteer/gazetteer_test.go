@@ -465,3 +465,19 @@ func acceptedRegion(g *Gazetteer, p Place, names []string) bool {
 	}
 	return false
 }
+
+// TestSeat: the alias table's seats of government are known as such, and
+// resolve to their city; ordinary places are not seats.
+func TestSeat(t *testing.T) {
+	g := loadTest(t)
+	for _, name := range []string{"Kremlin", "White House", "Downing Street"} {
+		if !g.Seat(name) {
+			t.Errorf("Seat(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"Moscow", "Kirkuk", "House"} {
+		if g.Seat(name) {
+			t.Errorf("Seat(%q) = true", name)
+		}
+	}
+}
