@@ -24,8 +24,9 @@ const (
 // ingest. Each article is saved inside its own SAVEPOINT: an article that
 // fails is rolled back to the savepoint and leaves nothing, and the batch
 // goes on with the next. The transaction commits every Size articles or
-// after Wait, on Commit, and on Close; the batch's articles enter the
-// full-text index in one statement just before it commits.
+// after Wait, on Commit, and on Close; the batch's articles' band keys and
+// full-text index entries are written just before it commits, in a few
+// statements for the whole batch.
 //
 // What a batch guarantees: an article is stored whole or not at all, as
 // with DB.SaveArticle. What it gives up: a crash (or a failed commit) loses
@@ -46,6 +47,9 @@ type Batch struct {
 	// stored, 0 when none: its rows from there on are added to the
 	// full-text index when it commits.
 	from int64
+	// pend holds the band keys of the open transaction's articles, written
+	// when it commits (see pendingBands).
+	pend pendingBands
 	// Size and Wait bound the open transaction (see the constants).
 	Size int
 	Wait time.Duration
@@ -66,7 +70,7 @@ func (db *DB) Batch() *Batch {
 // an error from that commit also means the batch's earlier articles were
 // lost (it says so).
 func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error) {
-	id, sig, err := checkSave(a, incidents)
+	id, p, err := checkSave(a, incidents)
 	if err != nil {
 		return incident.SaveResult{}, err
 	}
@@ -85,7 +89,7 @@ func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents [
 	res, err := b.savepoint(bg, func(tx *wtx) (incident.SaveResult, error) {
 		var err error
 		var res incident.SaveResult
-		res, seq, err = b.db.saveTx(bg, tx, &saved, id, sig, incidents)
+		res, seq, err = b.db.saveTx(bg, tx, &saved, id, p, incidents, &b.pend)
 		return res, err
 	})
 	if err != nil {
@@ -93,8 +97,11 @@ func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents [
 	}
 	*a = saved
 	b.n++
-	if b.from == 0 {
-		b.from = seq
+	if seq != 0 {
+		b.pend.add(seq, id, saved.DuplicateOf, p)
+		if b.from == 0 {
+			b.from = seq
+		}
 	}
 	if b.n >= b.Size || !b.warm || time.Since(b.open) >= b.Wait {
 		if err := b.Commit(); err != nil {
@@ -115,6 +122,7 @@ func (b *Batch) begin(ctx context.Context) error {
 		return fmt.Errorf("begin batch: %w", err)
 	}
 	b.tx, b.open, b.n, b.from = tx, time.Now(), 0, 0
+	b.pend.reset()
 	return nil
 }
 
@@ -152,10 +160,16 @@ func (b *Batch) Commit() error {
 	ctx := context.Background()
 	var err error
 	if from > 0 {
-		if err = b.db.indexArticles(ctx, &wtx{tx: tx, db: b.db}, from); err != nil {
+		w := &wtx{tx: tx, db: b.db}
+		err = insertBands(ctx, w, b.pend.rows())
+		if err == nil {
+			err = b.db.indexArticles(ctx, w, from)
+		}
+		if err != nil {
 			_ = tx.Rollback()
 		}
 	}
+	b.pend.reset()
 	if err == nil {
 		err = tx.Commit()
 	}
@@ -184,6 +198,7 @@ func (b *Batch) abort() error {
 	}
 	tx := b.tx
 	b.tx, b.n, b.from = nil, 0, 0
+	b.pend.reset()
 	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("roll back batch: %w", err)
 	}
