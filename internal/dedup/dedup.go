@@ -62,7 +62,9 @@ func Tokens(text string) []string {
 
 // Shingles returns the set of k-word shingles of text as 64-bit hashes,
 // deduplicated and in first-seen order. A text shorter than k words yields
-// one shingle of all its words; an empty text yields none.
+// one shingle of all its words; an empty text yields none. A shingle's hash
+// folds its words' FNV-1a hashes (shingleHash), so each word is hashed
+// once however many shingles it is part of.
 func Shingles(text string, k int) []uint64 {
 	if k < 1 {
 		k = 1
@@ -74,16 +76,16 @@ func Shingles(text string, k int) []uint64 {
 	if len(toks) < k {
 		k = len(toks)
 	}
+	th := make([]uint64, len(toks))
+	for i, t := range toks {
+		h := fnv.New64a()
+		_, _ = h.Write([]byte(t))
+		th[i] = h.Sum64()
+	}
 	seen := make(map[uint64]struct{}, len(toks))
 	out := make([]uint64, 0, len(toks)-k+1)
-	h := fnv.New64a()
 	for i := 0; i+k <= len(toks); i++ {
-		h.Reset()
-		for j := i; j < i+k; j++ {
-			_, _ = h.Write([]byte(toks[j]))
-			_, _ = h.Write([]byte{0})
-		}
-		s := h.Sum64()
+		s := shingleHash(th[i : i+k])
 		if _, ok := seen[s]; ok {
 			continue
 		}
@@ -91,6 +93,15 @@ func Shingles(text string, k int) []uint64 {
 		out = append(out, s)
 	}
 	return out
+}
+
+// shingleHash folds word hashes, in order, into a shingle's hash.
+func shingleHash(words []uint64) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range words {
+		h = (h ^ w) * fnvPrime
+	}
+	return h
 }
 
 // mix is the splitmix64 finalizer: a cheap bijective scrambler of 64 bits.
@@ -205,17 +216,28 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// signer holds Sign's working buffers.
+// signer is Sign's state: the words' hashes so far, and the signature.
 type signer struct {
-	buf  []byte  // the lower-cased tokens, back to back
-	ends []int32 // where each token ends in buf
+	words []uint64
+	k     int
+	sig   Signature
 }
 
-// tokens splits text as Tokens does, into s.buf and s.ends.
-func (s *signer) tokens(text string) {
-	s.buf = make([]byte, 0, len(text))
-	s.ends = make([]int32, 0, len(text)/4)
-	in := false
+// word takes the next word's hash and, once k words are in, adds the
+// shingle ending with it.
+func (s *signer) word(h uint64) {
+	s.words = append(s.words, h)
+	if n := len(s.words); n >= s.k {
+		s.sig.add(mix(shingleHash(s.words[n-s.k:])))
+	}
+}
+
+// sign splits text into words as Tokens does, hashing each word's
+// lower-cased bytes with FNV-1a as it goes.
+func (s *signer) sign(text string, k int) Signature {
+	s.words, s.k, s.sig = make([]uint64, 0, len(text)/5+1), max(k, 1), newSig(DefaultHashes)
+	h, in := uint64(fnvOffset), false
+	var rb [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -224,7 +246,7 @@ func (s *signer) tokens(text string) {
 				c += 'a' - 'A'
 			}
 			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-				s.buf, in = append(s.buf, c), true
+				h, in = (h^uint64(c))*fnvPrime, true
 				continue
 			}
 		} else {
@@ -233,44 +255,29 @@ func (s *signer) tokens(text string) {
 			// Invalid bytes become U+FFFD in strings.ToLower, which is
 			// neither letter nor number.
 			if r = unicode.ToLower(r); r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
-				s.buf, in = utf8.AppendRune(s.buf, r), true
+				for _, b := range rb[:utf8.EncodeRune(rb[:], r)] {
+					h = (h ^ uint64(b)) * fnvPrime
+				}
+				in = true
 				continue
 			}
 		}
 		if in {
-			s.ends, in = append(s.ends, int32(len(s.buf))), false
+			s.word(h)
+			h, in = fnvOffset, false
 		}
 	}
 	if in {
-		s.ends = append(s.ends, int32(len(s.buf)))
+		s.word(h)
 	}
-}
-
-func (s *signer) sign(text string, k int) Signature {
-	s.tokens(text)
-	n := len(s.ends)
-	if n == 0 {
+	switch {
+	case len(s.words) == 0:
 		return nil
+	case len(s.words) < s.k:
+		s.sig.add(mix(shingleHash(s.words))) // one shingle of all the words
 	}
-	k = min(max(k, 1), n)
-	sig := newSig(DefaultHashes)
-	for i := 0; i+k <= n; i++ {
-		start := int32(0)
-		if i > 0 {
-			start = s.ends[i-1]
-		}
-		h := uint64(fnvOffset)
-		for j := i; j < i+k; j++ {
-			for _, c := range s.buf[start:s.ends[j]] {
-				h = (h ^ uint64(c)) * fnvPrime
-			}
-			h *= fnvPrime // the 0 byte after each token: h ^ 0 is h
-			start = s.ends[j]
-		}
-		sig.add(mix(h))
-	}
-	sig.densify()
-	return sig
+	s.sig.densify()
+	return s.sig
 }
 
 // Similarity estimates the Jaccard similarity of the sets behind two
