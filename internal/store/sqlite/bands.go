@@ -2,9 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/sitrep-org/sitrep/internal/dedup"
 )
@@ -34,9 +35,15 @@ type bandRow struct{ key, seq int64 }
 // here, after the stored ones. The transaction holds the store's write
 // lock, so no other writer can store an article the batch does not see.
 type pendingBands struct {
-	arts  []pendingArticle
-	byKey map[int64][]int32 // band key → indexes into arts
+	arts []pendingArticle
+	// head maps a band key to 1 + the index in links of the last article
+	// stored with it; each link points to the one before (0: none).
+	head  map[int64]int32
+	links []pendingLink
+	buf   []bandRow // rows' result, reused
 }
+
+type pendingLink struct{ art, prev int32 }
 
 type pendingArticle struct {
 	id, dupOf string
@@ -48,13 +55,14 @@ func (pb *pendingBands) add(seq int64, id, dupOf string, p simPrint) {
 	if len(p.keys) == 0 {
 		return
 	}
-	if pb.byKey == nil {
-		pb.byKey = map[int64][]int32{}
+	if pb.head == nil {
+		pb.head = map[int64]int32{}
 	}
 	i := int32(len(pb.arts))
 	pb.arts = append(pb.arts, pendingArticle{id: id, dupOf: dupOf, seq: seq, p: p})
 	for _, k := range p.keys {
-		pb.byKey[k] = append(pb.byKey[k], i)
+		pb.links = append(pb.links, pendingLink{art: i, prev: pb.head[k]})
+		pb.head[k] = int32(len(pb.links))
 	}
 }
 
@@ -63,7 +71,9 @@ func (pb *pendingBands) add(seq int64, id, dupOf string, p simPrint) {
 func (pb *pendingBands) candidates(keys []int64) []*pendingArticle {
 	var idx []int32
 	for _, k := range keys {
-		idx = append(idx, pb.byKey[k]...)
+		for e := pb.head[k]; e != 0; e = pb.links[e-1].prev {
+			idx = append(idx, pb.links[e-1].art)
+		}
 	}
 	if len(idx) == 0 {
 		return nil
@@ -83,18 +93,25 @@ func (pb *pendingBands) candidates(keys []int64) []*pendingArticle {
 	return out
 }
 
-// rows returns the pending articles' band rows, sorted.
+// rows returns the pending articles' band rows, valid until the next call.
 func (pb *pendingBands) rows() []bandRow {
-	var rows []bandRow
+	rows := pb.buf[:0]
 	for _, a := range pb.arts {
 		for _, k := range a.p.keys {
 			rows = append(rows, bandRow{k, a.seq})
 		}
 	}
+	pb.buf = rows
 	return rows
 }
 
-func (pb *pendingBands) reset() { pb.arts, pb.byKey = pb.arts[:0], nil }
+// reset forgets the pending articles, keeping the memory for the next
+// transaction's.
+func (pb *pendingBands) reset() {
+	clear(pb.arts)
+	pb.arts, pb.links = pb.arts[:0], pb.links[:0]
+	clear(pb.head)
+}
 
 // bandChunk is how many rows one band insert writes; a multiple of
 // dedup.DefaultBands, so one article's rows need no padding.
@@ -149,23 +166,20 @@ func nearest(ctx context.Context, tx *wtx, p simPrint, pend *pendingBands) (stri
 	if len(p.keys) == 0 {
 		return "", 0, nil
 	}
-	args := make([]any, len(p.keys))
-	for i, k := range p.keys {
-		args[i] = k
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, coalesce(a.duplicate_of, ''), a.signature FROM articles a
-		WHERE a.seq IN (SELECT article_seq FROM article_bands WHERE band_key IN (`+placeholders(len(p.keys))+`)
-			GROUP BY article_seq HAVING count(*) >= `+strconv.Itoa(dedup.DefaultMinShared)+`)`, args...)
+	seqs, err := sharedBands(ctx, tx, p.keys)
 	if err != nil {
 		return "", 0, err
 	}
-	defer rows.Close()
 	var m match
-	for rows.Next() {
+	for _, seq := range seqs {
 		var cid, cdup string
 		var blob []byte
-		if err := rows.Scan(&cid, &cdup, &blob); err != nil {
-			return "", 0, err
+		err := tx.QueryRowContext(ctx, `SELECT id, coalesce(duplicate_of, ''), signature FROM articles WHERE seq = ?`, seq).Scan(&cid, &cdup, &blob)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // a key of an article no longer there costs nothing more
+		}
+		if err != nil {
+			return "", 0, fmt.Errorf("candidate %d: %w", seq, err)
 		}
 		cs, err := dedup.Decode(blob)
 		if err != nil {
@@ -173,15 +187,52 @@ func nearest(ctx context.Context, tx *wtx, p simPrint, pend *pendingBands) (stri
 		}
 		m.consider(p.sig, cid, cdup, cs)
 	}
-	if err := rows.Err(); err != nil {
-		return "", 0, err
-	}
 	if pend != nil {
 		for _, c := range pend.candidates(p.keys) {
 			m.consider(p.sig, c.id, c.dupOf, c.p.sig)
 		}
 	}
 	return m.id, m.sim, nil
+}
+
+// sharedBands returns the stored articles sharing at least
+// dedup.DefaultMinShared of keys, in seq order. The counting is done here:
+// most lookups find no key at all, and one statement that only seeks is
+// cheaper than SQLite's grouping and a join for them.
+func sharedBands(ctx context.Context, tx *wtx, keys []int64) ([]int64, error) {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT article_seq FROM article_bands WHERE band_key IN (`+placeholders(len(keys))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var seqs []int64
+	for rows.Next() {
+		var seq int64
+		if err := rows.Scan(&seq); err != nil {
+			return nil, err
+		}
+		seqs = append(seqs, seq)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Sort(seqs)
+	out := seqs[:0]
+	for len(seqs) > 0 {
+		n := 1
+		for n < len(seqs) && seqs[n] == seqs[0] {
+			n++
+		}
+		if n >= dedup.DefaultMinShared {
+			out = append(out, seqs[0])
+		}
+		seqs = seqs[n:]
+	}
+	return out, nil
 }
 
 // match is the best original nearest has seen.
