@@ -40,7 +40,7 @@ const (
 // keys are only comparable with those of the same version, so a store
 // records the version it signed with and signs its articles again when it
 // changes.
-const Version = "oph128-b26r2m2"
+const Version = "oph128-b26r2m2-k32"
 
 // ErrConfig reports parameters that cannot form a signature or bands.
 var ErrConfig = errors.New("dedup: invalid configuration")
@@ -320,8 +320,12 @@ func Jaccard(a, b []uint64) float64 {
 
 // Bands hashes b bands of r rows, taken from the start of the signature,
 // each with its index, into one key per band. Two signatures that share
-// any key are candidates for a closer look. The keys fit an int64 column as
-// they are.
+// any key are candidates for a closer look. Keys are 32-bit (held in an
+// int64): a store indexes one per band and article, and SQLite stores a
+// small integer in fewer bytes, so the index has a quarter fewer pages to
+// seek through and write. A chance collision of two keys costs a
+// candidate that the similarity check then drops; with DefaultMinShared
+// two must collide for the same pair.
 func Bands(sig Signature, b, r int) ([]int64, error) {
 	if b < 1 || r < 1 || len(sig) < b*r {
 		return nil, ErrConfig
@@ -332,7 +336,7 @@ func Bands(sig Signature, b, r int) ([]int64, error) {
 		for _, v := range sig[i*r : (i+1)*r] {
 			h = fnvWord(h, v)
 		}
-		keys[i] = int64(h)
+		keys[i] = int64(int32(mix(h) >> 32))
 	}
 	return keys, nil
 }
