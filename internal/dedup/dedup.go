@@ -40,7 +40,7 @@ const (
 // keys are only comparable with those of the same version, so a store
 // records the version it signed with and signs its articles again when it
 // changes.
-const Version = "oph128-b26r2m2-k32"
+const Version = "oph128v32-b26r2m2-k32"
 
 // ErrConfig reports parameters that cannot form a signature or bands.
 var ErrConfig = errors.New("dedup: invalid configuration")
@@ -133,7 +133,7 @@ func OnePermutation(shingles []uint64, k int) Signature {
 	for _, s := range shingles {
 		sig.add(mix(s)) // FNV's low bits are weak; scramble once per shingle
 	}
-	sig.densify()
+	sig.finish()
 	return sig
 }
 
@@ -152,6 +152,17 @@ func (s Signature) add(x uint64) {
 	i := (x >> 32) * uint64(len(s)) >> 32
 	if x < s[i] {
 		s[i] = x
+	}
+}
+
+// finish densifies the signature and keeps the low 32 bits of each value:
+// two 64-bit minima that differ agree in their low halves with
+// probability 2^-32, too rarely to move an estimate, and a stored
+// signature is half the size (Encode).
+func (s Signature) finish() {
+	s.densify()
+	for i, v := range s {
+		s[i] = v & 0xffffffff
 	}
 }
 
@@ -276,7 +287,7 @@ func (s *signer) sign(text string, k int) Signature {
 	case len(s.words) < s.k:
 		s.sig.add(mix(shingleHash(s.words))) // one shingle of all the words
 	}
-	s.sig.densify()
+	s.sig.finish()
 	return s.sig
 }
 
@@ -359,24 +370,24 @@ func fnvWord(h, v uint64) uint64 {
 	return h
 }
 
-// Encode serialises a signature for storage: 8 bytes per value,
-// little-endian.
+// Encode serialises a signature for storage: 4 bytes per value (finish
+// keeps 32 bits), little-endian.
 func (s Signature) Encode() []byte {
-	out := make([]byte, 8*len(s))
+	out := make([]byte, 4*len(s))
 	for i, v := range s {
-		binary.LittleEndian.PutUint64(out[8*i:], v)
+		binary.LittleEndian.PutUint32(out[4*i:], uint32(v))
 	}
 	return out
 }
 
 // Decode reads a signature written by Encode.
 func Decode(b []byte) (Signature, error) {
-	if len(b)%8 != 0 {
-		return nil, errors.New("dedup: decode signature: length not a multiple of 8")
+	if len(b)%4 != 0 {
+		return nil, errors.New("dedup: decode signature: length not a multiple of 4")
 	}
-	sig := make(Signature, len(b)/8)
+	sig := make(Signature, len(b)/4)
 	for i := range sig {
-		sig[i] = binary.LittleEndian.Uint64(b[8*i:])
+		sig[i] = uint64(binary.LittleEndian.Uint32(b[4*i:]))
 	}
 	return sig, nil
 }
