@@ -227,26 +227,38 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// signer is Sign's state: the words' hashes so far, and the signature.
+// signer is Sign's state: the hashes of the last words in a ring whose
+// size is a power of two at least k, the words seen, and the signature.
 type signer struct {
-	words []uint64
-	k     int
-	sig   Signature
+	ring [8]uint64
+	k, n int
+	sig  Signature
 }
 
 // word takes the next word's hash and, once k words are in, adds the
 // shingle ending with it.
 func (s *signer) word(h uint64) {
-	s.words = append(s.words, h)
-	if n := len(s.words); n >= s.k {
-		s.sig.add(mix(shingleHash(s.words[n-s.k:])))
+	s.ring[s.n&7] = h
+	s.n++
+	if s.n >= s.k {
+		s.sig.add(mix(s.shingle(s.k)))
 	}
 }
 
+// shingle is shingleHash over the last m words.
+func (s *signer) shingle(m int) uint64 {
+	h := uint64(fnvOffset)
+	for i := s.n - m; i < s.n; i++ {
+		h = (h ^ s.ring[i&7]) * fnvPrime
+	}
+	return h
+}
+
 // sign splits text into words as Tokens does, hashing each word's
-// lower-cased bytes with FNV-1a as it goes.
+// lower-cased bytes with FNV-1a as it goes. k is at most the ring's size
+// (8); Sign uses DefaultShingle.
 func (s *signer) sign(text string, k int) Signature {
-	s.words, s.k, s.sig = make([]uint64, 0, len(text)/5+1), max(k, 1), newSig(DefaultHashes)
+	s.k, s.n, s.sig = min(max(k, 1), len(s.ring)), 0, newSig(DefaultHashes)
 	h, in := uint64(fnvOffset), false
 	var rb [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
@@ -282,10 +294,10 @@ func (s *signer) sign(text string, k int) Signature {
 		s.word(h)
 	}
 	switch {
-	case len(s.words) == 0:
+	case s.n == 0:
 		return nil
-	case len(s.words) < s.k:
-		s.sig.add(mix(shingleHash(s.words))) // one shingle of all the words
+	case s.n < s.k:
+		s.sig.add(mix(s.shingle(s.n))) // one shingle of all the words
 	}
 	s.sig.finish()
 	return s.sig
