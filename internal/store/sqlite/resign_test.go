@@ -225,3 +225,27 @@ func TestBatchLinksNearDuplicateBeforeCommit(t *testing.T) {
 		t.Errorf("rewrite after commit = %+v, %v; want linked to %s", res, err, orig.ArticleID)
 	}
 }
+
+// TestPendingCandidatesNeedMinShared: an article of the open batch is a
+// candidate when it shares dedup.DefaultMinShared keys, not fewer, and
+// each comes once, in the order stored.
+func TestPendingCandidatesNeedMinShared(t *testing.T) {
+	var pb pendingBands
+	pb.add(1, "a", "", simPrint{keys: []int64{1, 2, 3}})
+	pb.add(2, "b", "", simPrint{keys: []int64{3, 4, 5}})
+	pb.add(3, "c", "a", simPrint{keys: []int64{1, 2, 9}})
+	var got []string
+	for _, c := range pb.candidates([]int64{1, 2, 3, 5}) {
+		got = append(got, c.id)
+	}
+	if want := []string{"a", "b", "c"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("candidates = %v, want %v", got, want)
+	}
+	if c := pb.candidates([]int64{4, 9}); len(c) != 0 {
+		t.Errorf("one shared key each: candidates %v, want none", c)
+	}
+	pb.reset()
+	if c := pb.candidates([]int64{1, 2}); len(c) != 0 || len(pb.rows()) != 0 {
+		t.Errorf("after reset: %d candidates, %d rows", len(c), len(pb.rows()))
+	}
+}
