@@ -1,8 +1,9 @@
 // Package dedup finds near-duplicate texts — the same wire story republished
 // by several outlets with different furniture and light rewording — with word
-// shingles, one-permutation MinHash signatures and LSH banding. Everything here is a pure,
-// deterministic function, so signatures computed today match those stored
-// yesterday and a store can index the band keys.
+// shingles, one-permutation MinHash signatures and LSH banding. Everything
+// here is a pure, deterministic function, so signatures computed today match
+// those stored yesterday (of the same Version) and a store can index the
+// band keys.
 package dedup
 
 import (
