@@ -78,7 +78,7 @@ func TestSimilarityEstimatesJaccard(t *testing.T) {
 		{"disjoint", words(5000, 400), 0, 0, 0.05},
 	}
 	a := Shingles(strings.Join(base, " "), DefaultShingle)
-	sa := MinHash(a, DefaultHashes)
+	sa := OnePermutation(a, DefaultHashes)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := Shingles(strings.Join(tt.other, " "), DefaultShingle)
@@ -86,7 +86,7 @@ func TestSimilarityEstimatesJaccard(t *testing.T) {
 			if j < tt.minJ || j > tt.maxJ {
 				t.Fatalf("Jaccard = %.3f, want in [%.2f, %.2f]", j, tt.minJ, tt.maxJ)
 			}
-			est := Similarity(sa, MinHash(b, DefaultHashes))
+			est := Similarity(sa, OnePermutation(b, DefaultHashes))
 			if math.Abs(est-j) > tt.maxDiff {
 				t.Errorf("estimate %.3f too far from exact %.3f", est, j)
 			}
@@ -109,27 +109,29 @@ func TestMinHashDeterministic(t *testing.T) {
 
 func TestBands(t *testing.T) {
 	sig := Sign("Security forces said three soldiers died when a roadside bomb struck their patrol.")
-	keys, err := Bands(sig, DefaultBands)
+	keys, err := Bands(sig, DefaultBands, DefaultRows)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(keys) != DefaultBands {
 		t.Fatalf("got %d keys, want %d", len(keys), DefaultBands)
 	}
-	again, _ := Bands(sig, DefaultBands)
+	again := BandKeys(sig)
 	if diff := cmp.Diff(keys, again); diff != "" {
 		t.Errorf("Bands not deterministic (-first +second):\n%s", diff)
 	}
 	// The same rows in different bands must not share a key.
 	flat := make(Signature, DefaultHashes)
-	fk, _ := Bands(flat, DefaultBands)
-	if fk[0] == fk[1] {
+	if fk := BandKeys(flat); fk[0] == fk[1] {
 		t.Errorf("band index not mixed into key")
 	}
-	for _, b := range []int{0, 7, 121} {
-		if _, err := Bands(sig, b); err == nil {
-			t.Errorf("Bands(sig, %d): want error", b)
+	for _, br := range [][2]int{{0, 2}, {20, 0}, {65, 2}} {
+		if _, err := Bands(sig, br[0], br[1]); err == nil {
+			t.Errorf("Bands(sig, %d, %d): want error", br[0], br[1])
 		}
+	}
+	if BandKeys(nil) != nil {
+		t.Errorf("BandKeys(nil) should be nil")
 	}
 }
 
@@ -157,10 +159,10 @@ func BenchmarkSign(b *testing.B) {
 }
 
 // TestSignMatchesReference: Sign must give exactly the signature of
-// MinHash over Shingles, which stored articles were signed with.
+// OnePermutation over Shingles, which stored articles were signed with.
 func TestSignMatchesReference(t *testing.T) {
 	for _, text := range signCases {
-		want := MinHash(Shingles(text, DefaultShingle), DefaultHashes)
+		want := OnePermutation(Shingles(text, DefaultShingle), DefaultHashes)
 		if diff := cmp.Diff(want, Sign(text)); diff != "" {
 			t.Errorf("Sign(%q) differs from the reference (-want +got):\n%s", text, diff)
 		}
@@ -185,7 +187,7 @@ func FuzzSign(f *testing.F) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		want := MinHash(Shingles(text, DefaultShingle), DefaultHashes)
+		want := OnePermutation(Shingles(text, DefaultShingle), DefaultHashes)
 		if got := Sign(text); !cmp.Equal(want, got) {
 			t.Errorf("Sign(%q) = %v, reference %v", text, got, want)
 		}

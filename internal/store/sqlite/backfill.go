@@ -40,7 +40,7 @@ func (db *DB) backfill(ctx context.Context) error {
 			return fmt.Errorf("backfill: %w", err)
 		}
 	}
-	return nil
+	return db.resign(ctx)
 }
 
 // sketchAll writes every cluster's row in cluster_sketches (migration

@@ -13,10 +13,15 @@ import (
 
 // Batch sizes: a batch commits after this many articles or once its
 // transaction has been open this long, whichever comes first. Committing
-// costs a full-text segment flush and a WAL sync, so sharing one commit
-// among many articles is most of what a batch gains.
+// costs a full-text segment flush, a WAL sync and a WAL write of every
+// page the batch changed; the near-duplicate keys are random, so a batch
+// of a few hundred articles already touches most pages of their index in
+// a store of some thousands, and a bigger one shares those pages among
+// more articles. Wait, not Size, bounds how long readers wait for an
+// article and what a crash can lose, unless ingest is slower than Size
+// articles per Wait (about 2,000 a second).
 const (
-	DefaultBatchSize = 256
+	DefaultBatchSize = 1024
 	DefaultBatchWait = 500 * time.Millisecond
 )
 
@@ -24,8 +29,9 @@ const (
 // ingest. Each article is saved inside its own SAVEPOINT: an article that
 // fails is rolled back to the savepoint and leaves nothing, and the batch
 // goes on with the next. The transaction commits every Size articles or
-// after Wait, on Commit, and on Close; the batch's articles enter the
-// full-text index in one statement just before it commits.
+// after Wait, on Commit, and on Close; the batch's articles' band keys and
+// full-text index entries are written just before it commits, in a few
+// statements for the whole batch.
 //
 // What a batch guarantees: an article is stored whole or not at all, as
 // with DB.SaveArticle. What it gives up: a crash (or a failed commit) loses
@@ -46,6 +52,9 @@ type Batch struct {
 	// stored, 0 when none: its rows from there on are added to the
 	// full-text index when it commits.
 	from int64
+	// pend holds the band keys of the open transaction's articles, written
+	// when it commits (see pendingBands).
+	pend pendingBands
 	// Size and Wait bound the open transaction (see the constants).
 	Size int
 	Wait time.Duration
@@ -66,7 +75,7 @@ func (db *DB) Batch() *Batch {
 // an error from that commit also means the batch's earlier articles were
 // lost (it says so).
 func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error) {
-	id, sig, err := checkSave(a, incidents)
+	id, p, err := checkSave(a, incidents)
 	if err != nil {
 		return incident.SaveResult{}, err
 	}
@@ -85,7 +94,7 @@ func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents [
 	res, err := b.savepoint(bg, func(tx *wtx) (incident.SaveResult, error) {
 		var err error
 		var res incident.SaveResult
-		res, seq, err = b.db.saveTx(bg, tx, &saved, id, sig, incidents)
+		res, seq, err = b.db.saveTx(bg, tx, &saved, id, p, incidents, &b.pend)
 		return res, err
 	})
 	if err != nil {
@@ -93,8 +102,11 @@ func (b *Batch) SaveArticle(ctx context.Context, a *article.Article, incidents [
 	}
 	*a = saved
 	b.n++
-	if b.from == 0 {
-		b.from = seq
+	if seq != 0 {
+		b.pend.add(seq, id, saved.DuplicateOf, p)
+		if b.from == 0 {
+			b.from = seq
+		}
 	}
 	if b.n >= b.Size || !b.warm || time.Since(b.open) >= b.Wait {
 		if err := b.Commit(); err != nil {
@@ -115,6 +127,7 @@ func (b *Batch) begin(ctx context.Context) error {
 		return fmt.Errorf("begin batch: %w", err)
 	}
 	b.tx, b.open, b.n, b.from = tx, time.Now(), 0, 0
+	b.pend.reset()
 	return nil
 }
 
@@ -152,10 +165,16 @@ func (b *Batch) Commit() error {
 	ctx := context.Background()
 	var err error
 	if from > 0 {
-		if err = b.db.indexArticles(ctx, &wtx{tx: tx, db: b.db}, from); err != nil {
+		w := &wtx{tx: tx, db: b.db}
+		err = insertBands(ctx, w, b.pend.rows())
+		if err == nil {
+			err = b.db.indexArticles(ctx, w, from)
+		}
+		if err != nil {
 			_ = tx.Rollback()
 		}
 	}
+	b.pend.reset()
 	if err == nil {
 		err = tx.Commit()
 	}
@@ -184,6 +203,7 @@ func (b *Batch) abort() error {
 	}
 	tx := b.tx
 	b.tx, b.n, b.from = nil, 0, 0
+	b.pend.reset()
 	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("roll back batch: %w", err)
 	}

@@ -82,7 +82,10 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 
 // dsn builds the connection string: WAL, foreign keys, a busy timeout, and
 // for the writer BEGIN IMMEDIATE so a write transaction takes the lock at
-// once instead of failing on upgrade.
+// once instead of failing on upgrade. The WAL is checkpointed every 4,096
+// pages (16 MB) instead of 1,000: a batch rewrites many of the same index
+// pages every commit, and each checkpoint copies them to the database
+// file again.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
@@ -92,6 +95,7 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "cache_size(-65536)")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Add("_pragma", "mmap_size(268435456)")
+	q.Add("_pragma", "wal_autocheckpoint(4096)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {

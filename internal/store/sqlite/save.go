@@ -24,7 +24,7 @@ import (
 // incidents table holds one merged incident per event.
 // SaveArticle sets a.ID, a.DuplicateOf, a.Similarity and a.IngestedAt.
 func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []incident.Incident) (incident.SaveResult, error) {
-	id, sig, err := checkSave(a, incidents)
+	id, p, err := checkSave(a, incidents)
 	if err != nil {
 		return incident.SaveResult{}, err
 	}
@@ -32,8 +32,15 @@ func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []i
 	err = db.inTx(ctx, func(tx *wtx) error {
 		var seq int64
 		var err error
-		res, seq, err = db.saveTx(ctx, tx, a, id, sig, incidents)
+		res, seq, err = db.saveTx(ctx, tx, a, id, p, incidents, nil)
 		if err != nil || seq == 0 {
+			return err
+		}
+		rows := make([]bandRow, len(p.keys))
+		for i, k := range p.keys {
+			rows[i] = bandRow{k, seq}
+		}
+		if err := insertBands(ctx, tx, rows); err != nil {
 			return err
 		}
 		return db.indexArticles(ctx, tx, seq)
@@ -45,25 +52,27 @@ func (db *DB) SaveArticle(ctx context.Context, a *article.Article, incidents []i
 }
 
 // checkSave validates what SaveArticle is given, before any transaction,
-// and returns the article's content hash and MinHash signature.
-func checkSave(a *article.Article, incidents []incident.Incident) (string, dedup.Signature, error) {
+// and returns the article's content hash and its near-duplicate print.
+func checkSave(a *article.Article, incidents []incident.Incident) (string, simPrint, error) {
 	if a == nil || strings.TrimSpace(a.Text) == "" {
-		return "", nil, fmt.Errorf("sqlite: save article: empty text: %w", incident.ErrInvalid)
+		return "", simPrint{}, fmt.Errorf("sqlite: save article: empty text: %w", incident.ErrInvalid)
 	}
-	id := article.Hash(a.Text)
+	id := contentHash(a.Text)
 	if a.ID != "" && a.ID != id {
-		return "", nil, fmt.Errorf("sqlite: save article %s: id is not the content hash %s: %w", a.ID, id, incident.ErrInvalid)
+		return "", simPrint{}, fmt.Errorf("sqlite: save article %s: id is not the content hash %s: %w", a.ID, id, incident.ErrInvalid)
 	}
 	if err := validateIncidents(incidents); err != nil {
-		return "", nil, fmt.Errorf("sqlite: save article %s: %w", id, err)
+		return "", simPrint{}, fmt.Errorf("sqlite: save article %s: %w", id, err)
 	}
-	return id, dedup.Sign(a.Text), nil
+	return id, fingerprint(a.Text), nil
 }
 
 // saveTx is SaveArticle inside its transaction. It returns the new row's
-// seq, or 0 when the text was stored already; the caller adds the new rows
-// to the full-text index (indexArticles) before it commits.
-func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string, sig dedup.Signature, incidents []incident.Incident) (incident.SaveResult, int64, error) {
+// seq, or 0 when the text was stored already; the caller writes the new
+// row's band keys (insertBands) and adds it to the full-text index
+// (indexArticles) before it commits. pend holds the articles of the open
+// batch whose band keys are not written yet (nil outside a batch).
+func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string, p simPrint, incidents []incident.Incident, pend *pendingBands) (incident.SaveResult, int64, error) {
 	var dupOf sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT duplicate_of FROM articles WHERE id = ?`, id).Scan(&dupOf)
 	if err == nil {
@@ -73,7 +82,7 @@ func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string
 	if !errors.Is(err, sql.ErrNoRows) {
 		return incident.SaveResult{}, 0, err
 	}
-	orig, sim, err := nearest(ctx, tx, sig)
+	orig, sim, err := nearest(ctx, tx, p, pend)
 	if err != nil {
 		return incident.SaveResult{}, 0, fmt.Errorf("near-duplicate lookup: %w", err)
 	}
@@ -81,7 +90,7 @@ func (db *DB) saveTx(ctx context.Context, tx *wtx, a *article.Article, id string
 	if a.IngestedAt.IsZero() {
 		a.IngestedAt = time.Now().UTC().Truncate(time.Millisecond)
 	}
-	seq, err := insertArticle(ctx, tx, a, sig)
+	seq, err := insertArticle(ctx, tx, a, p.sig)
 	if err != nil {
 		return incident.SaveResult{}, 0, err
 	}
@@ -120,55 +129,11 @@ func validateIncidents(ins []incident.Incident) error {
 	return nil
 }
 
-// nearest finds the stored original most similar to sig among the articles
-// sharing an LSH band with it, and returns it when the estimated Jaccard
-// reaches the threshold. A match that is itself a near-duplicate resolves
-// to its own original, so links never chain.
-func nearest(ctx context.Context, tx *wtx, sig dedup.Signature) (string, float64, error) {
-	if len(sig) == 0 {
-		return "", 0, nil
-	}
-	keys, err := dedup.Bands(sig, dedup.DefaultBands)
-	if err != nil {
-		return "", 0, err
-	}
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, coalesce(a.duplicate_of, ''), a.signature FROM articles a
-		WHERE a.seq IN (SELECT DISTINCT article_seq FROM article_bands WHERE band_key IN (`+placeholders(len(keys))+`))`, args...)
-	if err != nil {
-		return "", 0, err
-	}
-	defer rows.Close()
-	best, bestSim := "", 0.0
-	for rows.Next() {
-		var cid, cdup string
-		var blob []byte
-		if err := rows.Scan(&cid, &cdup, &blob); err != nil {
-			return "", 0, err
-		}
-		cs, err := dedup.Decode(blob)
-		if err != nil {
-			return "", 0, err
-		}
-		sim := dedup.Similarity(sig, cs)
-		if sim >= dedup.DefaultThreshold && (sim > bestSim || (sim == bestSim && cdup == "")) {
-			best, bestSim = cid, sim
-			if cdup != "" {
-				best = cdup
-			}
-		}
-	}
-	return best, bestSim, rows.Err()
-}
-
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-// insertArticle writes the article row, with its lines, and its band keys.
+// insertArticle writes the article row, with its lines and signature.
 func insertArticle(ctx context.Context, tx *wtx, a *article.Article, sig dedup.Signature) (int64, error) {
 	p := a.Published
 	var evStart, evEnd sql.NullInt64
@@ -194,26 +159,7 @@ func insertArticle(ctx context.Context, tx *wtx, a *article.Article, sig dedup.S
 	if err != nil {
 		return 0, fmt.Errorf("insert article: %w", err)
 	}
-	seq, err := r.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	if len(sig) > 0 {
-		keys, err := dedup.Bands(sig, dedup.DefaultBands)
-		if err != nil {
-			return 0, err
-		}
-		// One statement for all the keys: a signature always has the
-		// same number of bands, so it is prepared once.
-		args := make([]any, 0, 2*len(keys))
-		for _, k := range keys {
-			args = append(args, k, seq)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band_key, article_seq) VALUES `+rowsOf(2, len(keys)), args...); err != nil {
-			return 0, fmt.Errorf("insert bands: %w", err)
-		}
-	}
-	return seq, nil
+	return r.LastInsertId()
 }
 
 // indexArticles adds the articles stored in this transaction from seq on
