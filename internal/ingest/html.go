@@ -37,7 +37,7 @@ func htmlPage(name, pageURL string, data []byte, contentType string) (page, erro
 	if err != nil {
 		return page{}, err
 	}
-	doc, err := html.Parse(strings.NewReader(text))
+	doc, err := parseHTML(text)
 	if err != nil {
 		return page{}, fmt.Errorf("parse html: %w", err)
 	}
