@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,4 +178,21 @@ func readGzipFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("gunzip %s: %w", path, err)
 	}
 	return io.ReadAll(zr)
+}
+
+// TestPlaceholdersReachTrafilatura checks that go-trafilatura reads the
+// placeholder author, tags and category, so it skips its own searches for
+// them (if a version stops reading them, pruning gets slower, not wrong).
+func TestPlaceholdersReachTrafilatura(t *testing.T) {
+	doc := parseString(t, prunePage())
+	p := pruneForExtraction(doc)
+	defer p.restore()
+	r, err := trafilatura.ExtractDocument(doc, extractOptions(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := r.Metadata
+	if !strings.EqualFold(m.Author, placeholder) || !slices.Contains(m.Tags, placeholder) || !slices.Contains(m.Categories, placeholder) {
+		t.Errorf("placeholders not read: author %q, tags %q, categories %q", m.Author, m.Tags, m.Categories)
+	}
 }
