@@ -18,15 +18,17 @@ type detachedNode struct {
 // several times (three clones, the metadata selectors, its cleaning), so a
 // smaller tree makes all of it cheaper; on the 181 real pages scripts,
 // styles, navigation, footers, asides, forms and comments are about a
-// quarter of the nodes.
+// third of the nodes.
 //
 // A subtree goes only when removing it first cannot change what
 // go-trafilatura returns: its element is on go-trafilatura's list of tags it
 // deletes with their subtree and tail text, it holds nothing the metadata
 // extraction reads (meta, link, title, JSON-LD, h1–h3 and title classes),
 // and its tail cannot grow later when go-trafilatura unwraps tags such as
-// <small> or <font>. restore undoes it all, so the date search still sees
-// the page as published.
+// <small> or <font>. The one exception is its rescue path: when its
+// extraction comes up short it takes text from the uncleaned tree, which
+// then lacks these parts too (one of the 181 pages, which loses a login
+// form). restore undoes it all, so the date search sees the page whole.
 type prunedTree struct {
 	removed []detachedNode
 	added   []*html.Node
