@@ -7,8 +7,9 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DatePrecision says how much of a publication date is known. It follows
@@ -88,8 +89,41 @@ type Article struct {
 // Hash returns the content key of a clean text: SHA-256 over the text with
 // runs of white space folded, so re-wrapped copies of one text share a key.
 func Hash(text string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(text), " ")))
+	sum := sha256.Sum256(appendFields(make([]byte, 0, len(text)), text))
 	return hex.EncodeToString(sum[:])
+}
+
+// appendFields appends strings.Join(strings.Fields(s), " ") to dst without
+// the slice of words and the joined copy: Hash runs on every article.
+func appendFields(dst []byte, s string) []byte {
+	start, words := -1, 0 // start of the current word, -1 between words
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		size := 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r' // strings.Fields' ASCII spaces
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && start >= 0:
+			dst = append(dst, s[start:i]...)
+			start = -1
+		case !space && start < 0:
+			if words > 0 {
+				dst = append(dst, ' ')
+			}
+			start, words = i, words+1
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:]...)
+	}
+	return dst
 }
 
 // Background reports whether the byte offset falls in a line that is kept
