@@ -49,7 +49,7 @@ func (c *cleaner) fixMasthead() {
 			break
 		}
 	}
-	if t < 0 || c.lines[t].Reason != "first-heading" || len(strings.Fields(c.norm[t])) > 3 {
+	if t < 0 || c.lines[t].Reason != "first-heading" || countFields(c.kept[t]) > 3 {
 		return
 	}
 	for j := t + 1; j < len(c.lines); j++ {
@@ -57,9 +57,9 @@ func (c *cleaner) fixMasthead() {
 		if l.Kind == article.KindDropped || l.Kind == article.KindDateline || l.Kind == article.KindByline {
 			continue
 		}
-		if l.Kind == article.KindBody && titleLike(c.norm[j]) && len(strings.Fields(c.norm[j])) >= 5 && !bodyLike(c.norm[j]) {
+		if l.Kind == article.KindBody && titleLike(c.norm[j]) && countFields(c.norm[j]) >= 5 && !bodyLike(c.norm[j]) {
 			c.set(t, article.KindDropped, "masthead")
-			c.norm[j] = trimTitleSeparators(c.norm[j])
+			c.kept[j] = trimTitleSeparators(c.norm[j])
 			c.set(j, article.KindTitle, "first-heading")
 		}
 		return
@@ -90,7 +90,7 @@ func (c *cleaner) assemble() (string, []article.Line) {
 			b.WriteString("\n\n")
 		}
 		l.Start = b.Len()
-		b.WriteString(c.norm[i])
+		b.WriteString(c.kept[i])
 		l.End = b.Len()
 	}
 	return b.String(), c.lines

@@ -63,13 +63,14 @@ func alternation[V any](words map[string]V) string {
 // date wins.
 var datePatterns = []struct {
 	layout string
+	needs  dateShape // what a line must show for the pattern to be tried
 	re     *regexp.Regexp
 }{
-	{"ymd", regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)},
-	{"numeric", regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)},
-	{"dmy", regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+of|\s+de)?[\s-]+(` + monthNames + `)\.?,?(?:\s+de)?[\s-]+(\d{4})\b`)},
-	{"mdy", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
-	{"my", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)},
+	{"ymd", shapeYearSep, regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)},
+	{"numeric", shapeSepYear, regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)},
+	{"dmy", shapeMonth, regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+of|\s+de)?[\s-]+(` + monthNames + `)\.?,?(?:\s+de)?[\s-]+(\d{4})\b`)},
+	{"mdy", shapeMonth, regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
+	{"my", shapeMonth, regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)},
 }
 
 // dateResidue is what may surround a date on a line that is only a
@@ -82,10 +83,21 @@ func FindDate(s string) (DateMatch, bool) {
 	if len(s) > 4096 {
 		s = s[:4096]
 	}
-	if !hasYear(s) {
+	shape := shapeOf(s)
+	if shape == 0 {
 		return DateMatch{}, false // every pattern needs a four-digit year
 	}
+	monthRead := false
 	for _, p := range datePatterns {
+		if p.needs == shapeMonth && !monthRead {
+			monthRead = true
+			if mayHoldMonth(s) {
+				shape |= shapeMonth
+			}
+		}
+		if shape&p.needs == 0 {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, 4) {
 			if dm, ok := readDate(p.layout, s, m); ok {
 				return dm, true
@@ -93,21 +105,6 @@ func FindDate(s string) (DateMatch, bool) {
 		}
 	}
 	return DateMatch{}, false
-}
-
-func hasYear(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			run++
-			if run == 4 {
-				return true
-			}
-		} else {
-			run = 0
-		}
-	}
-	return false
 }
 
 // ParseDateline reads a line that is only a date (with optional weekday,

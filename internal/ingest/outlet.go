@@ -17,6 +17,12 @@ type outletRule struct {
 	re     *regexp.Regexp // group 1 is the outlet
 	hints  []string       // the lower-cased line must contain one of these
 	title  bool           // only the page's first line (its headline) is read
+	// starts, when set, are the words every match of re begins with, at a
+	// word boundary (re starts with \b): the rule is then tried only where
+	// one of them occurs instead of at every byte of a long paragraph.
+	starts []string
+	need   hintBits       // this rule's bit in the hint index (set by newRuleBook)
+	at     *regexp.Regexp // re anchored at a start (set by newRuleBook)
 }
 
 const minOutletScore = 2
@@ -28,19 +34,19 @@ const properName = `(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of|and|for|the|al|&)?\s*
 const headline = `^\S+(?:\s+\S+){3,}?`
 
 var outletRules = []outletRule{
-	{"home-page-promo", 3, regexp.MustCompile(`(?i)^visit\s+(?-i:the\s+)?(.{2,}?)(?:['’]s?)?\s+(?:home ?page|homepage|website|site)\b`), []string{"visit"}, false},
-	{"original-article", 3, regexp.MustCompile(`(?i)^read the original article on\s+(.{2,60}?)\.?$`), []string{"original article"}, false},
-	{"comment-policy", 3, regexp.MustCompile(`^(.{2,}?)\s+moderates all comments`), []string{"moderates"}, false},
-	{"copyright-reserved", 3, regexp.MustCompile(`(?i)\b(?:copy)?rights(?: are)? reserved (?:to|by|for)\s+(?:the\s+)?(.{2,}?)\s*\.?$`), []string{"reserved"}, false},
-	{"copyright", 3, regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.|]{2,}?)\s*\.?\s*(?:[.|,-]?\s*all rights reserved\.?)?$`), []string{"©", "(c)", "copyright"}, false},
-	{"wire-dateline", 2, regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,[^()]{1,40})?\s*\(([^()]{2,60})\)\s*[-–—]`), []string{")"}, false},
-	{"agency-credit", 2, regexp.MustCompile(`^` + properName + `\s+\(\p{Lu}{2,8}\)\s*:`), []string{"):"}, false},
-	{"newsletter", 3, regexp.MustCompile(`^(?:(?i:sign up (?:to|for)|subscribe to|get|receive)\s+)?(?:(?i:the)\s+)?` + properName + `(?:['’]s?)?\s+(?i:(?:daily|weekly|free|morning|evening|breaking news|top stories)\s+)*(?i:newsletters?)\b`), []string{"newsletter"}, false},
-	{"follow-us", 2, regexp.MustCompile(`^(?i:follow|like)\s+(?:(?i:the)\s+)?` + properName + `\s+(?i:on)\s+(?i:social media|twitter|x|facebook|instagram|telegram|youtube|whatsapp|linkedin|tiktok)\b`), []string{"follow", "like"}, false},
-	{"byline", 2, regexp.MustCompile(`^(?i:by)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*[,|]\s*(?:(?i:the)\s+)?` + properName + `\s*\.?$`), []string{"by "}, false},
-	{"title-suffix", 2, regexp.MustCompile(headline + `\s+\|\s+(?:(?i:the)\s+)?` + properName + `\s*$`), []string{"|"}, true},
-	{"title-dash-suffix", 1, regexp.MustCompile(headline + `\s+[-–—]\s+(?:(?i:the)\s+)?` + properName + `\s*$`), []string{"-", "–", "—"}, true},
-	{"told-outlet", 1, regexp.MustCompile(`\b(?:told|emailed to|sent to|said to|speaking to|in an interview with)\s+(?:the\s+)?` + properName), []string{"told ", "emailed to", "sent to", "said to", "speaking to", "interview with"}, false},
+	{name: "home-page-promo", weight: 3, re: regexp.MustCompile(`(?i)^visit\s+(?-i:the\s+)?(.{2,}?)(?:['’]s?)?\s+(?:home ?page|homepage|website|site)\b`), hints: []string{"visit"}},
+	{name: "original-article", weight: 3, re: regexp.MustCompile(`(?i)^read the original article on\s+(.{2,60}?)\.?$`), hints: []string{"original article"}},
+	{name: "comment-policy", weight: 3, re: regexp.MustCompile(`^(.{2,}?)\s+moderates all comments`), hints: []string{"moderates"}},
+	{name: "copyright-reserved", weight: 3, re: regexp.MustCompile(`(?i)\b(?:copy)?rights(?: are)? reserved (?:to|by|for)\s+(?:the\s+)?(.{2,}?)\s*\.?$`), hints: []string{"reserved"}},
+	{name: "copyright", weight: 3, re: regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.|]{2,}?)\s*\.?\s*(?:[.|,-]?\s*all rights reserved\.?)?$`), hints: []string{"©", "(c)", "copyright"}},
+	{name: "wire-dateline", weight: 2, re: regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,[^()]{1,40})?\s*\(([^()]{2,60})\)\s*[-–—]`), hints: []string{")"}},
+	{name: "agency-credit", weight: 2, re: regexp.MustCompile(`^` + properName + `\s+\(\p{Lu}{2,8}\)\s*:`), hints: []string{"):"}},
+	{name: "newsletter", weight: 3, re: regexp.MustCompile(`^(?:(?i:sign up (?:to|for)|subscribe to|get|receive)\s+)?(?:(?i:the)\s+)?` + properName + `(?:['’]s?)?\s+(?i:(?:daily|weekly|free|morning|evening|breaking news|top stories)\s+)*(?i:newsletters?)\b`), hints: []string{"newsletter"}},
+	{name: "follow-us", weight: 2, re: regexp.MustCompile(`^(?i:follow|like)\s+(?:(?i:the)\s+)?` + properName + `\s+(?i:on)\s+(?i:social media|twitter|x|facebook|instagram|telegram|youtube|whatsapp|linkedin|tiktok)\b`), hints: []string{"follow", "like"}},
+	{name: "byline", weight: 2, re: regexp.MustCompile(`^(?i:by)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*[,|]\s*(?:(?i:the)\s+)?` + properName + `\s*\.?$`), hints: []string{"by "}},
+	{name: "title-suffix", weight: 2, re: regexp.MustCompile(headline + `\s+\|\s+(?:(?i:the)\s+)?` + properName + `\s*$`), hints: []string{"|"}, title: true},
+	{name: "title-dash-suffix", weight: 1, re: regexp.MustCompile(headline + `\s+[-–—]\s+(?:(?i:the)\s+)?` + properName + `\s*$`), hints: []string{"-", "–", "—"}, title: true},
+	{name: "told-outlet", weight: 1, re: regexp.MustCompile(`\b(?:told|emailed to|sent to|said to|speaking to|in an interview with)\s+(?:the\s+)?` + properName), hints: []string{"told ", "emailed to", "sent to", "said to", "speaking to", "interview with"}, starts: []string{"told", "emailed to", "sent to", "said to", "speaking to", "in an interview with"}},
 }
 
 // outletRoles are words of a byline's second part that name a role, not an
@@ -53,21 +59,32 @@ var outletStop = map[string]bool{"The": true, "He": true, "She": true, "They": t
 // OutletFromText names the outlet a page names for itself, with the rule
 // that decided, or "" when the page does not say clearly enough.
 func OutletFromText(lines []string) (outlet, rule string) {
+	norm := make([]string, len(lines))
+	hits := make([]hintBits, len(lines))
+	for i, l := range lines {
+		norm[i] = normalizeLine(l)
+		hits[i] = book.hints.scan(norm[i])
+	}
+	return outletFrom(norm, hits)
+}
+
+// outletFrom is OutletFromText on normalized lines whose hints are known,
+// as the cleaner has them.
+func outletFrom(lines []string, hits []hintBits) (outlet, rule string) {
 	score := map[string]int{}
 	why := map[string]string{}
 	var order []string
 	first := true
-	for _, line := range lines {
-		line = normalizeLine(line)
+	for i, line := range lines {
 		if line == "" {
 			continue
 		}
-		lower := strings.ToLower(line)
-		for _, r := range outletRules {
-			if (r.title && !first) || !containsAny(lower, r.hints) {
+		for k := range book.outlet {
+			r := &book.outlet[k]
+			if (r.title && !first) || len(r.hints) == 0 || !hits[i].any(r.need) {
 				continue
 			}
-			for _, m := range r.re.FindAllStringSubmatch(line, -1) {
+			for _, m := range r.findAll(line) {
 				name := cleanOutletName(m[1])
 				if name == "" || outletStop[name] || (r.name == "byline" && containsAny(strings.ToLower(name), outletRoles)) {
 					continue
@@ -93,6 +110,53 @@ func OutletFromText(lines []string) (outlet, rule string) {
 		return "", ""
 	}
 	return best, why[best]
+}
+
+// findAll is r.re.FindAllStringSubmatch(s, -1). A rule with starts is
+// tried only where a start word begins after a non-word byte: every match
+// begins there, so the leftmost match is the first start where the anchored
+// pattern matches, and the search goes on after it as FindAll's does.
+func (r *outletRule) findAll(s string) [][]string {
+	if r.at == nil {
+		return r.re.FindAllStringSubmatch(s, -1)
+	}
+	var out [][]string
+	for pos := 0; pos < len(s); {
+		p := nextStart(s, pos, r.starts)
+		if p < 0 {
+			break
+		}
+		if m := r.at.FindStringSubmatch(s[p:]); m != nil {
+			out = append(out, m)
+			pos = p + max(len(m[0]), 1)
+		} else {
+			pos = p + 1
+		}
+	}
+	return out
+}
+
+// nextStart is the first offset from pos where one of words begins at a
+// word boundary (the byte before is not an ASCII word character, as for
+// regexp's \b), or -1.
+func nextStart(s string, pos int, words []string) int {
+	for pos < len(s) {
+		p := -1
+		for _, w := range words {
+			if i := strings.Index(s[pos:], w); i >= 0 && (p < 0 || pos+i < p) {
+				p = pos + i
+			}
+		}
+		if p < 0 || p == 0 || !isWordByte(s[p-1]) {
+			return p
+		}
+		pos = p + 1
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // trailingYear is a year after a name ("© Harbour Times 2024").
