@@ -3,6 +3,7 @@ package ingest
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/article"
@@ -21,13 +22,25 @@ type outletRule struct {
 	// word boundary (re starts with \b): the rule is then tried only where
 	// one of them occurs instead of at every byte of a long paragraph.
 	starts []string
-	need   hintBits       // this rule's bit in the hint index (set by newRuleBook)
-	at     *regexp.Regexp // re anchored at a start (set by newRuleBook)
+	// sep, when set, is a word (between white space) every match holds
+	// among the line's last sepWithin words: the title rules end in a
+	// short site name after it, and their lazy headline prefix costs time
+	// in proportion to the line, which on a page whose first line is a
+	// long paragraph was most of the outlet rules' time.
+	sep       []string
+	sepWithin int
+	need      hintBits       // this rule's bit in the hint index (set by newRuleBook)
+	at        *regexp.Regexp // re anchored at a start (set by newRuleBook)
 }
 
 const minOutletScore = 2
 
 const properName = `(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of|and|for|the|al|&)?\s*\p{Lu}[\p{L}\p{N}&.'’-]*){0,5})`
+
+// siteNameWords is the most words properName spans when split at white
+// space: a first word, then five more, each of which may be a connector
+// and a word.
+const siteNameWords = 1 + 5*2
 
 // headline is a title before a site-name suffix: four words or more, so
 // that a breadcrumb ("World News | Iraq") is not read as one.
@@ -44,8 +57,10 @@ var outletRules = []outletRule{
 	{name: "newsletter", weight: 3, re: regexp.MustCompile(`^(?:(?i:sign up (?:to|for)|subscribe to|get|receive)\s+)?(?:(?i:the)\s+)?` + properName + `(?:['’]s?)?\s+(?i:(?:daily|weekly|free|morning|evening|breaking news|top stories)\s+)*(?i:newsletters?)\b`), hints: []string{"newsletter"}},
 	{name: "follow-us", weight: 2, re: regexp.MustCompile(`^(?i:follow|like)\s+(?:(?i:the)\s+)?` + properName + `\s+(?i:on)\s+(?i:social media|twitter|x|facebook|instagram|telegram|youtube|whatsapp|linkedin|tiktok)\b`), hints: []string{"follow", "like"}},
 	{name: "byline", weight: 2, re: regexp.MustCompile(`^(?i:by)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*[,|]\s*(?:(?i:the)\s+)?` + properName + `\s*\.?$`), hints: []string{"by "}},
-	{name: "title-suffix", weight: 2, re: regexp.MustCompile(headline + `\s+\|\s+(?:(?i:the)\s+)?` + properName + `\s*$`), hints: []string{"|"}, title: true},
-	{name: "title-dash-suffix", weight: 1, re: regexp.MustCompile(headline + `\s+[-–—]\s+(?:(?i:the)\s+)?` + properName + `\s*$`), hints: []string{"-", "–", "—"}, title: true},
+	{name: "title-suffix", weight: 2, re: regexp.MustCompile(headline + `\s+\|\s+(?:(?i:the)\s+)?` + properName + `\s*$`), hints: []string{"|"}, title: true,
+		sep: []string{"|"}, sepWithin: siteNameWords + 2},
+	{name: "title-dash-suffix", weight: 1, re: regexp.MustCompile(headline + `\s+[-–—]\s+(?:(?i:the)\s+)?` + properName + `\s*$`), hints: []string{"-", "–", "—"}, title: true,
+		sep: []string{"-", "–", "—"}, sepWithin: siteNameWords + 2},
 	{name: "told-outlet", weight: 1, re: regexp.MustCompile(`\b(?:told|emailed to|sent to|said to|speaking to|in an interview with)\s+(?:the\s+)?` + properName), hints: []string{"told ", "emailed to", "sent to", "said to", "speaking to", "interview with"}, starts: []string{"told", "emailed to", "sent to", "said to", "speaking to", "in an interview with"}},
 }
 
@@ -117,6 +132,9 @@ func outletFrom(lines []string, hits []hintBits) (outlet, rule string) {
 // begins there, so the leftmost match is the first start where the anchored
 // pattern matches, and the search goes on after it as FindAll's does.
 func (r *outletRule) findAll(s string) [][]string {
+	if len(r.sep) > 0 && !sepNearEnd(s, r.sep, r.sepWithin) {
+		return nil
+	}
 	if r.at == nil {
 		return r.re.FindAllStringSubmatch(s, -1)
 	}
@@ -154,6 +172,31 @@ func nextStart(s string, pos int, words []string) int {
 	}
 	return -1
 }
+
+// sepNearEnd reports whether one of the last n words of s (split at RE2's
+// \s, which is ASCII) is one of seps.
+func sepNearEnd(s string, seps []string, n int) bool {
+	end := len(s)
+	for k := 0; k < n; k++ {
+		for end > 0 && isRE2Space(s[end-1]) {
+			end--
+		}
+		if end == 0 {
+			return false
+		}
+		start := end
+		for start > 0 && !isRE2Space(s[start-1]) {
+			start--
+		}
+		if slices.Contains(seps, s[start:end]) {
+			return true
+		}
+		end = start
+	}
+	return false
+}
+
+func isRE2Space(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
