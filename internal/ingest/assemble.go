@@ -49,7 +49,7 @@ func (c *cleaner) fixMasthead() {
 			break
 		}
 	}
-	if t < 0 || c.lines[t].Reason != "first-heading" || countFields(c.kept[t]) > 3 {
+	if t < 0 || c.lines[t].Reason != "first-heading" || countFieldsUpTo(c.kept[t], 4) > 3 {
 		return
 	}
 	for j := t + 1; j < len(c.lines); j++ {
@@ -57,7 +57,7 @@ func (c *cleaner) fixMasthead() {
 		if l.Kind == article.KindDropped || l.Kind == article.KindDateline || l.Kind == article.KindByline {
 			continue
 		}
-		if l.Kind == article.KindBody && titleLike(c.norm[j]) && countFields(c.norm[j]) >= 5 && !bodyLike(c.norm[j]) {
+		if l.Kind == article.KindBody && titleLike(c.norm[j]) && countFieldsUpTo(c.norm[j], 5) >= 5 && !bodyLike(c.norm[j]) {
 			c.set(t, article.KindDropped, "masthead")
 			c.kept[j] = trimTitleSeparators(c.norm[j])
 			c.set(j, article.KindTitle, "first-heading")

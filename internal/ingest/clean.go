@@ -208,7 +208,7 @@ func (c *cleaner) repeated(i int, s, k string) bool {
 		if !c.knownTitleUnplaced(i) {
 			c.set(i, article.KindDropped, "repeated-headline")
 		}
-	case c.seen[k] && (!c.bodySeen || countFields(s) >= 12):
+	case c.seen[k] && (!c.bodySeen || countFieldsUpTo(s, 12) >= 12):
 		// A repeat in the header (a byline printed twice) or a whole
 		// paragraph printed twice; short repeats inside the body are list
 		// items or table cells and stay.
@@ -284,7 +284,7 @@ func trimTitleSeparators(s string) string {
 func titleLike(s string) bool {
 	s = trimTitleSeparators(s)
 	n := utf8.RuneCountInString(s)
-	if n < 12 || n > 250 || countFields(s) < 3 {
+	if n < 12 || n > 250 || countFieldsUpTo(s, 3) < 3 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -293,7 +293,7 @@ func titleLike(s string) bool {
 
 // bodyLike: a paragraph of prose, which ends the page header.
 func bodyLike(s string) bool {
-	words := countFields(s)
+	words := countFieldsUpTo(s, 14)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return words >= 14 || words >= 6 && strings.ContainsRune(".!?\"”’", last)
 }

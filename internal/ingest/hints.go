@@ -3,6 +3,8 @@ package ingest
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // hintBits is a set of rules, one bit per rule that has hint words.
@@ -21,8 +23,7 @@ const maxHintRules = 128
 // Most lines hold none, and testing each rule's words one by one cost a
 // quarter of cleaning time; an Aho–Corasick automaton reads each byte once
 // for all of them. It answers exactly what strings.Contains on the
-// lower-cased line would: ASCII letters are folded by the byte classes, and
-// a line with other bytes is lower-cased first like strings.ToLower does.
+// lower-cased line would (see scan).
 type hintIndex struct {
 	class  [256]uint8 // byte → column; 0 for bytes no hint holds
 	ncls   int
@@ -109,25 +110,33 @@ func (h *hintIndex) build(words [][]string) {
 	}
 }
 
-// scan returns the rules whose hints the lower-cased s contains.
+// scan returns the rules whose hints strings.ToLower(s) contains. It
+// lower-cases as it reads instead of building the lower-case copy (most
+// lines of real text hold a curly quote or a dash, so are not ASCII): an
+// ASCII letter folds through the byte classes, another rune goes in as the
+// UTF-8 of unicode.ToLower, and a byte that is not UTF-8 as U+FFFD, which
+// is what strings.ToLower writes for each.
 func (h *hintIndex) scan(s string) hintBits {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return h.scanLower(strings.ToLower(s))
-		}
-	}
-	return h.scanLower(s)
-}
-
-// scanLower runs the automaton over a line whose non-ASCII text is already
-// lower case (ASCII letters fold through the byte classes).
-func (h *hintIndex) scanLower(s string) hintBits {
 	var found hintBits
+	var buf [utf8.UTFMax]byte
 	st := 0
-	for i := 0; i < len(s); i++ {
-		st = int(h.next[st*h.ncls+int(h.class[s[i]])])
-		if h.hasOut[st] {
-			found.add(h.out[st])
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			st = int(h.next[st*h.ncls+int(h.class[c])])
+			if h.hasOut[st] {
+				found.add(h.out[st])
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+			st = int(h.next[st*h.ncls+int(h.class[b])])
+			if h.hasOut[st] {
+				found.add(h.out[st])
+			}
 		}
 	}
 	return found

@@ -161,8 +161,14 @@ func checkMatchers(t *testing.T, s string) {
 	checkReplacedPatterns(t, s)
 	checkOutletFindAll(t, s)
 	checkFindDate(t, s)
-	if got, want := countFields(s), len(strings.Fields(s)); got != want {
+	want := len(strings.Fields(s))
+	if got := countFields(s); got != want {
 		t.Fatalf("countFields(%q) = %d, strings.Fields has %d", s, got, want)
+	}
+	for _, limit := range []int{1, 3, 8, 14} {
+		if got := countFieldsUpTo(s, limit); got != min(want, limit) {
+			t.Fatalf("countFieldsUpTo(%q, %d) = %d, strings.Fields has %d", s, limit, got, want)
+		}
 	}
 }
 

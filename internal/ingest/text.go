@@ -61,10 +61,12 @@ func hasBody(lines []article.Line) bool {
 	words := 0
 	for _, l := range lines {
 		if l.Kind == article.KindBody {
-			words += countFields(l.Text)
+			if words += countFieldsUpTo(l.Text, minBodyWords-words); words >= minBodyWords {
+				return true
+			}
 		}
 	}
-	return words >= minBodyWords
+	return false
 }
 
 func titleOf(lines []article.Line, clean string) string {
