@@ -159,6 +159,7 @@ func checkMatchers(t *testing.T, s string) {
 	t.Helper()
 	checkHints(t, s)
 	checkReplacedPatterns(t, s)
+	checkPrefilters(t, s)
 	checkOutletFindAll(t, s)
 	checkFindDate(t, s)
 	want := len(strings.Fields(s))
@@ -190,6 +191,23 @@ func checkHints(t *testing.T, s string) {
 	}
 }
 
+// checkPrefilters: a line a prefilter turns away never matches its pattern.
+func checkPrefilters(t *testing.T, s string) {
+	t.Helper()
+	for _, table := range [][]lineRule{book.drop, book.tail, book.mark} {
+		for _, r := range table {
+			if r.re != nil && !r.pre.mayMatch(s) && r.re.MatchString(s) {
+				t.Fatalf("rule %s matches %q, which its prefilter turned away", r.name, s)
+			}
+		}
+	}
+	for _, r := range book.outlet {
+		if !r.pre.mayMatch(s) && r.re.MatchString(s) {
+			t.Fatalf("outlet rule %s matches %q, which its prefilter turned away", r.name, s)
+		}
+	}
+}
+
 func checkReplacedPatterns(t *testing.T, s string) {
 	t.Helper()
 	for _, r := range book.drop {
@@ -204,7 +222,7 @@ func checkReplacedPatterns(t *testing.T, s string) {
 func checkOutletFindAll(t *testing.T, s string) {
 	t.Helper()
 	for _, r := range book.outlet {
-		if r.at == nil && len(r.sep) == 0 {
+		if r.at == nil && len(r.sep) == 0 && r.pre == nil {
 			continue
 		}
 		if diff := cmp.Diff(r.re.FindAllStringSubmatch(s, -1), r.findAll(s)); diff != "" {
@@ -250,4 +268,40 @@ func findDatePlain(s string) (DateMatch, bool) {
 		}
 	}
 	return DateMatch{}, false
+}
+
+func TestPrefilter(t *testing.T) {
+	tests := []struct {
+		pattern string
+		in      string
+		want    bool
+	}{
+		{`(?i)^ad`, "AD", true},
+		{`(?i)^ad`, "A roadside bomb", false},
+		{`(?i)^(advertisement|ad)$`, "Advertisement", true},
+		{`(?i)^k`, "\u212aelvin", true}, // the Kelvin sign folds to k
+		{`(?i)^s`, "\u017fome", true},   // so does the long s to s
+		{`^\p{Lu}`, "Élan", true},
+		{`^\p{Lu}`, "élan", true}, // non-ASCII: left to the pattern
+		{`^\p{Lu}`, "a", false},
+		{`^abc`, "ab", false},
+		{`^abc`, "abd", false},
+		{`^abc`, "abcd", true},
+		{`^a*$`, "", true},
+		{`^a*$`, "b", true},  // may match empty: nothing to check
+		{`abc`, "xyz", true}, // not anchored: no filter
+		{`^.x`, "\nx", false},
+		{`(?s)^.x`, "\nx", true},
+		{`^(?:a|^b)c`, "bc", true},
+		{`^[^.]+$`, "\xff", true},
+	}
+	for _, tt := range tests {
+		re := regexp.MustCompile(tt.pattern)
+		if got := newPrefilter(re).mayMatch(tt.in); got != tt.want {
+			t.Errorf("prefilter(%s).mayMatch(%q) = %v, want %v", tt.pattern, tt.in, got, tt.want)
+		}
+		if re.MatchString(tt.in) && !newPrefilter(re).mayMatch(tt.in) {
+			t.Errorf("prefilter(%s) turns away %q, which matches", tt.pattern, tt.in)
+		}
+	}
 }

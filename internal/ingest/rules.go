@@ -15,9 +15,10 @@ type lineRule struct {
 	name  string
 	kind  article.LineKind
 	re    *regexp.Regexp
-	max   int      // longest line (bytes) the rule is tried on
-	hints []string // when set, the lower-cased line must contain one of them
-	need  hintBits // this rule's bit in the hint index (set by newRuleBook)
+	max   int        // longest line (bytes) the rule is tried on
+	hints []string   // when set, the lower-cased line must contain one of them
+	need  hintBits   // this rule's bit in the hint index (set by newRuleBook)
+	pre   *prefilter // what an anchored re's match can begin with (set by newRuleBook)
 }
 
 func rule(name string, kind article.LineKind, pattern string) lineRule {
@@ -46,7 +47,7 @@ func (r *lineRule) matches(s string, hits hintBits) bool {
 	if len(r.hints) > 0 && !hits.any(r.need) {
 		return false
 	}
-	return r.re == nil || r.re.MatchString(s)
+	return r.re == nil || r.pre.mayMatch(s) && r.re.MatchString(s)
 }
 
 func containsAny(s string, words []string) bool {
@@ -153,11 +154,15 @@ func newRuleBook() *ruleBook {
 	for _, t := range [][]lineRule{b.drop, b.tail, b.mark} {
 		for i := range t {
 			t[i].need = need(t[i].hints)
+			if t[i].re != nil {
+				t[i].pre = newPrefilter(t[i].re)
+			}
 		}
 	}
 	for i := range b.outlet {
 		r := &b.outlet[i]
 		r.need = need(r.hints)
+		r.pre = newPrefilter(r.re)
 		if len(r.starts) > 0 {
 			src, ok := strings.CutPrefix(r.re.String(), `\b`)
 			if !ok {
