@@ -199,6 +199,9 @@ func checkPrefilters(t *testing.T, s string) {
 			if r.re != nil && !r.pre.mayMatch(s) && r.re.MatchString(s) {
 				t.Fatalf("rule %s matches %q, which its prefilter turned away", r.name, s)
 			}
+			if r.fn != nil && r.fn(s) != r.re.MatchString(s) {
+				t.Fatalf("rule %s: matcher says %v on %q, its pattern the opposite", r.name, r.fn(s), s)
+			}
 		}
 	}
 	for _, r := range book.outlet {

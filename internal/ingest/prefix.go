@@ -3,23 +3,37 @@ package ingest
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"strings"
 	"unicode"
 )
 
-// prefixLen is how many leading runes a prefilter checks.
-const prefixLen = 6
+// prefixLen is how many leading bytes a prefilter reads at most.
+const prefixLen = 8
 
-// prefilter says which bytes each of the first runes of a match of an
-// anchored pattern can be. Most lines fail an anchored rule within two
-// characters, yet a call into regexp costs a few hundred nanoseconds
-// whatever the outcome; the cleaner tries a dozen anchored rules on every
-// short line. The sets are read off the compiled program, so they hold for
-// any pattern in the tables without being written by hand, and they only
-// ever err towards running the pattern.
+// maxPrefixStates bounds a prefilter's automaton; past it, lines are left
+// to the pattern.
+const maxPrefixStates = 1024
+
+const (
+	deadState   = -1 // no match can begin with what was read
+	enoughState = -2 // prefixLen bytes read: the pattern decides
+)
+
+// prefilter is a small automaton over the first bytes of a line telling
+// whether a match of an anchored pattern can begin so. Most lines fail an
+// anchored rule within two or three characters, yet a call into regexp
+// costs a few hundred nanoseconds whatever the outcome, and the cleaner
+// tries a dozen anchored rules on every short line. The automaton is built
+// from the compiled program (subset construction over ASCII, assertions
+// taken as true), so it holds for any pattern in the tables without being
+// written by hand, and only ever errs towards running the pattern.
 type prefilter struct {
-	n     int // positions checked: no match ends sooner
-	ascii [prefixLen][128]bool
-	other [prefixLen]bool // a non-ASCII rune (or a byte that is not UTF-8) may sit here
+	class [128]uint8 // ASCII byte → column; bytes every instruction treats alike share one
+	ncls  int
+	next  []int16 // next[state*ncls+class]: a state, deadState or enoughState
+	final []bool  // a match may end in this state: the rest is free
+	other []bool  // a non-ASCII rune (or a byte that is not UTF-8) may come next
 }
 
 // newPrefilter builds the filter for re, or nil when re is not anchored at
@@ -33,31 +47,88 @@ func newPrefilter(re *regexp.Regexp) *prefilter {
 	if err != nil || prog.StartCond()&syntax.EmptyBeginText == 0 {
 		return nil
 	}
-	f := &prefilter{n: prefixLen}
-	states := closure(prog, []uint32{uint32(prog.Start)})
-	for p := 0; p < prefixLen; p++ {
-		var next []uint32
-		for _, pc := range states {
-			i := &prog.Inst[pc]
-			switch i.Op {
-			case syntax.InstMatch:
-				f.n = min(f.n, p) // a match may stop here: later runes are free
-			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-				f.addRunes(p, i)
-				next = append(next, i.Out)
-			}
-		}
-		if f.n <= p || len(next) == 0 {
-			f.n = min(f.n, p+1) // no rune and no match here: nothing matches
-			break
-		}
-		states = closure(prog, next)
+	f := &prefilter{}
+	f.classify(prog)
+	f.build(prog)
+	if len(f.final) == 0 {
+		return nil // the pattern can match nothing; leave it to regexp
 	}
 	return f
 }
 
+// classify gives ASCII bytes that every rune instruction accepts or
+// rejects alike the same column.
+func (f *prefilter) classify(prog *syntax.Prog) {
+	seen := map[string]uint8{}
+	for c := rune(0); c < 128; c++ {
+		var sig strings.Builder
+		for pc := range prog.Inst {
+			if isRuneInst(&prog.Inst[pc]) && readsRune(&prog.Inst[pc], c) {
+				sig.WriteString(string(rune(pc + 1)))
+			}
+		}
+		k, ok := seen[sig.String()]
+		if !ok {
+			k = uint8(len(seen))
+			seen[sig.String()] = k
+		}
+		f.class[c] = k
+	}
+	f.ncls = len(seen)
+}
+
+// build runs the subset construction to prefixLen bytes deep.
+func (f *prefilter) build(prog *syntax.Prog) {
+	ids := map[string]int{}
+	var sets [][]uint32
+	depth := []int{}
+	intern := func(set []uint32, d int) int16 {
+		if len(set) == 0 {
+			return deadState
+		}
+		key := setKey(set)
+		if id, ok := ids[key]; ok {
+			return int16(id)
+		}
+		if d >= prefixLen || len(sets) >= maxPrefixStates {
+			return enoughState
+		}
+		ids[key] = len(sets)
+		sets, depth = append(sets, set), append(depth, d)
+		return int16(len(sets) - 1)
+	}
+	intern(closure(prog, []uint32{uint32(prog.Start)}), 0)
+	rep := make([]rune, f.ncls) // one byte of each column
+	for c := 127; c >= 0; c-- {
+		rep[f.class[c]] = rune(c)
+	}
+	for st := 0; st < len(sets); st++ {
+		f.next = append(f.next, make([]int16, f.ncls)...)
+		f.final = append(f.final, slices.ContainsFunc(sets[st], func(pc uint32) bool { return prog.Inst[pc].Op == syntax.InstMatch }))
+		f.other = append(f.other, slices.ContainsFunc(sets[st], func(pc uint32) bool { return readsNonASCII(&prog.Inst[pc]) }))
+		for k, c := range rep {
+			var outs []uint32
+			for _, pc := range sets[st] {
+				if i := &prog.Inst[pc]; isRuneInst(i) && readsRune(i, c) {
+					outs = append(outs, i.Out)
+				}
+			}
+			f.next[st*f.ncls+k] = intern(closure(prog, outs), depth[st]+1)
+		}
+	}
+}
+
+func setKey(set []uint32) string {
+	var b strings.Builder
+	for _, pc := range set {
+		b.WriteString(string(rune(pc + 1)))
+	}
+	return b.String()
+}
+
 // closure follows the instructions that read nothing (assertions taken as
-// true, both arms of alternations) and returns the ones that read or match.
+// true, both arms of alternations) and returns, sorted, the ones that read
+// or match.
 func closure(prog *syntax.Prog, pcs []uint32) []uint32 {
 	seen := map[uint32]bool{}
 	var out []uint32
@@ -68,44 +139,57 @@ func closure(prog *syntax.Prog, pcs []uint32) []uint32 {
 			continue
 		}
 		seen[pc] = true
-		i := &prog.Inst[pc]
-		switch i.Op {
+		switch i := &prog.Inst[pc]; i.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
 			pcs = append(pcs, i.Out, i.Arg)
 		case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
 			pcs = append(pcs, i.Out)
-		case syntax.InstFail:
-		default:
+		case syntax.InstMatch, syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			out = append(out, pc)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
-// addRunes records what instruction i can read at position p, asking the
-// instruction itself about every ASCII rune.
-func (f *prefilter) addRunes(p int, i *syntax.Inst) {
+func isRuneInst(i *syntax.Inst) bool {
 	switch i.Op {
-	case syntax.InstRuneAny, syntax.InstRuneAnyNotNL: // MatchRune knows only rune lists
-		for c := range f.ascii[p] {
-			f.ascii[p][c] = f.ascii[p][c] || i.Op == syntax.InstRuneAny || c != '\n'
+	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		return true
+	}
+	return false
+}
+
+// readsRune asks the instruction itself (MatchRune knows only rune lists).
+func readsRune(i *syntax.Inst, c rune) bool {
+	switch i.Op {
+	case syntax.InstRuneAny:
+		return true
+	case syntax.InstRuneAnyNotNL:
+		return c != '\n'
+	}
+	return i.MatchRune(c)
+}
+
+// readsNonASCII reports whether the instruction may read a rune above
+// U+007F, including U+FFFD for a byte that is not UTF-8.
+func readsNonASCII(i *syntax.Inst) bool {
+	switch i.Op {
+	case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		return true
+	case syntax.InstRune, syntax.InstRune1:
+		if slices.ContainsFunc(i.Rune, func(r rune) bool { return r >= 0x80 }) {
+			return true
 		}
-		f.other[p] = true
-		return
-	}
-	for c := rune(0); c < 128; c++ {
-		if i.MatchRune(c) {
-			f.ascii[p][c] = true
+		if len(i.Rune) == 1 && syntax.Flags(i.Arg)&syntax.FoldCase != 0 {
+			for r := unicode.SimpleFold(i.Rune[0]); r != i.Rune[0]; r = unicode.SimpleFold(r) {
+				if r >= 0x80 {
+					return true
+				}
+			}
 		}
 	}
-	if i.Op == syntax.InstRune && len(i.Rune) == 1 && syntax.Flags(i.Arg)&syntax.FoldCase != 0 {
-		for r := unicode.SimpleFold(i.Rune[0]); r != i.Rune[0]; r = unicode.SimpleFold(r) {
-			f.other[p] = f.other[p] || r >= 0x80
-		}
-	}
-	for _, r := range i.Rune {
-		f.other[p] = f.other[p] || r >= 0x80
-	}
+	return false
 }
 
 // mayMatch reports false only when no match of the pattern can begin s.
@@ -113,17 +197,23 @@ func (f *prefilter) mayMatch(s string) bool {
 	if f == nil {
 		return true
 	}
-	for p := 0; p < f.n; p++ {
-		if p >= len(s) {
-			return false // s is p ASCII runes long, and no match ends before n
+	st := 0
+	for p := 0; ; p++ {
+		switch {
+		case f.final[st]:
+			return true
+		case p >= len(s):
+			return false // no match ends here, nor (else it had been final) sooner
+		case s[p] >= 0x80:
+			return f.other[st] // rune boundaries end the reading here
 		}
-		c := s[p]
-		if c >= 0x80 {
-			return f.other[p] // rune boundaries end here; the rest is not checked
-		}
-		if !f.ascii[p][c] {
+		next := f.next[st*f.ncls+int(f.class[s[p]])]
+		switch next {
+		case deadState:
 			return false
+		case enoughState:
+			return true
 		}
+		st = int(next)
 	}
-	return true
 }

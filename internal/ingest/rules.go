@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 )
@@ -19,6 +21,9 @@ type lineRule struct {
 	hints []string   // when set, the lower-cased line must contain one of them
 	need  hintBits   // this rule's bit in the hint index (set by newRuleBook)
 	pre   *prefilter // what an anchored re's match can begin with (set by newRuleBook)
+	// fn, when set, decides instead of re, which it must agree with
+	// (matchers_test holds it to re); for a pattern run on most lines.
+	fn func(string) bool
 }
 
 func rule(name string, kind article.LineKind, pattern string) lineRule {
@@ -34,6 +39,9 @@ func phrases(name string, kind article.LineKind, words ...string) lineRule {
 // upTo lets a rule see longer lines than the default.
 func (r lineRule) upTo(n int) lineRule { r.max = n; return r }
 
+// by gives a rule a hand-written matcher equivalent to its pattern.
+func (r lineRule) by(fn func(string) bool) lineRule { r.fn = fn; return r }
+
 // when restricts a rule to lines containing one of the words, a cheap test
 // that spares the regular expression most lines.
 func (r lineRule) when(words ...string) lineRule { r.hints = words; return r }
@@ -47,7 +55,25 @@ func (r *lineRule) matches(s string, hits hintBits) bool {
 	if len(r.hints) > 0 && !hits.any(r.need) {
 		return false
 	}
+	if r.fn != nil {
+		return r.fn(s)
+	}
 	return r.re == nil || r.pre.mayMatch(s) && r.re.MatchString(s)
+}
+
+// noLettersOrDigits is ^[^\p{L}\p{N}]*$: the cleaner asks it of every line
+// up to 300 bytes, and a line's first letter settles it.
+func noLettersOrDigits(s string) bool {
+	for _, r := range s { // a byte that is not UTF-8 reads as U+FFFD, as in regexp
+		if r < utf8.RuneSelf {
+			if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+				return false
+			}
+		} else if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func containsAny(s string, words []string) bool {
@@ -65,7 +91,7 @@ const agencies = `reuters|afp|ap|associated press|getty images|afp via getty ima
 // dropRules name page furniture that is never part of an article.
 var dropRules = []lineRule{
 	rule("template-debris", article.KindDropped, `^(\s*(\{\{[^{}]*\}\}|\{%[^%]*%\}|<%.*?%>|\$\{[^{}]*\}|\[\[[^\[\]]*\]\]))+\s*$`).upTo(300).when("{{", "{%", "<%", "${", "[[", "}}"),
-	rule("no-words", article.KindDropped, `^[^\p{L}\p{N}]*$`).upTo(300),
+	rule("no-words", article.KindDropped, `^[^\p{L}\p{N}]*$`).upTo(300).by(noLettersOrDigits),
 	rule("advertisement", article.KindDropped, `(?i)^(advertisements?|advert|ad|ads|publicité|anuncio|publicidad|werbung|anzeige|реклама|إعلان|اعلان|reklam|sponsored( content| links?)?|promoted( content)?|paid (content|post)|(story|article) continues (below|after) (this )?(advertisement|ad)|continue reading( below| the main story)?|scroll (down )?to continue( with content| reading)?|skip advert(isement)?)$`).when("ad", "sponsor", "promot", "paid", "continu", "scroll", "publicid", "publicit", "anuncio", "werbung", "anzeige", "реклама", "إعلان", "اعلان", "reklam"),
 	rule("qr-code", article.KindDropped, `(?i)^(qr\s*code\s*)+$`),
 	rule("font-size-controls", article.KindDropped, `(?i)^(?:(a\s*[+-]\s*){2,}$|(font size|text size)\s*:?\s*(a\s*[+-]?\s*)*$)`),
