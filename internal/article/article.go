@@ -94,36 +94,75 @@ func Hash(text string) string {
 }
 
 // appendFields appends strings.Join(strings.Fields(s), " ") to dst without
-// the slice of words and the joined copy: Hash runs on every article.
+// the slice of words and the joined copy: Hash runs on every article. Runs
+// of ASCII words with single spaces, most of a text, are copied whole.
 func appendFields(dst []byte, s string) []byte {
-	start, words := -1, 0 // start of the current word, -1 between words
-	for i := 0; i < len(s); {
-		c := s[i]
-		var space bool
-		size := 1
-		if c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r' // strings.Fields' ASCII spaces
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		switch {
-		case space && start >= 0:
-			dst = append(dst, s[start:i]...)
-			start = -1
-		case !space && start < 0:
-			if words > 0 {
-				dst = append(dst, ' ')
+	i := skipSpaces(s, 0)
+	for i < len(s) {
+		start := i
+		for i < len(s) {
+			if k := byteKind[s[i]]; k == asciiText {
+				i++
+			} else if s[i] == ' ' && i+1 < len(s) && byteKind[s[i+1]] == asciiText {
+				i += 2
+			} else {
+				break
 			}
-			start, words = i, words+1
 		}
-		i += size
-	}
-	if start >= 0 {
-		dst = append(dst, s[start:]...)
+		dst = append(dst, s[start:i]...)
+		if i == len(s) {
+			break
+		}
+		if byteKind[s[i]] == multiByte {
+			if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {
+				dst = append(dst, s[i:i+size]...)
+				i += size
+				continue
+			}
+		}
+		if i = skipSpaces(s, i); i < len(s) {
+			dst = append(dst, ' ')
+		}
 	}
 	return dst
+}
+
+// byteKind sorts bytes for strings.Fields' reading: its ASCII spaces, other
+// ASCII, and bytes that start or continue a longer rune (decoded then, with
+// unicode.IsSpace deciding; a byte that is not UTF-8 is text).
+var byteKind = func() (k [256]uint8) {
+	for c := 0x80; c < 0x100; c++ {
+		k[c] = multiByte
+	}
+	for _, c := range "\t\n\v\f\r " {
+		k[c] = asciiSpace
+	}
+	return k
+}()
+
+const (
+	asciiText = iota
+	asciiSpace
+	multiByte
+)
+
+// skipSpaces returns the first offset from i that is not white space.
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		switch byteKind[s[i]] {
+		case asciiSpace:
+			i++
+		case asciiText:
+			return i
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				return i
+			}
+			i += size
+		}
+	}
+	return i
 }
 
 // Background reports whether the byte offset falls in a line that is kept
