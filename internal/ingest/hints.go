@@ -25,11 +25,16 @@ const maxHintRules = 128
 // for all of them. It answers exactly what strings.Contains on the
 // lower-cased line would (see scan).
 type hintIndex struct {
-	class  [256]uint8 // byte → column; 0 for bytes no hint holds
-	ncls   int
-	next   []uint16   // next[state*ncls+class]: the automaton's transitions
-	out    []hintBits // out[state]: rules with a hint ending at this state
-	hasOut []bool
+	class [256]uint8 // byte → column; 0 for bytes no hint holds
+	ncls  int
+	next  []uint16   // next[state*ncls+class]: the automaton's transitions
+	out   []hintBits // out[state]: rules with a hint ending at this state
+	// step is next renumbered for scan: states with output last, from
+	// firstOut on, and each entry the target's offset (state*ncls), so a
+	// byte costs one load and one comparison.
+	step     []uint32
+	outAt    []hintBits // outAt[state-firstOut] in step's numbering
+	firstOut int
 }
 
 // newHintIndex builds the automaton; words[k] are the hints of rule k, in
@@ -104,9 +109,36 @@ func (h *hintIndex) build(words [][]string) {
 			queue = append(queue, t)
 		}
 	}
-	h.hasOut = make([]bool, len(h.out))
-	for i, o := range h.out {
-		h.hasOut[i] = o != (hintBits{})
+	h.renumber()
+}
+
+// renumber builds step and outAt from next and out.
+func (h *hintIndex) renumber() {
+	var order []int // states without output first; the root (no output) stays 0
+	for st, o := range h.out {
+		if o == (hintBits{}) {
+			order = append(order, st)
+		}
+	}
+	h.firstOut = len(order)
+	for st, o := range h.out {
+		if o != (hintBits{}) {
+			order = append(order, st)
+		}
+	}
+	id := make([]int, len(order))
+	for n, st := range order {
+		id[st] = n
+	}
+	h.step = make([]uint32, len(h.next))
+	h.outAt = make([]hintBits, len(order)-h.firstOut)
+	for st := range h.out {
+		for c := 0; c < h.ncls; c++ {
+			h.step[id[st]*h.ncls+c] = uint32(id[h.next[st*h.ncls+c]] * h.ncls)
+		}
+		if id[st] >= h.firstOut {
+			h.outAt[id[st]-h.firstOut] = h.out[st]
+		}
 	}
 }
 
@@ -119,13 +151,12 @@ func (h *hintIndex) build(words [][]string) {
 func (h *hintIndex) scan(s string) hintBits {
 	var found hintBits
 	var buf [utf8.UTFMax]byte
-	st := 0
+	off, outFrom := 0, h.firstOut*h.ncls
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			st = int(h.next[st*h.ncls+int(h.class[c])])
-			if h.hasOut[st] {
-				found.add(h.out[st])
+			if off = int(h.step[off+int(h.class[c])]); off >= outFrom {
+				found.add(h.outAt[off/h.ncls-h.firstOut])
 			}
 			i++
 			continue
@@ -133,9 +164,8 @@ func (h *hintIndex) scan(s string) hintBits {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
-			st = int(h.next[st*h.ncls+int(h.class[b])])
-			if h.hasOut[st] {
-				found.add(h.out[st])
+			if off = int(h.step[off+int(h.class[b])]); off >= outFrom {
+				found.add(h.outAt[off/h.ncls-h.firstOut])
 			}
 		}
 	}

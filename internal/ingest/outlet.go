@@ -140,8 +140,10 @@ func (r *outletRule) findAll(s string) [][]string {
 		return r.re.FindAllStringSubmatch(s, -1)
 	}
 	var out [][]string
+	var f startFinder
+	f.reset(s, r.starts)
 	for pos := 0; pos < len(s); {
-		p := nextStart(s, pos, r.starts)
+		p := f.next(pos)
 		if p < 0 {
 			break
 		}
@@ -155,18 +157,40 @@ func (r *outletRule) findAll(s string) [][]string {
 	return out
 }
 
-// nextStart is the first offset from pos where one of words begins at a
-// word boundary (the byte before is not an ASCII word character, as for
+// startFinder finds where start words begin in s, left to right. It keeps
+// each word's next occurrence, so a long paragraph is searched once per
+// occurrence of each word rather than once per candidate.
+type startFinder struct {
+	s     string
+	words []string
+	at    []int // next offset of words[k] at or after the last search; -1 none, -2 not searched
+}
+
+func (f *startFinder) reset(s string, words []string) {
+	f.s, f.words, f.at = s, words, make([]int, len(words))
+	for k := range f.at {
+		f.at[k] = -2
+	}
+}
+
+// next is the first offset from pos where a start word begins at a word
+// boundary (the byte before is not an ASCII word character, as for
 // regexp's \b), or -1.
-func nextStart(s string, pos int, words []string) int {
-	for pos < len(s) {
+func (f *startFinder) next(pos int) int {
+	for pos < len(f.s) {
 		p := -1
-		for _, w := range words {
-			if i := strings.Index(s[pos:], w); i >= 0 && (p < 0 || pos+i < p) {
-				p = pos + i
+		for k, w := range f.words {
+			if f.at[k] == -2 || f.at[k] >= 0 && f.at[k] < pos {
+				f.at[k] = -1
+				if i := strings.Index(f.s[pos:], w); i >= 0 {
+					f.at[k] = pos + i
+				}
+			}
+			if f.at[k] >= 0 && (p < 0 || f.at[k] < p) {
+				p = f.at[k]
 			}
 		}
-		if p < 0 || p == 0 || !isWordByte(s[p-1]) {
+		if p < 0 || p == 0 || !isWordByte(f.s[p-1]) {
 			return p
 		}
 		pos = p + 1
