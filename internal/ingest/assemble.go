@@ -80,6 +80,13 @@ func (c *cleaner) neighbour(i, dir int) int {
 // line's offsets in the result.
 func (c *cleaner) assemble() (string, []article.Line) {
 	var b strings.Builder
+	size := 0
+	for i := range c.lines {
+		if c.lines[i].Kind != article.KindDropped {
+			size += len(c.kept[i]) + 2
+		}
+	}
+	b.Grow(size) // once, instead of doubling through a long article
 	for i := range c.lines {
 		l := &c.lines[i]
 		if l.Kind == article.KindDropped {

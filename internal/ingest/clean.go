@@ -90,23 +90,46 @@ func plainSpacing(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+	for i := 0; i < len(s); {
+		switch spacingKind[s[i]] {
+		case spacingOther:
+			i++
+		case spacingControl:
 			return false
-		}
-		if c == ' ' && s[i+1] == ' ' {
-			return false
-		}
-		if c >= 0x80 {
-			r, _ := utf8.DecodeRuneInString(s[i:])
+		case spacingSpace:
+			if s[i+1] == ' ' { // s does not end in a space
+				return false
+			}
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 				return false
 			}
+			i += size
 		}
 	}
 	return true
 }
+
+// spacingKind sorts bytes for plainSpacing.
+var spacingKind = func() (k [256]uint8) {
+	for c := 0x80; c < 0x100; c++ {
+		k[c] = spacingMultiByte
+	}
+	for _, c := range "\t\n\r\v\f" {
+		k[c] = spacingControl
+	}
+	k[' '] = spacingSpace
+	return k
+}()
+
+const (
+	spacingOther = iota
+	spacingControl
+	spacingSpace
+	spacingMultiByte
+)
 
 func trimBullet(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/sitrep-org/sitrep/internal/sharedtest"
@@ -162,6 +163,12 @@ func checkMatchers(t *testing.T, s string) {
 	checkPrefilters(t, s)
 	checkOutletFindAll(t, s)
 	checkFindDate(t, s)
+	folded := trimBullet(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+	}), " "))
+	if got := normalizeLine(s); got != folded {
+		t.Fatalf("normalizeLine(%q) = %q, folding every line gives %q", s, got, folded)
+	}
 	want := len(strings.Fields(s))
 	if got := countFields(s); got != want {
 		t.Fatalf("countFields(%q) = %d, strings.Fields has %d", s, got, want)
