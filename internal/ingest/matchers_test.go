@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
@@ -48,6 +49,7 @@ var edgeLines = []string{
 	"mayor 2024", "may be 2024", "may 2024", "May, 2024", "émars 2020", "xmars 2020", "Mar.-2020", "mar\t\f2020",
 	"09-03-2020", "2020-03-09T10:00", "2020/3/9", "9.3.2020", "1234-5", "-2020", "20201", "Jan 5 2020 Feb 2021",
 	"Published: Monday, March 9, 2020 8:14 AM", "dic 2020", "Dic. 2020", "okt 2020", "OKT 2020", "out 2020",
+	"Next Monday, not Tuesday; MONDAY and next Sábado", "el próximo viernes y el SÁBADO", "Dimanche 3 mars 2020",
 	"Le 3 décembre 2019", "3 DÉCEMBRE 2019", "3 Décembre 2019", "février 2020", "FÉVRIER 2020", "1 of may 2020",
 }
 
@@ -163,6 +165,7 @@ func checkMatchers(t *testing.T, s string) {
 	checkPrefilters(t, s)
 	checkOutletFindAll(t, s)
 	checkFindDate(t, s)
+	checkWeekdays(t, s)
 	folded := trimBullet(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 	}), " "))
@@ -238,6 +241,27 @@ func checkOutletFindAll(t *testing.T, s string) {
 		if diff := cmp.Diff(r.re.FindAllStringSubmatch(s, -1), r.findAll(s)); diff != "" {
 			t.Fatalf("outlet rule %s on %q: mismatch (-regexp +findAll):\n%s", r.name, s, diff)
 		}
+	}
+}
+
+// checkWeekdays compares mentionedWeekdays with the plain form it had:
+// split at non-letters, every word lower-cased.
+func checkWeekdays(t *testing.T, s string) {
+	t.Helper()
+	var want []time.Weekday
+	seen := map[time.Weekday]bool{}
+	prev := ""
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 5 && len(w) <= 10 {
+			if d, ok := weekdayIndex[strings.ToLower(w)]; ok && !forwardWords[prev] && !seen[d] {
+				seen[d] = true
+				want = append(want, d)
+			}
+		}
+		prev = strings.ToLower(w)
+	}
+	if got := mentionedWeekdays(s); !cmp.Equal(got, want) {
+		t.Fatalf("mentionedWeekdays(%q) = %v, the plain form gives %v", s, got, want)
 	}
 }
 
