@@ -206,8 +206,8 @@ func checkPrefilters(t *testing.T, s string) {
 	t.Helper()
 	for _, table := range [][]lineRule{book.drop, book.tail, book.mark} {
 		for _, r := range table {
-			if r.re != nil && !r.pre.mayMatch(s) && r.re.MatchString(s) {
-				t.Fatalf("rule %s matches %q, which its prefilter turned away", r.name, s)
+			if r.re != nil && (!r.pre.mayMatch(s) || !r.post.mayEnd(s)) && r.re.MatchString(s) {
+				t.Fatalf("rule %s matches %q, which its prefilters turned away", r.name, s)
 			}
 			if r.fn != nil && r.fn(s) != r.re.MatchString(s) {
 				t.Fatalf("rule %s: matcher says %v on %q, its pattern the opposite", r.name, r.fn(s), s)
@@ -215,8 +215,8 @@ func checkPrefilters(t *testing.T, s string) {
 		}
 	}
 	for _, r := range book.outlet {
-		if !r.pre.mayMatch(s) && r.re.MatchString(s) {
-			t.Fatalf("outlet rule %s matches %q, which its prefilter turned away", r.name, s)
+		if (!r.pre.mayMatch(s) || !r.post.mayEnd(s)) && r.re.MatchString(s) {
+			t.Fatalf("outlet rule %s matches %q, which its prefilters turned away", r.name, s)
 		}
 	}
 }
@@ -304,6 +304,34 @@ func findDatePlain(s string) (DateMatch, bool) {
 	return DateMatch{}, false
 }
 
+func TestSuffilter(t *testing.T) {
+	tests := []struct {
+		pattern string
+		in      string
+		want    bool
+	}{
+		{`(?i)^\p{Lu}[\p{L} .'’-]{1,40}\s*[|,–—-]\s*(staff writer|reporter)$`, "Ann Lee, Staff Writer", true},
+		{`(?i)^\p{Lu}[\p{L} .'’-]{1,40}\s*[|,–—-]\s*(staff writer|reporter)$`, "Roadside bomb hits patrol on the road", false},
+		{`(?i)(photo|image)s?\s*:\s*[^.]{1,}$`, "x. Photo: AFP", true}, // unanchored start, anchored end
+		{`(?i)credit\.?$`, "CREDIT.", true},
+		{`(?i)credit\.?$`, "credits", false},
+		{`(?i)desk$`, "news des\u212a", true}, // Kelvin sign: non-ASCII, left to the pattern
+		{`^abc`, "xyz", true},                 // not anchored at the end: no filter
+		{`^(?:ab|cd$)`, "abz", true},          // one branch not anchored: no filter
+		{`(?m)ab$`, "abz", true},              // end of line, not of text
+		{`ab\b$`, "xab", true},
+	}
+	for _, tt := range tests {
+		re := regexp.MustCompile(tt.pattern)
+		if got := newSuffilter(re).mayEnd(tt.in); got != tt.want {
+			t.Errorf("suffilter(%s).mayEnd(%q) = %v, want %v", tt.pattern, tt.in, got, tt.want)
+		}
+		if re.MatchString(tt.in) && !newSuffilter(re).mayEnd(tt.in) {
+			t.Errorf("suffilter(%s) turns away %q, which matches", tt.pattern, tt.in)
+		}
+	}
+}
+
 func TestPrefilter(t *testing.T) {
 	tests := []struct {
 		pattern string
@@ -336,6 +364,9 @@ func TestPrefilter(t *testing.T) {
 		}
 		if re.MatchString(tt.in) && !newPrefilter(re).mayMatch(tt.in) {
 			t.Errorf("prefilter(%s) turns away %q, which matches", tt.pattern, tt.in)
+		}
+		if re.MatchString(tt.in) && !newSuffilter(re).mayEnd(tt.in) {
+			t.Errorf("suffilter(%s) turns away %q, which matches", tt.pattern, tt.in)
 		}
 	}
 }

@@ -31,6 +31,7 @@ type outletRule struct {
 	sepWithin int
 	need      hintBits       // this rule's bit in the hint index (set by newRuleBook)
 	pre       *prefilter     // what an anchored re's match can begin with (set by newRuleBook)
+	post      *prefilter     // what it can end with, read backwards (set by newRuleBook)
 	at        *regexp.Regexp // re anchored at a start (set by newRuleBook)
 }
 
@@ -133,7 +134,7 @@ func outletFrom(lines []string, hits []hintBits) (outlet, rule string) {
 // begins there, so the leftmost match is the first start where the anchored
 // pattern matches, and the search goes on after it as FindAll's does.
 func (r *outletRule) findAll(s string) [][]string {
-	if len(r.sep) > 0 && !sepNearEnd(s, r.sep, r.sepWithin) || !r.pre.mayMatch(s) {
+	if len(r.sep) > 0 && !sepNearEnd(s, r.sep, r.sepWithin) || !r.pre.mayMatch(s) || !r.post.mayEnd(s) {
 		return nil
 	}
 	if r.at == nil {

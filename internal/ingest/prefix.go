@@ -43,7 +43,51 @@ func newPrefilter(re *regexp.Regexp) *prefilter {
 	if err != nil {
 		return nil
 	}
-	prog, err := syntax.Compile(parsed.Simplify())
+	return prefilterOf(parsed.Simplify())
+}
+
+// newSuffilter builds the filter for the end of re's matches: the prefilter
+// of re read backwards, used with mayEnd. It is nil when re is not anchored
+// at the end of the text. Rules such as "Name, Staff Writer" or a caption's
+// trailing credit say little about how a line begins and much about how it
+// ends.
+func newSuffilter(re *regexp.Regexp) *prefilter {
+	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return prefilterOf(reverse(parsed.Simplify()))
+}
+
+// reverse returns a pattern matching the reversed strings re matches: its
+// concatenations and literals read backwards, the text's start and end
+// (and a line's) swapped.
+func reverse(re *syntax.Regexp) *syntax.Regexp {
+	r := *re
+	r.Sub = make([]*syntax.Regexp, len(re.Sub))
+	for i, sub := range re.Sub {
+		r.Sub[i] = reverse(sub)
+	}
+	switch re.Op {
+	case syntax.OpConcat:
+		slices.Reverse(r.Sub)
+	case syntax.OpLiteral:
+		r.Rune = slices.Clone(re.Rune)
+		slices.Reverse(r.Rune)
+	case syntax.OpBeginText:
+		r.Op = syntax.OpEndText
+	case syntax.OpEndText:
+		r.Op = syntax.OpBeginText
+	case syntax.OpBeginLine:
+		r.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		r.Op = syntax.OpBeginLine
+	}
+	return &r
+}
+
+func prefilterOf(re *syntax.Regexp) *prefilter {
+	prog, err := syntax.Compile(re)
 	if err != nil || prog.StartCond()&syntax.EmptyBeginText == 0 {
 		return nil
 	}
@@ -208,6 +252,32 @@ func (f *prefilter) mayMatch(s string) bool {
 			return f.other[st] // rune boundaries end the reading here
 		}
 		next := f.next[st*f.ncls+int(f.class[s[p]])]
+		switch next {
+		case deadState:
+			return false
+		case enoughState:
+			return true
+		}
+		st = int(next)
+	}
+}
+
+// mayEnd is mayMatch for a suffilter: it reads s from its last byte back.
+func (f *prefilter) mayEnd(s string) bool {
+	if f == nil {
+		return true
+	}
+	st := 0
+	for p := 0; ; p++ {
+		switch {
+		case f.final[st]:
+			return true
+		case p >= len(s):
+			return false
+		case s[len(s)-1-p] >= 0x80:
+			return f.other[st]
+		}
+		next := f.next[st*f.ncls+int(f.class[s[len(s)-1-p]])]
 		switch next {
 		case deadState:
 			return false

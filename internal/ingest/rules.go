@@ -21,6 +21,7 @@ type lineRule struct {
 	hints []string   // when set, the lower-cased line must contain one of them
 	need  hintBits   // this rule's bit in the hint index (set by newRuleBook)
 	pre   *prefilter // what an anchored re's match can begin with (set by newRuleBook)
+	post  *prefilter // what it can end with, read backwards (set by newRuleBook)
 	// fn, when set, decides instead of re, which it must agree with
 	// (matchers_test holds it to re); for a pattern run on most lines.
 	fn func(string) bool
@@ -58,7 +59,7 @@ func (r *lineRule) matches(s string, hits hintBits) bool {
 	if r.fn != nil {
 		return r.fn(s)
 	}
-	return r.re == nil || r.pre.mayMatch(s) && r.re.MatchString(s)
+	return r.re == nil || r.pre.mayMatch(s) && r.post.mayEnd(s) && r.re.MatchString(s)
 }
 
 // noLettersOrDigits is ^[^\p{L}\p{N}]*$: the cleaner asks it of every line
@@ -181,14 +182,14 @@ func newRuleBook() *ruleBook {
 		for i := range t {
 			t[i].need = need(t[i].hints)
 			if t[i].re != nil {
-				t[i].pre = newPrefilter(t[i].re)
+				t[i].pre, t[i].post = newPrefilter(t[i].re), newSuffilter(t[i].re)
 			}
 		}
 	}
 	for i := range b.outlet {
 		r := &b.outlet[i]
 		r.need = need(r.hints)
-		r.pre = newPrefilter(r.re)
+		r.pre, r.post = newPrefilter(r.re), newSuffilter(r.re)
 		if len(r.starts) > 0 {
 			src, ok := strings.CutPrefix(r.re.String(), `\b`)
 			if !ok {
