@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 	"time"
@@ -302,6 +303,43 @@ func findDatePlain(s string) (DateMatch, bool) {
 		}
 	}
 	return DateMatch{}, false
+}
+
+// TestASCIIReads holds the prefilters' table of what each instruction
+// reads to MatchRune, over every rule's program and its reverse.
+func TestASCIIReads(t *testing.T) {
+	var res []*regexp.Regexp
+	for _, table := range [][]lineRule{book.drop, book.tail, book.mark} {
+		for _, r := range table {
+			if r.re != nil {
+				res = append(res, r.re)
+			}
+		}
+	}
+	for _, r := range book.outlet {
+		res = append(res, r.re)
+	}
+	for _, re := range res {
+		parsed, err := syntax.Parse(re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tree := range []*syntax.Regexp{parsed.Simplify(), reverse(parsed.Simplify())} {
+			prog, err := syntax.Compile(tree)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reads := asciiReads(prog)
+			for pc := range prog.Inst {
+				for c := rune(0); c < 128; c++ {
+					i := &prog.Inst[pc]
+					if want := isRuneInst(i) && readsRune(i, c); readsASCII(reads, uint32(pc), c) != want {
+						t.Fatalf("%s: instruction %d (%v) reads %q: table says %v", re, pc, i, c, !want)
+					}
+				}
+			}
+		}
+	}
 }
 
 func TestSuffilter(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
-	"strings"
 	"unicode"
 )
 
@@ -36,14 +35,22 @@ type prefilter struct {
 	other []bool  // a non-ASCII rune (or a byte that is not UTF-8) may come next
 }
 
+// newFilters builds both filters of re (see newPrefilter, newSuffilter)
+// from one parse.
+func newFilters(re *regexp.Regexp) (pre, post *prefilter) {
+	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil, nil
+	}
+	tree := parsed.Simplify()
+	return prefilterOf(tree), prefilterOf(reverse(tree))
+}
+
 // newPrefilter builds the filter for re, or nil when re is not anchored at
 // the start of the text (then a match may begin anywhere).
 func newPrefilter(re *regexp.Regexp) *prefilter {
-	parsed, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	return prefilterOf(parsed.Simplify())
+	pre, _ := newFilters(re)
+	return pre
 }
 
 // newSuffilter builds the filter for the end of re's matches: the prefilter
@@ -52,11 +59,8 @@ func newPrefilter(re *regexp.Regexp) *prefilter {
 // trailing credit say little about how a line begins and much about how it
 // ends.
 func newSuffilter(re *regexp.Regexp) *prefilter {
-	parsed, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	return prefilterOf(reverse(parsed.Simplify()))
+	_, post := newFilters(re)
+	return post
 }
 
 // reverse returns a pattern matching the reversed strings re matches: its
@@ -92,29 +96,75 @@ func prefilterOf(re *syntax.Regexp) *prefilter {
 		return nil
 	}
 	f := &prefilter{}
-	f.classify(prog)
-	f.build(prog)
+	ascii := asciiReads(prog)
+	f.classify(prog, ascii)
+	f.build(prog, ascii)
 	if len(f.final) == 0 {
 		return nil // the pattern can match nothing; leave it to regexp
 	}
 	return f
 }
 
-// classify gives ASCII bytes that every rune instruction accepts or
-// rejects alike the same column.
-func (f *prefilter) classify(prog *syntax.Prog) {
-	seen := map[string]uint8{}
-	for c := rune(0); c < 128; c++ {
-		var sig strings.Builder
-		for pc := range prog.Inst {
-			if isRuneInst(&prog.Inst[pc]) && readsRune(&prog.Inst[pc], c) {
-				sig.WriteString(string(rune(pc + 1)))
+// asciiReads lists, for each rune instruction, the ASCII runes it reads
+// (a bit per rune), so that building tests a bit instead of asking
+// MatchRune. It reads the instruction as MatchRune does: a single rune is a
+// literal (with its case-folding orbit when FoldCase is set), more are
+// ranges in pairs.
+func asciiReads(prog *syntax.Prog) [][2]uint64 {
+	reads := make([][2]uint64, len(prog.Inst))
+	set := func(pc int, lo, hi rune) {
+		for c := max(lo, 0); c <= min(hi, 127); c++ {
+			reads[pc][c/64] |= 1 << (c % 64)
+		}
+	}
+	for pc := range prog.Inst {
+		switch i := &prog.Inst[pc]; {
+		case i.Op == syntax.InstRuneAny:
+			set(pc, 0, 127)
+		case i.Op == syntax.InstRuneAnyNotNL:
+			set(pc, 0, '\n'-1)
+			set(pc, '\n'+1, 127)
+		case !isRuneInst(i):
+		case len(i.Rune) == 1:
+			set(pc, i.Rune[0], i.Rune[0])
+			if i.Op == syntax.InstRune && syntax.Flags(i.Arg)&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(i.Rune[0]); r != i.Rune[0]; r = unicode.SimpleFold(r) {
+					set(pc, r, r)
+				}
+			}
+		default:
+			for k := 0; k+1 < len(i.Rune); k += 2 {
+				set(pc, i.Rune[k], i.Rune[k+1])
 			}
 		}
-		k, ok := seen[sig.String()]
+	}
+	return reads
+}
+
+func readsASCII(reads [][2]uint64, pc uint32, c rune) bool { return reads[pc][c/64]&(1<<(c%64)) != 0 }
+
+// classify gives ASCII bytes that every rune instruction accepts or
+// rejects alike the same column.
+func (f *prefilter) classify(prog *syntax.Prog, reads [][2]uint64) {
+	var runeInsts []uint32
+	for pc := range prog.Inst {
+		if isRuneInst(&prog.Inst[pc]) {
+			runeInsts = append(runeInsts, uint32(pc))
+		}
+	}
+	seen := map[string]uint8{}
+	sig := make([]byte, len(runeInsts))
+	for c := rune(0); c < 128; c++ {
+		for k, pc := range runeInsts {
+			sig[k] = 0
+			if readsASCII(reads, pc, c) {
+				sig[k] = 1
+			}
+		}
+		k, ok := seen[string(sig)]
 		if !ok {
 			k = uint8(len(seen))
-			seen[sig.String()] = k
+			seen[string(sig)] = k
 		}
 		f.class[c] = k
 	}
@@ -122,78 +172,91 @@ func (f *prefilter) classify(prog *syntax.Prog) {
 }
 
 // build runs the subset construction to prefixLen bytes deep.
-func (f *prefilter) build(prog *syntax.Prog) {
+func (f *prefilter) build(prog *syntax.Prog, reads [][2]uint64) {
 	ids := map[string]int{}
 	var sets [][]uint32
-	depth := []int{}
+	var depth []int
+	var key []byte
 	intern := func(set []uint32, d int) int16 {
 		if len(set) == 0 {
 			return deadState
 		}
-		key := setKey(set)
-		if id, ok := ids[key]; ok {
+		key = key[:0]
+		for _, pc := range set {
+			key = append(key, byte(pc), byte(pc>>8), byte(pc>>16))
+		}
+		if id, ok := ids[string(key)]; ok {
 			return int16(id)
 		}
 		if d >= prefixLen || len(sets) >= maxPrefixStates {
 			return enoughState
 		}
-		ids[key] = len(sets)
-		sets, depth = append(sets, set), append(depth, d)
+		ids[string(key)] = len(sets)
+		sets, depth = append(sets, slices.Clone(set)), append(depth, d)
 		return int16(len(sets) - 1)
 	}
-	intern(closure(prog, []uint32{uint32(prog.Start)}), 0)
+	c := newCloser(prog)
+	intern(c.closure([]uint32{uint32(prog.Start)}), 0)
 	rep := make([]rune, f.ncls) // one byte of each column
-	for c := 127; c >= 0; c-- {
-		rep[f.class[c]] = rune(c)
+	for ch := 127; ch >= 0; ch-- {
+		rep[f.class[ch]] = rune(ch)
 	}
+	var outs []uint32
 	for st := 0; st < len(sets); st++ {
 		f.next = append(f.next, make([]int16, f.ncls)...)
 		f.final = append(f.final, slices.ContainsFunc(sets[st], func(pc uint32) bool { return prog.Inst[pc].Op == syntax.InstMatch }))
 		f.other = append(f.other, slices.ContainsFunc(sets[st], func(pc uint32) bool { return readsNonASCII(&prog.Inst[pc]) }))
-		for k, c := range rep {
-			var outs []uint32
+		for k, ch := range rep {
+			outs = outs[:0]
 			for _, pc := range sets[st] {
-				if i := &prog.Inst[pc]; isRuneInst(i) && readsRune(i, c) {
-					outs = append(outs, i.Out)
+				if isRuneInst(&prog.Inst[pc]) && readsASCII(reads, pc, ch) {
+					outs = append(outs, prog.Inst[pc].Out)
 				}
 			}
-			f.next[st*f.ncls+k] = intern(closure(prog, outs), depth[st]+1)
+			f.next[st*f.ncls+k] = intern(c.closure(outs), depth[st]+1)
 		}
 	}
 }
 
-func setKey(set []uint32) string {
-	var b strings.Builder
-	for _, pc := range set {
-		b.WriteString(string(rune(pc + 1)))
-	}
-	return b.String()
+// closer computes closures over one program, reusing its buffers: the
+// subset construction asks for one per state and column.
+type closer struct {
+	prog  *syntax.Prog
+	mark  []uint32 // mark[pc] == gen: pc already visited in this closure
+	gen   uint32
+	stack []uint32
+	out   []uint32
+}
+
+func newCloser(prog *syntax.Prog) *closer {
+	return &closer{prog: prog, mark: make([]uint32, len(prog.Inst))}
 }
 
 // closure follows the instructions that read nothing (assertions taken as
 // true, both arms of alternations) and returns, sorted, the ones that read
-// or match.
-func closure(prog *syntax.Prog, pcs []uint32) []uint32 {
-	seen := map[uint32]bool{}
-	var out []uint32
-	for len(pcs) > 0 {
-		pc := pcs[len(pcs)-1]
-		pcs = pcs[:len(pcs)-1]
-		if seen[pc] {
+// or match. The result is valid until the next call.
+func (c *closer) closure(pcs []uint32) []uint32 {
+	c.gen++
+	c.stack = append(c.stack[:0], pcs...)
+	c.out = c.out[:0]
+	for len(c.stack) > 0 {
+		pc := c.stack[len(c.stack)-1]
+		c.stack = c.stack[:len(c.stack)-1]
+		if c.mark[pc] == c.gen {
 			continue
 		}
-		seen[pc] = true
-		switch i := &prog.Inst[pc]; i.Op {
+		c.mark[pc] = c.gen
+		switch i := &c.prog.Inst[pc]; i.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			pcs = append(pcs, i.Out, i.Arg)
+			c.stack = append(c.stack, i.Out, i.Arg)
 		case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
-			pcs = append(pcs, i.Out)
+			c.stack = append(c.stack, i.Out)
 		case syntax.InstMatch, syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			out = append(out, pc)
+			c.out = append(c.out, pc)
 		}
 	}
-	slices.Sort(out)
-	return out
+	slices.Sort(c.out)
+	return c.out
 }
 
 func isRuneInst(i *syntax.Inst) bool {

@@ -182,14 +182,14 @@ func newRuleBook() *ruleBook {
 		for i := range t {
 			t[i].need = need(t[i].hints)
 			if t[i].re != nil {
-				t[i].pre, t[i].post = newPrefilter(t[i].re), newSuffilter(t[i].re)
+				t[i].pre, t[i].post = newFilters(t[i].re)
 			}
 		}
 	}
 	for i := range b.outlet {
 		r := &b.outlet[i]
 		r.need = need(r.hints)
-		r.pre, r.post = newPrefilter(r.re), newSuffilter(r.re)
+		r.pre, r.post = newFilters(r.re)
 		if len(r.starts) > 0 {
 			src, ok := strings.CutPrefix(r.re.String(), `\b`)
 			if !ok {
