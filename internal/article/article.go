@@ -7,8 +7,9 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DatePrecision says how much of a publication date is known. It follows
@@ -88,8 +89,80 @@ type Article struct {
 // Hash returns the content key of a clean text: SHA-256 over the text with
 // runs of white space folded, so re-wrapped copies of one text share a key.
 func Hash(text string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(text), " ")))
+	sum := sha256.Sum256(appendFields(make([]byte, 0, len(text)), text))
 	return hex.EncodeToString(sum[:])
+}
+
+// appendFields appends strings.Join(strings.Fields(s), " ") to dst without
+// the slice of words and the joined copy: Hash runs on every article. Runs
+// of ASCII words with single spaces, most of a text, are copied whole.
+func appendFields(dst []byte, s string) []byte {
+	i := skipSpaces(s, 0)
+	for i < len(s) {
+		start := i
+		for i < len(s) {
+			if k := byteKind[s[i]]; k == asciiText {
+				i++
+			} else if s[i] == ' ' && i+1 < len(s) && byteKind[s[i+1]] == asciiText {
+				i += 2
+			} else {
+				break
+			}
+		}
+		dst = append(dst, s[start:i]...)
+		if i == len(s) {
+			break
+		}
+		if byteKind[s[i]] == multiByte {
+			if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {
+				dst = append(dst, s[i:i+size]...)
+				i += size
+				continue
+			}
+		}
+		if i = skipSpaces(s, i); i < len(s) {
+			dst = append(dst, ' ')
+		}
+	}
+	return dst
+}
+
+// byteKind sorts bytes for strings.Fields' reading: its ASCII spaces, other
+// ASCII, and bytes that start or continue a longer rune (decoded then, with
+// unicode.IsSpace deciding; a byte that is not UTF-8 is text).
+var byteKind = func() (k [256]uint8) {
+	for c := 0x80; c < 0x100; c++ {
+		k[c] = multiByte
+	}
+	for _, c := range "\t\n\v\f\r " {
+		k[c] = asciiSpace
+	}
+	return k
+}()
+
+const (
+	asciiText = iota
+	asciiSpace
+	multiByte
+)
+
+// skipSpaces returns the first offset from i that is not white space.
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		switch byteKind[s[i]] {
+		case asciiSpace:
+			i++
+		case asciiText:
+			return i
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				return i
+			}
+			i += size
+		}
+	}
+	return i
 }
 
 // Background reports whether the byte offset falls in a line that is kept

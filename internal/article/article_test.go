@@ -1,9 +1,34 @@
 package article
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
+
+// fieldCases hold the white space strings.Fields knows: ASCII, Latin-1
+// (NEL, no-break space), wider Unicode, and bytes that are not UTF-8.
+var fieldCases = []string{"", " ", "a", " a ", "a  b\tc\n\v\f\rd", "a\u0085b\u00a0c", "a\u2003b\u3000 c\u200bd",
+	"\xff a \xc3", "é  ü", "\u00a0", "Gunmen attacked\n\nthe town."}
+
+func TestAppendFieldsIsJoinedFields(t *testing.T) {
+	for _, s := range fieldCases {
+		if got, want := string(appendFields(nil, s)), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendFields(f *testing.F) {
+	for _, s := range fieldCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendFields(nil, s)), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
 
 func TestHashFoldsWhiteSpace(t *testing.T) {
 	a := Hash("Gunmen attacked a checkpoint\nnear the town.")

@@ -49,7 +49,7 @@ func (c *cleaner) fixMasthead() {
 			break
 		}
 	}
-	if t < 0 || c.lines[t].Reason != "first-heading" || len(strings.Fields(c.norm[t])) > 3 {
+	if t < 0 || c.lines[t].Reason != "first-heading" || countFieldsUpTo(c.kept[t], 4) > 3 {
 		return
 	}
 	for j := t + 1; j < len(c.lines); j++ {
@@ -57,9 +57,9 @@ func (c *cleaner) fixMasthead() {
 		if l.Kind == article.KindDropped || l.Kind == article.KindDateline || l.Kind == article.KindByline {
 			continue
 		}
-		if l.Kind == article.KindBody && titleLike(c.norm[j]) && len(strings.Fields(c.norm[j])) >= 5 && !bodyLike(c.norm[j]) {
+		if l.Kind == article.KindBody && titleLike(c.norm[j]) && countFieldsUpTo(c.norm[j], 5) >= 5 && !bodyLike(c.norm[j]) {
 			c.set(t, article.KindDropped, "masthead")
-			c.norm[j] = trimTitleSeparators(c.norm[j])
+			c.kept[j] = trimTitleSeparators(c.norm[j])
 			c.set(j, article.KindTitle, "first-heading")
 		}
 		return
@@ -80,6 +80,13 @@ func (c *cleaner) neighbour(i, dir int) int {
 // line's offsets in the result.
 func (c *cleaner) assemble() (string, []article.Line) {
 	var b strings.Builder
+	size := 0
+	for i := range c.lines {
+		if c.lines[i].Kind != article.KindDropped {
+			size += len(c.kept[i]) + 2
+		}
+	}
+	b.Grow(size) // once, instead of doubling through a long article
 	for i := range c.lines {
 		l := &c.lines[i]
 		if l.Kind == article.KindDropped {
@@ -90,7 +97,7 @@ func (c *cleaner) assemble() (string, []article.Line) {
 			b.WriteString("\n\n")
 		}
 		l.Start = b.Len()
-		b.WriteString(c.norm[i])
+		b.WriteString(c.kept[i])
 		l.End = b.Len()
 	}
 	return b.String(), c.lines

@@ -20,36 +20,47 @@ func Clean(text string) (clean string, lines []article.Line) {
 // cleanWith is Clean with a title known from elsewhere (HTML metadata, a
 // feed item, a JSONL field): lines repeating it are dropped.
 func cleanWith(text, knownTitle string) (string, []article.Line) {
+	return cleanLines(text, knownTitle).assemble()
+}
+
+// cleanLines classifies every line; the cleaner keeps what the outlet
+// rules read afterwards (normalized lines and their hints).
+func cleanLines(text, knownTitle string) *cleaner {
 	c := newCleaner(text, knownTitle)
 	for i := range c.lines {
 		c.classify(i)
 	}
 	c.fixMasthead()
 	c.markCaptions()
-	return c.assemble()
+	return c
 }
 
 type cleaner struct {
 	lines    []article.Line
-	norm     []string // normalized text of each line, as kept
-	lower    []string // lower-cased norm, for the rules' cheap pre-tests
-	title    string   // normalized key of the title
-	bodySeen bool     // a body paragraph has been seen: the header is over
-	tail     string   // name of the trailing block being dropped, if any
+	norm     []string   // normalized text of each line
+	kept     []string   // the text each kept line contributes (a title loses its separators)
+	hits     []hintBits // the rules whose hint words each line holds
+	title    string     // normalized key of the title
+	bodySeen bool       // a body paragraph has been seen: the header is over
+	tail     string     // name of the trailing block being dropped, if any
 	seen     map[string]bool
 }
 
 func newCleaner(text, knownTitle string) *cleaner {
-	raw := strings.Split(text, "\n")
-	if len(raw) > 0 && raw[len(raw)-1] == "" {
-		raw = raw[:len(raw)-1]
+	n := strings.Count(text, "\n") + 1
+	if text == "" || text[len(text)-1] == '\n' {
+		n-- // strings.Split's last, empty piece is not a line
 	}
-	c := &cleaner{lines: make([]article.Line, len(raw)), norm: make([]string, len(raw)), lower: make([]string, len(raw)), seen: map[string]bool{}}
-	for i, r := range raw {
+	c := &cleaner{lines: make([]article.Line, n), norm: make([]string, n), kept: make([]string, n),
+		hits: make([]hintBits, n), seen: make(map[string]bool, n)}
+	for i := range n {
+		r, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		r = strings.TrimRight(r, " \t\r")
 		c.lines[i] = article.Line{Text: r, Source: i + 1, Start: -1, End: -1}
 		c.norm[i] = normalizeLine(r)
-		c.lower[i] = strings.ToLower(c.norm[i])
+		c.kept[i] = c.norm[i]
+		c.hits[i] = book.hints.scan(c.norm[i])
 	}
 	if knownTitle != "" {
 		c.title = lineKey(knownTitle)
@@ -79,23 +90,46 @@ func plainSpacing(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+	for i := 0; i < len(s); {
+		switch spacingKind[s[i]] {
+		case spacingOther:
+			i++
+		case spacingControl:
 			return false
-		}
-		if c == ' ' && s[i+1] == ' ' {
-			return false
-		}
-		if c >= 0x80 {
-			r, _ := utf8.DecodeRuneInString(s[i:])
+		case spacingSpace:
+			if s[i+1] == ' ' { // s does not end in a space
+				return false
+			}
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 				return false
 			}
+			i += size
 		}
 	}
 	return true
 }
+
+// spacingKind sorts bytes for plainSpacing.
+var spacingKind = func() (k [256]uint8) {
+	for c := 0x80; c < 0x100; c++ {
+		k[c] = spacingMultiByte
+	}
+	for _, c := range "\t\n\r\v\f" {
+		k[c] = spacingControl
+	}
+	k[' '] = spacingSpace
+	return k
+}()
+
+const (
+	spacingOther = iota
+	spacingControl
+	spacingSpace
+	spacingMultiByte
+)
 
 func trimBullet(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
@@ -131,16 +165,23 @@ func (c *cleaner) classify(i int) {
 	switch {
 	case s == "":
 		c.set(i, article.KindDropped, "blank")
-	case c.tailRule(i, s):
-	case c.matchRules(i, s, dropRules):
-	case c.repeated(i, s):
+		return
+	case c.tailRule(i, s), c.matchRules(i, s, book.drop):
+		if c.lines[i].Kind != article.KindDropped { // furniture rules drop, but they are data
+			c.seen[keyOf(s)] = true
+		}
+		return
+	}
+	k := keyOf(s) // once: lower-casing a paragraph is not free
+	switch {
+	case c.repeated(i, s, k):
 	case c.dateline(i, s):
-	case c.matchRules(i, s, markRules):
+	case c.matchRules(i, s, book.mark):
 	case !c.bodySeen && c.nameInHeader(s):
 		c.set(i, article.KindByline, "name-in-header")
 	case c.title == "" && !c.bodySeen && titleLike(s):
-		c.norm[i] = trimTitleSeparators(s)
-		c.title = keyOf(s)
+		c.kept[i] = trimTitleSeparators(s)
+		c.title = k
 		c.set(i, article.KindTitle, "first-heading")
 	default:
 		c.set(i, article.KindBody, "")
@@ -149,15 +190,16 @@ func (c *cleaner) classify(i int) {
 		}
 	}
 	if c.lines[i].Kind != article.KindDropped {
-		c.seen[keyOf(s)] = true
+		c.seen[k] = true
 	}
 }
 
 // tailRule drops everything after a trailing-block heading once the body
 // has begun; a heading before the body only drops itself.
 func (c *cleaner) tailRule(i int, s string) bool {
-	for _, r := range tailRules {
-		if r.matches(s, c.lower[i]) {
+	for k := range book.tail {
+		r := &book.tail[k]
+		if r.matches(s, c.hits[i]) {
 			if c.bodySeen {
 				c.tail = r.name
 			}
@@ -173,8 +215,9 @@ func (c *cleaner) tailRule(i int, s string) bool {
 }
 
 func (c *cleaner) matchRules(i int, s string, rules []lineRule) bool {
-	for _, r := range rules {
-		if r.matches(s, c.lower[i]) {
+	for k := range rules {
+		r := &rules[k]
+		if r.matches(s, c.hits[i]) {
 			c.set(i, r.kind, r.name)
 			return true
 		}
@@ -182,14 +225,13 @@ func (c *cleaner) matchRules(i int, s string, rules []lineRule) bool {
 	return false
 }
 
-func (c *cleaner) repeated(i int, s string) bool {
-	k := keyOf(s)
+func (c *cleaner) repeated(i int, s, k string) bool {
 	switch {
 	case c.title != "" && (k == c.title || withSiteSuffix(k, c.title)):
 		if !c.knownTitleUnplaced(i) {
 			c.set(i, article.KindDropped, "repeated-headline")
 		}
-	case c.seen[k] && (!c.bodySeen || len(strings.Fields(s)) >= 12):
+	case c.seen[k] && (!c.bodySeen || countFieldsUpTo(s, 12) >= 12):
 		// A repeat in the header (a byline printed twice) or a whole
 		// paragraph printed twice; short repeats inside the body are list
 		// items or table cells and stay.
@@ -233,7 +275,7 @@ func (c *cleaner) knownTitleUnplaced(i int) bool {
 			return false
 		}
 	}
-	c.norm[i] = trimTitleSeparators(cutSiteSuffix(c.norm[i], c.title))
+	c.kept[i] = trimTitleSeparators(cutSiteSuffix(c.norm[i], c.title))
 	c.set(i, article.KindTitle, "known-title")
 	return true
 }
@@ -265,7 +307,7 @@ func trimTitleSeparators(s string) string {
 func titleLike(s string) bool {
 	s = trimTitleSeparators(s)
 	n := utf8.RuneCountInString(s)
-	if n < 12 || n > 250 || len(strings.Fields(s)) < 3 {
+	if n < 12 || n > 250 || countFieldsUpTo(s, 3) < 3 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -274,7 +316,7 @@ func titleLike(s string) bool {
 
 // bodyLike: a paragraph of prose, which ends the page header.
 func bodyLike(s string) bool {
-	words := len(strings.Fields(s))
+	words := countFieldsUpTo(s, 14)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return words >= 14 || words >= 6 && strings.ContainsRune(".!?\"”’", last)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 )
@@ -63,13 +64,14 @@ func alternation[V any](words map[string]V) string {
 // date wins.
 var datePatterns = []struct {
 	layout string
+	needs  dateShape // what a line must show for the pattern to be tried
 	re     *regexp.Regexp
 }{
-	{"ymd", regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)},
-	{"numeric", regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)},
-	{"dmy", regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+of|\s+de)?[\s-]+(` + monthNames + `)\.?,?(?:\s+de)?[\s-]+(\d{4})\b`)},
-	{"mdy", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
-	{"my", regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)},
+	{"ymd", shapeYearSep, regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)},
+	{"numeric", shapeSepYear, regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)},
+	{"dmy", shapeMonth, regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+of|\s+de)?[\s-]+(` + monthNames + `)\.?,?(?:\s+de)?[\s-]+(\d{4})\b`)},
+	{"mdy", shapeMonth, regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
+	{"my", shapeMonth, regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)},
 }
 
 // dateResidue is what may surround a date on a line that is only a
@@ -82,10 +84,21 @@ func FindDate(s string) (DateMatch, bool) {
 	if len(s) > 4096 {
 		s = s[:4096]
 	}
-	if !hasYear(s) {
+	shape := shapeOf(s)
+	if shape == 0 {
 		return DateMatch{}, false // every pattern needs a four-digit year
 	}
+	monthRead := false
 	for _, p := range datePatterns {
+		if p.needs == shapeMonth && !monthRead {
+			monthRead = true
+			if mayHoldMonth(s) {
+				shape |= shapeMonth
+			}
+		}
+		if shape&p.needs == 0 {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, 4) {
 			if dm, ok := readDate(p.layout, s, m); ok {
 				return dm, true
@@ -93,21 +106,6 @@ func FindDate(s string) (DateMatch, bool) {
 		}
 	}
 	return DateMatch{}, false
-}
-
-func hasYear(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			run++
-			if run == 4 {
-				return true
-			}
-		} else {
-			run = 0
-		}
-	}
-	return false
 }
 
 // ParseDateline reads a line that is only a date (with optional weekday,
@@ -205,20 +203,74 @@ var foreignWeekdays = map[string]bool{"dimanche": true, "lundi": true, "mardi": 
 
 // mentionedWeekdays lists the distinct weekdays text refers back to, in
 // order of first mention; forward-looking ones ("next Monday") are skipped.
+// Words are runs of letters. It reads the body of every article with an
+// ambiguous dateline, so it lower-cases only the words that could be
+// weekdays, and then in a buffer on the stack when they are ASCII.
 func mentionedWeekdays(text string) []time.Weekday {
 	var out []time.Weekday
-	seen := map[time.Weekday]bool{}
+	var seen [7]bool
 	prev := ""
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) >= 5 && len(w) <= 10 {
-			if d, ok := weekdayIndex[strings.ToLower(w)]; ok && !forwardWords[prev] && !seen[d] {
-				seen[d] = true
-				out = append(out, d)
+	for i := 0; i < len(text); {
+		if n := letterRun(text[i:]); n > 0 {
+			w := text[i : i+n]
+			if len(w) >= 5 && len(w) <= 10 {
+				if d, ok := weekdayOf(w); ok && !forwardWords[strings.ToLower(prev)] && !seen[d] {
+					seen[d] = true
+					out = append(out, d)
+				}
 			}
+			prev, i = w, i+n
+			continue
 		}
-		prev = strings.ToLower(w)
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 	}
 	return out
+}
+
+// letterRun is the length in bytes of the run of letters s starts with (a
+// byte that is not UTF-8 reads as U+FFFD, no letter).
+func letterRun(s string) int {
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// weekdayOf looks a word up in weekdayIndex as strings.ToLower would
+// spell it, lower-casing an ASCII word on the stack (a map lookup with
+// string(buf) does not allocate).
+func weekdayOf(w string) (time.Weekday, bool) {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		d, ok := weekdayIndex[strings.ToLower(w)]
+		return d, ok
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			d, ok := weekdayIndex[strings.ToLower(w)]
+			return d, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	d, ok := weekdayIndex[string(buf[:len(w)])]
+	return d, ok
 }
 
 // lag is how many days before day t the most recent weekday w fell (0 when

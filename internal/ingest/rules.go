@@ -2,7 +2,10 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 )
@@ -14,8 +17,14 @@ type lineRule struct {
 	name  string
 	kind  article.LineKind
 	re    *regexp.Regexp
-	max   int      // longest line (bytes) the rule is tried on
-	hints []string // when set, the lower-cased line must contain one of them
+	max   int        // longest line (bytes) the rule is tried on
+	hints []string   // when set, the lower-cased line must contain one of them
+	need  hintBits   // this rule's bit in the hint index (set by newRuleBook)
+	pre   *prefilter // what an anchored re's match can begin with (set by newRuleBook)
+	post  *prefilter // what it can end with, read backwards (set by newRuleBook)
+	// fn, when set, decides instead of re, which it must agree with
+	// (matchers_test holds it to re); for a pattern run on most lines.
+	fn func(string) bool
 }
 
 func rule(name string, kind article.LineKind, pattern string) lineRule {
@@ -31,19 +40,41 @@ func phrases(name string, kind article.LineKind, words ...string) lineRule {
 // upTo lets a rule see longer lines than the default.
 func (r lineRule) upTo(n int) lineRule { r.max = n; return r }
 
+// by gives a rule a hand-written matcher equivalent to its pattern.
+func (r lineRule) by(fn func(string) bool) lineRule { r.fn = fn; return r }
+
 // when restricts a rule to lines containing one of the words, a cheap test
 // that spares the regular expression most lines.
 func (r lineRule) when(words ...string) lineRule { r.hints = words; return r }
 
-// matches tests the rule on a normalized line and its lower-case form.
-func (r lineRule) matches(s, lower string) bool {
+// matches tests the rule on a normalized line, given the rules whose hints
+// the line holds.
+func (r *lineRule) matches(s string, hits hintBits) bool {
 	if len(s) > r.max {
 		return false
 	}
-	if len(r.hints) > 0 && !containsAny(lower, r.hints) {
+	if len(r.hints) > 0 && !hits.any(r.need) {
 		return false
 	}
-	return r.re == nil || r.re.MatchString(s)
+	if r.fn != nil {
+		return r.fn(s)
+	}
+	return r.re == nil || r.pre.mayMatch(s) && r.post.mayEnd(s) && r.re.MatchString(s)
+}
+
+// noLettersOrDigits is ^[^\p{L}\p{N}]*$: the cleaner asks it of every line
+// up to 300 bytes, and a line's first letter settles it.
+func noLettersOrDigits(s string) bool {
+	for _, r := range s { // a byte that is not UTF-8 reads as U+FFFD, as in regexp
+		if r < utf8.RuneSelf {
+			if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+				return false
+			}
+		} else if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func containsAny(s string, words []string) bool {
@@ -61,10 +92,10 @@ const agencies = `reuters|afp|ap|associated press|getty images|afp via getty ima
 // dropRules name page furniture that is never part of an article.
 var dropRules = []lineRule{
 	rule("template-debris", article.KindDropped, `^(\s*(\{\{[^{}]*\}\}|\{%[^%]*%\}|<%.*?%>|\$\{[^{}]*\}|\[\[[^\[\]]*\]\]))+\s*$`).upTo(300).when("{{", "{%", "<%", "${", "[[", "}}"),
-	rule("no-words", article.KindDropped, `^[^\p{L}\p{N}]*$`).upTo(300),
+	rule("no-words", article.KindDropped, `^[^\p{L}\p{N}]*$`).upTo(300).by(noLettersOrDigits),
 	rule("advertisement", article.KindDropped, `(?i)^(advertisements?|advert|ad|ads|publicité|anuncio|publicidad|werbung|anzeige|реклама|إعلان|اعلان|reklam|sponsored( content| links?)?|promoted( content)?|paid (content|post)|(story|article) continues (below|after) (this )?(advertisement|ad)|continue reading( below| the main story)?|scroll (down )?to continue( with content| reading)?|skip advert(isement)?)$`).when("ad", "sponsor", "promot", "paid", "continu", "scroll", "publicid", "publicit", "anuncio", "werbung", "anzeige", "реклама", "إعلان", "اعلان", "reklam"),
 	rule("qr-code", article.KindDropped, `(?i)^(qr\s*code\s*)+$`),
-	rule("font-size-controls", article.KindDropped, `(?i)^(a\s*[+-]\s*){2,}$|^(font size|text size)\s*:?\s*(a\s*[+-]?\s*)*$`),
+	rule("font-size-controls", article.KindDropped, `(?i)^(?:(a\s*[+-]\s*){2,}$|(font size|text size)\s*:?\s*(a\s*[+-]?\s*)*$)`),
 	rule("share-buttons", article.KindDropped, `(?i)^((share|share this( article| story| post| page)?|share on \w+|partager|compartir|teilen|поделиться|شارك|مشاركة|like this|shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|copy link|copy url|link copied|messenger|sms|bookmark|save|comment)(\s*[|/·•,:]?\s*))+$`),
 	rule("home-page-promo", article.KindDropped, `(?i)^visit\b.{1,}\b(home ?page|homepage|website|site)\b.{0,}\bfor more\b.{0,}$`).upTo(160).when("visit"),
 	rule("follow-us", article.KindDropped, `(?i)^(follow (us|@\w+)|like us on|join (us|our channel) on|download (our|the) app|get (the|our) app)\b.{0,}$`).upTo(120).when("follow", "like us", "join", "download", "app"),
@@ -78,8 +109,8 @@ var dropRules = []lineRule{
 	rule("comment-form", article.KindDropped, `(?i)^(leave a (comment|reply)|post a comment|add (a|your) comment|write a comment|post comment|submit( comment)?|cancel reply|required|name\s*\*?|e-?mail( address)?\s*\*?|website|comment\s*\*?|\d+ comments?|comments? \(\d+\)|show comments|view comments|load comments)$`),
 	rule("source-link", article.KindDropped, `(?i)^(source link|original (article|source|link)|read (the )?original (article|story)( on .{2,60})?|source\s*:\s*https?://\S+|read more\s*:?\s*https?://\S+)$`).upTo(300).when("source", "original", "read"),
 	rule("story-code", article.KindDropped, `(?i)^(story|news|article|post) (code|id|no\.?|number)\s*[:#]?\s*[\w-]{1,20}$`).upTo(60),
-	rule("news-link", article.KindDropped, `(?i)^(news|short|permanent|perma|page|story) ?link\s*:?\s*(https?://\S+)?$|^https?://\S+$`).upTo(300).when("link", "http"),
-	rule("copyright", article.KindDropped, `(?i)^(©|\(c\)\s|copyright\b).{0,}$|^.{0,}\b(all|publishing) rights\b.{0,}\breserved\b.{0,}$`).upTo(320).when("©", "(c)", "copyright", "rights"),
+	rule("news-link", article.KindDropped, `(?i)^(?:(news|short|permanent|perma|page|story) ?link\s*:?\s*(https?://\S+)?$|https?://\S+$)`).upTo(300).when("link", "http"),
+	rule("copyright", article.KindDropped, `(?i)^(?:(©|\(c\)\s|copyright\b).{0,}$|.{0,}\b(all|publishing) rights\b.{0,}\breserved\b.{0,}$)`).upTo(320).when("©", "(c)", "copyright", "rights"),
 	rule("photo-credit", article.KindDropped, `(?i)^(photo|image|picture|photograph|video|graphic)s?( credit)?\s*[:：]\s*[^.]+$`).upTo(80).when("photo", "image", "picture", "video", "graphic"),
 	rule("photo-credit", article.KindDropped, `(?i)^(credit|courtesy|source)\s*[:：]\s*[^.]+$`).upTo(80).when("credit", "courtesy", "source"),
 	rule("photo-credit", article.KindDropped, `(?i)^(image|photo|picture|video) source\s*[,:：]\s*[^.]+$`).upTo(100).when("source"),
@@ -122,3 +153,51 @@ var markRules = []lineRule{
 // agenciesTitle matches the wire credits that sit in a dateline, as in
 // "CITY (Agency) –".
 const agenciesTitle = `Reuters|AFP|AP|Xinhua|Anadolu|dpa|EFE|UPI|IANS|PTI|ANI|SANA|IRNA|KUNA|WAFA|Rudaw|AA`
+
+// ruleBook is every rule table with the hint index over their words. It
+// is built once from the tables above and only read afterwards.
+type ruleBook struct {
+	drop, tail, mark []lineRule
+	outlet           []outletRule
+	hints            *hintIndex
+}
+
+var book = newRuleBook()
+
+// newRuleBook copies the tables and gives every rule with hints its bit in
+// one hint index, so a line is scanned once for all of them.
+func newRuleBook() *ruleBook {
+	b := &ruleBook{drop: slices.Clone(dropRules), tail: slices.Clone(tailRules),
+		mark: slices.Clone(markRules), outlet: slices.Clone(outletRules)}
+	var words [][]string
+	need := func(hints []string) hintBits {
+		var bits hintBits
+		if len(hints) > 0 {
+			bits.set(len(words))
+			words = append(words, hints)
+		}
+		return bits
+	}
+	for _, t := range [][]lineRule{b.drop, b.tail, b.mark} {
+		for i := range t {
+			t[i].need = need(t[i].hints)
+			if t[i].re != nil {
+				t[i].pre, t[i].post = newFilters(t[i].re)
+			}
+		}
+	}
+	for i := range b.outlet {
+		r := &b.outlet[i]
+		r.need = need(r.hints)
+		r.pre, r.post = newFilters(r.re)
+		if len(r.starts) > 0 {
+			src, ok := strings.CutPrefix(r.re.String(), `\b`)
+			if !ok {
+				panic("ingest: outlet rule " + r.name + " has starts but no leading \\b")
+			}
+			r.at = regexp.MustCompile(`^(?:` + src + `)`)
+		}
+	}
+	b.hints = newHintIndex(words)
+	return b
+}

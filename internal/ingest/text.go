@@ -32,7 +32,8 @@ type page struct {
 
 // fromPage cleans a decoded page and fills the article's metadata.
 func fromPage(p page, opts Options) (article.Article, error) {
-	clean, lines := cleanWith(p.text, p.title)
+	c := cleanLines(p.text, p.title)
+	clean, lines := c.assemble()
 	if !hasBody(lines) {
 		return article.Article{}, ErrNoArticle
 	}
@@ -44,11 +45,7 @@ func fromPage(p page, opts Options) (article.Article, error) {
 		a.Title = t
 	}
 	setOutlet(&a, p.outlet, p.outletFrom)
-	raw := make([]string, len(lines))
-	for i, l := range lines {
-		raw[i] = l.Text
-	}
-	if o, _ := OutletFromText(raw); o != "" {
+	if o, _ := outletFrom(c.norm, c.hits); o != "" {
 		setOutlet(&a, o, "page")
 	}
 	setOutlet(&a, OutletFromURL(p.url), "url")
@@ -64,10 +61,12 @@ func hasBody(lines []article.Line) bool {
 	words := 0
 	for _, l := range lines {
 		if l.Kind == article.KindBody {
-			words += len(strings.Fields(l.Text))
+			if words += countFieldsUpTo(l.Text, minBodyWords-words); words >= minBodyWords {
+				return true
+			}
 		}
 	}
-	return words >= minBodyWords
+	return false
 }
 
 func titleOf(lines []article.Line, clean string) string {
