@@ -2,6 +2,7 @@
 
 package ingest
 
-// raceEnabled: the race detector makes extraction about ten times slower,
-// so tests over the real benchmark pages take a sample.
+// raceEnabled: the race detector makes extraction about ten times slower
+// and regexp tenfold, so tests over the real benchmark pages and the
+// slowest corpus tests take a sample.
 const raceEnabled = true
