@@ -57,7 +57,7 @@ func checkSave(a *article.Article, incidents []incident.Incident) (string, simPr
 	if a == nil || strings.TrimSpace(a.Text) == "" {
 		return "", simPrint{}, fmt.Errorf("sqlite: save article: empty text: %w", incident.ErrInvalid)
 	}
-	id := contentHash(a.Text)
+	id := article.Hash(a.Text)
 	if a.ID != "" && a.ID != id {
 		return "", simPrint{}, fmt.Errorf("sqlite: save article %s: id is not the content hash %s: %w", a.ID, id, incident.ErrInvalid)
 	}
