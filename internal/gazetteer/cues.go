@@ -43,6 +43,9 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 			return hintAdmin1
 		}
 	}
+	if h := listTypeHint(text, end); h != hintNone {
+		return h
+	}
 	before := wordsBefore(text, start, 3)
 	if len(before) >= 2 && before[len(before)-1] == "of" {
 		if h, ok := typeHints[before[len(before)-2]]; ok {
@@ -217,4 +220,81 @@ func wordsBefore(text string, i, n int) []string {
 		i = j
 	}
 	return out[k:]
+}
+
+// listTypes are the plural type words that close a list of names and
+// apply to each ("Becker, Clay and Grant counties").
+var listTypes = map[string]kindHint{
+	"counties": hintAdmin2, "parishes": hintAdmin2, "districts": hintAdmin2,
+	"provinces": hintAdmin1, "governorates": hintAdmin1,
+}
+
+// maxListNames bounds how far a list is followed to its type word.
+const maxListNames = 12
+
+// listTypeHint reads the plural type word that ends a list the name
+// belongs to: from end, past ", ", " and ", " or " and capitalised names,
+// to "counties" or "provinces". A name in "Camden and Charlton counties"
+// is a county, not the town of the same name.
+func listTypeHint(text string, end int) kindHint {
+	i := end
+	for n := 0; n <= maxListNames; n++ {
+		if h, ok := listTypes[wordAfter(text, i)]; ok {
+			return h
+		}
+		j := skipListSep(text, i)
+		if j == i {
+			return hintNone
+		}
+		k := skipCapitalised(text, j)
+		if k == j {
+			return hintNone
+		}
+		i = k
+	}
+	return hintNone
+}
+
+// skipListSep skips ", ", " and ", " or " or ", and " at i.
+func skipListSep(text string, i int) int {
+	j := i
+	if strings.HasPrefix(text[j:], ",") {
+		j++
+	}
+	for _, w := range []string{" and ", " or ", " "} {
+		if strings.HasPrefix(text[j:], w) {
+			if w == " " && j == i {
+				return i // a bare space is no separator
+			}
+			return j + len(w)
+		}
+	}
+	return i
+}
+
+// skipCapitalised skips up to three capitalised words at i ("Otter Tail").
+func skipCapitalised(text string, i int) int {
+	for w := 0; w < 3; w++ {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsUpper(r) {
+			return i
+		}
+		j := i
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) && r != '.' && r != '\'' {
+				break
+			}
+			j += sz
+		}
+		i = j
+		if !strings.HasPrefix(text[i:], " ") || i+1 >= len(text) {
+			return i
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); !unicode.IsUpper(r) {
+			return i
+		}
+		i++
+	}
+	return i
 }
