@@ -34,7 +34,8 @@ var extendsSpan = map[string]bool{
 // "Alas oil fields") or right before it ("the city of Mosul", "the province
 // of Anbar", "Mount Sinjar").
 func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
-	if after := wordAfter(text, end); after != "" {
+	after := wordAfter(text, end)
+	if after != "" {
 		if h, ok := typeHints[after]; ok && after != "state" && after != "city" {
 			return h
 		}
@@ -43,7 +44,7 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 			return hintAdmin1
 		}
 	}
-	if h := listTypeHint(text, end); h != hintNone {
+	if h := listTypeHint(text, end, after); h != hintNone {
 		return h
 	}
 	before := wordsBefore(text, start, 3)
@@ -222,24 +223,33 @@ func wordsBefore(text string, i, n int) []string {
 	return out[k:]
 }
 
-// listTypes are the plural type words that close a list of names and
-// apply to each ("Becker, Clay and Grant counties").
-var listTypes = map[string]kindHint{
-	"counties": hintAdmin2, "parishes": hintAdmin2, "districts": hintAdmin2,
-	"provinces": hintAdmin1, "governorates": hintAdmin1,
+// listType says what a plural type word that closes a list of names makes
+// each of them ("Becker, Clay and Grant counties").
+func listType(w string) (kindHint, bool) {
+	switch w { // a switch, not a map: it runs after every name Find reads
+	case "counties", "parishes", "districts":
+		return hintAdmin2, true
+	case "provinces", "governorates":
+		return hintAdmin1, true
+	}
+	return hintNone, false
 }
 
 // maxListNames bounds how far a list is followed to its type word.
 const maxListNames = 12
 
 // listTypeHint reads the plural type word that ends a list the name
-// belongs to: from end, past ", ", " and ", " or " and capitalised names,
+// belongs to (after is the word right after it): from end, past ", ", " and ", " or " and capitalised names,
 // to "counties" or "provinces". A name in "Camden and Charlton counties"
 // is a county, not the town of the same name.
-func listTypeHint(text string, end int) kindHint {
+func listTypeHint(text string, end int, after string) kindHint {
+	if after != "and" && after != "or" && !strings.HasPrefix(text[end:], ",") {
+		h, _ := listType(after) // no list goes on from here: the common case
+		return h
+	}
 	i := end
 	for n := 0; n <= maxListNames; n++ {
-		if h, ok := listTypes[wordAfter(text, i)]; ok {
+		if h, ok := listType(wordAfter(text, i)); ok {
 			return h
 		}
 		j := skipListSep(text, i)

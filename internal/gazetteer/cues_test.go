@@ -21,7 +21,8 @@ func TestListTypeHint(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			at := strings.Index(tc.text, tc.word)
-			if got := listTypeHint(tc.text, at+len(tc.word)); got != tc.want {
+			end := at + len(tc.word)
+			if got := listTypeHint(tc.text, end, wordAfter(tc.text, end)); got != tc.want {
 				t.Errorf("listTypeHint(%q after %q) = %v, want %v", tc.text, tc.word, got, tc.want)
 			}
 		})

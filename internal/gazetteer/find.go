@@ -28,13 +28,15 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	out := make([]Mention, 0, len(spans))
 	states := map[string]*resolveState{}
 	shared := g.newResolveState(ctx, "") // for names that vouch for nothing themselves
+	var votes *regionVotes
+	if g.w.Coherence != 0 {
+		votes = g.regionVotes(spans)
+	}
 	for _, sp := range spans {
-		st := shared
-		if ctx.agg.touches(sp.key) {
-			if st = states[sp.key]; st == nil {
-				st = g.resolveStateLike(ctx, sp.key, shared)
-				states[sp.key] = st
-			}
+		st := states[sp.key]
+		if st == nil {
+			st = g.findState(ctx, sp.key, shared, votes)
+			states[sp.key] = st
 		}
 		qual := g.qualifierAfter(text, sp.nameEnd)
 		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
@@ -56,6 +58,25 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
 	return out
+}
+
+// findState is the context for one name in Find: the shared one unless
+// the name vouches for something itself, with the coherence votes of the
+// other names, as Resolve has them.
+func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, votes *regionVotes) *resolveState {
+	st := shared
+	if ctx.agg.touches(key) {
+		st = g.resolveStateLike(ctx, key, shared)
+	}
+	if votes == nil {
+		return st
+	}
+	if st == shared {
+		c := *shared
+		st = &c
+	}
+	st.votes, st.county = votes.without(key, g.w.MinVote), votes.countiesWithout(key)
+	return st
 }
 
 // betweenTowns puts "between Gao and Menaka" at precision 2: the event is

@@ -86,14 +86,14 @@ type resolveState struct {
 	countryList []string // the countries as the context listed them
 	neighbours  strSet   // countries bordering a named one
 	topCountry  string
-	admin1      strSet             // codes and normal forms of names
-	points      [][2]float64       // towns the document names, for proximity
-	holding     strSet             // admin-1 codes holding those towns
-	admin2      strSet             // second-level regions the document names
-	named       strSet             // admin-1 codes the document names outright
-	votes       map[string]float64 // region votes of the other names, 0..1
-	county      countyCtx          // second-level regions the other names could be or hold
-	focus       focus              // the place the other names point to most
+	admin1      strSet       // codes and normal forms of names
+	points      [][2]float64 // towns the document names, for proximity
+	holding     strSet       // admin-1 codes holding those towns
+	admin2      strSet       // second-level regions the document names
+	named       strSet       // admin-1 codes the document names outright
+	votes       voteView     // region votes of the other names, 0..1
+	county      countyCtx    // second-level regions the other names could be or hold
+	focus       focus        // the place the other names point to most
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -372,7 +372,7 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	} else if e.Admin2Code != "" && e.level != levelAdmin2 && st.county.named(e.Admin2Code) {
 		s += g.w.CountyAny // Richmond, Kentucky, when some Madison County is named
 	}
-	if e.level == levelAdmin2 && st.county.named("in:"+e.Admin2Code) {
+	if e.level == levelAdmin2 && st.county.holds(e.Admin2Code) {
 		s += g.w.CountyAny // Madison County, Kentucky, when some Richmond is named
 	}
 	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
@@ -381,8 +381,8 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 			s += g.w.Admin1Named // "Ohio" in the text, not a town that might be in Ohio
 		}
 	}
-	if e.level != levelCountry && len(st.votes) > 0 {
-		s += g.w.Coherence * st.votes[e.Admin1Code]
+	if e.level != levelCountry && st.votes.any() {
+		s += g.w.Coherence * st.votes.get(e.Admin1Code)
 	}
 	return s
 }
@@ -531,7 +531,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	st := g.newResolveState(hint, key)
 	if g.w.Coherence != 0 {
 		v := hint.agg.votesFor(g, hint.Text)
-		st.votes, st.county = v.without(key, g.w.MinVote), countyCtx{v, key}
+		st.votes, st.county = v.without(key, g.w.MinVote), v.countiesWithout(key)
 	}
 	var kh kindHint
 	var qual *qualifier

@@ -1,0 +1,28 @@
+package gazetteer
+
+import "testing"
+
+// TestFindCoherence checks that Find, like Resolve with a document
+// context, weighs the other names' region votes and counties: local news
+// names small towns whose namesakes lie all over a country.
+func TestFindCoherence(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []struct {
+		name, text, place, admin1 string
+	}{
+		{"town in a named county", "Deputies from Madison County said a Richmond man was arrested after the crash on Monday.",
+			"Richmond", "US.KY"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, m := range g.Find(tc.text) {
+				if m.Text == tc.place {
+					if m.Place.Admin1Code != tc.admin1 {
+						t.Errorf("Find read %s as %s in %s, want %s", tc.place, m.Place.Name, m.Place.Admin1Code, tc.admin1)
+					}
+					return
+				}
+			}
+			t.Errorf("Find missed %s", tc.place)
+		})
+	}
+}
