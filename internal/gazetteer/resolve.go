@@ -209,22 +209,13 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
 	var seatBuf [4]string
-	seats := seatBuf[:0] // regions whose capital shares their name
-	for _, i := range cands {
-		if e := &g.entries[i]; e.level == levelPlace && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
-			seats = append(seats, e.Admin1Code)
-		}
-	}
+	seats := g.seatsOf(cands, seatBuf[:0])
 	bareOK := g.bareFeatureOK(cands, hint)
 	for k, i := range cands {
 		if !bareOK && g.entries[i].level == levelFeature && spelled[k]&spelledExact == 0 {
 			continue // "Makhmour" is the town; the range is "Makhmour Mountains"
 		}
-		s := g.prior(i, seats) + g.contextScore(&g.entries[i], st) + g.hintScore(hint, &g.entries[i])
-		if qual != nil {
-			s += qual.bonus(&g.entries[i]) * g.w.Qualifier
-		}
-		s += g.spellingScore(spelled[k])
+		s := g.score(i, spelled[k], seats, st, hint, qual)
 		if s > best.score {
 			second = best.score
 			best = candidate{idx: i, score: s}
@@ -236,6 +227,28 @@ func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint 
 		return best, 0, false
 	}
 	return best, best.score - second, true
+}
+
+// seatsOf appends to dst the regions whose capital is among cands and
+// shares the name with them.
+func (g *Gazetteer) seatsOf(cands []int32, dst []string) []string {
+	for _, i := range cands {
+		if e := &g.entries[i]; e.level == levelPlace && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
+			dst = append(dst, e.Admin1Code)
+		}
+	}
+	return dst
+}
+
+// score is one candidate's score: its prior, what the document says for
+// it, the type word and qualifier around the name, and its spelling.
+func (g *Gazetteer) score(i int32, spelled uint8, seats []string, st *resolveState, hint kindHint, qual *qualifier) float64 {
+	e := &g.entries[i]
+	s := g.prior(i, seats) + g.contextScore(e, st) + g.hintScore(hint, e)
+	if qual != nil {
+		s += qual.bonus(e) * g.w.Qualifier
+	}
+	return s + g.spellingScore(spelled)
 }
 
 // bareFeatureOK says whether a feature may be read from its name without
@@ -528,29 +541,12 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		}
 		return g.resolveFocus(name, key, hint)
 	}
-	st := g.newResolveState(hint, key)
-	if g.w.Coherence != 0 {
-		v := hint.agg.votesFor(g, hint.Text)
-		st.votes, st.county = v.without(key, g.w.MinVote), v.countiesWithout(key)
-	}
-	var kh kindHint
-	var qual *qualifier
-	end := hint.End
-	if end == 0 {
-		end = hint.Offset + len(name)
-	}
-	cues := hint.Text != "" && hint.Offset >= 0 && end <= len(hint.Text) && hint.Offset <= end
-	if cues {
-		kh = g.hintAround(hint.Text, hint.Offset, end)
-		qual = g.qualifierAfter(hint.Text, end)
-	}
-	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {
-		kh = typeHints[ws[0]] // "Walker County": the type word is part of the name
-	}
-	best, margin, ok := g.rank(cands, g.spellings(cands, name), st, kh, qual)
+	q := g.readName(name, key, hint)
+	best, margin, ok := g.rank(cands, g.spellings(cands, name), q.st, q.hint, q.qual)
 	if !ok {
 		return Mention{}, false
 	}
+	kh, qual, st, end, cues := q.hint, q.qual, q.st, q.end, q.cues
 	e := &g.entries[best.idx]
 	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: precisionFor(e),
 		Score: confidence(margin, len(cands)), Rule: ruleName(e, kh, qual, st)}
@@ -603,4 +599,35 @@ func (g *Gazetteer) genericSpan(toks []token) bool {
 		}
 	}
 	return true
+}
+
+// nameReading is what Resolve reads around one name before ranking it.
+type nameReading struct {
+	st   *resolveState
+	hint kindHint
+	qual *qualifier
+	end  int
+	cues bool // the text around the name can be read
+}
+
+// readName prepares the document context (leaving the name's own mentions
+// out), the type word and the qualifier of one name given to Resolve.
+func (g *Gazetteer) readName(name, key string, hint Context) nameReading {
+	q := nameReading{st: g.newResolveState(hint, key), end: hint.End}
+	if g.w.Coherence != 0 {
+		v := hint.agg.votesFor(g, hint.Text)
+		q.st.votes, q.st.county = v.without(key, g.w.MinVote), v.countiesWithout(key)
+	}
+	if q.end == 0 {
+		q.end = hint.Offset + len(name)
+	}
+	q.cues = hint.Text != "" && hint.Offset >= 0 && q.end <= len(hint.Text) && hint.Offset <= q.end
+	if q.cues {
+		q.hint = g.hintAround(hint.Text, hint.Offset, q.end)
+		q.qual = g.qualifierAfter(hint.Text, q.end)
+	}
+	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {
+		q.hint = typeHints[ws[0]] // "Walker County": the type word is part of the name
+	}
+	return q
 }
