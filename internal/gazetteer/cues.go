@@ -124,47 +124,54 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		return nil
 	}
 	rest = rest[2:]
-	// up to three capitalised words
-	n, words := 0, 0
-	for words < 3 && n < len(rest) {
+	// up to three capitalised words, the longest run that names a region
+	// first: "Richmond, Ky. He said" is qualified by "Ky."
+	var ends [3]int
+	words := 0
+	for n := 0; words < 3 && n < len(rest); {
 		r, _ := utf8.DecodeRuneInString(rest[n:])
 		if !unicode.IsUpper(r) {
 			break
 		}
-		j := n
-		for j < len(rest) {
-			r, sz := utf8.DecodeRuneInString(rest[j:])
+		for n < len(rest) {
+			r, sz := utf8.DecodeRuneInString(rest[n:])
 			if !unicode.IsLetter(r) && r != '.' {
 				break
 			}
-			j += sz
+			n += sz
 		}
-		n = j
+		ends[words] = n
 		words++
-		if n < len(rest) && rest[n] == ' ' && n+1 < len(rest) {
-			r, _ := utf8.DecodeRuneInString(rest[n+1:])
-			if unicode.IsUpper(r) {
-				n++
-				continue
-			}
+		if n+1 >= len(rest) || rest[n] != ' ' {
+			break
 		}
-		break
+		n++
 	}
-	if n == 0 {
-		return nil
+	for k := words - 1; k >= 0; k-- {
+		if q := g.qualifierNamed(strings.TrimSuffix(rest[:ends[k]], ".")); q != nil {
+			return q
+		}
 	}
-	q := &qualifier{countries: map[string]bool{}, admin1: map[string]bool{}}
-	for _, i := range g.lookup(Normalize(strings.TrimSuffix(rest[:n], "."))) {
+	return nil
+}
+
+// qualifierNamed returns the countries and first-level regions name can
+// be, or nil when it is neither.
+func (g *Gazetteer) qualifierNamed(name string) *qualifier {
+	var q *qualifier
+	for _, i := range g.lookup(Normalize(name)) {
 		e := &g.entries[i]
-		switch e.level {
-		case levelCountry:
+		if e.level != levelCountry && e.level != levelAdmin1 {
+			continue
+		}
+		if q == nil {
+			q = &qualifier{countries: map[string]bool{}, admin1: map[string]bool{}}
+		}
+		if e.level == levelCountry {
 			q.countries[e.CountryCode] = true
-		case levelAdmin1:
+		} else {
 			q.admin1[e.Admin1Code] = true
 		}
-	}
-	if len(q.countries) == 0 && len(q.admin1) == 0 {
-		return nil
 	}
 	return q
 }

@@ -28,3 +28,31 @@ func TestListTypeHint(t *testing.T) {
 		})
 	}
 }
+
+func TestQualifierAfterSentenceEnd(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []struct {
+		text, admin1 string
+	}{
+		{"He grew up in Richmond, Ky. He moved away in 1990.", "US.KY"},
+		{"He grew up in Richmond, Ky., and moved away.", "US.KY"},
+		{"A bomb hit Taji, Iraq. Nobody was hurt.", ""},
+	} {
+		name := "Richmond"
+		if !strings.Contains(tc.text, name) {
+			name = "Taji"
+		}
+		end := strings.Index(tc.text, name) + len(name)
+		q := g.qualifierAfter(tc.text, end)
+		if q == nil {
+			t.Errorf("qualifierAfter(%q) = nil, want a qualifier", tc.text)
+			continue
+		}
+		if tc.admin1 != "" && !q.admin1[tc.admin1] {
+			t.Errorf("qualifierAfter(%q) regions %v, want %s", tc.text, q.admin1, tc.admin1)
+		}
+		if tc.admin1 == "" && !q.countries["IQ"] {
+			t.Errorf("qualifierAfter(%q) countries %v, want IQ", tc.text, q.countries)
+		}
+	}
+}
