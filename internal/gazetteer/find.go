@@ -157,7 +157,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 	anchors := make([]anchor, 0, len(spans))
 	for _, sp := range spans {
 		best, _, ok := g.rank(sp.cands, sp.spelled, empty, sp.hint, nil)
-		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx) {
+		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx, sp.hint) {
 			continue
 		}
 		e := &g.entries[best.idx]
@@ -165,7 +165,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		if e.level <= levelAdmin1 {
 			a.weight = 2
 		}
-		if e.Admin1Code != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx)) {
+		if e.Admin1Code != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx, sp.hint)) {
 			a.admin1 = e.Admin1Code
 		}
 		if e.level == levelAdmin2 {
@@ -225,14 +225,18 @@ type anchor struct {
 // isAnchor says whether a name's reading can vouch for the document's
 // country: every reading lies in one country, or the best is a country or
 // region that no reading of another country's region or country rivals
-// (Georgia the state against Georgia the country is no anchor).
-func (g *Gazetteer) isAnchor(cands []int32, best int32) bool {
+// (Georgia the state against Georgia the country is no anchor). When a
+// type word fits the best reading, readings it does not fit are no rivals:
+// the towns called Henderson abroad say nothing against "Henderson County"
+// lying in the United States.
+func (g *Gazetteer) isAnchor(cands []int32, best int32, hint kindHint) bool {
 	b := &g.entries[best]
+	fitOnly := hint != hintNone && hintFits(hint, b)
 	same := true
 	for _, i := range cands {
 		e := &g.entries[i]
-		if e.CountryCode == b.CountryCode {
-			continue
+		if e.CountryCode == b.CountryCode || fitOnly && !hintFits(hint, e) {
+			continue // "Henderson County": no town called Henderson rivals the counties
 		}
 		same = false
 		// a rival in another country that is a region, a country, or close
@@ -245,11 +249,16 @@ func (g *Gazetteer) isAnchor(cands []int32, best int32) bool {
 }
 
 // oneRegion says whether a name's best reading clearly lies in one
-// first-level region: no reading elsewhere comes within 3 of its importance.
-func (g *Gazetteer) oneRegion(cands []int32, best int32) bool {
+// first-level region: no reading elsewhere (of the kind a type word says,
+// when it fits the best) comes within 3 of its importance.
+func (g *Gazetteer) oneRegion(cands []int32, best int32, hint kindHint) bool {
 	b := &g.entries[best]
+	fitOnly := hint != hintNone && hintFits(hint, b)
 	for _, i := range cands {
 		e := &g.entries[i]
+		if fitOnly && !hintFits(hint, e) {
+			continue
+		}
 		if e.Admin1Code != b.Admin1Code && b.imp-e.imp < 3 {
 			return false
 		}

@@ -26,3 +26,14 @@ func TestFindCoherence(t *testing.T) {
 		})
 	}
 }
+
+// TestAnchorTypeWord checks that a county named with its type word
+// vouches for its country although towns of the same name lie abroad.
+func TestAnchorTypeWord(t *testing.T) {
+	g := loadTest(t)
+	text := "Deputies of the Henderson County Sheriff's Office arrested a man on Monday."
+	ctx := g.DocContext(text)
+	if len(ctx.Countries) == 0 || ctx.Countries[0] != "US" {
+		t.Errorf("DocContext(%q).Countries = %v, want US first", text, ctx.Countries)
+	}
+}

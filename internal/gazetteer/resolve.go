@@ -454,6 +454,14 @@ func (g *Gazetteer) hintScore(h kindHint, e *entry) float64 {
 	if h == hintNone {
 		return 0
 	}
+	if hintFits(h, e) {
+		return g.w.KindMatch
+	}
+	return g.w.KindClash
+}
+
+// hintFits reports whether e is the kind of place the type word h says.
+func hintFits(h kindHint, e *entry) bool {
 	fits := false
 	switch h {
 	case hintAdmin1:
@@ -469,10 +477,7 @@ func (g *Gazetteer) hintScore(h kindHint, e *entry) float64 {
 	case hintFeature:
 		fits = e.level == levelFeature
 	}
-	if fits {
-		return g.w.KindMatch
-	}
-	return g.w.KindClash
+	return fits
 }
 
 func (g *Gazetteer) isDemonym(cc, fold string) bool {
