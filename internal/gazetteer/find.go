@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep-org/sitrep/internal/textfold"
@@ -171,6 +172,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		if e.level == levelAdmin2 {
 			a.admin2 = e.Admin2Code
 		}
+		a.inName = e.level <= levelAdmin1 && g.beforeName(text, sp.end)
 		anchors = append(anchors, a)
 	}
 	ctx.agg = newDocAgg(anchors)
@@ -219,6 +221,7 @@ type anchor struct {
 	weight               int
 	lat, lon             float64
 	point                bool   // a town or feature: its position says where the story is
+	inName               bool   // the start of a longer name ("Texas Rangers")
 	within               string // the admin-1 the point lies in
 }
 
@@ -300,4 +303,26 @@ func (g *Gazetteer) SpanContext(text string, spans [][2]int) Context {
 	ctx := g.docContext(text, sps)
 	ctx.Text = text
 	return ctx
+}
+
+// beforeName reports a capitalised word right after end (one space on)
+// that is neither an ordinary word nor a place name: the name before it
+// begins a longer one, a team's or a firm's ("Texas Rangers"), and names
+// no region outright.
+func (g *Gazetteer) beforeName(text string, end int) bool {
+	if end+1 >= len(text) || text[end] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[end+1:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := wordAfter(text, end+1)
+	if len(w) < 2 || g.words.stop[w] || g.words.facility[w] || isConnector(w) || g.words.near[w] || g.words.given[w] {
+		return false
+	}
+	if _, ok := typeHints[w]; ok {
+		return false
+	}
+	return len(g.lookup(Normalize(w))) == 0
 }

@@ -1,6 +1,9 @@
 package gazetteer
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestFindCoherence checks that Find, like Resolve with a document
 // context, weighs the other names' region votes and counties: local news
@@ -35,5 +38,25 @@ func TestAnchorTypeWord(t *testing.T) {
 	ctx := g.DocContext(text)
 	if len(ctx.Countries) == 0 || ctx.Countries[0] != "US" {
 		t.Errorf("DocContext(%q).Countries = %v, want US first", text, ctx.Countries)
+	}
+}
+
+// TestRegionInTeamName checks that a region opening a longer name (a
+// team's) is not counted as named outright, while a region named alone is.
+func TestRegionInTeamName(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []struct {
+		text  string
+		named bool
+	}{
+		{"The Texas Rangers beat the Oakland Athletics on Sunday.", false},
+		{"He moved to Texas last year and never looked back.", true},
+		{"Texas and Oklahoma officials said the road was closed.", true},
+	} {
+		ctx := g.DocContext(tc.text)
+		got := slices.Contains(ctx.agg.named.without(""), "US.TX")
+		if got != tc.named {
+			t.Errorf("DocContext(%q): Texas named outright = %v, want %v", tc.text, got, tc.named)
+		}
 	}
 }
