@@ -49,6 +49,13 @@ type lazyVotes struct {
 
 	findOnce sync.Once
 	found    []Mention // what Find reads in the document
+	points   []keyPoint
+}
+
+// keyPoint is where Find places one mention of a town or feature.
+type keyPoint struct {
+	key string
+	pt  [2]float64
 }
 
 // votesFor returns the votes of text, computing them on first use.
@@ -73,8 +80,33 @@ func (a *docAgg) mentionsFor(g *Gazetteer, text string) []Mention {
 	if a == nil || text == "" {
 		return nil
 	}
-	a.lazy.findOnce.Do(func() { a.lazy.found = g.Find(text) })
+	a.lazy.findOnce.Do(func() {
+		a.lazy.found = g.Find(text)
+		for _, m := range a.lazy.found {
+			if m.Place.CountryCode != "" && m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" {
+				a.lazy.points = append(a.lazy.points, keyPoint{Normalize(m.Text), [2]float64{m.Place.Lat, m.Place.Lon}})
+			}
+		}
+	})
 	return a.lazy.found
+}
+
+// foundPoints appends to pts where Find places the towns and features of
+// text other than those named key: Resolve's second pass, in which a name
+// is read near the places the first pass found for the others (Columbus
+// beside Lincoln and Colfax County reads as Columbus, Nebraska, though
+// each name alone has namesakes in many states).
+func (a *docAgg) foundPoints(g *Gazetteer, text, key string, pts [][2]float64) [][2]float64 {
+	if a == nil || text == "" {
+		return pts
+	}
+	a.mentionsFor(g, text)
+	for _, p := range a.lazy.points {
+		if p.key != key {
+			pts = append(pts, p.pt)
+		}
+	}
+	return pts
 }
 
 // focusPlace is the place a document is about, for a name the gazetteer

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -58,5 +59,20 @@ func TestRegionInTeamName(t *testing.T) {
 		if got != tc.named {
 			t.Errorf("DocContext(%q): Texas named outright = %v, want %v", tc.text, got, tc.named)
 		}
+	}
+}
+
+// TestResolveNearFoundTowns checks Resolve's second pass: a name is read
+// near the towns Find reads for the other names, though none of them is
+// an anchor by itself.
+func TestResolveNearFoundTowns(t *testing.T) {
+	g := loadTest(t)
+	text := "Deputies in Athens arrested a man from Malakoff and another from Chandler on Friday."
+	ctx := g.DocContext(text)
+	at := strings.Index(text, "Athens")
+	ctx.Offset, ctx.End = at, at+len("Athens")
+	m, ok := g.Resolve("Athens", ctx)
+	if !ok || m.Place.Admin1Code != "US.TX" {
+		t.Errorf("Resolve(Athens) beside Malakoff and Chandler = %s %s, %v; want Athens, Texas", m.Place.Name, m.Place.Admin1Code, ok)
 	}
 }
