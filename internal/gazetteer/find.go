@@ -33,7 +33,9 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if g.w.Coherence != 0 {
 		votes = g.regionVotes(spans)
 	}
-	for _, sp := range spans {
+	var from []int        // the span each mention reads
+	var margins []float64 // and its lead over the runner-up
+	for k, sp := range spans {
 		st := states[sp.key]
 		if st == nil {
 			st = g.findState(ctx, sp.key, shared, votes)
@@ -44,17 +46,14 @@ func (g *Gazetteer) find(text, low string) []Mention {
 		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
-		e := &g.entries[best.idx]
-		if g.remoteTown(st, e, qual) {
+		if g.remoteTown(st, &g.entries[best.idx], qual) {
 			continue // "Al-Sakar" in a story about Syria is no village in Afghanistan
 		}
-		m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
-			Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
-		if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
-			m.Precision = 2
-			m.Rule += "+near"
-		}
-		out = append(out, m)
+		out = append(out, g.mention(text, sp, best, margin, st, qual))
+		from, margins = append(from, k), append(margins, margin)
+	}
+	if g.w.Near != 0 && len(out) > 1 {
+		g.rereadNear(text, spans, out, from, margins, states)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
@@ -78,6 +77,48 @@ func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, vot
 	}
 	st.votes, st.county = votes.without(key, g.w.MinVote), votes.countiesWithout(key)
 	return st
+}
+
+// mention is what Find reports for a span read as best.
+func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64, st *resolveState, qual *qualifier) Mention {
+	e := &g.entries[best.idx]
+	m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
+		Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
+	if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
+		m.Precision = 2
+		m.Rule += "+near"
+	}
+	return m
+}
+
+// rereadNear is Find's second pass: each mention is read again near where
+// the first pass put the document's other towns and features, not only
+// its anchors (Athens beside Malakoff and Chandler is Athens, Texas). The
+// mentions stay those the first pass found; only their readings change.
+func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, from []int, margins []float64, states map[string]*resolveState) {
+	again := map[string]*resolveState{}
+	for i := range out {
+		sp := spans[from[i]]
+		if len(sp.cands) < 2 || margins[i] > g.w.Near {
+			continue // more points add at most Near to a runner-up and take nothing from the best
+		}
+		st := again[sp.key]
+		if st == nil {
+			c := *states[sp.key]
+			c.points = append([][2]float64(nil), c.points...)
+			for j, m := range out {
+				if spans[from[j]].key != sp.key && m.Place.CountryCode != "" && m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" {
+					c.points = append(c.points, [2]float64{m.Place.Lat, m.Place.Lon})
+				}
+			}
+			st = &c
+			again[sp.key] = st
+		}
+		qual := g.qualifierAfter(text, sp.nameEnd)
+		if best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual); ok && g.entries[best.idx].ID != out[i].Place.ID {
+			out[i] = g.mention(text, sp, best, margin, st, qual)
+		}
+	}
 }
 
 // betweenTowns puts "between Gao and Menaka" at precision 2: the event is

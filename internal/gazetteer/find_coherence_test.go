@@ -16,6 +16,8 @@ func TestFindCoherence(t *testing.T) {
 	}{
 		{"town in a named county", "Deputies from Madison County said a Richmond man was arrested after the crash on Monday.",
 			"Richmond", "US.KY"},
+		{"town near the other towns read", "Deputies in Athens arrested a man from Malakoff and another from Chandler on Friday.",
+			"Athens", "US.TX"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, m := range g.Find(tc.text) {
