@@ -78,3 +78,15 @@ func TestResolveNearFoundTowns(t *testing.T) {
 		t.Errorf("Resolve(Athens) beside Malakoff and Chandler = %s %s, %v; want Athens, Texas", m.Place.Name, m.Place.Admin1Code, ok)
 	}
 }
+
+// TestResolveInsideNoBareCounty checks that a part of a longer name is not
+// read as the county it names without "County".
+func TestResolveInsideNoBareCounty(t *testing.T) {
+	g := loadTest(t)
+	text := "Climbers were rescued on Mount Hood after the storm."
+	at := strings.Index(text, "Mount Hood")
+	m, ok := g.Resolve("Mount Hood", Context{Text: text, Offset: at, End: at + len("Mount Hood")})
+	if ok && m.Place.Kind == "A.ADM2" && m.Place.Name == "Hood County" {
+		t.Errorf("Resolve(Mount Hood) = %s, %s; a mountain is no county", m.Place.Name, m.Place.Admin1Code)
+	}
+}
