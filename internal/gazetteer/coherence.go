@@ -52,10 +52,12 @@ type lazyVotes struct {
 	points   []keyPoint
 }
 
-// keyPoint is where Find places one mention of a town or feature.
+// keyPoint is where Find places one mention of a town or feature, and
+// the county it lies in.
 type keyPoint struct {
-	key string
-	pt  [2]float64
+	key    string
+	pt     [2]float64
+	admin2 string
 }
 
 // votesFor returns the votes of text, computing them on first use.
@@ -84,29 +86,32 @@ func (a *docAgg) mentionsFor(g *Gazetteer, text string) []Mention {
 		a.lazy.found = g.Find(text)
 		for _, m := range a.lazy.found {
 			if m.Place.CountryCode != "" && m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" {
-				a.lazy.points = append(a.lazy.points, keyPoint{Normalize(m.Text), [2]float64{m.Place.Lat, m.Place.Lon}})
+				a.lazy.points = append(a.lazy.points, keyPoint{Normalize(m.Text), [2]float64{m.Place.Lat, m.Place.Lon}, m.Place.Admin2Code})
 			}
 		}
 	})
 	return a.lazy.found
 }
 
-// foundPoints appends to pts where Find places the towns and features of
-// text other than those named key: Resolve's second pass, in which a name
-// is read near the places the first pass found for the others (Columbus
-// beside Lincoln and Colfax County reads as Columbus, Nebraska, though
-// each name alone has namesakes in many states).
-func (a *docAgg) foundPoints(g *Gazetteer, text, key string, pts [][2]float64) [][2]float64 {
+// foundPoints adds to st where Find places the towns and features of
+// text other than those named key, and the counties they lie in:
+// Resolve's second pass, in which a name is read near the places the
+// first pass found for the others (Columbus beside Lincoln and Colfax
+// County reads as Columbus, Nebraska, though each name alone has
+// namesakes in many states).
+func (a *docAgg) foundPoints(g *Gazetteer, text, key string, st *resolveState) {
 	if a == nil || text == "" {
-		return pts
+		return
 	}
 	a.mentionsFor(g, text)
 	for _, p := range a.lazy.points {
 		if p.key != key {
-			pts = append(pts, p.pt)
+			st.points = append(st.points, p.pt)
+			if p.admin2 != "" {
+				st.admin2.add(p.admin2) // a town in the same county as another
+			}
 		}
 	}
-	return pts
 }
 
 // focusPlace is the place a document is about, for a name the gazetteer

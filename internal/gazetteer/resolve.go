@@ -624,7 +624,7 @@ func (g *Gazetteer) readName(name, key string, hint Context) nameReading {
 		q.st.votes, q.st.county = v.without(key, g.w.MinVote), v.countiesWithout(key)
 	}
 	if g.w.Near != 0 {
-		q.st.points = hint.agg.foundPoints(g, hint.Text, key, q.st.points) // the second pass
+		hint.agg.foundPoints(g, hint.Text, key, q.st) // the second pass
 	}
 	if q.end == 0 {
 		q.end = hint.Offset + len(name)
