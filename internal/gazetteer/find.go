@@ -93,22 +93,27 @@ func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64
 
 // rereadNear is Find's second pass: each mention is read again near where
 // the first pass put the document's other towns and features, not only
-// its anchors (Athens beside Malakoff and Chandler is Athens, Texas). The
-// mentions stay those the first pass found; only their readings change.
+// its anchors (Athens beside Malakoff and Chandler is Athens, Texas), and
+// with their counties as counties the document names. The mentions stay
+// those the first pass found; only their readings change.
 func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, from []int, margins []float64, states map[string]*resolveState) {
 	again := map[string]*resolveState{}
 	for i := range out {
 		sp := spans[from[i]]
-		if len(sp.cands) < 2 || margins[i] > g.w.Near {
-			continue // more points add at most Near to a runner-up and take nothing from the best
+		if len(sp.cands) < 2 || margins[i] > g.w.Near+g.w.Admin2Ctx {
+			continue // the pass adds at most Near+Admin2Ctx to a runner-up and takes nothing from the best
 		}
 		st := again[sp.key]
 		if st == nil {
 			c := *states[sp.key]
 			c.points = append([][2]float64(nil), c.points...)
+			c.admin2 = append(strSet(nil), c.admin2...)
 			for j, m := range out {
 				if spans[from[j]].key != sp.key && m.Place.CountryCode != "" && m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" {
 					c.points = append(c.points, [2]float64{m.Place.Lat, m.Place.Lon})
+					if m.Place.Admin2Code != "" {
+						c.admin2.add(m.Place.Admin2Code) // a town in the same county as another
+					}
 				}
 			}
 			st = &c
