@@ -142,8 +142,8 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		}
 		ends[words] = n
 		words++
-		if n+1 >= len(rest) || rest[n] != ' ' {
-			break
+		if n+1 >= len(rest) || rest[n] != ' ' || rest[n-1] == '.' {
+			break // a word ending in a full stop ends the run: "Iraq. Fighting"
 		}
 		n++
 	}

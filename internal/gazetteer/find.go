@@ -33,8 +33,9 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if g.w.Coherence != 0 {
 		votes = g.regionVotes(spans)
 	}
-	var from []int        // the span each mention reads
-	var margins []float64 // and its lead over the runner-up
+	var from []int         // the span each mention reads
+	var margins []float64  // and its lead over the runner-up
+	var quals []*qualifier // and the qualifier after it
 	for k, sp := range spans {
 		st := states[sp.key]
 		if st == nil {
@@ -50,10 +51,10 @@ func (g *Gazetteer) find(text, low string) []Mention {
 			continue // "Al-Sakar" in a story about Syria is no village in Afghanistan
 		}
 		out = append(out, g.mention(text, sp, best, margin, st, qual))
-		from, margins = append(from, k), append(margins, margin)
+		from, margins, quals = append(from, k), append(margins, margin), append(quals, qual)
 	}
 	if g.w.Near != 0 && len(out) > 1 {
-		g.rereadNear(text, spans, out, from, margins, states)
+		g.rereadNear(text, spans, out, firstPass{from, margins, quals}, states)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
@@ -96,34 +97,90 @@ func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64
 // its anchors (Athens beside Malakoff and Chandler is Athens, Texas), and
 // with their counties as counties the document names. The mentions stay
 // those the first pass found; only their readings change.
-func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, from []int, margins []float64, states map[string]*resolveState) {
+func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first firstPass, states map[string]*resolveState) {
+	found := foundPlaces(spans, out, first.from)
 	again := map[string]*resolveState{}
+	type reading struct {
+		key  string
+		hint kindHint
+	}
+	type result struct {
+		best   candidate
+		margin float64
+		ok     bool
+	}
+	read := map[reading]result{} // a name read again without a qualifier, once
 	for i := range out {
-		sp := spans[from[i]]
-		if len(sp.cands) < 2 || margins[i] > g.w.Near+g.w.Admin2Ctx {
+		sp := spans[first.from[i]]
+		if len(sp.cands) < 2 || first.margins[i] > g.w.Near+g.w.Admin2Ctx {
 			continue // the pass adds at most Near+Admin2Ctx to a runner-up and takes nothing from the best
 		}
 		st := again[sp.key]
 		if st == nil {
-			c := *states[sp.key]
-			c.points = append([][2]float64(nil), c.points...)
-			c.admin2 = append(strSet(nil), c.admin2...)
-			for j, m := range out {
-				if spans[from[j]].key != sp.key && m.Place.CountryCode != "" && m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" {
-					c.points = append(c.points, [2]float64{m.Place.Lat, m.Place.Lon})
-					if m.Place.Admin2Code != "" {
-						c.admin2.add(m.Place.Admin2Code) // a town in the same county as another
-					}
-				}
-			}
-			st = &c
+			st = withFound(states[sp.key], sp.key, found)
 			again[sp.key] = st
 		}
-		qual := g.qualifierAfter(text, sp.nameEnd)
-		if best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual); ok && g.entries[best.idx].ID != out[i].Place.ID {
-			out[i] = g.mention(text, sp, best, margin, st, qual)
+		qual := first.quals[i]
+		r := reading{sp.key, sp.hint}
+		res, done := read[r]
+		if !done || qual != nil {
+			res.best, res.margin, res.ok = g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
+			if qual == nil {
+				read[r] = res
+			}
+		}
+		if res.ok && g.entries[res.best.idx].ID != out[i].Place.ID {
+			out[i] = g.mention(text, sp, res.best, res.margin, st, qual)
 		}
 	}
+}
+
+// firstPass is what Find's first pass read for each mention it reports:
+// the span, the lead over the runner-up and the qualifier.
+type firstPass struct {
+	from    []int
+	margins []float64
+	quals   []*qualifier
+}
+
+// foundPlace is a town or feature the first pass read, under its name's
+// normal form.
+type foundPlace struct {
+	key    string
+	pt     [2]float64
+	admin2 string
+}
+
+// foundPlaces lists the towns and features of out, each place once.
+func foundPlaces(spans []span, out []Mention, from []int) []foundPlace {
+	var list []foundPlace
+	seen := map[int64]bool{}
+	for j, m := range out {
+		if m.Place.CountryCode == "" || m.Place.Kind == "A.PCLI" || m.Place.Kind == "A.ADM1" || seen[m.Place.ID] {
+			continue
+		}
+		seen[m.Place.ID] = true
+		list = append(list, foundPlace{spans[from[j]].key, [2]float64{m.Place.Lat, m.Place.Lon}, m.Place.Admin2Code})
+	}
+	return list
+}
+
+// withFound copies st with the found places of names other than key as
+// points, and their counties as counties the document names.
+func withFound(st *resolveState, key string, found []foundPlace) *resolveState {
+	c := *st
+	c.points = append([][2]float64(nil), c.points...)
+	c.admin2 = append(strSet(nil), c.admin2...)
+	for _, f := range found {
+		if f.key == key {
+			continue
+		}
+		c.points = append(c.points, f.pt)
+		if f.admin2 != "" {
+			c.admin2.add(f.admin2) // a town in the same county as another
+		}
+	}
+	return &c
 }
 
 // betweenTowns puts "between Gao and Menaka" at precision 2: the event is
