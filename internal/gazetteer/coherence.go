@@ -157,8 +157,7 @@ func (g *Gazetteer) focusPlace(ms []Mention, key, country string) (Place, bool) 
 }
 
 func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
-	v := &regionVotes{total: make(map[string]float64, 2*len(spans)), byKey: make(map[string]keyVote, len(spans)),
-		countyN: make(map[string]int, len(spans)), inN: make(map[string]int, 2*len(spans))}
+	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}, countyN: map[string]int{}, inN: map[string]int{}}
 	for _, sp := range spans {
 		if _, done := v.byKey[sp.key]; done {
 			continue

@@ -98,8 +98,8 @@ var areaWords = map[string]bool{
 // qualifier is a region or country named right after a place ("Karbala,
 // Iraq", "Alexandria, Va.").
 type qualifier struct {
-	countries map[string]bool
-	admin1    map[string]bool
+	countries strSet
+	admin1    strSet
 }
 
 // bonus is 1 when the qualifier names e's country or region, else 0.
@@ -107,10 +107,10 @@ func (q *qualifier) bonus(e *entry) float64 {
 	if q == nil {
 		return 0
 	}
-	if e.Admin1Code != "" && q.admin1[e.Admin1Code] && e.level != levelAdmin1 {
+	if e.Admin1Code != "" && q.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		return 1
 	}
-	if q.countries[e.CountryCode] && e.level != levelCountry {
+	if q.countries.has(e.CountryCode) && e.level != levelCountry {
 		return 1
 	}
 	return 0
@@ -165,12 +165,12 @@ func (g *Gazetteer) qualifierNamed(name string) *qualifier {
 			continue
 		}
 		if q == nil {
-			q = &qualifier{countries: map[string]bool{}, admin1: map[string]bool{}}
+			q = &qualifier{}
 		}
 		if e.level == levelCountry {
-			q.countries[e.CountryCode] = true
+			q.countries.add(e.CountryCode)
 		} else {
-			q.admin1[e.Admin1Code] = true
+			q.admin1.add(e.Admin1Code)
 		}
 	}
 	return q

@@ -48,10 +48,10 @@ func TestQualifierAfterSentenceEnd(t *testing.T) {
 			t.Errorf("qualifierAfter(%q) = nil, want a qualifier", tc.text)
 			continue
 		}
-		if tc.admin1 != "" && !q.admin1[tc.admin1] {
+		if tc.admin1 != "" && !q.admin1.has(tc.admin1) {
 			t.Errorf("qualifierAfter(%q) regions %v, want %s", tc.text, q.admin1, tc.admin1)
 		}
-		if tc.admin1 == "" && !q.countries["IQ"] {
+		if tc.admin1 == "" && !q.countries.has("IQ") {
 			t.Errorf("qualifierAfter(%q) countries %v, want IQ", tc.text, q.countries)
 		}
 	}
