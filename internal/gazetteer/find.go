@@ -36,22 +36,25 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	var from []int         // the span each mention reads
 	var margins []float64  // and its lead over the runner-up
 	var quals []*qualifier // and the qualifier after it
-	nameState := func(key string) resolveState { return g.findState(ctx, key, shared, votes, states) }
 	for k, sp := range spans {
-		st := nameState(sp.key)
+		st := states[sp.key]
+		if st == nil {
+			st = g.findState(ctx, sp.key, shared, votes)
+			states[sp.key] = st
+		}
 		qual := g.qualifierAfter(text, sp.nameEnd)
-		best, margin, ok := g.rank(sp.cands, sp.spelled, &st, sp.hint, qual)
-		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(&st, best.idx) {
+		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
+		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
-		if g.remoteTown(&st, &g.entries[best.idx], qual) {
+		if g.remoteTown(st, &g.entries[best.idx], qual) {
 			continue // "Al-Sakar" in a story about Syria is no village in Afghanistan
 		}
-		out = append(out, g.mention(text, sp, best, margin, &st, qual))
+		out = append(out, g.mention(text, sp, best, margin, st, qual))
 		from, margins, quals = append(from, k), append(margins, margin), append(quals, qual)
 	}
 	if g.w.Near != 0 && len(out) > 1 {
-		g.rereadNear(text, spans, out, firstPass{from, margins, quals}, nameState)
+		g.rereadNear(text, spans, out, firstPass{from, margins, quals}, states)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
@@ -59,21 +62,21 @@ func (g *Gazetteer) find(text, low string) []Mention {
 }
 
 // findState is the context for one name in Find: the shared one unless
-// the name vouches for something itself (kept in states), with the
-// coherence votes of the other names, as Resolve has them. It is returned
-// by value: a copy per name on the heap would cost more than the copy.
-func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, votes *regionVotes, states map[string]*resolveState) resolveState {
-	base := shared
+// the name vouches for something itself, with the coherence votes of the
+// other names, as Resolve has them.
+func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, votes *regionVotes) *resolveState {
+	st := shared
 	if ctx.agg.touches(key) {
-		if base = states[key]; base == nil {
-			base = g.resolveStateLike(ctx, key, shared)
-			states[key] = base
-		}
+		st = g.resolveStateLike(ctx, key, shared)
 	}
-	st := *base
-	if votes != nil {
-		st.votes, st.county = votes.without(key, g.w.MinVote), votes.countiesWithout(key)
+	if votes == nil {
+		return st
 	}
+	if st == shared {
+		c := *shared
+		st = &c
+	}
+	st.votes, st.county = votes.without(key, g.w.MinVote), votes.countiesWithout(key)
 	return st
 }
 
@@ -94,7 +97,7 @@ func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64
 // its anchors (Athens beside Malakoff and Chandler is Athens, Texas), and
 // with their counties as counties the document names. The mentions stay
 // those the first pass found; only their readings change.
-func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first firstPass, nameState func(key string) resolveState) {
+func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first firstPass, states map[string]*resolveState) {
 	found := foundPlaces(spans, out, first.from)
 	again := map[string]*resolveState{}
 	type reading struct {
@@ -114,8 +117,7 @@ func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first f
 		}
 		st := again[sp.key]
 		if st == nil {
-			base := nameState(sp.key)
-			st = withFound(&base, sp.key, found)
+			st = withFound(states[sp.key], sp.key, found)
 			again[sp.key] = st
 		}
 		qual := first.quals[i]
