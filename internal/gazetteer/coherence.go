@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/sitrep-org/sitrep/internal/textfold"
@@ -16,19 +17,28 @@ import (
 // Delano and Hutchinson are all in Minnesota).
 type regionVotes struct {
 	total map[string]float64
+	order []string // the regions most voted for, most first (see topRegions)
 	byKey map[string]keyVote
-	// counties lists, per name, the second-level regions it could be
-	// ("Madison County": twenty of them) and, prefixed "in:", those its
-	// towns lie in, so that a town and its county named in one document
+	// countyN and inN count the names that could be each second-level
+	// region ("Madison County": twenty of them) and that have a reading
+	// lying in it, so that a town and its county named in one document
 	// support each other (Richmond, Kentucky, is in Madison County).
-	counties map[string][]string
-	countyN  map[string]int // how many names could be (or lie in) each county
+	countyN, inN map[string]int
 }
 
-// keyVote is one name's share: the regions it votes for and the weight.
+// countyRef is a second-level region a name could be, or with in set,
+// one a reading of the name lies in.
+type countyRef struct {
+	code string
+	in   bool
+}
+
+// keyVote is one name's share: the regions it votes for and the weight,
+// and the second-level regions it could be or lie in.
 type keyVote struct {
-	regions []string
-	w       float64
+	regions  []string
+	w        float64
+	counties []countyRef
 }
 
 // lazyVotes computes a document's votes once, on first use, for all the
@@ -39,6 +49,15 @@ type lazyVotes struct {
 
 	findOnce sync.Once
 	found    []Mention // what Find reads in the document
+	points   []keyPoint
+}
+
+// keyPoint is where Find places one mention of a town or feature, and
+// the county it lies in.
+type keyPoint struct {
+	key    string
+	pt     [2]float64
+	admin2 string
 }
 
 // votesFor returns the votes of text, computing them on first use.
@@ -63,8 +82,36 @@ func (a *docAgg) mentionsFor(g *Gazetteer, text string) []Mention {
 	if a == nil || text == "" {
 		return nil
 	}
-	a.lazy.findOnce.Do(func() { a.lazy.found = g.Find(text) })
+	a.lazy.findOnce.Do(func() {
+		a.lazy.found = g.Find(text)
+		for _, m := range a.lazy.found {
+			if m.Place.CountryCode != "" && m.Place.Kind != "A.PCLI" && m.Place.Kind != "A.ADM1" {
+				a.lazy.points = append(a.lazy.points, keyPoint{Normalize(m.Text), [2]float64{m.Place.Lat, m.Place.Lon}, m.Place.Admin2Code})
+			}
+		}
+	})
 	return a.lazy.found
+}
+
+// foundPoints adds to st where Find places the towns and features of
+// text other than those named key, and the counties they lie in:
+// Resolve's second pass, in which a name is read near the places the
+// first pass found for the others (Columbus beside Lincoln and Colfax
+// County reads as Columbus, Nebraska, though each name alone has
+// namesakes in many states).
+func (a *docAgg) foundPoints(g *Gazetteer, text, key string, st *resolveState) {
+	if a == nil || text == "" {
+		return
+	}
+	a.mentionsFor(g, text)
+	for _, p := range a.lazy.points {
+		if p.key != key {
+			st.points = append(st.points, p.pt)
+			if p.admin2 != "" {
+				st.admin2.add(p.admin2) // a town in the same county as another
+			}
+		}
+	}
 }
 
 // focusPlace is the place a document is about, for a name the gazetteer
@@ -110,77 +157,140 @@ func (g *Gazetteer) focusPlace(ms []Mention, key, country string) (Place, bool) 
 }
 
 func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
-	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}, counties: map[string][]string{}, countyN: map[string]int{}}
+	v := &regionVotes{total: map[string]float64{}, byKey: map[string]keyVote{}, countyN: map[string]int{}, inN: map[string]int{}}
 	for _, sp := range spans {
 		if _, done := v.byKey[sp.key]; done {
 			continue
 		}
-		var regions []string
+		var kv keyVote
 		for _, i := range sp.cands {
 			e := &g.entries[i]
-			code := ""
-			switch {
-			case e.level == levelAdmin2:
-				code = e.Admin2Code
-			case e.level == levelPlace && e.Admin2Code != "":
-				code = "in:" + e.Admin2Code
+			if (e.level == levelAdmin2 || e.level == levelPlace) && e.Admin2Code != "" {
+				ref := countyRef{e.Admin2Code, e.level == levelPlace}
+				if !slices.Contains(kv.counties, ref) {
+					kv.counties = append(kv.counties, ref)
+					v.countyCount(ref.in)[ref.code]++
+				}
 			}
-			if code != "" && !containsStr(v.counties[sp.key], code) {
-				v.counties[sp.key] = append(v.counties[sp.key], code)
-				v.countyN[code]++
-			}
-			if e.level == levelCountry || e.Admin1Code == "" {
-				continue
-			}
-			if !containsStr(regions, e.Admin1Code) {
-				regions = append(regions, e.Admin1Code)
+			if e.level != levelCountry && e.Admin1Code != "" && !containsStr(kv.regions, e.Admin1Code) {
+				kv.regions = append(kv.regions, e.Admin1Code)
 			}
 		}
-		kv := keyVote{regions: regions}
-		if len(regions) > 0 {
-			kv.w = 1 / math.Sqrt(float64(len(regions)))
+		if len(kv.regions) > 0 {
+			kv.w = 1 / math.Sqrt(float64(len(kv.regions)))
 		}
 		v.byKey[sp.key] = kv
-		for _, r := range regions {
+		for _, r := range kv.regions {
+			if v.total[r] == 0 {
+				v.order = append(v.order, r) // all of them, until topRegions
+			}
 			v.total[r] += kv.w
 		}
 	}
+	v.order = v.topRegions()
 	return v
 }
 
-// without returns the vote each region gets from the names other than key,
-// as a share of the strongest region's vote, keeping only regions whose
-// vote reaches minVote.
-func (v *regionVotes) without(key string, minVote float64) map[string]float64 {
-	if v == nil {
-		return nil
-	}
-	own := v.byKey[key]
-	out := map[string]float64{}
-	top := 0.0
-	for r, t := range v.total {
-		if containsStr(own.regions, r) {
-			t -= own.w
+// topRegionsN is how many of the most voted regions a document keeps in
+// order: a name is left out of one of them unless it votes for all.
+const topRegionsN = 8
+
+// topRegions returns the regions with the most votes, most first, at most
+// topRegionsN of them.
+func (v *regionVotes) topRegions() []string {
+	top := make([]string, 0, topRegionsN)
+	for _, r := range v.order {
+		t := v.total[r]
+		k := len(top)
+		for k > 0 && v.total[top[k-1]] < t {
+			k--
 		}
-		if t >= minVote {
-			out[r] = t
-			top = max(top, t)
+		if k == topRegionsN {
+			continue
 		}
+		if len(top) < topRegionsN {
+			top = append(top, "")
+		}
+		copy(top[k+1:], top[k:])
+		top[k] = r
 	}
-	for r, t := range out {
-		out[r] = t / top
-	}
-	return out
+	return top
 }
 
-// countyNamed reports whether a name other than key could be the county
-// code ("in:"+code: could lie in it).
-func (v *regionVotes) countyNamed(code, key string) bool {
+// countyCount is the count of names that could be a county, or with in,
+// that could lie in one.
+func (v *regionVotes) countyCount(in bool) map[string]int {
+	if in {
+		return v.inN
+	}
+	return v.countyN
+}
+
+// voteView is the vote each region gets from the names other than one,
+// as a share of the strongest region's vote, counting only regions whose
+// vote reaches min. It reads the document's votes without copying them:
+// Find asks for one per name.
+type voteView struct {
+	v        *regionVotes
+	own      keyVote
+	top, min float64
+}
+
+// without returns the view that leaves key's own vote out.
+func (v *regionVotes) without(key string, minVote float64) voteView {
+	if v == nil {
+		return voteView{}
+	}
+	vv := voteView{v: v, own: v.byKey[key], min: minVote}
+	found := false
+	for _, r := range v.order {
+		if !containsStr(vv.own.regions, r) {
+			vv.top, found = v.total[r], true // the strongest region key does not vote for
+			break
+		}
+	}
+	if !found && len(v.order) < len(v.total) {
+		for r, t := range v.total { // key votes for every region kept in order
+			if !containsStr(vv.own.regions, r) {
+				vv.top = max(vv.top, t)
+			}
+		}
+	}
+	for _, r := range vv.own.regions {
+		vv.top = max(vv.top, v.total[r]-vv.own.w)
+	}
+	if vv.top < minVote {
+		vv.top = 0 // no region has votes enough
+	}
+	return vv
+}
+
+// any reports whether some region has votes enough.
+func (vv voteView) any() bool { return vv.top > 0 }
+
+// get returns region r's share of the strongest vote, or 0.
+func (vv voteView) get(r string) float64 {
+	if vv.top == 0 {
+		return 0
+	}
+	t := vv.v.total[r]
+	if containsStr(vv.own.regions, r) {
+		t -= vv.own.w
+	}
+	if t < vv.min {
+		return 0
+	}
+	return t / vv.top
+}
+
+// countyNamed reports whether a name other than the one whose own
+// counties are own could be the county (or, with ref.in, lie in it).
+func (v *regionVotes) countyNamed(ref countyRef, own []countyRef) bool {
 	if v == nil {
 		return false
 	}
-	n := v.countyN[code]
-	if n > 0 && containsStr(v.counties[key], code) {
+	n := v.countyCount(ref.in)[ref.code]
+	if n > 0 && slices.Contains(own, ref) {
 		n--
 	}
 	return n > 0
@@ -198,10 +308,24 @@ func containsStr(list []string, s string) bool {
 // countyCtx asks a document's votes about counties, leaving one name out.
 type countyCtx struct {
 	v   *regionVotes
-	key string
+	own []countyRef // the counties the name left out could be or lie in
 }
 
-func (c countyCtx) named(code string) bool { return c.v.countyNamed(code, c.key) }
+// countiesWithout returns the county context that leaves key out.
+func (v *regionVotes) countiesWithout(key string) countyCtx {
+	if v == nil {
+		return countyCtx{}
+	}
+	return countyCtx{v, v.byKey[key].counties}
+}
+
+// named reports whether another name could be the county code.
+func (c countyCtx) named(code string) bool { return c.v.countyNamed(countyRef{code: code}, c.own) }
+
+// holds reports whether another name could lie in the county code.
+func (c countyCtx) holds(code string) bool {
+	return c.v.countyNamed(countyRef{code: code, in: true}, c.own)
+}
 
 // mainCountry is the country a document's mentions lie in most (first on a
 // tie), leaving out the mentions of key.

@@ -86,7 +86,7 @@ func newDocAgg(anchors []anchor) *docAgg {
 	for _, x := range anchors {
 		a.countries.add(x.country, x.key, x.weight)
 		a.regions.add(x.admin1, x.key, 1)
-		if !x.point && x.admin2 == "" {
+		if !x.point && x.admin2 == "" && !x.inName {
 			a.named.add(x.admin1, x.key, 1)
 		}
 		a.admin2.add(x.admin2, x.key, 1)

@@ -34,7 +34,8 @@ var extendsSpan = map[string]bool{
 // "Alas oil fields") or right before it ("the city of Mosul", "the province
 // of Anbar", "Mount Sinjar").
 func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
-	if after := wordAfter(text, end); after != "" {
+	after := wordAfter(text, end)
+	if after != "" {
 		if h, ok := typeHints[after]; ok && after != "state" && after != "city" {
 			return h
 		}
@@ -42,6 +43,9 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 		if after == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State") {
 			return hintAdmin1
 		}
+	}
+	if h := listTypeHint(text, end, after); h != hintNone {
+		return h
 	}
 	before := wordsBefore(text, start, 3)
 	if len(before) >= 2 && before[len(before)-1] == "of" {
@@ -94,8 +98,8 @@ var areaWords = map[string]bool{
 // qualifier is a region or country named right after a place ("Karbala,
 // Iraq", "Alexandria, Va.").
 type qualifier struct {
-	countries map[string]bool
-	admin1    map[string]bool
+	countries strSet
+	admin1    strSet
 }
 
 // bonus is 1 when the qualifier names e's country or region, else 0.
@@ -103,10 +107,10 @@ func (q *qualifier) bonus(e *entry) float64 {
 	if q == nil {
 		return 0
 	}
-	if e.Admin1Code != "" && q.admin1[e.Admin1Code] && e.level != levelAdmin1 {
+	if e.Admin1Code != "" && q.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
 		return 1
 	}
-	if q.countries[e.CountryCode] && e.level != levelCountry {
+	if q.countries.has(e.CountryCode) && e.level != levelCountry {
 		return 1
 	}
 	return 0
@@ -120,47 +124,54 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		return nil
 	}
 	rest = rest[2:]
-	// up to three capitalised words
-	n, words := 0, 0
-	for words < 3 && n < len(rest) {
+	// up to three capitalised words, the longest run that names a region
+	// first: "Richmond, Ky. He said" is qualified by "Ky."
+	var ends [3]int
+	words := 0
+	for n := 0; words < 3 && n < len(rest); {
 		r, _ := utf8.DecodeRuneInString(rest[n:])
 		if !unicode.IsUpper(r) {
 			break
 		}
-		j := n
-		for j < len(rest) {
-			r, sz := utf8.DecodeRuneInString(rest[j:])
+		for n < len(rest) {
+			r, sz := utf8.DecodeRuneInString(rest[n:])
 			if !unicode.IsLetter(r) && r != '.' {
 				break
 			}
-			j += sz
+			n += sz
 		}
-		n = j
+		ends[words] = n
 		words++
-		if n < len(rest) && rest[n] == ' ' && n+1 < len(rest) {
-			r, _ := utf8.DecodeRuneInString(rest[n+1:])
-			if unicode.IsUpper(r) {
-				n++
-				continue
-			}
+		if n+1 >= len(rest) || rest[n] != ' ' || rest[n-1] == '.' {
+			break // a word ending in a full stop ends the run: "Iraq. Fighting"
 		}
-		break
+		n++
 	}
-	if n == 0 {
-		return nil
+	for k := words - 1; k >= 0; k-- {
+		if q := g.qualifierNamed(strings.TrimSuffix(rest[:ends[k]], ".")); q != nil {
+			return q
+		}
 	}
-	q := &qualifier{countries: map[string]bool{}, admin1: map[string]bool{}}
-	for _, i := range g.lookup(Normalize(strings.TrimSuffix(rest[:n], "."))) {
+	return nil
+}
+
+// qualifierNamed returns the countries and first-level regions name can
+// be, or nil when it is neither.
+func (g *Gazetteer) qualifierNamed(name string) *qualifier {
+	var q *qualifier
+	for _, i := range g.lookup(Normalize(name)) {
 		e := &g.entries[i]
-		switch e.level {
-		case levelCountry:
-			q.countries[e.CountryCode] = true
-		case levelAdmin1:
-			q.admin1[e.Admin1Code] = true
+		if e.level != levelCountry && e.level != levelAdmin1 {
+			continue
 		}
-	}
-	if len(q.countries) == 0 && len(q.admin1) == 0 {
-		return nil
+		if q == nil {
+			q = &qualifier{}
+		}
+		if e.level == levelCountry {
+			q.countries.add(e.CountryCode)
+		} else {
+			q.admin1.add(e.Admin1Code)
+		}
 	}
 	return q
 }
@@ -217,4 +228,90 @@ func wordsBefore(text string, i, n int) []string {
 		i = j
 	}
 	return out[k:]
+}
+
+// listType says what a plural type word that closes a list of names makes
+// each of them ("Becker, Clay and Grant counties").
+func listType(w string) (kindHint, bool) {
+	switch w { // a switch, not a map: it runs after every name Find reads
+	case "counties", "parishes", "districts":
+		return hintAdmin2, true
+	case "provinces", "governorates":
+		return hintAdmin1, true
+	}
+	return hintNone, false
+}
+
+// maxListNames bounds how far a list is followed to its type word.
+const maxListNames = 12
+
+// listTypeHint reads the plural type word that ends a list the name
+// belongs to (after is the word right after it): from end, past ", ", " and ", " or " and capitalised names,
+// to "counties" or "provinces". A name in "Camden and Charlton counties"
+// is a county, not the town of the same name.
+func listTypeHint(text string, end int, after string) kindHint {
+	if after != "and" && after != "or" && !strings.HasPrefix(text[end:], ",") {
+		h, _ := listType(after) // no list goes on from here: the common case
+		return h
+	}
+	i := end
+	for n := 0; n <= maxListNames; n++ {
+		if h, ok := listType(wordAfter(text, i)); ok {
+			return h
+		}
+		j := skipListSep(text, i)
+		if j == i {
+			return hintNone
+		}
+		k := skipCapitalised(text, j)
+		if k == j {
+			return hintNone
+		}
+		i = k
+	}
+	return hintNone
+}
+
+// skipListSep skips ", ", " and ", " or " or ", and " at i.
+func skipListSep(text string, i int) int {
+	j := i
+	if strings.HasPrefix(text[j:], ",") {
+		j++
+	}
+	for _, w := range []string{" and ", " or ", " "} {
+		if strings.HasPrefix(text[j:], w) {
+			if w == " " && j == i {
+				return i // a bare space is no separator
+			}
+			return j + len(w)
+		}
+	}
+	return i
+}
+
+// skipCapitalised skips up to three capitalised words at i ("Otter Tail").
+func skipCapitalised(text string, i int) int {
+	for w := 0; w < 3; w++ {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsUpper(r) {
+			return i
+		}
+		j := i
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) && r != '.' && r != '\'' {
+				break
+			}
+			j += sz
+		}
+		i = j
+		if !strings.HasPrefix(text[i:], " ") || i+1 >= len(text) {
+			return i
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); !unicode.IsUpper(r) {
+			return i
+		}
+		i++
+	}
+	return i
 }

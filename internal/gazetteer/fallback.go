@@ -34,7 +34,7 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 			h := hint
 			h.Offset, h.End = hint.Offset+toks[i].start, hint.Offset+toks[i+n-1].end
 			m, ok := g.Resolve(sub, h)
-			if !ok {
+			if !ok || m.Place.Kind == "A.ADM2" && !g.spelledReading(sub, m.Place.ID) {
 				continue
 			}
 			// of two parts as long, the better-known place: "Nazi Germany"
@@ -166,4 +166,18 @@ func (g *Gazetteer) preferFocus(m Mention, key string, hint Context) Mention {
 	}
 	f.Start, f.End = m.Start, m.End
 	return f
+}
+
+// spelledReading reports that part, a piece of a longer name, spells the
+// place id as its name or an alias. resolveInside asks it of counties,
+// which the gazetteer also finds by their names without "County": "Hood"
+// inside "Mount Hood" is no reading of Hood County, Texas.
+func (g *Gazetteer) spelledReading(part string, id int64) bool {
+	fold := foldSimple(part)
+	for _, i := range g.lookup(Normalize(part)) {
+		if g.entries[i].ID == id {
+			return g.spelledAs(i, fold)
+		}
+	}
+	return false
 }

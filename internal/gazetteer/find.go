@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep-org/sitrep/internal/textfold"
@@ -28,34 +29,158 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	out := make([]Mention, 0, len(spans))
 	states := map[string]*resolveState{}
 	shared := g.newResolveState(ctx, "") // for names that vouch for nothing themselves
-	for _, sp := range spans {
-		st := shared
-		if ctx.agg.touches(sp.key) {
-			if st = states[sp.key]; st == nil {
-				st = g.resolveStateLike(ctx, sp.key, shared)
-				states[sp.key] = st
-			}
+	var votes *regionVotes
+	if g.w.Coherence != 0 {
+		votes = g.regionVotes(spans)
+	}
+	var from []int         // the span each mention reads
+	var margins []float64  // and its lead over the runner-up
+	var quals []*qualifier // and the qualifier after it
+	for k, sp := range spans {
+		st := states[sp.key]
+		if st == nil {
+			st = g.findState(ctx, sp.key, shared, votes)
+			states[sp.key] = st
 		}
 		qual := g.qualifierAfter(text, sp.nameEnd)
 		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
 		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
-		e := &g.entries[best.idx]
-		if g.remoteTown(st, e, qual) {
+		if g.remoteTown(st, &g.entries[best.idx], qual) {
 			continue // "Al-Sakar" in a story about Syria is no village in Afghanistan
 		}
-		m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
-			Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
-		if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
-			m.Precision = 2
-			m.Rule += "+near"
-		}
-		out = append(out, m)
+		out = append(out, g.mention(text, sp, best, margin, st, qual))
+		from, margins, quals = append(from, k), append(margins, margin), append(quals, qual)
+	}
+	if g.w.Near != 0 && len(out) > 1 {
+		g.rereadNear(text, spans, out, firstPass{from, margins, quals}, states)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
 	return out
+}
+
+// findState is the context for one name in Find: the shared one unless
+// the name vouches for something itself, with the coherence votes of the
+// other names, as Resolve has them.
+func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, votes *regionVotes) *resolveState {
+	st := shared
+	if ctx.agg.touches(key) {
+		st = g.resolveStateLike(ctx, key, shared)
+	}
+	if votes == nil {
+		return st
+	}
+	if st == shared {
+		c := *shared
+		st = &c
+	}
+	st.votes, st.county = votes.without(key, g.w.MinVote), votes.countiesWithout(key)
+	return st
+}
+
+// mention is what Find reports for a span read as best.
+func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64, st *resolveState, qual *qualifier) Mention {
+	e := &g.entries[best.idx]
+	m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
+		Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
+	if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
+		m.Precision = 2
+		m.Rule += "+near"
+	}
+	return m
+}
+
+// rereadNear is Find's second pass: each mention is read again near where
+// the first pass put the document's other towns and features, not only
+// its anchors (Athens beside Malakoff and Chandler is Athens, Texas), and
+// with their counties as counties the document names. The mentions stay
+// those the first pass found; only their readings change.
+func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first firstPass, states map[string]*resolveState) {
+	found := foundPlaces(spans, out, first.from)
+	again := map[string]*resolveState{}
+	type reading struct {
+		key  string
+		hint kindHint
+	}
+	type result struct {
+		best   candidate
+		margin float64
+		ok     bool
+	}
+	read := map[reading]result{} // a name read again without a qualifier, once
+	for i := range out {
+		sp := spans[first.from[i]]
+		if len(sp.cands) < 2 || first.margins[i] > g.w.Near+g.w.Admin2Ctx {
+			continue // the pass adds at most Near+Admin2Ctx to a runner-up and takes nothing from the best
+		}
+		st := again[sp.key]
+		if st == nil {
+			st = withFound(states[sp.key], sp.key, found)
+			again[sp.key] = st
+		}
+		qual := first.quals[i]
+		r := reading{sp.key, sp.hint}
+		res, done := read[r]
+		if !done || qual != nil {
+			res.best, res.margin, res.ok = g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
+			if qual == nil {
+				read[r] = res
+			}
+		}
+		if res.ok && g.entries[res.best.idx].ID != out[i].Place.ID {
+			out[i] = g.mention(text, sp, res.best, res.margin, st, qual)
+		}
+	}
+}
+
+// firstPass is what Find's first pass read for each mention it reports:
+// the span, the lead over the runner-up and the qualifier.
+type firstPass struct {
+	from    []int
+	margins []float64
+	quals   []*qualifier
+}
+
+// foundPlace is a town or feature the first pass read, under its name's
+// normal form.
+type foundPlace struct {
+	key    string
+	pt     [2]float64
+	admin2 string
+}
+
+// foundPlaces lists the towns and features of out, each place once.
+func foundPlaces(spans []span, out []Mention, from []int) []foundPlace {
+	var list []foundPlace
+	seen := map[int64]bool{}
+	for j, m := range out {
+		if m.Place.CountryCode == "" || m.Place.Kind == "A.PCLI" || m.Place.Kind == "A.ADM1" || seen[m.Place.ID] {
+			continue
+		}
+		seen[m.Place.ID] = true
+		list = append(list, foundPlace{spans[from[j]].key, [2]float64{m.Place.Lat, m.Place.Lon}, m.Place.Admin2Code})
+	}
+	return list
+}
+
+// withFound copies st with the found places of names other than key as
+// points, and their counties as counties the document names.
+func withFound(st *resolveState, key string, found []foundPlace) *resolveState {
+	c := *st
+	c.points = append([][2]float64(nil), c.points...)
+	c.admin2 = append(strSet(nil), c.admin2...)
+	for _, f := range found {
+		if f.key == key {
+			continue
+		}
+		c.points = append(c.points, f.pt)
+		if f.admin2 != "" {
+			c.admin2.add(f.admin2) // a town in the same county as another
+		}
+	}
+	return &c
 }
 
 // betweenTowns puts "between Gao and Menaka" at precision 2: the event is
@@ -136,7 +261,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 	anchors := make([]anchor, 0, len(spans))
 	for _, sp := range spans {
 		best, _, ok := g.rank(sp.cands, sp.spelled, empty, sp.hint, nil)
-		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx) {
+		if !ok || best.score < g.threshold(sp) || !g.isAnchor(sp.cands, best.idx, sp.hint) {
 			continue
 		}
 		e := &g.entries[best.idx]
@@ -144,12 +269,13 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		if e.level <= levelAdmin1 {
 			a.weight = 2
 		}
-		if e.Admin1Code != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx)) {
+		if e.Admin1Code != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx, sp.hint)) {
 			a.admin1 = e.Admin1Code
 		}
 		if e.level == levelAdmin2 {
 			a.admin2 = e.Admin2Code
 		}
+		a.inName = e.level <= levelAdmin1 && g.beforeName(text, sp.end)
 		anchors = append(anchors, a)
 	}
 	ctx.agg = newDocAgg(anchors)
@@ -198,20 +324,25 @@ type anchor struct {
 	weight               int
 	lat, lon             float64
 	point                bool   // a town or feature: its position says where the story is
+	inName               bool   // the start of a longer name ("Texas Rangers")
 	within               string // the admin-1 the point lies in
 }
 
 // isAnchor says whether a name's reading can vouch for the document's
 // country: every reading lies in one country, or the best is a country or
 // region that no reading of another country's region or country rivals
-// (Georgia the state against Georgia the country is no anchor).
-func (g *Gazetteer) isAnchor(cands []int32, best int32) bool {
+// (Georgia the state against Georgia the country is no anchor). When a
+// type word fits the best reading, readings it does not fit are no rivals:
+// the towns called Henderson abroad say nothing against "Henderson County"
+// lying in the United States.
+func (g *Gazetteer) isAnchor(cands []int32, best int32, hint kindHint) bool {
 	b := &g.entries[best]
+	fitOnly := hint != hintNone && hintFits(hint, b)
 	same := true
 	for _, i := range cands {
 		e := &g.entries[i]
-		if e.CountryCode == b.CountryCode {
-			continue
+		if e.CountryCode == b.CountryCode || fitOnly && !hintFits(hint, e) {
+			continue // "Henderson County": no town called Henderson rivals the counties
 		}
 		same = false
 		// a rival in another country that is a region, a country, or close
@@ -224,11 +355,16 @@ func (g *Gazetteer) isAnchor(cands []int32, best int32) bool {
 }
 
 // oneRegion says whether a name's best reading clearly lies in one
-// first-level region: no reading elsewhere comes within 3 of its importance.
-func (g *Gazetteer) oneRegion(cands []int32, best int32) bool {
+// first-level region: no reading elsewhere (of the kind a type word says,
+// when it fits the best) comes within 3 of its importance.
+func (g *Gazetteer) oneRegion(cands []int32, best int32, hint kindHint) bool {
 	b := &g.entries[best]
+	fitOnly := hint != hintNone && hintFits(hint, b)
 	for _, i := range cands {
 		e := &g.entries[i]
+		if fitOnly && !hintFits(hint, e) {
+			continue
+		}
 		if e.Admin1Code != b.Admin1Code && b.imp-e.imp < 3 {
 			return false
 		}
@@ -270,4 +406,26 @@ func (g *Gazetteer) SpanContext(text string, spans [][2]int) Context {
 	ctx := g.docContext(text, sps)
 	ctx.Text = text
 	return ctx
+}
+
+// beforeName reports a capitalised word right after end (one space on)
+// that is neither an ordinary word nor a place name: the name before it
+// begins a longer one, a team's or a firm's ("Texas Rangers"), and names
+// no region outright.
+func (g *Gazetteer) beforeName(text string, end int) bool {
+	if end+1 >= len(text) || text[end] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[end+1:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := wordAfter(text, end+1)
+	if len(w) < 2 || g.words.stop[w] || g.words.facility[w] || isConnector(w) || g.words.near[w] || g.words.given[w] {
+		return false
+	}
+	if _, ok := typeHints[w]; ok {
+		return false
+	}
+	return len(g.lookup(Normalize(w))) == 0
 }

@@ -86,14 +86,14 @@ type resolveState struct {
 	countryList []string // the countries as the context listed them
 	neighbours  strSet   // countries bordering a named one
 	topCountry  string
-	admin1      strSet             // codes and normal forms of names
-	points      [][2]float64       // towns the document names, for proximity
-	holding     strSet             // admin-1 codes holding those towns
-	admin2      strSet             // second-level regions the document names
-	named       strSet             // admin-1 codes the document names outright
-	votes       map[string]float64 // region votes of the other names, 0..1
-	county      countyCtx          // second-level regions the other names could be or hold
-	focus       focus              // the place the other names point to most
+	admin1      strSet       // codes and normal forms of names
+	points      [][2]float64 // towns the document names, for proximity
+	holding     strSet       // admin-1 codes holding those towns
+	admin2      strSet       // second-level regions the document names
+	named       strSet       // admin-1 codes the document names outright
+	votes       voteView     // region votes of the other names, 0..1
+	county      countyCtx    // second-level regions the other names could be or hold
+	focus       focus        // the place the other names point to most
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -209,22 +209,13 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
 	var seatBuf [4]string
-	seats := seatBuf[:0] // regions whose capital shares their name
-	for _, i := range cands {
-		if e := &g.entries[i]; e.level == levelPlace && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
-			seats = append(seats, e.Admin1Code)
-		}
-	}
+	seats := g.seatsOf(cands, seatBuf[:0])
 	bareOK := g.bareFeatureOK(cands, hint)
 	for k, i := range cands {
 		if !bareOK && g.entries[i].level == levelFeature && spelled[k]&spelledExact == 0 {
 			continue // "Makhmour" is the town; the range is "Makhmour Mountains"
 		}
-		s := g.prior(i, seats) + g.contextScore(&g.entries[i], st) + g.hintScore(hint, &g.entries[i])
-		if qual != nil {
-			s += qual.bonus(&g.entries[i]) * g.w.Qualifier
-		}
-		s += g.spellingScore(spelled[k])
+		s := g.score(i, spelled[k], seats, st, hint, qual)
 		if s > best.score {
 			second = best.score
 			best = candidate{idx: i, score: s}
@@ -236,6 +227,28 @@ func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint 
 		return best, 0, false
 	}
 	return best, best.score - second, true
+}
+
+// seatsOf appends to dst the regions whose capital is among cands and
+// shares the name with them.
+func (g *Gazetteer) seatsOf(cands []int32, dst []string) []string {
+	for _, i := range cands {
+		if e := &g.entries[i]; e.level == levelPlace && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
+			dst = append(dst, e.Admin1Code)
+		}
+	}
+	return dst
+}
+
+// score is one candidate's score: its prior, what the document says for
+// it, the type word and qualifier around the name, and its spelling.
+func (g *Gazetteer) score(i int32, spelled uint8, seats []string, st *resolveState, hint kindHint, qual *qualifier) float64 {
+	e := &g.entries[i]
+	s := g.prior(i, seats) + g.contextScore(e, st) + g.hintScore(hint, e)
+	if qual != nil {
+		s += qual.bonus(e) * g.w.Qualifier
+	}
+	return s + g.spellingScore(spelled)
 }
 
 // bareFeatureOK says whether a feature may be read from its name without
@@ -372,7 +385,7 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	} else if e.Admin2Code != "" && e.level != levelAdmin2 && st.county.named(e.Admin2Code) {
 		s += g.w.CountyAny // Richmond, Kentucky, when some Madison County is named
 	}
-	if e.level == levelAdmin2 && st.county.named("in:"+e.Admin2Code) {
+	if e.level == levelAdmin2 && st.county.holds(e.Admin2Code) {
 		s += g.w.CountyAny // Madison County, Kentucky, when some Richmond is named
 	}
 	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
@@ -381,8 +394,8 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 			s += g.w.Admin1Named // "Ohio" in the text, not a town that might be in Ohio
 		}
 	}
-	if e.level != levelCountry && len(st.votes) > 0 {
-		s += g.w.Coherence * st.votes[e.Admin1Code]
+	if e.level != levelCountry && st.votes.any() {
+		s += g.w.Coherence * st.votes.get(e.Admin1Code)
 	}
 	return s
 }
@@ -441,6 +454,14 @@ func (g *Gazetteer) hintScore(h kindHint, e *entry) float64 {
 	if h == hintNone {
 		return 0
 	}
+	if hintFits(h, e) {
+		return g.w.KindMatch
+	}
+	return g.w.KindClash
+}
+
+// hintFits reports whether e is the kind of place the type word h says.
+func hintFits(h kindHint, e *entry) bool {
 	fits := false
 	switch h {
 	case hintAdmin1:
@@ -456,10 +477,7 @@ func (g *Gazetteer) hintScore(h kindHint, e *entry) float64 {
 	case hintFeature:
 		fits = e.level == levelFeature
 	}
-	if fits {
-		return g.w.KindMatch
-	}
-	return g.w.KindClash
+	return fits
 }
 
 func (g *Gazetteer) isDemonym(cc, fold string) bool {
@@ -528,29 +546,12 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		}
 		return g.resolveFocus(name, key, hint)
 	}
-	st := g.newResolveState(hint, key)
-	if g.w.Coherence != 0 {
-		v := hint.agg.votesFor(g, hint.Text)
-		st.votes, st.county = v.without(key, g.w.MinVote), countyCtx{v, key}
-	}
-	var kh kindHint
-	var qual *qualifier
-	end := hint.End
-	if end == 0 {
-		end = hint.Offset + len(name)
-	}
-	cues := hint.Text != "" && hint.Offset >= 0 && end <= len(hint.Text) && hint.Offset <= end
-	if cues {
-		kh = g.hintAround(hint.Text, hint.Offset, end)
-		qual = g.qualifierAfter(hint.Text, end)
-	}
-	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {
-		kh = typeHints[ws[0]] // "Walker County": the type word is part of the name
-	}
-	best, margin, ok := g.rank(cands, g.spellings(cands, name), st, kh, qual)
+	q := g.readName(name, key, hint)
+	best, margin, ok := g.rank(cands, g.spellings(cands, name), q.st, q.hint, q.qual)
 	if !ok {
 		return Mention{}, false
 	}
+	kh, qual, st, end, cues := q.hint, q.qual, q.st, q.end, q.cues
 	e := &g.entries[best.idx]
 	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: precisionFor(e),
 		Score: confidence(margin, len(cands)), Rule: ruleName(e, kh, qual, st)}
@@ -603,4 +604,38 @@ func (g *Gazetteer) genericSpan(toks []token) bool {
 		}
 	}
 	return true
+}
+
+// nameReading is what Resolve reads around one name before ranking it.
+type nameReading struct {
+	st   *resolveState
+	hint kindHint
+	qual *qualifier
+	end  int
+	cues bool // the text around the name can be read
+}
+
+// readName prepares the document context (leaving the name's own mentions
+// out), the type word and the qualifier of one name given to Resolve.
+func (g *Gazetteer) readName(name, key string, hint Context) nameReading {
+	q := nameReading{st: g.newResolveState(hint, key), end: hint.End}
+	if g.w.Coherence != 0 {
+		v := hint.agg.votesFor(g, hint.Text)
+		q.st.votes, q.st.county = v.without(key, g.w.MinVote), v.countiesWithout(key)
+	}
+	if g.w.Near != 0 {
+		hint.agg.foundPoints(g, hint.Text, key, q.st) // the second pass
+	}
+	if q.end == 0 {
+		q.end = hint.Offset + len(name)
+	}
+	q.cues = hint.Text != "" && hint.Offset >= 0 && q.end <= len(hint.Text) && hint.Offset <= q.end
+	if q.cues {
+		q.hint = g.hintAround(hint.Text, hint.Offset, q.end)
+		q.qual = g.qualifierAfter(hint.Text, q.end)
+	}
+	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {
+		q.hint = typeHints[ws[0]] // "Walker County": the type word is part of the name
+	}
+	return q
 }
