@@ -289,7 +289,10 @@ func benchPipeline(b *testing.B, format string, per int, batch bool) {
 // the timer, so no save is a cheap repeat. Skipped when the shared
 // datasets are absent.
 func BenchmarkIngestPipelinePages(b *testing.B) {
-	pages := readPages(b, sharedtest.Dir(b, "datasets/article-extraction/html"))
+	var pages [][]byte
+	for _, p := range sharedtest.Pages(b, "datasets/article-extraction/html", 1) {
+		pages = append(pages, p.HTML)
+	}
 	ctx := b.Context()
 	_, saver, closeStore := benchStore(b, true)
 	defer func() { closeStore() }()
@@ -314,21 +317,4 @@ func BenchmarkIngestPipelinePages(b *testing.B) {
 		m.done()
 	}
 	m.report(b)
-}
-
-// readPages reads the gzipped pages in dir.
-func readPages(b *testing.B, dir string) [][]byte {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
-	var pages [][]byte
-	for _, f := range files {
-		data, err := readGzip(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, data)
-	}
-	if len(pages) == 0 {
-		b.Skipf("no *.html.gz pages in %s", dir)
-	}
-	return pages
 }

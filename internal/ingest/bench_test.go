@@ -1,10 +1,6 @@
 package ingest
 
 import (
-	"compress/gzip"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -96,26 +92,11 @@ func BenchmarkFromHTML(b *testing.B) {
 // article-extraction benchmark (average ~100 KB each); skipped when the
 // shared datasets are absent.
 func BenchmarkFromHTMLBenchmarkPages(b *testing.B) {
-	dir := sharedtest.Dir(b, "datasets/article-extraction/html")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
 	var pages [][]byte
 	var total int64
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(fh)
-		if err != nil {
-			b.Fatal(err)
-		}
-		data, _ := io.ReadAll(zr)
-		fh.Close()
-		pages = append(pages, data)
-		total += int64(len(data))
-	}
-	if len(pages) == 0 {
-		b.Skip("no pages")
+	for _, p := range sharedtest.Pages(b, "datasets/article-extraction/html", 1) {
+		pages = append(pages, p.HTML)
+		total += int64(len(p.HTML))
 	}
 	b.SetBytes(total / int64(len(pages)))
 	b.ReportAllocs()

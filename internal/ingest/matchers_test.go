@@ -1,9 +1,7 @@
 package ingest
 
 import (
-	"compress/gzip"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -116,21 +114,8 @@ func extractionTexts(t *testing.T, dir string) []string {
 	if raceEnabled || testing.Short() {
 		return out // extracting 181 pages takes a minute under the race detector
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		zr, err := gzip.NewReader(fh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(zr)
-		fh.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, p := range sharedtest.Pages(t, "datasets/article-extraction/html", 1) {
+		data := p.HTML
 		if text, err := ExtractHTML("", data); err == nil {
 			out = append(out, text)
 		}

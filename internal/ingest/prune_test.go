@@ -2,11 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"compress/gzip"
-	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -129,14 +124,10 @@ func TestPruneKeepsExtraction(t *testing.T) {
 func TestPruneKeepsExtractionOnRealPages(t *testing.T) {
 	files := realPages(t)
 	bodies := 0
-	for _, f := range files {
-		data, err := readGzipFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		whole, pruned, ok := extractBoth(t, string(data))
+	for _, p := range files {
+		whole, pruned, ok := extractBoth(t, string(p.HTML))
 		if !ok {
-			t.Errorf("%s: extraction succeeded on one tree only", filepath.Base(f))
+			t.Errorf("%s: extraction succeeded on one tree only", p.Name)
 			continue
 		}
 		if whole.Text != pruned.Text {
@@ -144,7 +135,7 @@ func TestPruneKeepsExtractionOnRealPages(t *testing.T) {
 			whole.Text, pruned.Text = "", ""
 		}
 		if diff := cmp.Diff(whole, pruned); diff != "" {
-			t.Errorf("%s: pruning changed metadata (-whole +pruned):\n%s", filepath.Base(f), diff)
+			t.Errorf("%s: pruning changed metadata (-whole +pruned):\n%s", p.Name, diff)
 		}
 	}
 	if bodies > 1 {
@@ -152,36 +143,15 @@ func TestPruneKeepsExtractionOnRealPages(t *testing.T) {
 	}
 }
 
-// realPages lists the pages of the shared article-extraction benchmark,
+// realPages reads the pages of the shared article-extraction benchmark,
 // every tenth under the race detector; it skips when they are absent.
-func realPages(t *testing.T) []string {
+func realPages(t *testing.T) []sharedtest.Page {
 	t.Helper()
-	dir := sharedtest.Dir(t, "datasets/article-extraction/html")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
-	if len(files) == 0 {
-		t.Skipf("no *.html.gz pages in %s", dir)
+	every := 1
+	if raceEnabled {
+		every = 10
 	}
-	if !raceEnabled {
-		return files
-	}
-	var sample []string
-	for i := 0; i < len(files); i += 10 {
-		sample = append(sample, files[i])
-	}
-	return sample
-}
-
-func readGzipFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("gunzip %s: %w", path, err)
-	}
-	return io.ReadAll(zr)
+	return sharedtest.Pages(t, "datasets/article-extraction/html", every)
 }
 
 // TestPlaceholdersReachTrafilatura checks that go-trafilatura reads the

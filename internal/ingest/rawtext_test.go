@@ -100,12 +100,8 @@ func TestParseHTMLMatchesParse(t *testing.T) {
 func TestParseHTMLOnRealPages(t *testing.T) {
 	files := realPages(t)
 	fast := 0
-	for _, f := range files {
-		data, err := readGzipFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, _, err := decodeText(data, "", true)
+	for _, p := range files {
+		page, _, err := decodeText(p.HTML, "", true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,9 @@
 package sharedtest
 
 import (
+	"compress/gzip"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -77,4 +80,47 @@ func Texts(t testing.TB, sub, pattern string) ([]string, int) {
 		out, n = append(out, string(b)), n+len(b)
 	}
 	return out, n
+}
+
+// Page is one gzipped HTML page of a shared dataset, unpacked.
+type Page struct {
+	Name string // file name, without the directory
+	HTML []byte
+}
+
+// Pages reads every every-th *.html.gz page in ../shared/<sub> (every 1:
+// all of them), or skips the test when there are none.
+func Pages(t testing.TB, sub string, every int) []Page {
+	t.Helper()
+	dir := Dir(t, sub)
+	files, err := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no *.html.gz pages in %s; skipping", dir)
+	}
+	var out []Page
+	for i := 0; i < len(files); i += max(every, 1) {
+		data, err := readGzip(files[i])
+		if err != nil {
+			t.Fatalf("sharedtest: %v", err)
+		}
+		out = append(out, Page{Name: filepath.Base(files[i]), HTML: data})
+	}
+	return out
+}
+
+func readGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("gunzip %s: %w", path, err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("gunzip %s: %w", path, err)
+	}
+	return data, nil
 }
