@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/sitrep-org/sitrep/internal/dedup"
 	"github.com/sitrep-org/sitrep/internal/merge"
 )
 
@@ -14,33 +15,38 @@ const backfillBatch = 2000
 
 // backfill adopts incidents stored before merging at ingest existed
 // (migration 00008): each becomes a cluster under its own ID with itself
-// as its one report, so later reports can join it and it has a history.
-// It runs at Open, once: a mark in store_meta says it is done.
+// as its one report, so later reports can join it and it has a history;
+// then it writes cluster sketches and band keys when their scheme changed.
+// It runs at Open; marks in store_meta say what is done.
 func (db *DB) backfill(ctx context.Context) error {
+	if err := db.onceFor(ctx, "adopted", "1", db.adopt); err != nil {
+		return fmt.Errorf("backfill adopt: %w", err)
+	}
+	if err := db.onceFor(ctx, "sketched", merge.SketchVersion, db.sketchAll); err != nil {
+		return fmt.Errorf("backfill sketches: %w", err)
+	}
+	if err := db.onceFor(ctx, "signed", dedup.Version, db.resign); err != nil {
+		return fmt.Errorf("re-sign articles: %w", err)
+	}
+	return nil
+}
+
+// onceFor runs work unless store_meta's key already holds version, then
+// sets it: the mark is written last, so work interrupted half-way runs
+// again at the next Open.
+func (db *DB) onceFor(ctx context.Context, key, version string, work func(context.Context) error) error {
 	var done string
-	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'adopted'`).Scan(&done); err != nil {
-		return fmt.Errorf("backfill: %w", err)
+	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = ?`, key).Scan(&done); err != nil {
+		return err
 	}
-	if done != "1" {
-		if err := db.adopt(ctx); err != nil {
-			return err
-		}
-		if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = '1' WHERE key = 'adopted'`); err != nil {
-			return fmt.Errorf("backfill: %w", err)
-		}
+	if done == version {
+		return nil
 	}
-	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'sketched'`).Scan(&done); err != nil {
-		return fmt.Errorf("backfill: %w", err)
+	if err := work(ctx); err != nil {
+		return err
 	}
-	if done != merge.SketchVersion {
-		if err := db.sketchAll(ctx); err != nil {
-			return err
-		}
-		if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = ? WHERE key = 'sketched'`, merge.SketchVersion); err != nil {
-			return fmt.Errorf("backfill: %w", err)
-		}
-	}
-	return db.resign(ctx)
+	_, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = ? WHERE key = ?`, version, key)
+	return err
 }
 
 // sketchAll writes every cluster's row in cluster_sketches (migration
@@ -60,20 +66,20 @@ func (db *DB) sketchAll(ctx context.Context) error {
 	for {
 		rows, err := db.r.QueryContext(ctx, `SELECT seq, id, body FROM clusters WHERE seq > ? ORDER BY seq LIMIT ?`, last, backfillBatch)
 		if err != nil {
-			return fmt.Errorf("backfill sketches: %w", err)
+			return err
 		}
 		var page []row
 		for rows.Next() {
 			var r row
 			if err := rows.Scan(&r.seq, &r.id, &r.body); err != nil {
 				rows.Close()
-				return fmt.Errorf("backfill sketches: %w", err)
+				return err
 			}
 			page = append(page, r)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return fmt.Errorf("backfill sketches: %w", err)
+			return err
 		}
 		if len(page) == 0 {
 			if total > 0 {
@@ -93,7 +99,7 @@ func (db *DB) sketchAll(ctx context.Context) error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("backfill sketches: %w", err)
+			return err
 		}
 		last = page[len(page)-1].seq
 		total += len(page)
@@ -107,11 +113,11 @@ func (db *DB) adopt(ctx context.Context) error {
 		rows, err := db.r.QueryContext(ctx, selectIncident+` FROM incidents i
 			WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.id = i.event_id) ORDER BY i.id LIMIT ?`, backfillBatch)
 		if err != nil {
-			return fmt.Errorf("backfill: %w", err)
+			return err
 		}
 		page, err := db.collect(ctx, rows, backfillBatch)
 		if err != nil {
-			return fmt.Errorf("backfill: %w", err)
+			return err
 		}
 		if len(page) == 0 {
 			return nil
@@ -140,7 +146,7 @@ func (db *DB) adopt(ctx context.Context) error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("backfill: %w", err)
+			return err
 		}
 		db.logger.Info("adopted stored incidents into merge clusters", "incidents", len(page))
 	}

@@ -16,17 +16,10 @@ const resignBatch = 1000
 // until it is done, a near-duplicate of an older article would go
 // unnoticed. It is safe to interrupt: the mark is written last, so the
 // next Open starts again, and it clears the band keys first, so keys of
-// the old scheme never stay behind.
+// the old scheme never stay behind. backfill runs it through onceFor.
 func (db *DB) resign(ctx context.Context) error {
-	var done string
-	if err := db.w.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'signed'`).Scan(&done); err != nil {
-		return fmt.Errorf("re-sign articles: %w", err)
-	}
-	if done == dedup.Version {
-		return nil
-	}
 	if _, err := db.w.ExecContext(ctx, `DELETE FROM article_bands`); err != nil {
-		return fmt.Errorf("re-sign articles: %w", err)
+		return err
 	}
 	var last int64
 	total := 0
@@ -42,9 +35,6 @@ func (db *DB) resign(ctx context.Context) error {
 	}
 	if total > 0 {
 		db.logger.Info("signed stored articles again for near-duplicate lookup", "articles", total, "version", dedup.Version)
-	}
-	if _, err := db.w.ExecContext(ctx, `UPDATE store_meta SET value = ? WHERE key = 'signed'`, dedup.Version); err != nil {
-		return fmt.Errorf("re-sign articles: %w", err)
 	}
 	return nil
 }
