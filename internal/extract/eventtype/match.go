@@ -29,6 +29,8 @@ type state struct {
 	hits     []hit
 	first    []int   // per cue set: index of its first hit, or -1
 	best     []int   // per cue set: index of its best-weighted hit, or -1
+	touched  []int   // the cue sets with a hit: the only ones reset sets back to -1
+	scored   []int   // scoreCues' scratch: the sets it scores, in cueOrder
 	modes    []uint8 // per sentence: bit m set when sentence mode m's group matched
 	cueScore []float64
 	score    []float64
@@ -47,10 +49,19 @@ const maxHits = 4096
 
 func (s *state) reset(nSets, nLabels int) {
 	s.toks, s.hits, s.evidence, s.order = s.toks[:0], s.hits[:0], s.evidence[:0], s.order[:0]
-	s.first, s.best = resize(s.first, nSets), resize(s.best, nSets)
-	for i := range s.first {
-		s.first[i], s.best[i] = -1, -1
+	if len(s.first) == nSets && len(s.best) == nSets {
+		// a classifier has hundreds of sets and a text hits a few:
+		// only those are not -1 still
+		for _, set := range s.touched {
+			s.first[set], s.best[set] = -1, -1
+		}
+	} else {
+		s.first, s.best = resize(s.first, nSets), resize(s.best, nSets)
+		for i := range s.first {
+			s.first[i], s.best[i] = -1, -1
+		}
 	}
+	s.touched = s.touched[:0]
 	s.modes = s.modes[:0]
 	s.cueScore = zero(s.cueScore, nLabels)
 	s.score = zero(s.score, nLabels)
@@ -247,6 +258,7 @@ func (rs *ruleSet) tryPattern(st *state, p, i int) {
 	set := pt.set
 	if st.first[set] < 0 {
 		st.first[set] = len(st.hits)
+		st.touched = append(st.touched, set)
 	}
 	st.hits = append(st.hits, hit{set: set, pat: p, start: i, end: end, sent: st.toks[i].sent})
 }
@@ -400,12 +412,18 @@ func (rs *ruleSet) scoreCues(st *state) {
 			st.best[h.set] = i
 		}
 	}
-	for _, set := range rs.cueOrder {
+	// The sets with a best hit, in cueOrder: the same walk as over all of
+	// cueOrder, skipping the (many) sets without one.
+	st.scored = st.scored[:0]
+	for _, set := range st.touched {
+		if st.best[set] >= 0 {
+			st.scored = append(st.scored, set)
+		}
+	}
+	slices.SortFunc(st.scored, func(a, b int) int { return cmp.Compare(rs.cuePos[a], rs.cuePos[b]) })
+	for _, set := range st.scored {
 		h := st.best[set]
 		cs := &rs.sets[set]
-		if h < 0 {
-			continue
-		}
 		covered := false
 		if rs.opts.overlap != 1 && cs.weight > 0 {
 			h, covered = rs.bestUncovered(st, set, h)
@@ -590,6 +608,10 @@ func (rs *ruleSet) describe() {
 	}
 	if rs.opts.overlap != 1 {
 		slices.SortStableFunc(rs.cueOrder, func(a, b int) int { return cmp.Compare(rs.sets[b].weight, rs.sets[a].weight) })
+	}
+	rs.cuePos = make([]int, len(rs.sets))
+	for pos, set := range rs.cueOrder {
+		rs.cuePos[set] = pos
 	}
 }
 

@@ -155,6 +155,7 @@ type ruleSet struct {
 	firstKeys   keyFilter        // every key of byFirst
 	wordKeys    keyFilter        // every key of byWord
 	cueOrder    []int            // cue sets in the order they are scored
+	cuePos      []int            // cue set -> its place in cueOrder
 	combos      []combo
 	prefs       []preference
 	lemmas      map[string]string
