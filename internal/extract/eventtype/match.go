@@ -31,6 +31,7 @@ type state struct {
 	best     []int   // per cue set: index of its best-weighted hit, or -1
 	touched  []int   // the cue sets with a hit: the only ones reset sets back to -1
 	scored   []int   // scoreCues' scratch: the sets it scores, in cueOrder
+	cands    []int   // scoreCombos' and applyPrefs' scratch: the rules that may apply
 	modes    []uint8 // per sentence: bit m set when sentence mode m's group matched
 	cueScore []float64
 	score    []float64
@@ -444,7 +445,14 @@ func (rs *ruleSet) scoreCues(st *state) {
 
 // scoreCombos applies the "when" rules whose conditions all hold.
 func (rs *ruleSet) scoreCombos(st *state) {
-	for ci := range rs.combos {
+	// Only a combo whose first needed set was hit (or that needs none) can
+	// hold: those, in file order, are the same walk as over every combo.
+	st.cands = append(st.cands[:0], rs.combosAlways...)
+	for _, set := range st.touched {
+		st.cands = append(st.cands, rs.combosBy[set]...)
+	}
+	slices.Sort(st.cands)
+	for _, ci := range st.cands {
 		cb := &rs.combos[ci]
 		if !st.haveAll(cb.need) {
 			continue // a group the conditions need found nothing
@@ -529,7 +537,17 @@ func (rs *ruleSet) ordered(st *state, a, b, window int) (start, end, sent int, o
 // applyPrefs drops a loser label when its winner scored too, and leaves a
 // zero-weight note on the winner saying which rival it beat and why.
 func (rs *ruleSet) applyPrefs(st *state) {
-	for _, p := range rs.prefs {
+	// A preference whose loser scores nothing never applies (scores do not
+	// change here): the others, in file order.
+	st.cands = st.cands[:0]
+	for l, sc := range st.score {
+		if sc > 0 {
+			st.cands = append(st.cands, rs.prefsBy[l]...)
+		}
+	}
+	slices.Sort(st.cands)
+	for _, pi := range st.cands {
+		p := rs.prefs[pi]
 		if st.dropped[p.winner] || st.dropped[p.loser] || st.score[p.winner] < p.min || st.score[p.loser] <= 0 {
 			continue
 		}
@@ -612,6 +630,25 @@ func (rs *ruleSet) describe() {
 	rs.cuePos = make([]int, len(rs.sets))
 	for pos, set := range rs.cueOrder {
 		rs.cuePos[set] = pos
+	}
+	rs.indexCombos()
+}
+
+// indexCombos files each combo under the first cue set it needs and each
+// preference under its loser, so that a text is only checked against the
+// rules its hits can make hold.
+func (rs *ruleSet) indexCombos() {
+	rs.combosBy, rs.combosAlways = make([][]int, len(rs.sets)), nil
+	for ci, cb := range rs.combos {
+		if len(cb.need) == 0 {
+			rs.combosAlways = append(rs.combosAlways, ci)
+			continue
+		}
+		rs.combosBy[cb.need[0]] = append(rs.combosBy[cb.need[0]], ci)
+	}
+	rs.prefsBy = make([][]int, len(rs.labels))
+	for pi, p := range rs.prefs {
+		rs.prefsBy[p.loser] = append(rs.prefsBy[p.loser], pi)
 	}
 }
 
