@@ -222,36 +222,44 @@ func findLede(toks []token) int {
 	return sent
 }
 
+// findHits tries, at every token, the patterns that may start there.
 func (rs *ruleSet) findHits(st *state) {
 	toks := st.toks
 	for i := range toks {
 		if rs.firstKeys.mayHave(toks[i].stem) {
-			for _, p := range rs.byFirst[toks[i].stem] {
-				rs.tryPattern(st, p, i)
-			}
+			rs.tryAll(st, rs.byFirst[toks[i].stem], i)
 		}
 		if rs.wordKeys.mayHave(toks[i].word) {
-			for _, p := range rs.byWord[toks[i].word] {
-				rs.tryPattern(st, p, i)
-			}
+			rs.tryAll(st, rs.byWord[toks[i].word], i)
 		}
-		for _, p := range rs.prefixedBy[toks[i].word[0]] {
-			rs.tryPattern(st, p, i)
-		}
+		rs.tryAll(st, rs.prefixedBy[toks[i].word[0]], i)
 		if len(st.hits) >= maxHits {
 			return
 		}
 	}
 }
 
-func (rs *ruleSet) tryPattern(st *state, p, i int) {
-	pt := &rs.patterns[p]
-	if pt.hasNext {
-		j := i + 1
-		if j >= len(st.toks) || st.toks[j].sent != st.toks[i].sent || !pt.next.matches(&st.toks[j]) {
-			return
+// tryAll tries the patterns ps at token i. Most end at their next
+// element, checked here in line, before the call that matches the rest.
+func (rs *ruleSet) tryAll(st *state, ps []int, i int) {
+	for _, p := range ps {
+		pt := &rs.patterns[p]
+		if pt.hasNext && !nextMatches(st.toks, i, &pt.next) {
+			continue
 		}
+		rs.matchPattern(st, pt, p, i)
 	}
+}
+
+// nextMatches reports whether the token after i, in i's sentence, matches
+// a pattern's next element.
+func nextMatches(toks []token, i int, next *elem) bool {
+	j := i + 1
+	return j < len(toks) && toks[j].sent == toks[i].sent && next.matchesWord(&toks[j])
+}
+
+// matchPattern records a hit of pattern p (pt) when it matches from token i.
+func (rs *ruleSet) matchPattern(st *state, pt *pattern, p, i int) {
 	end := rs.matchFrom(pt.elems, st.toks, i, st.toks[i].sent)
 	if end < 0 {
 		return
@@ -307,7 +315,7 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 	for _, list := range [3][]int{ix.byStem[toks[i].stem], ix.byWord[toks[i].word], ix.any} {
 		for _, p := range list {
 			pt := &rs.patterns[p]
-			if pt.hasNext && (i+1 >= len(toks) || toks[i+1].sent != sent || !pt.next.matches(&toks[i+1])) {
+			if pt.hasNext && (i+1 >= len(toks) || toks[i+1].sent != sent || !pt.next.matchesWord(&toks[i+1])) {
 				continue
 			}
 			end := rs.matchFrom(pt.elems, toks, i, sent)
@@ -320,6 +328,16 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 		}
 	}
 	return -1
+}
+
+// matchesWord is matches for a pattern's next element, which is a word
+// or an exact word (see addPattern): small enough to inline where every
+// candidate pattern is tried.
+func (e *elem) matchesWord(t *token) bool {
+	if e.kind == elemWord {
+		return t.stem == e.s && !(e.lower && t.name)
+	}
+	return t.word == e.s
 }
 
 func (e *elem) matches(t *token) bool {
