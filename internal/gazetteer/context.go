@@ -63,6 +63,15 @@ func (w *weighted) without(key string) []string {
 	return w.withoutKey(key, true)
 }
 
+// view is without for a reader that keeps nothing it may write to: a
+// sealed sum's list for a key that counted nothing is shared, not copied.
+func (w *weighted) view(key string) []string {
+	if w.sealed && !w.keys[key] {
+		return w.none
+	}
+	return w.withoutKey(key, true)
+}
+
 // seal fixes the sums: without no longer recounts them for keys that
 // counted nothing.
 func (w *weighted) seal() {
@@ -153,10 +162,10 @@ func (a *docAgg) touches(key string) bool {
 
 // fill sets the parts of st that come from the anchors, leaving key out.
 func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
-	for _, r := range a.admin2.without(key) {
+	for _, r := range a.admin2.view(key) {
 		st.admin2.add(r)
 	}
-	for _, r := range a.named.without(key) {
+	for _, r := range a.named.view(key) {
 		st.named.add(r)
 	}
 	focusN := 0
@@ -174,7 +183,9 @@ func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
 			}
 		}
 	}
-	return a.countries.without(key), a.regions.without(key)
+	// shared lists: the state compares its country list and reads the
+	// regions, and writes to neither
+	return a.countries.view(key), a.regions.view(key)
 }
 
 // focus is the place the document names most (first named on a tie): the
