@@ -54,7 +54,13 @@ func tokenize(text string) []word {
 func appendWords(out []word, text, low string) []word {
 	start, ascii := -1, true
 	for i, r := range text {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		var isWord bool
+		if r < utf8.RuneSelf { // the common case, without the Unicode tables
+			c := byte(r)
+			isWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		switch {
 		case isWord && start < 0:
 			start, ascii = i, r < utf8.RuneSelf

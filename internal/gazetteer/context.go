@@ -28,6 +28,10 @@ type weighted struct {
 	total map[string]int
 	byKey map[keyItem]int
 	keys  map[string]bool // keys that counted an item
+	// none is without for a key that counted nothing, once the document's
+	// anchors are all in (sealed): most names leave some sums untouched.
+	none   []string
+	sealed bool
 }
 
 type keyItem struct{ key, item string }
@@ -53,6 +57,29 @@ func (w *weighted) has(key string) bool { return w.keys[key] }
 // without lists the items still counted once key's own share is removed,
 // heaviest first (first named on a tie).
 func (w *weighted) without(key string) []string {
+	if w.sealed && !w.keys[key] {
+		return append(make([]string, 0, len(w.none)), w.none...)
+	}
+	return w.withoutKey(key, true)
+}
+
+// view is without for a reader that keeps nothing it may write to: a
+// sealed sum's list for a key that counted nothing is shared, not copied.
+func (w *weighted) view(key string) []string {
+	if w.sealed && !w.keys[key] {
+		return w.none
+	}
+	return w.withoutKey(key, true)
+}
+
+// seal fixes the sums: without no longer recounts them for keys that
+// counted nothing.
+func (w *weighted) seal() {
+	w.none, w.sealed = w.withoutKey("", false), true
+}
+
+// withoutKey is without, which leaves key's share in when own is false.
+func (w *weighted) withoutKey(key string, own bool) []string {
 	type counted struct {
 		item string
 		n    int
@@ -60,7 +87,11 @@ func (w *weighted) without(key string) []string {
 	var buf [16]counted
 	items := buf[:0]
 	for _, it := range w.order {
-		if n := w.total[it] - w.byKey[keyItem{key, it}]; n > 0 {
+		n := w.total[it]
+		if own {
+			n -= w.byKey[keyItem{key, it}]
+		}
+		if n > 0 {
 			items = append(items, counted{it, n})
 		}
 	}
@@ -83,6 +114,20 @@ type cell struct {
 
 func newDocAgg(anchors []anchor) *docAgg {
 	a := &docAgg{cellAt: map[[2]int]int{}, pointKeys: map[string]bool{}}
+	a.add(anchors)
+	return a
+}
+
+// seal fixes the sums once every anchor is in; see weighted.seal.
+func (a *docAgg) seal() {
+	for _, w := range []*weighted{&a.countries, &a.regions, &a.named, &a.admin2} {
+		w.seal()
+	}
+}
+
+// add counts more anchors, as if they had been in newDocAgg's list after
+// the others.
+func (a *docAgg) add(anchors []anchor) {
 	for _, x := range anchors {
 		a.countries.add(x.country, x.key, x.weight)
 		a.regions.add(x.admin1, x.key, 1)
@@ -104,7 +149,6 @@ func newDocAgg(anchors []anchor) *docAgg {
 		a.cells[i].byKey[x.key]++
 		a.pointKeys[x.key] = true
 	}
-	return a
 }
 
 // touches reports whether the name with normal form key counts in the
@@ -118,15 +162,20 @@ func (a *docAgg) touches(key string) bool {
 
 // fill sets the parts of st that come from the anchors, leaving key out.
 func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
-	for _, r := range a.admin2.without(key) {
+	for _, r := range a.admin2.view(key) {
 		st.admin2.add(r)
 	}
-	for _, r := range a.named.without(key) {
+	for _, r := range a.named.view(key) {
 		st.named.add(r)
 	}
 	focusN := 0
+	counted := a.pointKeys[key] // else no cell counted key: skip the look-ups
 	for _, c := range a.cells {
-		if n := c.total - c.byKey[key]; n > 0 {
+		n := c.total
+		if counted {
+			n -= c.byKey[key]
+		}
+		if n > 0 {
 			st.points = append(st.points, [2]float64{c.lat, c.lon})
 			st.holding.add(c.within)
 			if n > focusN && c.key != key {
@@ -134,7 +183,9 @@ func (a *docAgg) fill(st *resolveState, key string) ([]string, []string) {
 			}
 		}
 	}
-	return a.countries.without(key), a.regions.without(key)
+	// shared lists: the state compares its country list and reads the
+	// regions, and writes to neither
+	return a.countries.view(key), a.regions.view(key)
 }
 
 // focus is the place the document names most (first named on a tie): the

@@ -47,7 +47,8 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 	if h := listTypeHint(text, end, after); h != hintNone {
 		return h
 	}
-	before := wordsBefore(text, start, 3)
+	var buf [3]string
+	before := wordsBeforeInto(buf[:], text, start)
 	if len(before) >= 2 && before[len(before)-1] == "of" {
 		if h, ok := typeHints[before[len(before)-2]]; ok {
 			return h
@@ -62,7 +63,8 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 // nearBefore reports a "near", "outskirts of" or "north of" cue in the few
 // words before start.
 func (g *Gazetteer) nearBefore(text string, start int) bool {
-	ws := wordsBefore(text, start, 6)
+	var buf [6]string
+	ws := wordsBeforeInto(buf[:], text, start)
 	for k, w := range ws {
 		if compass[w] {
 			// "north of Mosul" is near it; "the northern city of Mosul" is in it
@@ -203,8 +205,14 @@ func wordAfter(text string, i int) string {
 // wordsBefore returns up to n lower-cased words before byte offset i, in
 // text order, stopping at sentence punctuation.
 func wordsBefore(text string, i, n int) []string {
-	out := make([]string, n)
-	k := n
+	return wordsBeforeInto(make([]string, n), text, i)
+}
+
+// wordsBeforeInto is wordsBefore for n = len(out), filling out from its
+// end: a caller's array can hold the words without a heap allocation
+// (hintAround and nearBefore run for every name the scan keeps).
+func wordsBeforeInto(out []string, text string, i int) []string {
+	k := len(out)
 	if i > len(text) {
 		i = len(text)
 	}

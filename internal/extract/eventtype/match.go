@@ -29,6 +29,9 @@ type state struct {
 	hits     []hit
 	first    []int   // per cue set: index of its first hit, or -1
 	best     []int   // per cue set: index of its best-weighted hit, or -1
+	touched  []int   // the cue sets with a hit: the only ones reset sets back to -1
+	scored   []int   // scoreCues' scratch: the sets it scores, in cueOrder
+	cands    []int   // scoreCombos' and applyPrefs' scratch: the rules that may apply
 	modes    []uint8 // per sentence: bit m set when sentence mode m's group matched
 	cueScore []float64
 	score    []float64
@@ -47,10 +50,19 @@ const maxHits = 4096
 
 func (s *state) reset(nSets, nLabels int) {
 	s.toks, s.hits, s.evidence, s.order = s.toks[:0], s.hits[:0], s.evidence[:0], s.order[:0]
-	s.first, s.best = resize(s.first, nSets), resize(s.best, nSets)
-	for i := range s.first {
-		s.first[i], s.best[i] = -1, -1
+	if len(s.first) == nSets && len(s.best) == nSets {
+		// a classifier has hundreds of sets and a text hits a few:
+		// only those are not -1 still
+		for _, set := range s.touched {
+			s.first[set], s.best[set] = -1, -1
+		}
+	} else {
+		s.first, s.best = resize(s.first, nSets), resize(s.best, nSets)
+		for i := range s.first {
+			s.first[i], s.best[i] = -1, -1
+		}
 	}
+	s.touched = s.touched[:0]
 	s.modes = s.modes[:0]
 	s.cueScore = zero(s.cueScore, nLabels)
 	s.score = zero(s.score, nLabels)
@@ -210,36 +222,44 @@ func findLede(toks []token) int {
 	return sent
 }
 
+// findHits tries, at every token, the patterns that may start there.
 func (rs *ruleSet) findHits(st *state) {
 	toks := st.toks
 	for i := range toks {
 		if rs.firstKeys.mayHave(toks[i].stem) {
-			for _, p := range rs.byFirst[toks[i].stem] {
-				rs.tryPattern(st, p, i)
-			}
+			rs.tryAll(st, rs.byFirst[toks[i].stem], i)
 		}
 		if rs.wordKeys.mayHave(toks[i].word) {
-			for _, p := range rs.byWord[toks[i].word] {
-				rs.tryPattern(st, p, i)
-			}
+			rs.tryAll(st, rs.byWord[toks[i].word], i)
 		}
-		for _, p := range rs.prefixedBy[toks[i].word[0]] {
-			rs.tryPattern(st, p, i)
-		}
+		rs.tryAll(st, rs.prefixedBy[toks[i].word[0]], i)
 		if len(st.hits) >= maxHits {
 			return
 		}
 	}
 }
 
-func (rs *ruleSet) tryPattern(st *state, p, i int) {
-	pt := &rs.patterns[p]
-	if pt.hasNext {
-		j := i + 1
-		if j >= len(st.toks) || st.toks[j].sent != st.toks[i].sent || !pt.next.matches(&st.toks[j]) {
-			return
+// tryAll tries the patterns ps at token i. Most end at their next
+// element, checked here in line, before the call that matches the rest.
+func (rs *ruleSet) tryAll(st *state, ps []int, i int) {
+	for _, p := range ps {
+		pt := &rs.patterns[p]
+		if pt.hasNext && !nextMatches(st.toks, i, &pt.next) {
+			continue
 		}
+		rs.matchPattern(st, pt, p, i)
 	}
+}
+
+// nextMatches reports whether the token after i, in i's sentence, matches
+// a pattern's next element.
+func nextMatches(toks []token, i int, next *elem) bool {
+	j := i + 1
+	return j < len(toks) && toks[j].sent == toks[i].sent && next.matchesWord(&toks[j])
+}
+
+// matchPattern records a hit of pattern p (pt) when it matches from token i.
+func (rs *ruleSet) matchPattern(st *state, pt *pattern, p, i int) {
 	end := rs.matchFrom(pt.elems, st.toks, i, st.toks[i].sent)
 	if end < 0 {
 		return
@@ -247,6 +267,7 @@ func (rs *ruleSet) tryPattern(st *state, p, i int) {
 	set := pt.set
 	if st.first[set] < 0 {
 		st.first[set] = len(st.hits)
+		st.touched = append(st.touched, set)
 	}
 	st.hits = append(st.hits, hit{set: set, pat: p, start: i, end: end, sent: st.toks[i].sent})
 }
@@ -294,7 +315,7 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 	for _, list := range [3][]int{ix.byStem[toks[i].stem], ix.byWord[toks[i].word], ix.any} {
 		for _, p := range list {
 			pt := &rs.patterns[p]
-			if pt.hasNext && (i+1 >= len(toks) || toks[i+1].sent != sent || !pt.next.matches(&toks[i+1])) {
+			if pt.hasNext && (i+1 >= len(toks) || toks[i+1].sent != sent || !pt.next.matchesWord(&toks[i+1])) {
 				continue
 			}
 			end := rs.matchFrom(pt.elems, toks, i, sent)
@@ -307,6 +328,16 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 		}
 	}
 	return -1
+}
+
+// matchesWord is matches for a pattern's next element, which is a word
+// or an exact word (see addPattern): small enough to inline where every
+// candidate pattern is tried.
+func (e *elem) matchesWord(t *token) bool {
+	if e.kind == elemWord {
+		return t.stem == e.s && !(e.lower && t.name)
+	}
+	return t.word == e.s
 }
 
 func (e *elem) matches(t *token) bool {
@@ -400,12 +431,18 @@ func (rs *ruleSet) scoreCues(st *state) {
 			st.best[h.set] = i
 		}
 	}
-	for _, set := range rs.cueOrder {
+	// The sets with a best hit, in cueOrder: the same walk as over all of
+	// cueOrder, skipping the (many) sets without one.
+	st.scored = st.scored[:0]
+	for _, set := range st.touched {
+		if st.best[set] >= 0 {
+			st.scored = append(st.scored, set)
+		}
+	}
+	slices.SortFunc(st.scored, func(a, b int) int { return cmp.Compare(rs.cuePos[a], rs.cuePos[b]) })
+	for _, set := range st.scored {
 		h := st.best[set]
 		cs := &rs.sets[set]
-		if h < 0 {
-			continue
-		}
 		covered := false
 		if rs.opts.overlap != 1 && cs.weight > 0 {
 			h, covered = rs.bestUncovered(st, set, h)
@@ -426,7 +463,14 @@ func (rs *ruleSet) scoreCues(st *state) {
 
 // scoreCombos applies the "when" rules whose conditions all hold.
 func (rs *ruleSet) scoreCombos(st *state) {
-	for ci := range rs.combos {
+	// Only a combo whose first needed set was hit (or that needs none) can
+	// hold: those, in file order, are the same walk as over every combo.
+	st.cands = append(st.cands[:0], rs.combosAlways...)
+	for _, set := range st.touched {
+		st.cands = append(st.cands, rs.combosBy[set]...)
+	}
+	slices.Sort(st.cands)
+	for _, ci := range st.cands {
 		cb := &rs.combos[ci]
 		if !st.haveAll(cb.need) {
 			continue // a group the conditions need found nothing
@@ -511,7 +555,17 @@ func (rs *ruleSet) ordered(st *state, a, b, window int) (start, end, sent int, o
 // applyPrefs drops a loser label when its winner scored too, and leaves a
 // zero-weight note on the winner saying which rival it beat and why.
 func (rs *ruleSet) applyPrefs(st *state) {
-	for _, p := range rs.prefs {
+	// A preference whose loser scores nothing never applies (scores do not
+	// change here): the others, in file order.
+	st.cands = st.cands[:0]
+	for l, sc := range st.score {
+		if sc > 0 {
+			st.cands = append(st.cands, rs.prefsBy[l]...)
+		}
+	}
+	slices.Sort(st.cands)
+	for _, pi := range st.cands {
+		p := rs.prefs[pi]
 		if st.dropped[p.winner] || st.dropped[p.loser] || st.score[p.winner] < p.min || st.score[p.loser] <= 0 {
 			continue
 		}
@@ -590,6 +644,29 @@ func (rs *ruleSet) describe() {
 	}
 	if rs.opts.overlap != 1 {
 		slices.SortStableFunc(rs.cueOrder, func(a, b int) int { return cmp.Compare(rs.sets[b].weight, rs.sets[a].weight) })
+	}
+	rs.cuePos = make([]int, len(rs.sets))
+	for pos, set := range rs.cueOrder {
+		rs.cuePos[set] = pos
+	}
+	rs.indexCombos()
+}
+
+// indexCombos files each combo under the first cue set it needs and each
+// preference under its loser, so that a text is only checked against the
+// rules its hits can make hold.
+func (rs *ruleSet) indexCombos() {
+	rs.combosBy, rs.combosAlways = make([][]int, len(rs.sets)), nil
+	for ci, cb := range rs.combos {
+		if len(cb.need) == 0 {
+			rs.combosAlways = append(rs.combosAlways, ci)
+			continue
+		}
+		rs.combosBy[cb.need[0]] = append(rs.combosBy[cb.need[0]], ci)
+	}
+	rs.prefsBy = make([][]int, len(rs.labels))
+	for pi, p := range rs.prefs {
+		rs.prefsBy[p.loser] = append(rs.prefsBy[p.loser], pi)
 	}
 }
 

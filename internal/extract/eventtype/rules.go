@@ -141,29 +141,33 @@ func modeName(m int) string {
 
 // ruleSet is the compiled rules file.
 type ruleSet struct {
-	labels      []string
-	labelIdx    map[string]int
-	sets        []cueSet
-	setIdx      map[string]int
-	patterns    []pattern
-	byFirst     map[string][]int // first element's stem -> patterns
-	byWord      map[string][]int // first element's exact word -> patterns
-	setPatterns map[int][]int    // cue set -> its patterns
-	setIndex    []firstIndex     // cue set -> its patterns by first word
-	prefixed    []int            // patterns whose first element is a prefix
-	prefixedBy  [256][]int       // prefixed, less those that cannot start at a word with this first byte
-	firstKeys   keyFilter        // every key of byFirst
-	wordKeys    keyFilter        // every key of byWord
-	cueOrder    []int            // cue sets in the order they are scored
-	combos      []combo
-	prefs       []preference
-	lemmas      map[string]string
-	vocab       map[string]string
-	opts        options
-	modeSet     [numModes]int // each sentence mode's group, or -1
-	subSet      int           // the "subordinate" group, or -1
-	file        string
-	curLineNum  int
+	labels       []string
+	labelIdx     map[string]int
+	sets         []cueSet
+	setIdx       map[string]int
+	patterns     []pattern
+	byFirst      map[string][]int // first element's stem -> patterns
+	byWord       map[string][]int // first element's exact word -> patterns
+	setPatterns  map[int][]int    // cue set -> its patterns
+	setIndex     []firstIndex     // cue set -> its patterns by first word
+	prefixed     []int            // patterns whose first element is a prefix
+	prefixedBy   [256][]int       // prefixed, less those that cannot start at a word with this first byte
+	firstKeys    keyFilter        // every key of byFirst
+	wordKeys     keyFilter        // every key of byWord
+	cueOrder     []int            // cue sets in the order they are scored
+	cuePos       []int            // cue set -> its place in cueOrder
+	combosBy     [][]int          // cue set -> the combos that need it first
+	combosAlways []int            // the combos that need no set
+	prefsBy      [][]int          // label -> the preferences it loses
+	combos       []combo
+	prefs        []preference
+	lemmas       map[string]string
+	vocab        map[string]string
+	opts         options
+	modeSet      [numModes]int // each sentence mode's group, or -1
+	subSet       int           // the "subordinate" group, or -1
+	file         string
+	curLineNum   int
 }
 
 func newRuleSet(file string, labels []string) *ruleSet {

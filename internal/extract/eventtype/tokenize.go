@@ -64,12 +64,22 @@ func lowerASCIIish(text string) string {
 	return b.String()
 }
 
+// isASCIIWordByte is isWordRune for an ASCII byte, small enough to inline.
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
+
 // isWordRune reports whether r belongs inside a word. Hyphens split words,
 // so "gang-raped" and "gang raped" tokenize alike.
 func isWordRune(r rune) bool {
-	return r < utf8.RuneSelf && (('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || ('A' <= r && r <= 'Z')) ||
-		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	if r < utf8.RuneSelf {
+		return isASCIIWordByte(byte(r))
+	}
+	return isWordRuneWide(r)
 }
+
+// isWordRuneWide is isWordRune beyond ASCII.
+func isWordRuneWide(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // tokenize splits text into stemmed word tokens with sentence numbers. A
 // possessive "'s" is dropped; digits separated by "," or "." stay one token.
@@ -77,8 +87,13 @@ func (rs *ruleSet) tokenize(text string, out []token) []token {
 	lower := lowerASCIIish(text)
 	sent, clause := 0, 0
 	for i := 0; i < len(lower); {
-		r, n := utf8.DecodeRuneInString(lower[i:])
-		if !isWordRune(r) {
+		// ASCII is read in line: most of a news text is ASCII, and
+		// tokenize reads every byte.
+		r, n := rune(lower[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(lower[i:])
+		}
+		if r < utf8.RuneSelf && !isASCIIWordByte(byte(r)) || r >= utf8.RuneSelf && !isWordRuneWide(r) {
 			if (r == '.' || r == '!' || r == '?' || r == ';') && endsSentence(lower, i, out) {
 				sent++
 				clause++
@@ -91,6 +106,11 @@ func (rs *ruleSet) tokenize(text string, out []token) []token {
 		start := i
 		num := true
 		for i < len(lower) {
+			if c := lower[i]; c < utf8.RuneSelf && isASCIIWordByte(c) { // the common case, without a call
+				num = num && '0' <= c && c <= '9'
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(lower[i:])
 			if isWordRune(r) {
 				if r < '0' || r > '9' {
