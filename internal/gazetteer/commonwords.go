@@ -13,11 +13,13 @@ import "strings"
 // commonWordOnly filters the candidates of one spelling the scan found:
 // when surface is an ordinary English word (data/commonwords.txt), only
 // the candidates spelled that way by their own name or a curated alias,
-// and countries, stay. Two capitals are a code ("IN", "OR" after a town) and keep all their
-// readings; a lone capital letter ("Q") is not. A contraction ("We'll") is
-// no town written without the apostrophe (Well). cands is not modified.
-func (g *Gazetteer) commonWordOnly(surface string, cands []int32) []int32 {
-	if len(cands) == 0 || len(surface) > 40 || (len(surface) == 2 && upper(surface) == surface) {
+// and countries, stay. Two capitals are a code ("IN", "OR" after a town)
+// and keep all their readings; a lone capital letter ("Q") is not. A
+// contraction ("We'll") is no town written without the apostrophe (Well).
+// key is Normalize(surface), tested first so that most spellings cost one
+// map look-up; cands is not modified.
+func (g *Gazetteer) commonWordOnly(surface, key string, cands []int32) []int32 {
+	if len(cands) == 0 || !g.words.commonKeys[key] || (len(surface) == 2 && upper(surface) == surface) {
 		return cands
 	}
 	fold := foldSimple(surface)

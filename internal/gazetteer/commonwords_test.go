@@ -55,7 +55,7 @@ func TestCommonWordOnly(t *testing.T) {
 		{"Fortaleza", true, true},
 	} {
 		cands := g.lookup(Normalize(tt.surface))
-		got := g.commonWordOnly(tt.surface, cands)
+		got := g.commonWordOnly(tt.surface, Normalize(tt.surface), cands)
 		if (len(got) > 0) != tt.keepSome || (len(got) == len(cands)) != tt.keepAll {
 			t.Errorf("commonWordOnly(%q) kept %d of %d readings, want some=%v all=%v", tt.surface, len(got), len(cands), tt.keepSome, tt.keepAll)
 		}

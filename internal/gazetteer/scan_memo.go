@@ -20,7 +20,7 @@ func (g *Gazetteer) lookupSurface(sc *scanScratch, surface string) (string, []in
 		return h.key, h.cands
 	}
 	key := Normalize(surface)
-	cands := g.commonWordOnly(surface, g.lookup(key))
+	cands := g.commonWordOnly(surface, key, g.lookup(key))
 	if sc.hits == nil {
 		sc.hits = map[string]surfaceHit{}
 	}
