@@ -12,6 +12,10 @@ type wordLists struct {
 	qualifiers map[string]bool // upper/lower/new/old words in multi-word names
 	near       map[string]bool // words before a name that make it "near X" (precision 2)
 	facility   map[string]bool // last words that make a name a building or street
+	// common are ordinary English words that spell some gazetteer key,
+	// folded (see commonWordOnly); commonKeys are their normal forms, a
+	// test that needs no folding of the surface.
+	common, commonKeys map[string]bool
 }
 
 func (g *Gazetteer) loadWords() error {
@@ -43,8 +47,15 @@ func (g *Gazetteer) loadWords() error {
 	g.words.near = load("data/nearwords.txt")
 	g.words.facility = load("data/facilitywords.txt")
 	q := load("data/qualifiers.txt")
+	common := load("data/commonwords.txt")
 	if err != nil {
 		return err
+	}
+	g.words.common = make(map[string]bool, len(common))
+	g.words.commonKeys = make(map[string]bool, len(common))
+	for w := range common {
+		g.words.common[foldSimple(w)] = true
+		g.words.commonKeys[Normalize(w)] = true
 	}
 	g.words.qualifiers = map[string]bool{}
 	for w := range q {

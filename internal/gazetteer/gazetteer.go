@@ -10,6 +10,7 @@ import (
 )
 
 //go:generate go run ./gen
+//go:generate go run ./gen/words
 
 //go:embed data/gazetteer.tsv.gz data/admin1.tsv.gz data/*.tsv data/*.txt
 var dataFS embed.FS

@@ -11,15 +11,16 @@ type surfaceHit struct {
 	cands []int32
 }
 
-// lookupSurface is lookup(Normalize(surface)), once per spelling and
-// document. The candidates are shared between the spans that spell a name
-// alike: read them, never write them.
+// lookupSurface is lookup(Normalize(surface)), less the borrowed readings
+// of common words (see commonWordOnly), once per spelling and document.
+// The candidates are shared between the spans that spell a name alike:
+// read them, never write them.
 func (g *Gazetteer) lookupSurface(sc *scanScratch, surface string) (string, []int32) {
 	if h, ok := sc.hits[surface]; ok {
 		return h.key, h.cands
 	}
 	key := Normalize(surface)
-	cands := g.lookup(key)
+	cands := g.commonWordOnly(surface, key, g.lookup(key))
 	if sc.hits == nil {
 		sc.hits = map[string]surfaceHit{}
 	}
