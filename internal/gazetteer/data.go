@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -77,11 +76,13 @@ func admin2Importance(pop int64) float64 {
 // places (P) and the sorted key index (K). Fields stay substrings of data.
 func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
 	g.entries = make([]entry, 0, 210000)
-	g.keys = make([]string, 0, 260000)
-	g.lists = make([]string, 0, 260000)
+	if len(data) > math.MaxUint32 {
+		return fmt.Errorf("gazetteer: data of %d bytes is too large to index", len(data))
+	}
+	g.keys = keyTable{blob: data, refs: make([]keyRef, 0, 260000)}
 	fields := make([]string, 0, 12)
 	for n := 1; len(data) > 0; n++ {
-		line := data
+		line, start := data, len(g.keys.blob)-len(data)
 		if i := strings.IndexByte(data, '\n'); i >= 0 {
 			line, data = data[:i], data[i+1:]
 		} else {
@@ -103,17 +104,18 @@ func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
 			if len(fields) != 3 {
 				perr = fmt.Errorf("key: %d fields", len(fields))
 			} else {
-				g.keys, g.lists = append(g.keys, fields[1]), append(g.lists, fields[2])
+				tab := start + len("K\t") + len(fields[1])
+				g.keys.refs = append(g.keys.refs, keyRef{uint32(start + len("K\t")), uint32(tab), uint32(start + len(line))})
 			}
 		}
 		if perr != nil {
 			return parseErr("gazetteer.tsv", n, perr)
 		}
 	}
-	if !sort.StringsAreSorted(g.keys) {
+	if !g.keys.sorted() {
 		return fmt.Errorf("gazetteer: key index is not sorted: regenerate the data")
 	}
-	g.keyIx = newKeyIndex(g.keys)
+	g.keyIx = newKeyIndex(&g.keys)
 	return nil
 }
 

@@ -58,8 +58,7 @@ const (
 // safe for concurrent use.
 type Gazetteer struct {
 	entries   []entry
-	keys      []string            // sorted normal forms from the data file
-	lists     []string            // per key: comma-separated entry indexes
+	keys      keyTable            // sorted normal forms from the data file and their entries
 	keyIx     keyIndex            // hash index over keys
 	extraKeys []string            // the keys of extra, sorted
 	extra     map[string][]int32  // keys added at load (curated, aliases)
@@ -210,10 +209,8 @@ func (g *Gazetteer) add(e entry, names ...string) int32 {
 
 // hasKeyPrefix reports whether some key begins with p.
 func (g *Gazetteer) hasKeyPrefix(p string) bool {
-	for _, keys := range [2][]string{g.keys, g.extraKeys} {
-		if i := sort.SearchStrings(keys, p); i < len(keys) && strings.HasPrefix(keys[i], p) {
-			return true
-		}
+	for range g.keysWithPrefix(p) {
+		return true
 	}
 	return false
 }
@@ -221,8 +218,8 @@ func (g *Gazetteer) hasKeyPrefix(p string) bool {
 // lookup returns the entries indexed under a normal form.
 func (g *Gazetteer) lookup(key string) []int32 {
 	var out []int32
-	if i := g.keyIx.find(g.keys, key); i >= 0 {
-		out = parseList(g.lists[i], make([]int32, 0, 4))
+	if i := g.keyIx.find(&g.keys, key); i >= 0 {
+		out = parseList(g.keys.list(i), make([]int32, 0, 4))
 	}
 	if x := g.extra[key]; len(x) > 0 {
 		for _, idx := range x {
