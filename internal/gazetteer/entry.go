@@ -29,34 +29,40 @@ type strRef struct {
 // strPool holds the entries' strings back to back in one buffer.
 type strPool struct {
 	sb strings.Builder
-	// short shares the short, repeated strings (kinds, codes, sources)
-	// while loading; Load drops it.
-	short map[string]strRef
+	// last is, per entry field, the string interned last: consecutive
+	// places mostly share their country, kind and source, so a compare
+	// shares most repeats. (A map sharing every short string saved 3 MB
+	// but made Load a quarter slower.) Load drops it.
+	last [nFields]lastString
 }
 
-// shortLen is the longest string intern shares instead of appending again.
-const shortLen = 12
+type lastString struct {
+	s string
+	r strRef
+}
+
+// nFields is how many string fields an entry has.
+const nFields = 9
+
+// internAt interns s as entry field f.
+func (p *strPool) internAt(f int, s string) strRef {
+	if l := &p.last[f]; l.s == s {
+		return l.r
+	}
+	r := p.intern(s)
+	p.last[f].s, p.last[f].r = s, r
+	return r
+}
 
 func (p *strPool) intern(s string) strRef {
 	if s == "" {
 		return strRef{}
-	}
-	if len(s) <= shortLen {
-		if r, ok := p.short[s]; ok {
-			return r
-		}
 	}
 	if p.sb.Len()+len(s) > math.MaxUint32 {
 		panic("gazetteer: string pool overflow")
 	}
 	r := strRef{off: uint32(p.sb.Len()), n: uint32(len(s))}
 	p.sb.WriteString(s)
-	if len(s) <= shortLen {
-		if p.short == nil {
-			p.short = map[string]strRef{}
-		}
-		p.short[p.str(r)] = r
-	}
 	return r
 }
 
@@ -71,12 +77,12 @@ func (g *Gazetteer) str(r strRef) string { return g.pool.str(r) }
 
 // newEntry packs p into a pooled entry.
 func (g *Gazetteer) newEntry(p Place, level int, imp float64) entry {
-	in := g.pool.intern
+	in := g.pool.internAt
 	return entry{
 		ID: p.ID, Lat: p.Lat, Lon: p.Lon, Population: p.Population,
-		Name: in(p.Name), Kind: in(p.Kind), CountryCode: in(p.CountryCode), Country: in(p.Country),
-		Admin1Code: in(p.Admin1Code), Admin1: in(p.Admin1), Admin2Code: in(p.Admin2Code), Admin2: in(p.Admin2),
-		Source: in(p.Source), level: level, imp: imp,
+		Name: in(0, p.Name), Kind: in(1, p.Kind), CountryCode: in(2, p.CountryCode), Country: in(3, p.Country),
+		Admin1Code: in(4, p.Admin1Code), Admin1: in(5, p.Admin1), Admin2Code: in(6, p.Admin2Code), Admin2: in(7, p.Admin2),
+		Source: in(8, p.Source), level: level, imp: imp,
 	}
 }
 

@@ -114,7 +114,7 @@ func Load() (*Gazetteer, error) {
 		g.extraKeys = append(g.extraKeys, k)
 	}
 	sort.Strings(g.extraKeys)
-	g.pool.short = nil
+	g.pool.last = [nFields]lastString{} // it points into the data files
 	return g, nil
 }
 
