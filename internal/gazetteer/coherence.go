@@ -165,15 +165,15 @@ func (g *Gazetteer) regionVotes(spans []span) *regionVotes {
 		var kv keyVote
 		for _, i := range sp.cands {
 			e := &g.entries[i]
-			if (e.level == levelAdmin2 || e.level == levelPlace) && e.Admin2Code != "" {
-				ref := countyRef{e.Admin2Code, e.level == levelPlace}
+			if (e.level == levelAdmin2 || e.level == levelPlace) && g.str(e.Admin2Code) != "" {
+				ref := countyRef{g.str(e.Admin2Code), e.level == levelPlace}
 				if !slices.Contains(kv.counties, ref) {
 					kv.counties = append(kv.counties, ref)
 					v.countyCount(ref.in)[ref.code]++
 				}
 			}
-			if e.level != levelCountry && e.Admin1Code != "" && !containsStr(kv.regions, e.Admin1Code) {
-				kv.regions = append(kv.regions, e.Admin1Code)
+			if e.level != levelCountry && g.str(e.Admin1Code) != "" && !containsStr(kv.regions, g.str(e.Admin1Code)) {
+				kv.regions = append(kv.regions, g.str(e.Admin1Code))
 			}
 		}
 		if len(kv.regions) > 0 {

@@ -29,7 +29,7 @@ func (g *Gazetteer) commonWordOnly(surface, key string, cands []int32) []int32 {
 	contraction := strings.ContainsFunc(surface, isApostrophe)
 	var out []int32
 	for k, i := range cands {
-		if g.ownSpelling(i, fold) && (!contraction || strings.ContainsFunc(g.entries[i].Name, isApostrophe)) {
+		if g.ownSpelling(i, fold) && (!contraction || strings.ContainsFunc(g.str(g.entries[i].Name), isApostrophe)) {
 			if out != nil {
 				out = append(out, i)
 			}

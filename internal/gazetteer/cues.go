@@ -105,14 +105,14 @@ type qualifier struct {
 }
 
 // bonus is 1 when the qualifier names e's country or region, else 0.
-func (q *qualifier) bonus(e *entry) float64 {
+func (q *qualifier) bonus(g *Gazetteer, e *entry) float64 {
 	if q == nil {
 		return 0
 	}
-	if e.Admin1Code != "" && q.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
+	if g.str(e.Admin1Code) != "" && q.admin1.has(g.str(e.Admin1Code)) && e.level != levelAdmin1 {
 		return 1
 	}
-	if q.countries.has(e.CountryCode) && e.level != levelCountry {
+	if q.countries.has(g.str(e.CountryCode)) && e.level != levelCountry {
 		return 1
 	}
 	return 0
@@ -170,9 +170,9 @@ func (g *Gazetteer) qualifierNamed(name string) *qualifier {
 			q = &qualifier{}
 		}
 		if e.level == levelCountry {
-			q.countries.add(e.CountryCode)
+			q.countries.add(g.str(e.CountryCode))
 		} else {
-			q.admin1.add(e.Admin1Code)
+			q.admin1.add(g.str(e.Admin1Code))
 		}
 	}
 	return q

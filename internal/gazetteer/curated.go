@@ -82,7 +82,7 @@ func (g *Gazetteer) loadFeatures() error {
 			p.Country = c.info.Name
 		}
 		if i, ok := g.admin1[r[4]]; ok {
-			p.Admin1Code, p.Admin1 = r[4], g.entries[i].Name
+			p.Admin1Code, p.Admin1 = r[4], g.str(g.entries[i].Name)
 		}
 		names := []string{r[0]}
 		if r[1] != "" {
@@ -137,7 +137,7 @@ func (g *Gazetteer) aliasTarget(kind, key string) (int32, bool) {
 		cc, name, _ := strings.Cut(key, "/")
 		best, bestImp := int32(-1), -1.0
 		for _, i := range g.lookup(Normalize(name)) {
-			if e := &g.entries[i]; e.CountryCode == cc && e.level >= levelPlace && e.imp > bestImp {
+			if e := &g.entries[i]; g.str(e.CountryCode) == cc && e.level >= levelPlace && e.imp > bestImp {
 				best, bestImp = i, e.imp
 			}
 		}

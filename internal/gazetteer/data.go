@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -77,11 +76,13 @@ func admin2Importance(pop int64) float64 {
 // places (P) and the sorted key index (K). Fields stay substrings of data.
 func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
 	g.entries = make([]entry, 0, 210000)
-	g.keys = make([]string, 0, 260000)
-	g.lists = make([]string, 0, 260000)
+	if len(data) > math.MaxUint32 {
+		return fmt.Errorf("gazetteer: data of %d bytes is too large to index", len(data))
+	}
+	g.keys = keyTable{blob: data, refs: make([]keyRef, 0, 260000)}
 	fields := make([]string, 0, 12)
 	for n := 1; len(data) > 0; n++ {
-		line := data
+		line, start := data, len(g.keys.blob)-len(data)
 		if i := strings.IndexByte(data, '\n'); i >= 0 {
 			line, data = data[:i], data[i+1:]
 		} else {
@@ -103,17 +104,18 @@ func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
 			if len(fields) != 3 {
 				perr = fmt.Errorf("key: %d fields", len(fields))
 			} else {
-				g.keys, g.lists = append(g.keys, fields[1]), append(g.lists, fields[2])
+				tab := start + len("K\t") + len(fields[1])
+				g.keys.refs = append(g.keys.refs, keyRef{uint32(start + len("K\t")), uint32(tab), uint32(start + len(line))})
 			}
 		}
 		if perr != nil {
 			return parseErr("gazetteer.tsv", n, perr)
 		}
 	}
-	if !sort.StringsAreSorted(g.keys) {
+	if !g.keys.sorted() {
 		return fmt.Errorf("gazetteer: key index is not sorted: regenerate the data")
 	}
-	g.keyIx = newKeyIndex(g.keys)
+	g.keyIx = newKeyIndex(&g.keys)
 	return nil
 }
 
@@ -178,7 +180,7 @@ func (g *Gazetteer) addCountry(f []string, regions map[string]string) error {
 		c.borders = strings.Split(f[10], "|")
 	}
 	p := Place{ID: int64(-100000 - num), Name: f[4], Kind: "A.PCLI", CountryCode: f[1], Country: f[4], Lat: lat, Lon: lon, Source: "world-countries"}
-	c.entry = g.add(entry{Place: p, level: levelCountry, imp: 12})
+	c.entry = g.add(p, levelCountry, 12)
 	g.countries[f[1]] = c
 	return nil
 }
@@ -201,21 +203,21 @@ func (g *Gazetteer) addAdmin(f []string) error {
 	}
 	if f[0] == "1" {
 		p.Kind, p.Admin1Code, p.Admin1 = "A.ADM1", f[1], f[3]
-		g.admin1[f[1]] = g.add(entry{Place: p, level: levelAdmin1, imp: 9}, adminShortNames(f[3])...)
+		g.admin1[f[1]] = g.add(p, levelAdmin1, 9, adminShortNames(f[3])...)
 		return nil
 	}
 	p.Kind, p.Admin2Code, p.Admin2 = "A.ADM2", f[1], f[3]
 	if len(parts) >= 2 {
 		p.Admin1Code = parts[0] + "." + parts[1]
 		if i, ok := g.admin1[p.Admin1Code]; ok {
-			p.Admin1 = g.entries[i].Name
+			p.Admin1 = g.str(g.entries[i].Name)
 		}
 	}
 	var pop int64
 	if len(f) > 8 {
 		pop, _ = strconv.ParseInt(f[8], 10, 64)
 	}
-	g.admin2[f[1]] = g.add(entry{Place: p, level: levelAdmin2, imp: admin2Importance(pop)}, adminShortNames(f[3])...)
+	g.admin2[f[1]] = g.add(p, levelAdmin2, admin2Importance(pop), adminShortNames(f[3])...)
 	return nil
 }
 
@@ -236,7 +238,7 @@ func (g *Gazetteer) addPlace(f []string) error {
 		p.Source = "usps" // a post-office town the generator added (gen/postal.go)
 	}
 	p.Admin1Code, p.Admin2Code = f[5], f[6]
-	g.add(entry{Place: p, level: levelPlace, imp: placeImportance(f[3], pop)})
+	g.add(p, levelPlace, placeImportance(f[3], pop))
 	return nil
 }
 
@@ -269,7 +271,7 @@ func kindOf(fcode string) string {
 
 // place returns entry i's Place with its country and region names filled.
 func (g *Gazetteer) place(i int32) Place {
-	p := g.entries[i].Place
+	p := g.placeOf(&g.entries[i])
 	if p.Country == "" {
 		if c := g.countries[p.CountryCode]; c != nil {
 			p.Country = c.info.Name
@@ -277,14 +279,14 @@ func (g *Gazetteer) place(i int32) Place {
 	}
 	if p.Admin1 == "" && p.Admin1Code != "" {
 		if j, ok := g.admin1[p.Admin1Code]; ok {
-			p.Admin1 = g.entries[j].Name
+			p.Admin1 = g.str(g.entries[j].Name)
 		} else {
 			p.Admin1Code = ""
 		}
 	}
 	if p.Admin2 == "" && p.Admin2Code != "" {
 		if j, ok := g.admin2[p.Admin2Code]; ok {
-			p.Admin2 = g.entries[j].Name
+			p.Admin2 = g.str(g.entries[j].Name)
 		} else {
 			p.Admin2Code = ""
 		}

@@ -2,7 +2,6 @@ package gazetteer
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,12 +109,13 @@ func (g *Gazetteer) resolveStem(name, key string, hint Context) (Mention, bool) 
 			continue
 		}
 		var cands []int32
-		for _, keys := range [2][]string{g.keys, g.extraKeys} {
-			for i := sort.SearchStrings(keys, stem); i < len(keys) && strings.HasPrefix(keys[i], stem) && len(cands) < 16; i++ {
-				for _, c := range g.lookup(keys[i]) {
-					if e := &g.entries[c]; e.level <= levelAdmin1 && !containsIdx(cands, c) {
-						cands = append(cands, c)
-					}
+		for k := range g.keysWithPrefix(stem) {
+			if len(cands) >= 16 {
+				break
+			}
+			for _, c := range g.lookup(k) {
+				if e := &g.entries[c]; e.level <= levelAdmin1 && !containsIdx(cands, c) {
+					cands = append(cands, c)
 				}
 			}
 		}

@@ -84,7 +84,7 @@ func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, vot
 func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64, st *resolveState, qual *qualifier) Mention {
 	e := &g.entries[best.idx]
 	m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
-		Precision: precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: ruleName(e, sp.hint, qual, st)}
+		Precision: g.precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: g.ruleName(e, sp.hint, qual, st)}
 	if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
 		m.Precision = 2
 		m.Rule += "+near"
@@ -206,10 +206,10 @@ func betweenTowns(text string, ms []Mention) {
 // not otherwise name ("Obama" in Japan in a story about Iraq).
 func (g *Gazetteer) foreignPenalty(st *resolveState, idx int32) float64 {
 	e := &g.entries[idx]
-	if len(st.countries) == 0 || e.level < levelAdmin2 || e.CountryCode == "" || st.countries.has(e.CountryCode) {
+	if len(st.countries) == 0 || e.level < levelAdmin2 || g.str(e.CountryCode) == "" || st.countries.has(g.str(e.CountryCode)) {
 		return 0
 	}
-	if st.neighbours.has(e.CountryCode) {
+	if st.neighbours.has(g.str(e.CountryCode)) {
 		return 1
 	}
 	return 4
@@ -223,14 +223,14 @@ const remoteBigPop = 100000
 // nor bordering one it names, small, not a region's capital, and with no
 // qualifier naming its country ("Boni, Mali"): a namesake, not the place.
 func (g *Gazetteer) remoteTown(st *resolveState, e *entry, qual *qualifier) bool {
-	if len(st.countries) == 0 || e.level != levelPlace || e.CountryCode == "" ||
-		st.countries.has(e.CountryCode) || st.neighbours.has(e.CountryCode) {
+	if len(st.countries) == 0 || e.level != levelPlace || g.str(e.CountryCode) == "" ||
+		st.countries.has(g.str(e.CountryCode)) || st.neighbours.has(g.str(e.CountryCode)) {
 		return false
 	}
-	if e.Population >= remoteBigPop || e.Kind == "P.PPLC" || e.Kind == "P.PPLA" {
+	if e.Population >= remoteBigPop || g.str(e.Kind) == "P.PPLC" || g.str(e.Kind) == "P.PPLA" {
 		return false
 	}
-	return qual.bonus(e) == 0
+	return qual.bonus(g, e) == 0
 }
 
 func (g *Gazetteer) threshold(sp span) float64 {
@@ -265,15 +265,15 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 			continue
 		}
 		e := &g.entries[best.idx]
-		a := anchor{key: sp.key, country: e.CountryCode, weight: 1, lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: e.Admin1Code}
+		a := anchor{key: sp.key, country: g.str(e.CountryCode), weight: 1, lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: g.str(e.Admin1Code)}
 		if e.level <= levelAdmin1 {
 			a.weight = 2
 		}
-		if e.Admin1Code != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx, sp.hint)) {
-			a.admin1 = e.Admin1Code
+		if g.str(e.Admin1Code) != "" && (e.level == levelAdmin1 || g.oneRegion(sp.cands, best.idx, sp.hint)) {
+			a.admin1 = g.str(e.Admin1Code)
 		}
 		if e.level == levelAdmin2 {
-			a.admin2 = e.Admin2Code
+			a.admin2 = g.str(e.Admin2Code)
 		}
 		a.inName = e.level <= levelAdmin1 && g.beforeName(text, sp.end)
 		anchors = append(anchors, a)
@@ -307,10 +307,10 @@ func (g *Gazetteer) secondAnchors(text string, spans []span, ctx Context, first 
 			continue
 		}
 		e := &g.entries[best.idx]
-		a := anchor{key: sp.key, country: e.CountryCode, admin1: e.Admin1Code, weight: 1,
-			lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: e.Admin1Code}
+		a := anchor{key: sp.key, country: g.str(e.CountryCode), admin1: g.str(e.Admin1Code), weight: 1,
+			lat: e.Lat, lon: e.Lon, point: e.level >= levelAdmin2, within: g.str(e.Admin1Code)}
 		if e.level == levelAdmin2 {
-			a.admin2 = e.Admin2Code
+			a.admin2 = g.str(e.Admin2Code)
 		}
 		out = append(out, a)
 	}
@@ -337,11 +337,11 @@ type anchor struct {
 // lying in the United States.
 func (g *Gazetteer) isAnchor(cands []int32, best int32, hint kindHint) bool {
 	b := &g.entries[best]
-	fitOnly := hint != hintNone && hintFits(hint, b)
+	fitOnly := hint != hintNone && g.hintFits(hint, b)
 	same := true
 	for _, i := range cands {
 		e := &g.entries[i]
-		if e.CountryCode == b.CountryCode || fitOnly && !hintFits(hint, e) {
+		if g.str(e.CountryCode) == g.str(b.CountryCode) || fitOnly && !g.hintFits(hint, e) {
 			continue // "Henderson County": no town called Henderson rivals the counties
 		}
 		same = false
@@ -359,13 +359,13 @@ func (g *Gazetteer) isAnchor(cands []int32, best int32, hint kindHint) bool {
 // when it fits the best) comes within 3 of its importance.
 func (g *Gazetteer) oneRegion(cands []int32, best int32, hint kindHint) bool {
 	b := &g.entries[best]
-	fitOnly := hint != hintNone && hintFits(hint, b)
+	fitOnly := hint != hintNone && g.hintFits(hint, b)
 	for _, i := range cands {
 		e := &g.entries[i]
-		if fitOnly && !hintFits(hint, e) {
+		if fitOnly && !g.hintFits(hint, e) {
 			continue
 		}
-		if e.Admin1Code != b.Admin1Code && b.imp-e.imp < 3 {
+		if g.str(e.Admin1Code) != g.str(b.Admin1Code) && b.imp-e.imp < 3 {
 			return false
 		}
 	}

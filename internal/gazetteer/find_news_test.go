@@ -77,29 +77,32 @@ func TestFindNewsText(t *testing.T) {
 // level for point features and districts, town level for towns.
 func TestPrecisionForKinds(t *testing.T) {
 	tests := []struct {
-		name string
-		e    entry
-		want int
+		name  string
+		p     Place
+		level int
+		want  int
 	}{
-		{"country", entry{Place: Place{Kind: "A.PCLI", CountryCode: "IQ"}, level: levelCountry}, 3},
-		{"first-level region", entry{Place: Place{Kind: "A.ADM1", CountryCode: "IQ"}, level: levelAdmin1}, 3},
-		{"district", entry{Place: Place{Kind: "A.ADM2", CountryCode: "IQ"}, level: levelAdmin2}, 2},
-		{"continent", entry{Place: Place{Kind: "L.CONT"}, level: levelFeature}, 3},
-		{"ocean", entry{Place: Place{Kind: "H.OCN"}, level: levelFeature}, 3},
-		{"desert in one country", entry{Place: Place{Kind: "T.DSRT", CountryCode: "IQ"}, level: levelFeature}, 3},
-		{"world region", entry{Place: Place{Kind: "L.RGN"}, level: levelFeature}, 3},
-		{"lake across borders", entry{Place: Place{Kind: "H.LK"}, level: levelFeature}, 3},
-		{"lake in one country", entry{Place: Place{Kind: "H.LK", CountryCode: "IQ"}, level: levelFeature}, 2},
-		{"oil field", entry{Place: Place{Kind: "L.OILF", CountryCode: "IQ"}, level: levelFeature}, 2},
-		{"dam", entry{Place: Place{Kind: "S.DAM", CountryCode: "IQ"}, level: levelFeature}, 2},
-		{"border crossing", entry{Place: Place{Kind: "S.BDCR", CountryCode: "SY"}, level: levelFeature}, 2},
-		{"mountains", entry{Place: Place{Kind: "T.MTS", CountryCode: "IQ"}, level: levelFeature}, 2},
-		{"town", entry{Place: Place{Kind: "P.PPL", CountryCode: "IQ"}, level: levelPlace}, 1},
+		{"country", Place{Kind: "A.PCLI", CountryCode: "IQ"}, levelCountry, 3},
+		{"first-level region", Place{Kind: "A.ADM1", CountryCode: "IQ"}, levelAdmin1, 3},
+		{"district", Place{Kind: "A.ADM2", CountryCode: "IQ"}, levelAdmin2, 2},
+		{"continent", Place{Kind: "L.CONT"}, levelFeature, 3},
+		{"ocean", Place{Kind: "H.OCN"}, levelFeature, 3},
+		{"desert in one country", Place{Kind: "T.DSRT", CountryCode: "IQ"}, levelFeature, 3},
+		{"world region", Place{Kind: "L.RGN"}, levelFeature, 3},
+		{"lake across borders", Place{Kind: "H.LK"}, levelFeature, 3},
+		{"lake in one country", Place{Kind: "H.LK", CountryCode: "IQ"}, levelFeature, 2},
+		{"oil field", Place{Kind: "L.OILF", CountryCode: "IQ"}, levelFeature, 2},
+		{"dam", Place{Kind: "S.DAM", CountryCode: "IQ"}, levelFeature, 2},
+		{"border crossing", Place{Kind: "S.BDCR", CountryCode: "SY"}, levelFeature, 2},
+		{"mountains", Place{Kind: "T.MTS", CountryCode: "IQ"}, levelFeature, 2},
+		{"town", Place{Kind: "P.PPL", CountryCode: "IQ"}, levelPlace, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := precisionFor(&tt.e); got != tt.want {
-				t.Errorf("precisionFor(%s) = %d, want %d", tt.e.Kind, got, tt.want)
+			g := &Gazetteer{}
+			e := g.newEntry(tt.p, tt.level, 0)
+			if got := g.precisionFor(&e); got != tt.want {
+				t.Errorf("precisionFor(%s) = %d, want %d", tt.p.Kind, got, tt.want)
 			}
 		})
 	}

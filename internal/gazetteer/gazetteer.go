@@ -39,13 +39,6 @@ type Context struct {
 	agg *docAgg // set by DocContext: lets Resolve leave a name's own mentions out
 }
 
-// entry is a gazetteer record with what ranking needs.
-type entry struct {
-	Place
-	level int     // levelCountry .. levelFeature
-	imp   float64 // importance prior, roughly log-population scaled
-}
-
 const (
 	levelCountry = iota
 	levelAdmin1
@@ -58,8 +51,8 @@ const (
 // safe for concurrent use.
 type Gazetteer struct {
 	entries   []entry
-	keys      []string            // sorted normal forms from the data file
-	lists     []string            // per key: comma-separated entry indexes
+	pool      strPool             // the entries' strings
+	keys      keyTable            // sorted normal forms from the data file and their entries
 	keyIx     keyIndex            // hash index over keys
 	extraKeys []string            // the keys of extra, sorted
 	extra     map[string][]int32  // keys added at load (curated, aliases)
@@ -121,6 +114,7 @@ func Load() (*Gazetteer, error) {
 		g.extraKeys = append(g.extraKeys, k)
 	}
 	sort.Strings(g.extraKeys)
+	g.pool.last = [nFields]lastString{} // it points into the data files
 	return g, nil
 }
 
@@ -141,7 +135,7 @@ func (g *Gazetteer) Country(code string) (CountryInfo, bool) {
 	}
 	for _, i := range g.lookup(Normalize(code)) {
 		if e := &g.entries[i]; e.level == levelCountry {
-			return g.countries[e.CountryCode].info, true
+			return g.countries[g.str(e.CountryCode)].info, true
 		}
 	}
 	return CountryInfo{}, false
@@ -160,7 +154,7 @@ func (g *Gazetteer) Region(countryCode, name string) (Place, bool) {
 	best, bestImp := int32(-1), math.Inf(-1)
 	for _, i := range g.lookup(Normalize(name)) {
 		e := &g.entries[i]
-		if (e.level != levelAdmin1 && e.level != levelAdmin2) || (cc != "" && e.CountryCode != cc) {
+		if (e.level != levelAdmin1 && e.level != levelAdmin2) || (cc != "" && g.str(e.CountryCode) != cc) {
 			continue
 		}
 		imp := e.imp
@@ -193,9 +187,9 @@ func upper(s string) string {
 	return string(b)
 }
 
-func (g *Gazetteer) add(e entry, names ...string) int32 {
+func (g *Gazetteer) add(p Place, level int, imp float64, names ...string) int32 {
 	idx := int32(len(g.entries))
-	g.entries = append(g.entries, e)
+	g.entries = append(g.entries, g.newEntry(p, level, imp))
 	seen := map[string]bool{}
 	for _, n := range names {
 		k := Normalize(n)
@@ -210,10 +204,8 @@ func (g *Gazetteer) add(e entry, names ...string) int32 {
 
 // hasKeyPrefix reports whether some key begins with p.
 func (g *Gazetteer) hasKeyPrefix(p string) bool {
-	for _, keys := range [2][]string{g.keys, g.extraKeys} {
-		if i := sort.SearchStrings(keys, p); i < len(keys) && strings.HasPrefix(keys[i], p) {
-			return true
-		}
+	for range g.keysWithPrefix(p) {
+		return true
 	}
 	return false
 }
@@ -221,8 +213,8 @@ func (g *Gazetteer) hasKeyPrefix(p string) bool {
 // lookup returns the entries indexed under a normal form.
 func (g *Gazetteer) lookup(key string) []int32 {
 	var out []int32
-	if i := g.keyIx.find(g.keys, key); i >= 0 {
-		out = parseList(g.lists[i], make([]int32, 0, 4))
+	if i := g.keyIx.find(&g.keys, key); i >= 0 {
+		out = parseList(g.keys.list(i), make([]int32, 0, 4))
 	}
 	if x := g.extra[key]; len(x) > 0 {
 		for _, idx := range x {

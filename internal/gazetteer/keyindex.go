@@ -11,14 +11,14 @@ type keyIndex struct {
 	mask  uint64
 }
 
-func newKeyIndex(keys []string) keyIndex {
+func newKeyIndex(keys *keyTable) keyIndex {
 	size := 1
-	for size < 2*len(keys) {
+	for size < 2*keys.len() {
 		size <<= 1
 	}
 	ix := keyIndex{seed: maphash.MakeSeed(), slots: make([]int32, size), mask: uint64(size - 1)}
-	for i, k := range keys {
-		h := maphash.String(ix.seed, k) & ix.mask
+	for i := range keys.len() {
+		h := maphash.String(ix.seed, keys.key(i)) & ix.mask
 		for ix.slots[h] != 0 {
 			h = (h + 1) & ix.mask
 		}
@@ -28,7 +28,7 @@ func newKeyIndex(keys []string) keyIndex {
 }
 
 // find returns the position of key in keys, or -1.
-func (ix *keyIndex) find(keys []string, key string) int {
+func (ix *keyIndex) find(keys *keyTable, key string) int {
 	if len(ix.slots) == 0 {
 		return -1
 	}
@@ -38,7 +38,7 @@ func (ix *keyIndex) find(keys []string, key string) int {
 		if s == 0 {
 			return -1
 		}
-		if keys[s-1] == key {
+		if keys.key(int(s-1)) == key {
 			return int(s - 1)
 		}
 		h = (h + 1) & ix.mask

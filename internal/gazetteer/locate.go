@@ -44,18 +44,18 @@ func (g *Gazetteer) Locate(lat, lon float64) (Place, bool) {
 		if near < 0 || dist > 30 {
 			return Place{}, false
 		}
-		code = g.entries[near].Admin1Code
+		code = g.str(g.entries[near].Admin1Code)
 	}
 	p := Place{Name: "", Kind: "L.POINT", Lat: lat, Lon: lon, Source: "locate"}
 	if i, ok := g.admin1[code]; ok {
 		a := g.entries[i]
-		p.CountryCode, p.Country, p.Admin1Code, p.Admin1 = a.CountryCode, a.Country, a.Admin1Code, a.Admin1
-		p.Name = a.Name
+		p.CountryCode, p.Country, p.Admin1Code, p.Admin1 = g.str(a.CountryCode), g.str(a.Country), g.str(a.Admin1Code), g.str(a.Admin1)
+		p.Name = g.str(a.Name)
 	} else if near >= 0 {
 		np := g.place(near)
 		p.CountryCode, p.Country = np.CountryCode, np.Country
 	}
-	if near >= 0 && g.entries[near].Admin1Code == p.Admin1Code {
+	if near >= 0 && g.str(g.entries[near].Admin1Code) == p.Admin1Code {
 		np := g.place(near)
 		p.Admin2Code, p.Admin2 = np.Admin2Code, np.Admin2
 		if p.Admin2 != "" {
@@ -101,7 +101,7 @@ func (g *Gazetteer) nearestPlace(lat, lon float64, code string) (int32, float64)
 			for _, i := range g.bounds.grid[[2]int{cx + dx, cy + dy}] {
 				e := &g.entries[i]
 				d := Distance(lat, lon, e.Lat, e.Lon)
-				if code != "" && e.Admin1Code != code {
+				if code != "" && g.str(e.Admin1Code) != code {
 					d += 1000
 				}
 				if d < bestD {

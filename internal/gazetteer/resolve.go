@@ -169,7 +169,7 @@ func (g *Gazetteer) fillRegions(st *resolveState, regions []string) {
 		}
 		for _, i := range g.lookup(Normalize(a)) {
 			if e := &g.entries[i]; e.level == levelAdmin1 {
-				st.admin1.add(e.Admin1Code)
+				st.admin1.add(g.str(e.Admin1Code))
 			}
 		}
 	}
@@ -197,7 +197,7 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 		if g.spelledAs(i, fold) {
 			out[k] |= spelledExact
 		}
-		if e.level == levelCountry && g.isDemonym(e.CountryCode, fold) {
+		if e.level == levelCountry && g.isDemonym(g.str(e.CountryCode), fold) {
 			out[k] |= spelledDemonym
 		}
 	}
@@ -233,8 +233,8 @@ func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint 
 // shares the name with them.
 func (g *Gazetteer) seatsOf(cands []int32, dst []string) []string {
 	for _, i := range cands {
-		if e := &g.entries[i]; e.level == levelPlace && (e.Kind == "P.PPLA" || e.Kind == "P.PPLC") {
-			dst = append(dst, e.Admin1Code)
+		if e := &g.entries[i]; e.level == levelPlace && (g.str(e.Kind) == "P.PPLA" || g.str(e.Kind) == "P.PPLC") {
+			dst = append(dst, g.str(e.Admin1Code))
 		}
 	}
 	return dst
@@ -246,7 +246,7 @@ func (g *Gazetteer) score(i int32, spelled uint8, seats []string, st *resolveSta
 	e := &g.entries[i]
 	s := g.prior(i, seats) + g.contextScore(e, st) + g.hintScore(hint, e)
 	if qual != nil {
-		s += qual.bonus(e) * g.w.Qualifier
+		s += qual.bonus(g, e) * g.w.Qualifier
 	}
 	return s + g.spellingScore(spelled)
 }
@@ -269,7 +269,7 @@ func (g *Gazetteer) bareFeatureOK(cands []int32, hint kindHint) bool {
 // spelledAs reports that fold is entry i's name or one of its alias
 // spellings.
 func (g *Gazetteer) spelledAs(i int32, fold string) bool {
-	return foldEqual(g.entries[i].Name, fold) || g.aliasSpelled(i, fold)
+	return foldEqual(g.str(g.entries[i].Name), fold) || g.aliasSpelled(i, fold)
 }
 
 // foldEqual reports foldSimple(name) == fold, without allocating for an
@@ -346,10 +346,10 @@ func isFoldByte(c byte) bool {
 func (g *Gazetteer) prior(i int32, seats []string) float64 {
 	e := &g.entries[i]
 	s := g.importance(e)
-	if e.Kind == "P.PPLX" {
+	if g.str(e.Kind) == "P.PPLX" {
 		s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
 	}
-	if e.level == levelAdmin1 && slices.Contains(seats, e.Admin1Code) {
+	if e.level == levelAdmin1 && slices.Contains(seats, g.str(e.Admin1Code)) {
 		s -= g.w.SeatOfRegion // Karbala the city over Karbala the province
 	}
 	return s
@@ -359,43 +359,43 @@ func (g *Gazetteer) prior(i int32, seats []string) float64 {
 func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	s := 0.0
 	switch {
-	case st.countries.has(e.CountryCode):
+	case st.countries.has(g.str(e.CountryCode)):
 		f := 1.0
 		if e.level == levelPlace && e.imp < g.w.SmallBelow {
 			f = g.w.SmallCtx // a hamlet needs more than its country named
 		}
 		s += f * g.w.CountryCtx
-		if e.CountryCode == st.topCountry {
+		if g.str(e.CountryCode) == st.topCountry {
 			s += f * g.w.TopCountry
 		}
-	case e.CountryCode == "" && e.level == levelFeature:
+	case g.str(e.CountryCode) == "" && e.level == levelFeature:
 		s += g.w.Worldwide // oceans and continents belong to every document
-	case st.neighbours.has(e.CountryCode):
+	case st.neighbours.has(g.str(e.CountryCode)):
 		s += g.w.Neighbour
 	}
 	if g.w.Near != 0 && len(st.points) > 0 {
 		if e.level >= levelAdmin2 {
 			s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
-		} else if e.level == levelAdmin1 && st.holding.has(e.Admin1Code) {
+		} else if e.level == levelAdmin1 && st.holding.has(g.str(e.Admin1Code)) {
 			s += g.w.Near // a region holding towns the document names
 		}
 	}
-	if e.Admin2Code != "" && e.level != levelAdmin2 && st.admin2.has(e.Admin2Code) {
+	if g.str(e.Admin2Code) != "" && e.level != levelAdmin2 && st.admin2.has(g.str(e.Admin2Code)) {
 		s += g.w.Admin2Ctx // Huntsville when Walker County is named
-	} else if e.Admin2Code != "" && e.level != levelAdmin2 && st.county.named(e.Admin2Code) {
+	} else if g.str(e.Admin2Code) != "" && e.level != levelAdmin2 && st.county.named(g.str(e.Admin2Code)) {
 		s += g.w.CountyAny // Richmond, Kentucky, when some Madison County is named
 	}
-	if e.level == levelAdmin2 && st.county.holds(e.Admin2Code) {
+	if e.level == levelAdmin2 && st.county.holds(g.str(e.Admin2Code)) {
 		s += g.w.CountyAny // Madison County, Kentucky, when some Richmond is named
 	}
-	if e.Admin1Code != "" && st.admin1.has(e.Admin1Code) && e.level != levelAdmin1 {
+	if g.str(e.Admin1Code) != "" && st.admin1.has(g.str(e.Admin1Code)) && e.level != levelAdmin1 {
 		s += g.w.Admin1Ctx
-		if st.named.has(e.Admin1Code) {
+		if st.named.has(g.str(e.Admin1Code)) {
 			s += g.w.Admin1Named // "Ohio" in the text, not a town that might be in Ohio
 		}
 	}
 	if e.level != levelCountry && st.votes.any() {
-		s += g.w.Coherence * st.votes.get(e.Admin1Code)
+		s += g.w.Coherence * st.votes.get(g.str(e.Admin1Code))
 	}
 	return s
 }
@@ -454,14 +454,14 @@ func (g *Gazetteer) hintScore(h kindHint, e *entry) float64 {
 	if h == hintNone {
 		return 0
 	}
-	if hintFits(h, e) {
+	if g.hintFits(h, e) {
 		return g.w.KindMatch
 	}
 	return g.w.KindClash
 }
 
 // hintFits reports whether e is the kind of place the type word h says.
-func hintFits(h kindHint, e *entry) bool {
+func (g *Gazetteer) hintFits(h kindHint, e *entry) bool {
 	fits := false
 	switch h {
 	case hintAdmin1:
@@ -471,9 +471,9 @@ func hintFits(h kindHint, e *entry) bool {
 	case hintTown:
 		fits = e.level == levelPlace
 	case hintMountain:
-		fits = strings.HasPrefix(e.Kind, "T.MT") || strings.HasPrefix(e.Kind, "T.HLL")
+		fits = strings.HasPrefix(g.str(e.Kind), "T.MT") || strings.HasPrefix(g.str(e.Kind), "T.HLL")
 	case hintOil:
-		fits = e.Kind == "L.OILF" || e.Kind == "S.OILR"
+		fits = g.str(e.Kind) == "L.OILF" || g.str(e.Kind) == "S.OILR"
 	case hintFeature:
 		fits = e.level == levelFeature
 	}
@@ -514,10 +514,10 @@ var wideKinds = map[string]bool{
 }
 
 // precisionFor is the ACLED geo_precision a place kind implies by itself.
-func precisionFor(e *entry) int {
+func (g *Gazetteer) precisionFor(e *entry) int {
 	switch {
-	case e.level == levelCountry || e.level == levelAdmin1 || wideKinds[e.Kind],
-		e.level == levelFeature && e.CountryCode == "": // it spans countries (Lake Chad)
+	case e.level == levelCountry || e.level == levelAdmin1 || wideKinds[g.str(e.Kind)],
+		e.level == levelFeature && g.str(e.CountryCode) == "": // it spans countries (Lake Chad)
 		return 3
 	case e.level == levelAdmin2 || e.level == levelFeature:
 		return 2
@@ -553,8 +553,8 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	}
 	kh, qual, st, end, cues := q.hint, q.qual, q.st, q.end, q.cues
 	e := &g.entries[best.idx]
-	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: precisionFor(e),
-		Score: confidence(margin, len(cands)), Rule: ruleName(e, kh, qual, st)}
+	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: g.precisionFor(e),
+		Score: confidence(margin, len(cands)), Rule: g.ruleName(e, kh, qual, st)}
 	if cues && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
 		m.Precision = 2
 	}
@@ -564,18 +564,18 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	return m, true
 }
 
-func ruleName(e *entry, kh kindHint, q *qualifier, st *resolveState) string {
+func (g *Gazetteer) ruleName(e *entry, kh kindHint, q *qualifier, st *resolveState) string {
 	var b strings.Builder // one allocation: this runs for every mention
-	b.Grow(len("gazetteer:+type-word+qualifier+doc-country") + len(e.Kind))
+	b.Grow(len("gazetteer:+type-word+qualifier+doc-country") + len(g.str(e.Kind)))
 	b.WriteString("gazetteer:")
-	appendLower(&b, e.Kind)
+	appendLower(&b, g.str(e.Kind))
 	if kh != hintNone {
 		b.WriteString("+type-word")
 	}
-	if q != nil && q.bonus(e) > 0 {
+	if q != nil && q.bonus(g, e) > 0 {
 		b.WriteString("+qualifier")
 	}
-	if st.countries.has(e.CountryCode) {
+	if st.countries.has(g.str(e.CountryCode)) {
 		b.WriteString("+doc-country")
 	}
 	return b.String()

@@ -444,7 +444,7 @@ func isAcronym(w string) bool {
 func (g *Gazetteer) acronymPlace(cands []int32, w string) bool {
 	fold := foldSimple(w)
 	for _, i := range cands {
-		if g.aliasSpelled(i, fold) || (g.entries[i].level <= levelAdmin1 && foldSimple(g.entries[i].Name) == fold) {
+		if g.aliasSpelled(i, fold) || (g.entries[i].level <= levelAdmin1 && foldSimple(g.str(g.entries[i].Name)) == fold) {
 			return true
 		}
 	}

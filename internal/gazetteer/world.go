@@ -38,7 +38,7 @@ func (g *Gazetteer) loadWorld() error {
 // exact spellings. Curated features are there because reports name them:
 // they rank like a sizeable town.
 func (g *Gazetteer) addFeature(p Place, names []string, level int) {
-	idx := g.add(entry{Place: p, level: level, imp: 7}, names...)
+	idx := g.add(p, level, 7, names...)
 	for _, n := range names[1:] {
 		g.aliasFolds[idx] = append(g.aliasFolds[idx], foldSimple(n))
 	}
