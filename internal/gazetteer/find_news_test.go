@@ -35,6 +35,11 @@ func TestFindNewsText(t *testing.T) {
 			want: []found{{"Seno province", "BF.12", "BF", 2}, {"Dori", "BF.12", "BF", 1}},
 		},
 		{
+			name: "a dateline's capitals before a lone article (Kabul's alternate spelling is Kabula)",
+			text: "KABUL - A minibus hit a mine on Tuesday; officials in Herat said nothing.",
+			want: []found{{"KABUL", "AF.13", "AF", 1}, {"Herat", "AF.11", "AF", 1}},
+		},
+		{
 			name: "French region names written in English",
 			text: "Rebels advanced across North Kivu toward Kitshanga in the Democratic Republic of Congo.",
 			want: []found{{"North Kivu", "CD.11", "CD", 3}, {"Kitshanga", "CD.11", "CD", 1}, {"Democratic Republic of Congo", "", "CD", 3}},

@@ -207,6 +207,9 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if len(cands) == 0 {
 			continue
 		}
+		if n > 1 && g.addsNothing(sc, text, toks, i, n, cands) {
+			continue // "KABUL - A suicide bomber": the "A" is no part of the name
+		}
 		if n > 1 && brk[i] && !caseless && openers[first.lower] && g.surfaceIsName(sc, text[toks[i+1].start:last.end]) {
 			continue // "In Seno province": a sentence's first word is no part of the name after it
 		}
@@ -215,6 +218,23 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		return sp, g.acceptSpan(text, toks, brk, i, &sp, caseless)
 	}
 	return span{}, false
+}
+
+// addsNothing reports a span whose last word is a lone letter and whose
+// words before it already name one of the same places: "KABUL - A suicide
+// bomber" met Kabul's alternate spelling Kabula, as the normal form drops
+// spaces. The shorter span is the name.
+func (g *Gazetteer) addsNothing(sc *scanScratch, text string, toks []token, i, n int, cands []int32) bool {
+	if len(toks[i+n-1].lower) != 1 {
+		return false
+	}
+	_, short := g.lookupSurface(sc, text[toks[i].start:toks[i+n-2].end])
+	for _, c := range cands {
+		if containsIdx(short, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // longerNameAt reports whether a name of two or more words may start at
