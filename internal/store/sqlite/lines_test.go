@@ -1,13 +1,10 @@
 package sqlite
 
 import (
-	"database/sql"
-	"io/fs"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/pressly/goose/v3"
 
 	"github.com/sitrep-org/sitrep/internal/article"
 )
@@ -103,21 +100,7 @@ func FuzzDecodeLines(f *testing.F) {
 // still found by full-text search.
 func TestMigrationCarriesLinesOver(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	w, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, w, sub, goose.WithDisableGlobalRegistry(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(t.Context(), 11); err != nil {
-		t.Fatal(err)
-	}
+	w := openAt(t, path, 11)
 	text := "Gunmen raided a cattle market.\nTwo traders were hurt."
 	id := article.Hash(text)
 	want := []article.Line{
