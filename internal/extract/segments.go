@@ -102,16 +102,8 @@ func sortInts(xs []int) {
 // shiftEvent moves a classifier result's cue offsets from the classified
 // text to the article, dropping cues outside it.
 func shiftEvent(ev EventResult, base, end int) EventResult {
-	cues := make([]Cue, 0, len(ev.Cues))
-	for _, c := range ev.Cues {
-		c.Start += base
-		c.End += base
-		if c.Start >= base && c.Start <= c.End && c.End <= end {
-			cues = append(cues, c)
-		}
-	}
-	ev.Cues = cues
-	return ev
+	ev.Cues = append([]Cue(nil), ev.Cues...)
+	return shiftOwnEvent(ev, base, end)
 }
 
 // shiftOwnEvent is shiftEvent for a result whose cue slice is the
