@@ -70,10 +70,7 @@ func TestRegionInTeamName(t *testing.T) {
 func TestResolveNearFoundTowns(t *testing.T) {
 	g := loadTest(t)
 	text := "Deputies in Athens arrested a man from Malakoff and another from Chandler on Friday."
-	ctx := g.DocContext(text)
-	at := strings.Index(text, "Athens")
-	ctx.Offset, ctx.End = at, at+len("Athens")
-	m, ok := g.Resolve("Athens", ctx)
+	m, ok := resolveIn(t, g, text, "Athens")
 	if !ok || m.Place.Admin1Code != "US.TX" {
 		t.Errorf("Resolve(Athens) beside Malakoff and Chandler = %s %s, %v; want Athens, Texas", m.Place.Name, m.Place.Admin1Code, ok)
 	}

@@ -283,10 +283,7 @@ func TestResolveFocus(t *testing.T) {
 	g := loadTest(t)
 	text := "Gunmen attacked a checkpoint in Kirkuk, Iraq, on Monday. Police in Kirkuk said the attackers " +
 		"fled towards Qaryat Zzyzxwq, a hamlet south of Kirkuk."
-	ctx := g.DocContext(text)
-	at := strings.Index(text, "Qaryat")
-	ctx.Offset, ctx.End = at, at+len("Qaryat Zzyzxwq")
-	m, ok := g.Resolve("Qaryat Zzyzxwq", ctx)
+	m, ok := resolveIn(t, g, text, "Qaryat Zzyzxwq")
 	if !ok || m.Place.Name != "Kirkuk" || m.Rule != "gazetteer:doc-focus" || m.Precision < 2 || m.Score > 0.5 {
 		t.Errorf("Resolve(unknown hamlet) = %+v, %v; want the document's focus, Kirkuk, as a low-scored guess", m, ok)
 	}
@@ -327,10 +324,7 @@ func TestResolveFacilityAtFocus(t *testing.T) {
 	g := loadTest(t)
 	text := "Crowds gathered in Kirkuk, Iraq, on Monday. Police in Kirkuk guarded the Windsor Castle Hotel " +
 		"while officials in Kirkuk and Baghdad met."
-	ctx := g.DocContext(text)
-	at := strings.Index(text, "Windsor")
-	ctx.Offset, ctx.End = at, at+len("Windsor Castle Hotel")
-	m, ok := g.Resolve("Windsor Castle Hotel", ctx)
+	m, ok := resolveIn(t, g, text, "Windsor Castle Hotel")
 	if !ok || m.Place.CountryCode != "IQ" {
 		t.Errorf("Resolve(Windsor Castle Hotel) in a story about Kirkuk = %s %s, %v; want the document's focus in Iraq",
 			m.Place.Name, m.Place.CountryCode, ok)
@@ -352,10 +346,7 @@ func TestResolveTownInNamedCounty(t *testing.T) {
 	// many states have a Richmond and a Madison County; only Kentucky's
 	// Richmond lies in a Madison County
 	text := "Deputies from Madison County said a Richmond man was arrested after the crash on Monday."
-	ctx := g.DocContext(text)
-	at := strings.Index(text, "Richmond")
-	ctx.Offset, ctx.End = at, at+len("Richmond")
-	m, ok := g.Resolve("Richmond", ctx)
+	m, ok := resolveIn(t, g, text, "Richmond")
 	if !ok || m.Place.Admin1Code != "US.KY" {
 		t.Errorf("Resolve(Richmond) beside Madison County = %s %s, %v; want Richmond, Kentucky", m.Place.Admin1Code, m.Place.Name, ok)
 	}
@@ -480,4 +471,17 @@ func TestSeat(t *testing.T) {
 			t.Errorf("Seat(%q) = true", name)
 		}
 	}
+}
+
+// resolveIn resolves name where it first stands in text, with text's
+// document context.
+func resolveIn(t *testing.T, g *Gazetteer, text, name string) (Mention, bool) {
+	t.Helper()
+	at := strings.Index(text, name)
+	if at < 0 {
+		t.Fatalf("%q is not in the text", name)
+	}
+	ctx := g.DocContext(text)
+	ctx.Offset, ctx.End = at, at+len(name)
+	return g.Resolve(name, ctx)
 }
