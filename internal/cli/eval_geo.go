@@ -29,14 +29,16 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 	var datasets string
 	var gold bool
 	var split string
+	var misses bool
 	cmd := &cobra.Command{
 		Use:   "geo",
 		Short: "Score toponym resolution on GeoWebNews, LGL and TR-News (gold spans given)",
 		Long: "Resolves every gold toponym with its document's context (from sitrep's own scan of the text, or\n" +
 			"with --gold-context from the gold toponym spans) and reports accuracy within 161 km,\n" +
-			"country accuracy and median error. GeoWebNews is also split into even articles (used while\n" +
-			"tuning) and odd articles (held out). --split tune prints only what tuning may look at (LGL and\n" +
-			"the even GeoWebNews half); --split heldout only the odd half and TR-News.",
+			"country accuracy and median error. GeoWebNews and TR-News are also split into even articles\n" +
+			"(used while tuning) and odd articles (held out). --split tune prints only what tuning may look\n" +
+			"at (LGL and the even halves); --split heldout only the odd halves. --misses writes every\n" +
+			"toponym not placed within 161 km as JSON lines, and only with --split tune.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if err := cobra.NoArgs(cmd, args); err != nil {
 				return usageError{fmt.Errorf("eval geo: %w", err)}
@@ -47,6 +49,9 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 			keep, err := splitFilter(split)
 			if err != nil {
 				return err
+			}
+			if misses && split != "tune" {
+				return usageError{fmt.Errorf("eval geo: --misses shows single toponyms, so only the tuning halves: add --split tune")}
 			}
 			g, err := gazetteer.Load()
 			if err != nil {
@@ -63,6 +68,9 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 						results = append(results, r)
 					}
 				}
+			}
+			if misses {
+				return writeMisses(cfg, results)
 			}
 			if cfg.JSON {
 				enc := json.NewEncoder(cfg.Stdout)
@@ -83,7 +91,8 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&datasets, "datasets", "../shared/datasets", "directory holding geoparsing/")
-	cmd.Flags().StringVar(&split, "split", "all", "which results to print: all, tune (LGL, GeoWebNews even) or heldout (GeoWebNews odd, TR-News)")
+	cmd.Flags().StringVar(&split, "split", "all", "which results to print: all, tune (LGL and the even halves) or heldout (the odd halves)")
+	cmd.Flags().BoolVar(&misses, "misses", false, "write the toponyms missed by more than 161 km as JSON lines (needs --split tune)")
 	cmd.Flags().BoolVar(&gold, "gold-context", false, "take each document's context from the gold toponym spans instead of sitrep's own place scan")
 	return cmd
 }
@@ -101,7 +110,7 @@ func evalCorpus(g *gazetteer.Gazetteer, path, name string, ref float64, scan boo
 	all := geoeval.Evaluate(g, name, docs, nil, scan)
 	all.Reference = ref
 	out := []geoeval.Result{all}
-	if name == "GeoWebNews" {
+	if name != "LGL" {
 		even := geoeval.Evaluate(g, name+" (even, tuned on)", docs, func(i int) bool { return i%2 == 0 }, scan)
 		odd := geoeval.Evaluate(g, name+" (odd, held out)", docs, func(i int) bool { return i%2 == 1 }, scan)
 		out = append(out, even, odd)
@@ -109,12 +118,29 @@ func evalCorpus(g *gazetteer.Gazetteer, path, name string, ref float64, scan boo
 	return out, nil
 }
 
+// writeMisses writes each result's misses as JSON lines tagged with the
+// corpus, for reading what the resolver gets wrong.
+func writeMisses(cfg *Config, results []geoeval.Result) error {
+	enc := json.NewEncoder(cfg.Stdout)
+	for _, r := range results {
+		for _, m := range r.Misses {
+			if err := enc.Encode(struct {
+				Corpus string `json:"corpus"`
+				geoeval.Miss
+			}{r.Name, m}); err != nil {
+				return fmt.Errorf("eval geo: write misses: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
 // splitFilter keeps tuning honest: while rules are tuned, --split tune prints
 // only the corpora tuning may look at, so held-out figures are never seen
 // between changes.
 func splitFilter(split string) (func(name string) bool, error) {
-	tune := map[string]bool{"LGL": true, "GeoWebNews (even, tuned on)": true}
-	heldout := map[string]bool{"TR-News": true, "GeoWebNews (odd, held out)": true}
+	tune := map[string]bool{"LGL": true, "GeoWebNews (even, tuned on)": true, "TR-News (even, tuned on)": true}
+	heldout := map[string]bool{"GeoWebNews (odd, held out)": true, "TR-News (odd, held out)": true}
 	switch split {
 	case "all":
 		return func(string) bool { return true }, nil

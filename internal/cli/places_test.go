@@ -79,6 +79,13 @@ func TestEvalGeoBadSplit(t *testing.T) {
 	}
 }
 
+func TestEvalGeoMissesOnlyOnTuningHalves(t *testing.T) {
+	code, _, errOut := runPlacesCLI(t, "", "eval", "geo", "--misses")
+	if code != ExitUsage || !strings.Contains(errOut, "--split tune") {
+		t.Errorf("exit %d, stderr %q; want a usage error asking for --split tune", code, errOut)
+	}
+}
+
 func TestSplitFilter(t *testing.T) {
 	tune, err := splitFilter("tune")
 	if err != nil {
@@ -95,7 +102,9 @@ func TestSplitFilter(t *testing.T) {
 		{"LGL", true, false},
 		{"GeoWebNews (even, tuned on)", true, false},
 		{"GeoWebNews (odd, held out)", false, true},
-		{"TR-News", false, true},
+		{"TR-News (even, tuned on)", true, false},
+		{"TR-News (odd, held out)", false, true},
+		{"TR-News", false, false},
 		{"GeoWebNews", false, false},
 	} {
 		if tune(c.name) != c.tune || held(c.name) != c.held {

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
@@ -78,13 +79,56 @@ func Parse(r io.Reader) ([]Document, error) {
 			tp.Start, tp.End = byteAt[tp.Start], byteAt[tp.End] // the corpora count characters
 			tp.Lat, tp.Lon = lat, lon
 			if d.Text[tp.Start:tp.End] != tp.Name {
-				tp.Name = d.Text[tp.Start:tp.End]
+				if at, ok := nearest(d.Text, tp.Name, tp.Start); ok {
+					tp.Start, tp.End = at, at+len(tp.Name)
+				} else {
+					tp.Name = d.Text[tp.Start:tp.End]
+				}
 			}
 			d.Toponyms = append(d.Toponyms, tp)
 		}
 		docs = append(docs, d)
 	}
 	return docs, nil
+}
+
+// realignWithin is how far (in bytes) a toponym's phrase may lie from the
+// offset the corpus gives. In 19 TR-News articles the offsets drift a few
+// characters ahead of the text (up to 10 by the end of an article), so the
+// span cuts words ("Ot[tawa i]s"); the phrase the corpus also gives is then
+// taken at its nearest occurrence.
+const realignWithin = 300
+
+// nearest finds the occurrence of phrase in text closest to at, within
+// realignWithin bytes.
+func nearest(text, phrase string, at int) (int, bool) {
+	if phrase == "" {
+		return 0, false
+	}
+	best, found := 0, false
+	lo := max(0, at-realignWithin)
+	for {
+		j := strings.Index(text[lo:], phrase)
+		if j < 0 {
+			break
+		}
+		j += lo
+		if j > at+realignWithin {
+			break
+		}
+		if !found || abs(j-at) < abs(best-at) {
+			best, found = j, true
+		}
+		lo = j + 1
+	}
+	return best, found
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // runeOffsets maps character offsets to byte offsets (one past the end
@@ -107,6 +151,24 @@ type Result struct {
 	CountryAcc    float64 `json:"country_accuracy"` // share of toponyms with a known gold country
 	MedianErrorKm float64 `json:"median_error_km"`  // over resolved toponyms
 	Reference     float64 `json:"mordecai3_161km"`  // published Mordecai 3 figure, 0 if none
+	Misses        []Miss  `json:"-"`                // toponyms not placed within 161 km
+}
+
+// Miss is one gold toponym the gazetteer did not place within 161 km: what
+// it chose (empty when nothing) and how far that is from the gold point.
+type Miss struct {
+	Doc      int     `json:"doc"`
+	Name     string  `json:"name"`
+	Context  string  `json:"context"`
+	GoldLat  float64 `json:"gold_lat"`
+	GoldLon  float64 `json:"gold_lon"`
+	GoldCC   string  `json:"gold_country,omitempty"`
+	Got      string  `json:"got,omitempty"`
+	GotKind  string  `json:"got_kind,omitempty"`
+	GotCC    string  `json:"got_country,omitempty"`
+	GotAdmin string  `json:"got_admin1,omitempty"`
+	Rule     string  `json:"rule,omitempty"`
+	Km       float64 `json:"km,omitempty"`
 }
 
 // Evaluate resolves every gold toponym of docs with the document's context
@@ -133,6 +195,8 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 					countryN++
 				}
 				res.Unresolved++
+				res.Misses = append(res.Misses, Miss{Doc: i, Name: t.Name, Context: around(d.Text, t.Start, t.End),
+					GoldLat: t.Lat, GoldLon: t.Lon, GoldCC: goldCC})
 				continue
 			}
 			if t.Country == "" && m.Place.CountryCode == "" {
@@ -146,6 +210,10 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 			errs = append(errs, km)
 			if km <= 161 {
 				hits++
+			} else {
+				res.Misses = append(res.Misses, Miss{Doc: i, Name: t.Name, Context: around(d.Text, t.Start, t.End),
+					GoldLat: t.Lat, GoldLon: t.Lon, GoldCC: goldCC, Got: m.Place.Name, GotKind: m.Place.Kind,
+					GotCC: m.Place.CountryCode, GotAdmin: m.Place.Admin1, Rule: m.Rule, Km: math.Round(km)})
 			}
 			if goldCC != "" && goldCC == m.Place.CountryCode {
 				countryOK++
@@ -160,6 +228,19 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 	}
 	res.MedianErrorKm = math.Round(median(errs)*10) / 10
 	return res
+}
+
+// around is the toponym with up to 60 bytes either side, on one line.
+func around(text string, start, end int) string {
+	lo, hi := max(0, start-60), min(len(text), end+60)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	s := text[lo:start] + "[" + text[start:end] + "]" + text[end:hi]
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func documentContext(g *gazetteer.Gazetteer, d Document, scan bool) gazetteer.Context {

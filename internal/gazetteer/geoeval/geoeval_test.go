@@ -96,3 +96,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A corpus whose offsets run two characters ahead of the text, as in some
+// TR-News articles: the phrase is found at its nearest occurrence.
+const driftCorpus = `<articles><article><text>Snow hit Ottawa.
+Later, Ottawa is calm and so is Yorkton.</text><toponyms>
+<toponym><start>11</start><end>17</end><phrase>Ottawa</phrase><gaztag><lat>45.4</lat><lon>-75.7</lon></gaztag></toponym>
+<toponym><start>26</start><end>32</end><phrase>Ottawa</phrase><gaztag><lat>45.4</lat><lon>-75.7</lon></gaztag></toponym>
+<toponym><start>50</start><end>57</end><phrase>Brandon</phrase><gaztag><lat>49.8</lat><lon>-99.9</lon></gaztag></toponym>
+</toponyms></article></articles>`
+
+func TestParseRealignsDriftedOffsets(t *testing.T) {
+	docs, err := Parse(strings.NewReader(driftCorpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tps := docs[0].Toponyms
+	if len(tps) != 3 {
+		t.Fatalf("toponyms = %+v", tps)
+	}
+	text := docs[0].Text
+	for i, want := range []int{9, 24} {
+		if tps[i].Start != want || text[tps[i].Start:tps[i].End] != "Ottawa" {
+			t.Errorf("toponym %d at %d (%q), want Ottawa at %d", i, tps[i].Start, text[tps[i].Start:tps[i].End], want)
+		}
+	}
+	// A phrase the text does not hold keeps the corpus span and its text.
+	if got := text[tps[2].Start:tps[2].End]; tps[2].Name != got || tps[2].Start != 50 {
+		t.Errorf("unmatched phrase: %+v (span %q)", tps[2], got)
+	}
+}
