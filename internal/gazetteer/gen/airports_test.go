@@ -1,0 +1,44 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAirportNameVariants(t *testing.T) {
+	tests := []struct {
+		name, city string
+		want       []string
+		kind       string
+	}{
+		{"Dunmore Kessly International Airport", "Dunmore",
+			[]string{"Dunmore Kessly Airport", "Kessly International Airport", "Kessly Airport"}, "S.AIRP"},
+		{"Varro Air Base", "",
+			[]string{"Varro Airbase", "Varro Airfield"}, "S.AIRB"},
+		{"Ostrel Airport / Ostrel Air Base", "",
+			[]string{"Ostrel Airport", "Ostrel Air Base", "Ostrel Airbase", "Ostrel Airfield"}, "S.AIRP"},
+		{"Al Qirsh International Airport", "Qirsh", // "Al" alone is no name
+			[]string{"Al Qirsh Airport"}, "S.AIRP"},
+		{"Tamsa Field / New Airport", "", nil, "S.AIRP"}, // type words and a short adjective are no name
+		{"Pellow international Airport", "Pellow", []string{"Pellow International Airport", "Pellow Airport"}, "S.AIRP"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := airport{Name: tc.name, Kind: "S.AIRP", municipality: tc.city}
+			a.nameVariants()
+			if diff := cmp.Diff(tc.want, a.Names); diff != "" || a.Kind != tc.kind {
+				t.Errorf("variants mismatch (-want +got):\n%s kind %s want %s", diff, a.Kind, tc.kind)
+			}
+		})
+	}
+}
+
+func TestBareNameOK(t *testing.T) {
+	w := airportWords{common: map[string]bool{"chopin": true, "metropolitan": true}, big: map[string]bool{"toronto": true}}
+	for name, want := range map[string]bool{"Kessly": true, "Chopin": false, "Metropolitan": false, "Toronto": false, "Ost": false, "T4": false} {
+		if got := bareNameOK(name, w); got != want {
+			t.Errorf("bareNameOK(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
