@@ -77,3 +77,21 @@ func TestAirportRanksAboveSmallTown(t *testing.T) {
 		t.Errorf("Heathrow in a Florida story = %+v, want the Florida town", m.Place)
 	}
 }
+
+// TestAirportLowerCaseTypeWord checks that the scan reads "Kabul airport"
+// and "JFK airport", as reports write them, as the airport rather than the
+// city or nothing.
+func TestAirportLowerCaseTypeWord(t *testing.T) {
+	g := loadTest(t)
+	text := "A blast went off near Kabul airport before dawn, and travellers at JFK airport were told to wait."
+	want := map[string]string{"Kabul airport": "Kabul International Airport", "JFK airport": "John F Kennedy International Airport"}
+	got := map[string]string{}
+	for _, m := range g.Find(text) {
+		got[m.Text] = m.Place.Name
+	}
+	for surface, name := range want {
+		if got[surface] != name {
+			t.Errorf("%q = %q, want %q (found %v)", surface, got[surface], name, got)
+		}
+	}
+}

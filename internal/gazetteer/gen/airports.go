@@ -152,7 +152,8 @@ func (s *sources) airportWords(dict string) (airportWords, error) {
 
 // buildAirports turns the OurAirports records of air bases and of airports
 // with scheduled flights into gazetteer airports with the names reports
-// use, and the regions of the town they serve.
+// use (for a large airport also its code with Airport: "JFK Airport"),
+// and the regions of the town they serve.
 func (s *sources) buildAirports(raw []rawAirport, words airportWords) []airport {
 	near := newTownGrid(s.cities)
 	var out []airport
@@ -187,6 +188,9 @@ func (s *sources) buildAirports(raw []rawAirport, words airportWords) []airport 
 		}
 		if a.Large && a.shortCore != "" && bareNameOK(a.shortCore, words) {
 			a.Names = appendNew(a.Names, a.Name, a.shortCore)
+		}
+		if a.Large && len(r.IATA) == 3 {
+			a.Names = appendNew(a.Names, a.Name, r.IATA+" Airport") // "JFK Airport", "LAX Airport"
 		}
 		out = append(out, a)
 	}
