@@ -200,19 +200,17 @@ func (s *sources) buildAirports(raw []rawAirport, words airportWords) []airport 
 }
 
 // nameVariants fills the spellings reports give an airport: each part of
-// a name like "Baghdad International Airport / New Al Muthana Air Base", the
-// core with the plain type word ("Kabul Airport", "Bagram Airbase"), and
-// the core without its city ("Heathrow Airport" of "London Heathrow
-// Airport").
+// a name like "Baghdad International Airport / New Al Muthana Air Base" or
+// "Humberto Delgado Airport (Lisbon Portela Airport)", the core with the
+// plain type word ("Kabul Airport", "Bagram Airbase"), the core without its
+// city ("Heathrow Airport" of "London Heathrow Airport") and without the
+// given names of the person it honours ("Pearson International Airport" of
+// "Lester B. Pearson International Airport").
 func (a *airport) nameVariants() {
-	for i, part := range strings.Split(a.Name, " / ") {
-		part = strings.TrimSpace(part)
+	for i, part := range airportNameParts(a.Name) {
 		core, suffix, base, ok := splitAirportName(part)
 		if !ok {
-			if i > 0 && startsUpper(part) && strings.Contains(part, " ") {
-				a.Names = appendNew(a.Names, a.Name, part) // a second name without type words
-			}
-			continue
+			continue // "Tofino", "Fort Bliss", "Campbell Island": a town or person, not the airport
 		}
 		if i > 0 && len(gazetteer.Normalize(core)) < 4 {
 			continue // "Aleknagik / New Airport": a second name too short to be its own
@@ -227,7 +225,7 @@ func (a *airport) nameVariants() {
 		if !startsUpper(short) {
 			short = "" // "Termas de Río Hondo international Airport"
 		}
-		for _, c := range []string{core, short} {
+		for _, c := range []string{core, short, surname(core), surname(short)} {
 			if c == "" {
 				continue
 			}
@@ -245,6 +243,63 @@ func (a *airport) nameVariants() {
 			}
 		}
 	}
+}
+
+// airportNameParts splits a name into the names it holds: the parts around
+// " / ", each without its bracketed words, then the bracketed words
+// themselves ("Humberto Delgado Airport (Lisbon Portela Airport)" holds
+// both names).
+func airportNameParts(name string) []string {
+	var out, inner []string
+	for _, part := range strings.Split(name, " / ") {
+		var sb strings.Builder
+		for {
+			open := strings.IndexByte(part, '(')
+			if open < 0 {
+				break
+			}
+			end := strings.IndexByte(part[open:], ')')
+			if end < 0 {
+				break
+			}
+			sb.WriteString(part[:open])
+			inner = append(inner, strings.TrimSpace(part[open+1:open+end]))
+			part = part[open+end+1:]
+		}
+		sb.WriteString(part)
+		if p := strings.Join(strings.Fields(sb.String()), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return append(out, inner...)
+}
+
+// surname drops the names and initials before a person's surname, up to
+// the last initial: "Lester B. Pearson" is Pearson, "John F Kennedy" is
+// Kennedy. A core without an initial gives "": whether "Prince George" or
+// "Bob Hope" names a person, the words do not say.
+func surname(core string) string {
+	words := strings.Fields(core)
+	last := -1
+	for i, w := range words {
+		if isInitial(w) {
+			last = i
+		}
+	}
+	if last < 0 || last == len(words)-1 {
+		return ""
+	}
+	rest := strings.Join(words[last+1:], " ")
+	if !startsUpper(rest) || len(gazetteer.Normalize(rest)) < 4 {
+		return ""
+	}
+	return rest
+}
+
+// isInitial reports a lone capital, with or without its full stop ("B.", "F").
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // stripCity drops the city from the front or back of an airport's core:
@@ -310,11 +365,15 @@ func addCityAirports(as []airport) {
 	}
 	// a city's name with "Airport" that is some airport's own name
 	// ("Reykjavik Airport") is not its large neighbour's
-	taken := map[string]bool{}
-	for _, a := range as {
-		taken[gazetteer.Normalize(a.Name)] = true
-		for _, n := range a.Names {
-			taken[gazetteer.Normalize(n)] = true
+	owner := map[string]int{}
+	for i, a := range as {
+		for _, n := range append([]string{a.Name}, a.Names...) {
+			k := gazetteer.Normalize(n)
+			if j, ok := owner[k]; ok && j != i {
+				owner[k] = -1 // two airports' name
+			} else {
+				owner[k] = i
+			}
 		}
 	}
 	for _, g := range byCity {
@@ -329,8 +388,11 @@ func addCityAirports(as []airport) {
 			continue
 		}
 		a := &as[pick]
-		if !taken[gazetteer.Normalize(a.municipality+" Airport")] {
-			a.Names = appendNew(a.Names, a.Name, a.municipality+" Airport", a.municipality+" International Airport")
+		if j, ok := owner[gazetteer.Normalize(a.municipality+" Airport")]; !ok || j == pick {
+			a.Names = appendNew(a.Names, a.Name, a.municipality+" Airport")
+			if strings.Contains(a.Name, "International") {
+				a.Names = appendNew(a.Names, a.Name, a.municipality+" International Airport")
+			}
 		}
 	}
 }

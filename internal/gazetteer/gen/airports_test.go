@@ -22,6 +22,13 @@ func TestAirportNameVariants(t *testing.T) {
 			[]string{"Al Qirsh Airport"}, "S.AIRP"},
 		{"Tamsa Field / New Airport", "", nil, "S.AIRP"}, // type words and a short adjective are no name
 		{"Pellow international Airport", "Pellow", []string{"Pellow International Airport", "Pellow Airport"}, "S.AIRP"},
+		{"John Q. Varnick International Airport", "", // a person's airport is also named by the surname
+			[]string{"John Q. Varnick Airport", "Varnick International Airport", "Varnick Airport"}, "S.AIRP"},
+		{"Sorrel Bay Airport (Hamsby Field)", "", // bracketed words without type words are no name of the airport
+			[]string{"Sorrel Bay Airport"}, "S.AIRP"},
+		{"Dornby Airport (Keswith Regional Airport)", "",
+			[]string{"Dornby Airport", "Keswith Regional Airport", "Keswith Airport"}, "S.AIRP"},
+		{"Prince Ardley Airport", "", nil, "S.AIRP"}, // no initial: no surname read
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
