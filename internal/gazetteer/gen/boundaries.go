@@ -84,12 +84,36 @@ func readBoundaries(dir string, admin1 map[string]*admin, alpha2 map[string]stri
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	out = mergeSameCode(out)
 	for _, bd := range out {
-		if lat, lon, ok := ringsCentroid(bd.Rings); ok {
-			a := admin1[bd.Code]
+		lat, lon, ok := ringsCentroid(bd.Rings)
+		a := admin1[bd.Code]
+		// a centroid outside the region (an archipelago, a crescent,
+		// Brandenburg around Berlin) leaves Natural Earth's label point,
+		// which lies inside, where there is one
+		if ok && (!a.HasPoint || insideRings(bd.Rings, lat, lon)) {
 			a.Lat, a.Lon, a.HasPoint = lat, lon, true
 		}
 	}
 	return out, nil
+}
+
+// insideRings reports whether the point lies inside one of the rings
+// (even-odd rule on the 0.01 degree grid).
+func insideRings(rings [][][2]int32, lat, lon float64) bool {
+	x, y := lon*quantum, lat*quantum
+	for _, r := range rings {
+		in := false
+		for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
+			xi, yi := float64(r[i][0]), float64(r[i][1])
+			xj, yj := float64(r[j][0]), float64(r[j][1])
+			if (yi > y) != (yj > y) && x < (xj-xi)*(y-yi)/(yj-yi)+xi {
+				in = !in
+			}
+		}
+		if in {
+			return true
+		}
+	}
+	return false
 }
 
 // ringsCentroid is the area-weighted centre of a region's outer rings (on
@@ -100,7 +124,9 @@ func readBoundaries(dir string, admin1 map[string]*admin, alpha2 map[string]stri
 // km from GeoNames' point outside the United States, Natural Earth's label
 // point 52 km, the bounding-box centre 49 km and the pole of
 // inaccessibility 95 km; inside the United States the centroid was already
-// the point (Natural Earth gives its states no label point there).
+// the point (Natural Earth gives its states no label point there). Where
+// the centroid falls outside the region, readBoundaries keeps the label
+// point.
 func ringsCentroid(rings [][][2]int32) (float64, float64, bool) {
 	var sa, sx, sy float64
 	for _, r := range rings {
