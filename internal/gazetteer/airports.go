@@ -26,9 +26,11 @@ const (
 
 // loadAirports adds the airports and air bases of data/airports.tsv.gz:
 // OurAirports id, name, alternates (|), kind, country, admin-1 code, admin-2
-// code, lat, lon, size (L: large with scheduled flights). Every alternate is
-// one of the airport's own spellings: "Heathrow", "Heathrow Airport" and
-// "London Heathrow Airport" name the same place.
+// code, lat, lon, size (L: large with scheduled flights), and the normal
+// forms of the names, written by the generator so that loading normalises
+// nothing. Every alternate is one of the airport's own spellings:
+// "Heathrow", "Heathrow Airport" and "London Heathrow Airport" name the same
+// place.
 func (g *Gazetteer) loadAirports() error {
 	f, err := airportsFS.Open("data/airports.tsv.gz")
 	if err != nil {
@@ -57,7 +59,7 @@ func (g *Gazetteer) loadAirports() error {
 }
 
 func (g *Gazetteer) addAirport(f []string) error {
-	if len(f) < 10 {
+	if len(f) < 11 {
 		return fmt.Errorf("airport: %d fields", len(f))
 	}
 	id, err := strconv.ParseInt(f[0], 10, 64)
@@ -79,13 +81,16 @@ func (g *Gazetteer) addAirport(f []string) error {
 	if f[9] == "L" {
 		imp = largeAirportImportance
 	}
-	names := []string{f[1]}
-	if f[2] != "" {
-		names = append(names, strings.Split(f[2], "|")...)
+	idx := g.add(p, levelFeature, imp) // indexed under the generator's keys below
+	for k := range strings.SplitSeq(f[10], "|") {
+		if k != "" {
+			g.extra[k] = append(g.extra[k], idx)
+		}
 	}
-	idx := g.add(p, levelFeature, imp, names...)
-	for _, n := range names[1:] {
-		g.aliasFolds[idx] = append(g.aliasFolds[idx], foldSimple(n))
+	for n := range strings.SplitSeq(f[2], "|") {
+		if n != "" {
+			g.aliasFolds[idx] = append(g.aliasFolds[idx], foldSimple(n))
+		}
 	}
 	return nil
 }

