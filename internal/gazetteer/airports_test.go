@@ -50,13 +50,14 @@ func TestAirportsFound(t *testing.T) {
 func TestAirportNamesNoFalsePlaces(t *testing.T) {
 	g := loadTest(t)
 	text := "Pearson and Lambert played Chopin at the festival in Provence. " +
-		"The Metropolitan opera sold out, and the airport said a new airport and an air base were planned."
+		"The Metropolitan opera sold out, and the airport said a new airport and an air base were planned. " +
+		"City airport staff met the Naval Air Station crews, and the Sea Airport ferry ran late."
 	for _, m := range g.Find(text) {
 		if m.Place.Source == "ourairports" {
 			t.Errorf("%q read as the airport %s", m.Text, m.Place.Name)
 		}
 	}
-	for _, name := range []string{"International Airport", "Air Base", "Airbase", "New Airport"} {
+	for _, name := range []string{"International Airport", "Air Base", "Airbase", "New Airport", "City Airport", "North Air Base", "SEA Airport"} {
 		if m, ok := g.Resolve(name, Context{}); ok && strings.Contains(m.Place.Source, "ourairports") {
 			t.Errorf("Resolve(%q) = the airport %s from type words alone", name, m.Place.Name)
 		}

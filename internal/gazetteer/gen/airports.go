@@ -94,6 +94,7 @@ func startsUpper(s string) bool {
 // without its type word only when it is no ordinary word, given name or
 // sizeable place.
 type airportWords struct {
+	lower  map[string]bool // the dictionary's lower-case words ("city", "north", "can")
 	common map[string]bool // normal forms of English words, the names an English dictionary knows, and given names
 	big    map[string]bool // normal forms of countries, regions and towns of 15,000 people or more
 }
@@ -103,7 +104,7 @@ type airportWords struct {
 // knows: Chopin, Provence, Tahoe, Pearson), the project's word lists and
 // the gazetteer's big names.
 func (s *sources) airportWords(dict string) (airportWords, error) {
-	w := airportWords{common: map[string]bool{}, big: map[string]bool{}}
+	w := airportWords{lower: map[string]bool{}, common: map[string]bool{}, big: map[string]bool{}}
 	b, err := os.ReadFile(dict)
 	if err != nil {
 		return w, fmt.Errorf("gen: read word list (apt-get install wamerican): %w", err)
@@ -111,6 +112,9 @@ func (s *sources) airportWords(dict string) (airportWords, error) {
 	for _, line := range strings.Split(string(b), "\n") {
 		if x := strings.TrimSpace(line); x != "" && !strings.HasSuffix(x, "'s") {
 			w.common[gazetteer.Normalize(x)] = true
+			if !startsUpper(x) {
+				w.lower[x] = true
+			}
 		}
 	}
 	for _, f := range []string{"commonwords.txt", "stopwords.txt", "givennames.txt"} {
@@ -182,19 +186,19 @@ func (s *sources) buildAirports(raw []rawAirport, words airportWords) []airport 
 				a.A2 = a.A1 + "." + t.A2
 			}
 		}
-		a.nameVariants()
+		a.nameVariants(words.lower)
 		if a.Kind == "S.AIRP" && r.Scheduled != "yes" {
 			continue // a field for private planes: reports of violence name the bases and the airports with flights
 		}
 		if a.Large && a.shortCore != "" && bareNameOK(a.shortCore, words) {
 			a.Names = appendNew(a.Names, a.Name, a.shortCore)
 		}
-		if a.Large && len(r.IATA) == 3 {
+		if a.Large && len(r.IATA) == 3 && !words.lower[strings.ToLower(r.IATA)] { // not "SEA Airport", "CAN Airport"
 			a.Names = appendNew(a.Names, a.Name, r.IATA+" Airport") // "JFK Airport", "LAX Airport"
 		}
 		out = append(out, a)
 	}
-	addCityAirports(out)
+	addCityAirports(out, words.lower)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -205,8 +209,11 @@ func (s *sources) buildAirports(raw []rawAirport, words airportWords) []airport 
 // plain type word ("Kabul Airport", "Bagram Airbase"), the core without its
 // city ("Heathrow Airport" of "London Heathrow Airport") and without the
 // given names of the person it honours ("Pearson International Airport" of
-// "Lester B. Pearson International Airport").
-func (a *airport) nameVariants() {
+// "Lester B. Pearson International Airport"). A core of ordinary words
+// alone (lower holds them: "City" of London City Airport, "Central" of
+// Krasnodar Central Air Base) gives no variant: "City Airport" and "Central
+// Airbase" name no one airport.
+func (a *airport) nameVariants(lower map[string]bool) {
 	for i, part := range airportNameParts(a.Name) {
 		core, suffix, base, ok := splitAirportName(part)
 		if !ok {
@@ -215,9 +222,7 @@ func (a *airport) nameVariants() {
 		if i > 0 && len(gazetteer.Normalize(core)) < 4 {
 			continue // "Aleknagik / New Airport": a second name too short to be its own
 		}
-		if i > 0 {
-			a.Names = appendNew(a.Names, a.Name, part)
-		}
+		a.Names = appendNew(a.Names, a.Name, part)
 		if base && i == 0 {
 			a.Kind = "S.AIRB"
 		}
@@ -226,7 +231,7 @@ func (a *airport) nameVariants() {
 			short = "" // "Termas de Río Hondo international Airport"
 		}
 		for _, c := range []string{core, short, surname(core), surname(short)} {
-			if c == "" {
+			if c == "" || ordinaryWords(c, lower) {
 				continue
 			}
 			a.Names = appendNew(a.Names, a.Name, c+" "+suffix)
@@ -243,6 +248,17 @@ func (a *airport) nameVariants() {
 			}
 		}
 	}
+}
+
+// ordinaryWords reports a name made only of the dictionary's lower-case
+// words: "City", "North", "Military", "City of".
+func ordinaryWords(name string, lower map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if !lower[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // airportNameParts splits a name into the names it holds: the parts around
@@ -342,11 +358,11 @@ func bareNameOK(name string, w airportWords) bool {
 // none, its one scheduled airport) the city's name with "Airport": "Kabul
 // Airport", "Ottawa Airport". A city with two is left alone: "London
 // Airport" names no single one.
-func addCityAirports(as []airport) {
+func addCityAirports(as []airport, lower map[string]bool) {
 	type group struct{ large, all []int }
 	byCity := map[string]*group{}
 	for i, a := range as {
-		if a.municipality == "" {
+		if a.municipality == "" || ordinaryWords(a.municipality, lower) {
 			continue
 		}
 		k := a.CC + "|" + a.municipality

@@ -28,12 +28,14 @@ func TestAirportNameVariants(t *testing.T) {
 			[]string{"Sorrel Bay Airport"}, "S.AIRP"},
 		{"Dornby Airport (Keswith Regional Airport)", "",
 			[]string{"Dornby Airport", "Keswith Regional Airport", "Keswith Airport"}, "S.AIRP"},
-		{"Prince Ardley Airport", "", nil, "S.AIRP"}, // no initial: no surname read
+		{"Prince Ardley Airport", "", nil, "S.AIRP"},       // no initial: no surname read
+		{"Dunmore City Airport", "Dunmore", nil, "S.AIRP"}, // "City Airport" names no one airport
+		{"Varro Central Air Base", "Varro", []string{"Varro Central Airbase", "Varro Central Airfield"}, "S.AIRB"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := airport{Name: tc.name, Kind: "S.AIRP", municipality: tc.city}
-			a.nameVariants()
+			a.nameVariants(map[string]bool{"city": true, "central": true, "of": true})
 			if diff := cmp.Diff(tc.want, a.Names); diff != "" || a.Kind != tc.kind {
 				t.Errorf("variants mismatch (-want +got):\n%s kind %s want %s", diff, a.Kind, tc.kind)
 			}
