@@ -30,14 +30,14 @@ type rawAirport struct {
 
 // airport is one airport or air base as the gazetteer loads it.
 type airport struct {
-	ID              int64
-	Name, Kind      string
-	CC, A1, A2      string
-	Lat, Lon        float64
-	Large           bool
-	Names           []string // alternates, spelled as reports write them
-	municipality    string
-	core, shortCore string
+	ID           int64
+	Name, Kind   string
+	CC, A1, A2   string
+	Lat, Lon     float64
+	Large        bool
+	Names        []string // alternates, spelled as reports write them
+	municipality string
+	shortCore    string // the name without city and type words ("Heathrow"), when one word
 }
 
 func readAirports(npmDir string) ([]rawAirport, error) {
@@ -241,11 +241,8 @@ func (a *airport) nameVariants(lower map[string]bool) {
 				a.Names = appendNew(a.Names, a.Name, c+" Airport")
 			}
 		}
-		if i == 0 {
-			a.core = core
-			if short != "" && !strings.Contains(short, " ") && !base {
-				a.shortCore = short
-			}
+		if i == 0 && short != "" && !strings.Contains(short, " ") && !base {
+			a.shortCore = short
 		}
 	}
 }
