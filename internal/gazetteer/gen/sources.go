@@ -53,9 +53,10 @@ type sources struct {
 	qualifiers map[string]bool
 	alternates map[int64][]string // GeoNames id -> Latin-script alternate names
 	postal     []city             // US post-office towns (see readPostal)
+	airports   []airport          // OurAirports airports and air bases (see buildAirports)
 }
 
-func loadSources(npmDir, geonamesDir string) (*sources, error) {
+func loadSources(npmDir, geonamesDir, dict string) (*sources, error) {
 	nm := filepath.Join(npmDir, "node_modules")
 	s := &sources{}
 	var err error
@@ -88,6 +89,15 @@ func loadSources(npmDir, geonamesDir string) (*sources, error) {
 	if s.postal, err = readPostal(npmDir); err != nil {
 		return nil, err
 	}
+	raw, err := readAirports(npmDir)
+	if err != nil {
+		return nil, err
+	}
+	words, err := s.airportWords(dict)
+	if err != nil {
+		return nil, err
+	}
+	s.airports = s.buildAirports(raw, words)
 	return s, nil
 }
 
