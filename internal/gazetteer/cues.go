@@ -47,6 +47,9 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 	if h := listTypeHint(text, end, after); h != hintNone {
 		return h
 	}
+	if g.qualifierPosition(text, start, end) {
+		return hintAdmin1 // "Sulpher, La.": the abbreviation is the town's state
+	}
 	var buf [3]string
 	before := wordsBeforeInto(buf[:], text, start)
 	if len(before) >= 2 && before[len(before)-1] == "of" {

@@ -110,6 +110,9 @@ func Load() (*Gazetteer, error) {
 	if err := g.loadAliases(); err != nil {
 		return nil, err
 	}
+	if err := g.loadAbbreviations(); err != nil {
+		return nil, err
+	}
 	for k := range g.extra {
 		g.extraKeys = append(g.extraKeys, k)
 	}
