@@ -12,16 +12,17 @@ const abbrevPrior = 8
 
 // loadAbbreviations adds the context-dependent abbreviations: each is a
 // copy of its region or country, indexed under the abbreviation, with the
-// low prior abbrevPrior. The copies are no alias spellings, so the text
-// scan, which takes short capitals only as a place spelled so, does not
-// find them by themselves; Resolve, given a name a reader marked as a
-// place, does. An abbreviation that already reads as its target
+// low prior abbrevPrior. The text scan leaves the copies out (see
+// withoutCopies): it finds no place in an abbreviation by itself, though
+// the abbreviation still qualifies the town before it ("Kindersley,
+// Sask."). Resolve, given a name a reader marked as a place, reads them. An abbreviation that already reads as its target
 // (GeoNames spells British Columbia "BC") adds nothing.
 func (g *Gazetteer) loadAbbreviations() error {
 	rows, err := readTSV("data/abbreviations.tsv", 3)
 	if err != nil {
 		return err
 	}
+	g.abbrevFrom = int32(len(g.entries))
 	for n, r := range rows {
 		if r[1] != "country" && r[1] != "admin1" {
 			return parseErr("abbreviations.tsv", n+1, fmt.Errorf("target kind %q: want country or admin1", r[1]))
@@ -38,6 +39,39 @@ func (g *Gazetteer) loadAbbreviations() error {
 		g.add(g.place(idx), e.level, abbrevPrior, r[0])
 	}
 	return nil
+}
+
+// withoutCopies returns cands less the abbreviation copies, for the text
+// scan: "Mass graves" and "the ACT score" name no state. Copies are the
+// last entries, so most lists pass unchanged; cands is not modified.
+func (g *Gazetteer) withoutCopies(cands []int32) []int32 {
+	n := 0
+	for _, i := range cands {
+		if i < g.abbrevFrom {
+			n++
+		}
+	}
+	if n == len(cands) {
+		return cands
+	}
+	out := make([]int32, 0, n)
+	for _, i := range cands {
+		if i < g.abbrevFrom {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// withCopiesAfterTown gives the text scan back the abbreviation copies of
+// key where the span [start, end) stands after a town ("CAMP MURRAY,
+// Wash."): there the abbreviation names the town's region. Elsewhere it
+// returns cands, the scan's candidates.
+func (g *Gazetteer) withCopiesAfterTown(text string, start, end int, key string, cands []int32) []int32 {
+	if start < 3 || text[start-2:start] != ", " || !g.qualifierPosition(text, start, end) {
+		return cands
+	}
+	return g.lookup(key)
 }
 
 // readsAs reports whether key already reads as entry idx or a copy of it.

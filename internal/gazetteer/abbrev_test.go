@@ -36,9 +36,23 @@ func TestAbbreviationsFindNothing(t *testing.T) {
 		"The ACT scores rose. Act now, the senator said, OR lose the vote.",
 		"Man arrested after brawl. IN other news, the SA team lost.",
 		"N.B. The hearing resumes on Monday; the NT office stays shut.",
+		"Mass graves lay by the road. Ill health kept him home. Wash the wound, Pa said.",
 	} {
 		if ms := g.Find(text); len(ms) > 0 {
 			t.Errorf("Find(%q) = %s as %s, want nothing", text, ms[0].Text, ms[0].Place.Name)
 		}
 	}
+}
+
+// TestAbbreviationAfterTown checks that the scan reads an abbreviation
+// that is also a word where it qualifies a town.
+func TestAbbreviationAfterTown(t *testing.T) {
+	g := loadTest(t)
+	text := "Soldiers trained at a base outside Tacoma, Wash. on Friday."
+	for _, m := range g.Find(text) {
+		if m.Text == "Wash" && m.Place.Admin1Code == "US.WA" {
+			return
+		}
+	}
+	t.Errorf("Find(%q) has no Washington", text)
 }

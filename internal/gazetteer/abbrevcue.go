@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -41,7 +42,7 @@ func (g *Gazetteer) qualifierPosition(text string, start, end int) bool {
 // full's initial and is at least three letters shorter ("Alta" of
 // Alberta, but not "Basra" of Al Basrah at the end of a list of towns).
 func shortensName(name, full string) bool {
-	return len(name) > 0 && len(full) >= len(name)+3 && lowerHasPrefix(full, name[:1])
+	return len(name) > 0 && len(full) >= len(name)+3 && strings.EqualFold(full[:1], name[:1])
 }
 
 // abbreviation forms a span can have.

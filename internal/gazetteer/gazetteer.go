@@ -66,6 +66,9 @@ type Gazetteer struct {
 	aliasFolds map[int32][]string
 	// seats are the normal forms of seat-of-government names (see Seat).
 	seats map[string]bool
+	// abbrevFrom is the first of the abbreviation copies (see
+	// loadAbbreviations), which Load adds last.
+	abbrevFrom int32
 	// countryPoints overrides country centre points while loading.
 	countryPoints map[string][2]string
 	maxTokens     int

@@ -204,6 +204,7 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 			return span{}, false // settled without normalising the word
 		}
 		key, cands := g.lookupSurface(sc, text[first.start:last.end])
+		cands = g.withCopiesAfterTown(text, first.start, last.end, key, cands)
 		if len(cands) == 0 {
 			continue
 		}
