@@ -60,7 +60,10 @@ func (g *Gazetteer) loadMain() error {
 	if err != nil {
 		return err
 	}
-	return g.parseMain(sb.String(), regions)
+	if err := g.parseMain(sb.String(), regions); err != nil {
+		return err
+	}
+	return g.loadPostalStates()
 }
 
 // admin2Importance is the prior of a second-level region holding towns of

@@ -1,0 +1,48 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPostalStates checks that a post-office town whose name GeoNames has
+// in other states wins where its state is named and loses elsewhere.
+func TestPostalStates(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct {
+		name, text, span, wantA1 string
+	}{
+		{"qualified by its state", "A pickup slid off the road three miles north of Holliday, Missouri, on Sunday.", "Holliday", "US.MO"},
+		{"qualified by an AP abbreviation", "HOLLIDAY, Mo. - A pickup slid off the road on Sunday.", "HOLLIDAY", "US.MO"},
+		{"in a story about its county", "Deputies in Le Mars said tools were stolen from a farm near Hinton, and the Sioux City police helped, Iowa officials said.", "Hinton", "US.IA"},
+		{"unqualified, the GeoNames town", "The rodeo in Holliday drew riders from Wichita Falls, Texas.", "Holliday", "US.TX"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := resolveIn(t, g, tc.text, tc.span)
+			if !ok || m.Place.Admin1Code != tc.wantA1 {
+				t.Errorf("Resolve(%q) = %s, %s (%s), want %s", tc.span, m.Place.Name, m.Place.Admin1Code, m.Rule, tc.wantA1)
+			}
+		})
+	}
+}
+
+// TestPostalStatesKeys checks that the normal forms the generator stored
+// are still what Normalize makes of the names.
+func TestPostalStatesKeys(t *testing.T) {
+	b, err := dataFS.ReadFile("data/postal_states.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 5 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if k := Normalize(f[0]); k != f[4] && bad < 5 {
+			bad++
+			t.Errorf("%s: stored key %q, Normalize gives %q: run go generate", f[0], f[4], k)
+		}
+	}
+}
