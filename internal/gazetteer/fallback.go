@@ -64,6 +64,9 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 // precision 2 at best say it is a guess.
 func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool) {
 	ms := hint.agg.mentionsFor(g, hint.Text)
+	if m, ok := g.resolveHamlet(name, key, hint, ms); ok {
+		return m, true
+	}
 	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
 	if !ok {
 		return Mention{}, false

@@ -15,9 +15,30 @@ import (
 // other towns. The scan finds no new name through them: GeoNames already
 // spells each one.
 func (g *Gazetteer) loadPostalStates() error {
-	b, err := dataFS.ReadFile("data/postal_states.tsv")
+	return g.loadPostalFile("postal_states.tsv", func(key string, i int32) {
+		g.extra[key] = append(g.extra[key], i)
+	})
+}
+
+// loadPostalHamlets adds the one-word post-office towns of
+// data/postal_hamlets.tsv, whose names no entry has. They are kept out of
+// the key index, so that neither the text scan nor the ranking sees them
+// (most are surnames too); resolveHamlet reads them for a name that a
+// reader marked as a place and that nothing else places.
+func (g *Gazetteer) loadPostalHamlets() error {
+	g.hamlets = map[string][]int32{}
+	return g.loadPostalFile("postal_hamlets.tsv", func(key string, i int32) {
+		g.hamlets[key] = append(g.hamlets[key], i)
+	})
+}
+
+// loadPostalFile reads a post-office town file of genpostal's (name,
+// state, lat, lon, normal form), adds each town as an entry and hands its
+// key and index to index.
+func (g *Gazetteer) loadPostalFile(name string, index func(key string, i int32)) error {
+	b, err := dataFS.ReadFile("data/" + name)
 	if err != nil {
-		return fmt.Errorf("gazetteer: read postal_states.tsv: %w", err)
+		return fmt.Errorf("gazetteer: read %s: %w", name, err)
 	}
 	data := string(b)
 	imp := placeImportance(PostalFCode, 0)
@@ -34,17 +55,17 @@ func (g *Gazetteer) loadPostalStates() error {
 		}
 		fields = splitTab(fields[:0], line)
 		if len(fields) != 5 {
-			return parseErr("postal_states.tsv", n, fmt.Errorf("%d fields, want 5", len(fields)))
+			return parseErr(name, n, fmt.Errorf("%d fields, want 5", len(fields)))
 		}
 		lat, lon, err := parseLatLon(fields[2], fields[3])
 		if err != nil {
-			return parseErr("postal_states.tsv", n, err)
+			return parseErr(name, n, err)
 		}
 		p := Place{Name: fields[0], Kind: "P.PPL", CountryCode: "US", Admin1Code: "US." + fields[1],
 			Lat: lat, Lon: lon, Source: "usps"}
 		// the key as the generator normalised it: Normalize for each of
 		// thousands of names would cost Load several milliseconds
-		g.extra[fields[4]] = append(g.extra[fields[4]], int32(len(g.entries)))
+		index(fields[4], int32(len(g.entries)))
 		g.entries = append(g.entries, g.newEntry(p, levelPlace, imp))
 	}
 	return nil

@@ -46,3 +46,28 @@ func TestPostalStatesKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPostalHamlets checks that a one-word post-office town no entry
+// spells is read only for a name marked as a place, and only where the
+// document points to its state.
+func TestPostalHamlets(t *testing.T) {
+	g := loadTest(t)
+	text := "Deputies from Muscatine and Iowa City searched a barn in Atalissa on Monday."
+	m, ok := resolveIn(t, g, text, "Atalissa")
+	if !ok || m.Place.Admin1Code != "US.IA" || m.Place.Source != "usps" {
+		t.Errorf("Resolve(Atalissa) = %s, %s (%s), want the Iowa post-office town", m.Place.Name, m.Place.Admin1Code, m.Rule)
+	}
+	// named again later without its state, the qualified mention decides
+	text = "Inmates are held at the prison in Niota, Tennessee. Visitors to Niota wait for hours, officials in Chicago said."
+	at := strings.LastIndex(text, "Niota")
+	ctx := g.DocContext(text)
+	ctx.Offset, ctx.End = at, at+len("Niota")
+	if m, ok := g.Resolve("Niota", ctx); !ok || m.Place.Admin1Code != "US.TN" {
+		t.Errorf("Resolve(Niota) = %s, %s (%s), want Tennessee", m.Place.Name, m.Place.Admin1Code, m.Rule)
+	}
+	for _, m := range g.Find(text) {
+		if m.Place.Source == "usps" && m.Text == "Niota" {
+			t.Errorf("Find took %q for the post-office town", m.Text)
+		}
+	}
+}
