@@ -138,6 +138,7 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		if !unicode.IsUpper(r) {
 			break
 		}
+		from := n
 		for n < len(rest) {
 			r, sz := utf8.DecodeRuneInString(rest[n:])
 			if !unicode.IsLetter(r) && r != '.' {
@@ -147,7 +148,8 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		}
 		ends[words] = n
 		words++
-		if n+1 >= len(rest) || rest[n] != ' ' || rest[n-1] == '.' {
+		initial := n-from == 2 && rest[n-1] == '.' // "W. Va.": a lone initial goes on
+		if n+1 >= len(rest) || rest[n] != ' ' || rest[n-1] == '.' && !initial {
 			break // a word ending in a full stop ends the run: "Iraq. Fighting"
 		}
 		n++
