@@ -32,9 +32,15 @@ func (g *Gazetteer) loadPostalHamlets() error {
 	})
 }
 
+// namesakePrior is the prior of a post-office town named like a town of
+// 100,000 people or more (Belgrade, Minnesota; Denver, Iowa): low enough
+// that only its state given as a qualifier ("BELGRADE, Minn.") makes it
+// beat the famous town.
+const namesakePrior = 1
+
 // loadPostalFile reads a post-office town file of genpostal's (name,
-// state, lat, lon, normal form), adds each town as an entry and hands its
-// key and index to index.
+// state, lat, lon, normal form, and "namesake" or nothing), adds each town
+// as an entry and hands its key and index to index.
 func (g *Gazetteer) loadPostalFile(name string, index func(key string, i int32)) error {
 	b, err := dataFS.ReadFile("data/" + name)
 	if err != nil {
@@ -42,7 +48,7 @@ func (g *Gazetteer) loadPostalFile(name string, index func(key string, i int32))
 	}
 	data := string(b)
 	imp := placeImportance(PostalFCode, 0)
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
 	for n := 1; data != ""; n++ {
 		line := data
 		if i := strings.IndexByte(data, '\n'); i >= 0 {
@@ -54,8 +60,8 @@ func (g *Gazetteer) loadPostalFile(name string, index func(key string, i int32))
 			continue
 		}
 		fields = splitTab(fields[:0], line)
-		if len(fields) != 5 {
-			return parseErr(name, n, fmt.Errorf("%d fields, want 5", len(fields)))
+		if len(fields) != 5 && len(fields) != 6 {
+			return parseErr(name, n, fmt.Errorf("%d fields, want 5 or 6", len(fields)))
 		}
 		lat, lon, err := parseLatLon(fields[2], fields[3])
 		if err != nil {
@@ -66,6 +72,10 @@ func (g *Gazetteer) loadPostalFile(name string, index func(key string, i int32))
 		// the key as the generator normalised it: Normalize for each of
 		// thousands of names would cost Load several milliseconds
 		index(fields[4], int32(len(g.entries)))
+		if len(fields) == 6 && fields[5] == "namesake" {
+			g.entries = append(g.entries, g.newEntry(p, levelPlace, namesakePrior))
+			continue
+		}
 		g.entries = append(g.entries, g.newEntry(p, levelPlace, imp))
 	}
 	return nil
