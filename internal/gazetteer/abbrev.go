@@ -65,13 +65,19 @@ func (g *Gazetteer) withoutCopies(cands []int32) []int32 {
 
 // withCopiesAfterTown gives the text scan back the abbreviation copies of
 // key where the span [start, end) stands after a town ("CAMP MURRAY,
-// Wash."): there the abbreviation names the town's region. Elsewhere it
-// returns cands, the scan's candidates.
+// Wash."): there the abbreviation names the town's region, and every
+// reading of it counts, the copies and those a common word lends. It
+// returns a new list or cands, the scan's candidates, which it never
+// modifies.
 func (g *Gazetteer) withCopiesAfterTown(text string, start, end int, key string, cands []int32) []int32 {
 	if start < 3 || text[start-2:start] != ", " || !g.qualifierPosition(text, start, end) {
 		return cands
 	}
-	return g.lookup(key)
+	all := g.lookup(key)
+	if len(all) == len(cands) {
+		return cands
+	}
+	return all
 }
 
 // readsAs reports whether key already reads as entry idx or a copy of it.

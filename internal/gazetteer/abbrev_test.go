@@ -56,3 +56,22 @@ func TestAbbreviationAfterTown(t *testing.T) {
 	}
 	t.Errorf("Find(%q) has no Washington", text)
 }
+
+// TestAbbreviationSpelledTwice checks a spelling that stands alone and
+// after a town in one text: after the town it has more candidates, and
+// the scan must not share the shorter list's spelling flags with it.
+func TestAbbreviationSpelledTwice(t *testing.T) {
+	g := loadTest(t)
+	for _, text := range []string{
+		"Penn was quiet on Sunday. Police in Erie, Penn. said nothing.",
+		"Police in Erie, Penn. said nothing. Penn was quiet on Sunday.",
+	} {
+		found := false
+		for _, m := range g.Find(text) {
+			found = found || m.Place.Admin1Code == "US.PA" && m.Text == "Penn"
+		}
+		if !found {
+			t.Errorf("Find(%q) has no Pennsylvania after Erie", text)
+		}
+	}
+}

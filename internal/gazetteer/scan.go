@@ -147,7 +147,7 @@ func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
 			continue
 		}
 		surface := text[sp.start:sp.nameEnd]
-		if sp.spelled = spelledSeen[surface]; sp.spelled == nil {
+		if sp.spelled = spelledSeen[surface]; len(sp.spelled) != len(sp.cands) { // after a town, a spelling has more (withCopiesAfterTown)
 			sp.spelled = g.spellings(sp.cands, surface)
 			spelledSeen[surface] = sp.spelled
 		}
