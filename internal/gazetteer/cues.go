@@ -126,7 +126,7 @@ func (q *qualifier) bonus(g *Gazetteer, e *entry) float64 {
 func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 	rest := text[end:]
 	if !strings.HasPrefix(rest, ", ") {
-		return nil
+		return g.possessorQualifier(text, end)
 	}
 	rest = rest[2:]
 	// up to three capitalised words, the longest run that names a region
