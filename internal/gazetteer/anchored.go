@@ -23,8 +23,8 @@ func (g *Gazetteer) resolveAnchored(name string, hint Context) (Mention, bool) {
 	if text == "" || start < 0 || end > len(text) || start >= end {
 		return Mention{}, false
 	}
-	if at, n, comma := placeAfter(text, end); n > 0 && (!comma || institution(name)) {
-		if m, ok := g.anchorAt(text, wordEnds(text, at, n), at, hint); ok && (!comma || g.townAnchor(m, text)) {
+	if at, n, weak := placeAfter(text, end); n > 0 && (!weak || institution(name)) {
+		if m, ok := g.anchorAt(text, wordEnds(text, at, n), at, hint); ok && (!weak || g.townAnchor(m, text)) {
 			return g.anchoredMention(m, name, start, end), true
 		}
 	}
@@ -67,21 +67,25 @@ func (g *Gazetteer) anchorAt(text string, ends []int, at int, hint Context) (Men
 // maxAnchorWords bounds the place name read beside an institution's.
 const maxAnchorWords = 3
 
-// placeAfter finds " in Name" or ", Name" after end and returns where Name
-// begins, how many capitalised words it has (0: none) and whether a
-// comma led to it.
+// placeAfter finds " in Name", ", Name" or " of Name" after end and
+// returns where Name begins, how many capitalised words it has (0: none)
+// and whether the link is weak: a comma or "of" places only an
+// institution, and only in a town ("the Coptic church of Alexandria").
 func placeAfter(text string, end int) (int, int, bool) {
 	rest := text[end:]
 	var at int
+	weak := true
 	switch {
 	case strings.HasPrefix(rest, " in "):
-		at = end + len(" in ")
+		at, weak = end+len(" in "), false
 	case strings.HasPrefix(rest, ", "):
 		at = end + len(", ")
+	case strings.HasPrefix(rest, " of "):
+		at = end + len(" of ")
 	default:
 		return 0, 0, false
 	}
-	return at, len(wordEnds(text, at, maxAnchorWords)), at == end+len(", ")
+	return at, len(wordEnds(text, at, maxAnchorWords)), weak
 }
 
 // townAnchor reports an anchor read after a comma that is a town standing

@@ -15,6 +15,7 @@ func TestResolveAnchored(t *testing.T) {
 	}{
 		{"in a town after it", "She studied law at Bellwether Polytechnic in Leeds before moving abroad.", "Bellwether Polytechnic", "Leeds", "GB"},
 		{"a town after a comma", "The rector of the Saint Anselm Seminary, Enugu, spoke on Monday.", "Saint Anselm Seminary", "Enugu", "NG"},
+		{"an institution of a town", "The bishop of the Evangelical Church of Mombasa preached.", "Evangelical Church", "Mombasa", "KE"},
 		{"a town's possessive before it", "Flights were cancelled at Nairobi's Kilimanjaro Terminal on Sunday.", "Kilimanjaro Terminal", "Nairobi", "KE"},
 		{"a possessive and an adjective", "Crowds gathered on Rome's famous Quirinale Esplanade at dusk.", "Quirinale Esplanade", "Rome", "IT"},
 	}
@@ -32,6 +33,7 @@ func TestResolveAnchored(t *testing.T) {
 		{"Crews cleared Maplewood Bluff, Dover and Kent after the storm.", "Maplewood Bluff"},
 		{"The Lakeside Seminary, Ohio, closed last year.", "Lakeside Seminary"},
 		{"The Lakeside Seminary, Dover and Kent closed last year.", "Lakeside Seminary"},
+		{"The Maplewood Bluff of Dover collapsed.", "Maplewood Bluff"},
 	} {
 		if m, ok := resolveIn(t, g, tc.text, tc.span); ok && strings.HasSuffix(m.Rule, "+anchored") {
 			t.Errorf("Resolve(%q) = %s by %s: no anchor", tc.span, m.Place.Name, m.Rule)
