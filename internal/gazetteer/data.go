@@ -78,7 +78,7 @@ func admin2Importance(pop int64) float64 {
 // parseMain reads the generated lines: countries (C), regions (1, 2),
 // places (P) and the sorted key index (K). Fields stay substrings of data.
 func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
-	g.entries = make([]entry, 0, 210000)
+	g.entries = make([]entry, 0, 210000+g.postalRows()) // room for the post-office towns Load adds later
 	if len(data) > math.MaxUint32 {
 		return fmt.Errorf("gazetteer: data of %d bytes is too large to index", len(data))
 	}
