@@ -12,11 +12,12 @@ const abbrevPrior = 8
 
 // loadAbbreviations adds the context-dependent abbreviations: each is a
 // copy of its region or country, indexed under the abbreviation, with the
-// low prior abbrevPrior. The text scan leaves the copies out (see
-// withoutCopies): it finds no place in an abbreviation by itself, though
-// the abbreviation still qualifies the town before it ("Kindersley,
-// Sask."). Resolve, given a name a reader marked as a place, reads them. An abbreviation that already reads as its target
-// (GeoNames spells British Columbia "BC") adds nothing.
+// low prior abbrevPrior. The text scan leaves the copies out but after a
+// town (see withoutCopies and withCopiesAfterTown): it finds no place in
+// "Mass graves", yet "Kindersley, Sask." still qualifies the town. Resolve,
+// given a name a reader marked as a place, reads them. An abbreviation
+// that already reads as its target (GeoNames spells British Columbia "BC")
+// adds nothing.
 func (g *Gazetteer) loadAbbreviations() error {
 	rows, err := readTSV("data/abbreviations.tsv", 3)
 	if err != nil {
@@ -63,12 +64,11 @@ func (g *Gazetteer) withoutCopies(cands []int32) []int32 {
 	return out
 }
 
-// withCopiesAfterTown gives the text scan back the abbreviation copies of
-// key where the span [start, end) stands after a town ("CAMP MURRAY,
-// Wash."): there the abbreviation names the town's region, and every
-// reading of it counts, the copies and those a common word lends. It
-// returns a new list or cands, the scan's candidates, which it never
-// modifies.
+// withCopiesAfterTown gives the text scan every reading of key, the
+// abbreviation copies and those a common word lends, where the span
+// [start, end) stands after a town ("CAMP MURRAY, Wash."): there the
+// abbreviation names the town's region. Elsewhere it returns cands, the
+// scan's candidates; it never modifies them.
 func (g *Gazetteer) withCopiesAfterTown(text string, start, end int, key string, cands []int32) []int32 {
 	if start < 3 || text[start-2:start] != ", " || !g.qualifierPosition(text, start, end) {
 		return cands

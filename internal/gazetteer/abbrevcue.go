@@ -35,7 +35,7 @@ func (g *Gazetteer) qualifierPosition(text string, start, end int) bool {
 			admin1 = true
 		}
 	}
-	return admin1 && g.capitalisedBefore(text, start-2)
+	return admin1 && capitalisedBefore(text, start-2)
 }
 
 // shortensName reports that name could be an abbreviation of full: it has
@@ -54,7 +54,7 @@ const (
 )
 
 // abbreviationForm says whether a short word is written as an
-// abbreviation: with full stops ("Calif.", "N.S.W."), in two to four
+// abbreviation: with full stops ("Calif.", "N.S.W.", "W. Va."), in two to four
 // capitals ("MO", "NSW"), or short before a full stop that the span left
 // out (rest is the text after it).
 func abbreviationForm(name, rest string) int {
@@ -66,6 +66,7 @@ func abbreviationForm(name, rest string) int {
 		switch c := name[i]; {
 		case c == '.':
 			dots++
+		case c == ' ' && i > 0 && name[i-1] == '.': // "W. Va."
 		case c >= 'A' && c <= 'Z':
 			letters++
 			caps++
@@ -90,7 +91,7 @@ func abbreviationForm(name, rest string) int {
 
 // capitalisedBefore reports a capitalised word ending at byte i: the town
 // a qualifier follows.
-func (g *Gazetteer) capitalisedBefore(text string, i int) bool {
+func capitalisedBefore(text string, i int) bool {
 	j := i
 	for j > 0 {
 		r, sz := utf8.DecodeLastRuneInString(text[:j])
