@@ -118,52 +118,17 @@ func institution(name string) bool {
 	return false
 }
 
-// possessorBefore finds "Name's " or "Name' " right before start and
-// returns where Name begins and ends (equal: none).
+// possessorBefore finds "Name's " or "Name' " right before start, past
+// one adjective ("Paris' iconic"), and returns where Name begins and ends
+// (equal: none).
 func possessorBefore(text string, start int) (int, int) {
 	head := skipModifier(text[:start])
-	var cut int
 	for _, suf := range possessives {
-		if strings.HasSuffix(head, suf) {
-			cut = len(head) - len(suf)
-			break
+		if cut := len(head) - len(suf); cut > 0 && strings.HasSuffix(head, suf) {
+			return capitalisedRunBack(text, cut, maxAnchorWords), cut
 		}
 	}
-	if cut == 0 {
-		return 0, 0
-	}
-	// back over up to maxAnchorWords capitalised words
-	at, n := cut, 0
-	for n < maxAnchorWords {
-		j := at
-		for j > 0 {
-			r, sz := utf8.DecodeLastRuneInString(text[:j])
-			if !unicode.IsLetter(r) && r != '.' && r != '-' {
-				break
-			}
-			j -= sz
-		}
-		r, _ := utf8.DecodeRuneInString(text[j:at])
-		if j == at || !unicode.IsUpper(r) {
-			break
-		}
-		at, n = j, n+1
-		if at == 0 || text[at-1] != ' ' {
-			break
-		}
-		at-- // the space, given back if no word precedes it
-		if r, _ := utf8.DecodeLastRuneInString(text[:at]); !unicode.IsLetter(r) {
-			at++
-			break
-		}
-	}
-	if n == 0 {
-		return 0, 0
-	}
-	if text[at] == ' ' {
-		at++
-	}
-	return at, cut
+	return 0, 0
 }
 
 // skipModifier drops one lower-case word between a possessive and the

@@ -17,18 +17,7 @@ func (g *Gazetteer) possessorQualifier(text string, end int) *qualifier {
 	if start < 0 {
 		return nil
 	}
-	head := text[:start]
-	cut := -1
-	for _, suf := range possessives {
-		if strings.HasSuffix(head, suf) {
-			cut = len(head) - len(suf)
-			break
-		}
-	}
-	if cut <= 0 {
-		return nil
-	}
-	from := capitalisedRunBack(text, cut, maxAnchorWords)
+	from, cut := possessorBefore(text, start)
 	if from >= cut {
 		return nil
 	}
