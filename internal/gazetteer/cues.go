@@ -47,6 +47,9 @@ func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 	if h := listTypeHint(text, end, after); h != hintNone {
 		return h
 	}
+	if g.qualifierPosition(text, start, end) {
+		return hintAdmin1 // "Sulpher, La.": the abbreviation is the town's state
+	}
 	var buf [3]string
 	before := wordsBeforeInto(buf[:], text, start)
 	if len(before) >= 2 && before[len(before)-1] == "of" {
@@ -123,7 +126,7 @@ func (q *qualifier) bonus(g *Gazetteer, e *entry) float64 {
 func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 	rest := text[end:]
 	if !strings.HasPrefix(rest, ", ") {
-		return nil
+		return g.possessorQualifier(text, end)
 	}
 	rest = rest[2:]
 	// up to three capitalised words, the longest run that names a region
@@ -135,6 +138,7 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		if !unicode.IsUpper(r) {
 			break
 		}
+		from := n
 		for n < len(rest) {
 			r, sz := utf8.DecodeRuneInString(rest[n:])
 			if !unicode.IsLetter(r) && r != '.' {
@@ -144,7 +148,8 @@ func (g *Gazetteer) qualifierAfter(text string, end int) *qualifier {
 		}
 		ends[words] = n
 		words++
-		if n+1 >= len(rest) || rest[n] != ' ' || rest[n-1] == '.' {
+		initial := n-from == 2 && rest[n-1] == '.' // "W. Va.": a lone initial goes on
+		if n+1 >= len(rest) || rest[n] != ' ' || rest[n-1] == '.' && !initial {
 			break // a word ending in a full stop ends the run: "Iraq. Fighting"
 		}
 		n++

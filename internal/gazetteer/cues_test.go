@@ -36,6 +36,7 @@ func TestQualifierAfterSentenceEnd(t *testing.T) {
 	}{
 		{"He grew up in Richmond, Ky. He moved away in 1990.", "US.KY"},
 		{"He grew up in Richmond, Ky., and moved away.", "US.KY"},
+		{"He grew up in Richmond, W. Va., and moved away.", "US.WV"},
 		{"A bomb hit Taji, Iraq. Nobody was hurt.", ""},
 	} {
 		name := "Richmond"

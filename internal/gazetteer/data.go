@@ -60,7 +60,10 @@ func (g *Gazetteer) loadMain() error {
 	if err != nil {
 		return err
 	}
-	return g.parseMain(sb.String(), regions)
+	if err := g.parseMain(sb.String(), regions); err != nil {
+		return err
+	}
+	return g.loadPostalStates()
 }
 
 // admin2Importance is the prior of a second-level region holding towns of
@@ -75,7 +78,7 @@ func admin2Importance(pop int64) float64 {
 // parseMain reads the generated lines: countries (C), regions (1, 2),
 // places (P) and the sorted key index (K). Fields stay substrings of data.
 func (g *Gazetteer) parseMain(data string, regions map[string]string) error {
-	g.entries = make([]entry, 0, 220000) // room for the features and airports loaded after
+	g.entries = make([]entry, 0, 220000+g.postalRows()) // room for the features, airports and post-office towns loaded after
 	if len(data) > math.MaxUint32 {
 		return fmt.Errorf("gazetteer: data of %d bytes is too large to index", len(data))
 	}

@@ -15,6 +15,9 @@ import (
 // University", "Dubai World Cup") by the longest place name inside it, at
 // precision 2 at best: the thing named is in or near that place.
 func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
+	if m, ok := g.resolveAnchored(name, hint); ok {
+		return m, true
+	}
 	toks, _ := tokenize(name)
 	if len(toks) < 2 || len(toks) > 12 {
 		return Mention{}, false // a sentence is not a name
@@ -61,6 +64,9 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 // precision 2 at best say it is a guess.
 func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool) {
 	ms := hint.agg.mentionsFor(g, hint.Text)
+	if m, ok := g.resolveHamlet(name, key, hint, ms); ok {
+		return m, true
+	}
 	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
 	if !ok {
 		return Mention{}, false
@@ -154,6 +160,9 @@ func (g *Gazetteer) facilityName(name string) bool {
 // document does not name, or is a small town far from the focus ("West
 // Wing" read as Wing, a village): the building is where the story is.
 func (g *Gazetteer) preferFocus(m Mention, key string, hint Context) Mention {
+	if strings.HasSuffix(m.Rule, "+anchored") {
+		return m // the text says where it is
+	}
 	st := g.newResolveState(hint, key)
 	f, ok := g.resolveFocus(m.Text, key, hint)
 	if !ok {

@@ -26,6 +26,7 @@ func FuzzFind(f *testing.F) {
 		"Fighting near Mosul, Iraq.", "between Diyala and Salahuddin provinces", "Mr. Trump in Washington",
 		"A, B, C", "\u00a0Karbala\u2019s", "x, y", ", ", "Raqqa,", "ANBAR PROVINCE",
 		"Borno State House and Yobe", "Kirkuk Governorate Council", "Anbar province Mosul",
+		"Penn was quiet. Erie, Penn. said", "CAMP MURRAY, Wash. - A", "Holliday, MO, and Sulpher, La.",
 	} {
 		f.Add(s)
 	}
@@ -51,6 +52,8 @@ func FuzzResolve(f *testing.F) {
 	f.Add("Qaryat Zzyzxwq", "Police in Kirkuk, Iraq, said Qaryat Zzyzxwq fell.", 29, 43)
 	f.Add("Ohioans", "Ohioans voted.", 0, 7)
 	f.Add("Windsor Castle Hotel", "Guards at the Windsor Castle Hotel in Kirkuk.", 14, 34)
+	f.Add("Quirinale Esplanade", "On Rome's famous Quirinale Esplanade at dusk.", 17, 36)
+	f.Add("Atalissa", "A barn in Atalissa, Iowa burned.", 10, 18)
 	f.Fuzz(func(t *testing.T, name, text string, off, end int) {
 		m, ok := g.Resolve(name, Context{Text: text, Offset: off, End: end, Countries: []string{"iq"}, Admin1: []string{name}})
 		if ok && (m.Precision < 1 || m.Precision > 3) {

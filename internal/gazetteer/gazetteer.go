@@ -66,6 +66,13 @@ type Gazetteer struct {
 	aliasFolds map[int32][]string
 	// seats are the normal forms of seat-of-government names (see Seat).
 	seats map[string]bool
+	// hamlets are the one-word post-office towns no key reads, by their
+	// normal form (see resolveHamlet).
+	hamlets map[string][]int32
+	// abbrevFrom is the first of the abbreviation copies (see
+	// loadAbbreviations), which Load adds last but for the hamlets: no
+	// entry from there on is indexed under its own name.
+	abbrevFrom int32
 	// countryPoints overrides country centre points while loading.
 	countryPoints map[string][2]string
 	maxTokens     int
@@ -108,6 +115,12 @@ func Load() (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadAliases(); err != nil {
+		return nil, err
+	}
+	if err := g.loadAbbreviations(); err != nil {
+		return nil, err
+	}
+	if err := g.loadPostalHamlets(); err != nil {
 		return nil, err
 	}
 	for k := range g.extra {

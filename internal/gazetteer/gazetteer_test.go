@@ -259,7 +259,7 @@ func TestFind(t *testing.T) {
 // built with today's Normalize: run go generate after changing it.
 func TestIndexCurrent(t *testing.T) {
 	g := loadTest(t)
-	for i := 0; i < len(g.entries); i += 997 {
+	for i := 0; i < int(g.abbrevFrom); i += 997 { // abbreviations and hamlets are read by other keys
 		e := &g.entries[i]
 		if name := g.str(e.Name); !containsIdx(g.lookup(Normalize(name)), int32(i)) {
 			t.Fatalf("entry %q is not under key %q: regenerate the data (go generate ./internal/gazetteer/...)", name, Normalize(name))

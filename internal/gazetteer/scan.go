@@ -147,7 +147,7 @@ func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
 			continue
 		}
 		surface := text[sp.start:sp.nameEnd]
-		if sp.spelled = spelledSeen[surface]; sp.spelled == nil {
+		if sp.spelled = spelledSeen[surface]; len(sp.spelled) != len(sp.cands) { // after a town, a spelling has more (withCopiesAfterTown)
 			sp.spelled = g.spellings(sp.cands, surface)
 			spelledSeen[surface] = sp.spelled
 		}
@@ -204,6 +204,7 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 			return span{}, false // settled without normalising the word
 		}
 		key, cands := g.lookupSurface(sc, text[first.start:last.end])
+		cands = g.withCopiesAfterTown(text, first.start, last.end, key, cands)
 		if len(cands) == 0 {
 			continue
 		}

@@ -12,7 +12,8 @@ type surfaceHit struct {
 }
 
 // lookupSurface is lookup(Normalize(surface)), less the borrowed readings
-// of common words (see commonWordOnly), once per spelling and document.
+// of common words (see commonWordOnly) and the abbreviations that need
+// context (see withoutCopies), once per spelling and document.
 // The candidates are shared between the spans that spell a name alike:
 // read them, never write them.
 func (g *Gazetteer) lookupSurface(sc *scanScratch, surface string) (string, []int32) {
@@ -20,7 +21,7 @@ func (g *Gazetteer) lookupSurface(sc *scanScratch, surface string) (string, []in
 		return h.key, h.cands
 	}
 	key := Normalize(surface)
-	cands := g.commonWordOnly(surface, key, g.lookup(key))
+	cands := g.withoutCopies(g.commonWordOnly(surface, key, g.lookup(key)))
 	if sc.hits == nil {
 		sc.hits = map[string]surfaceHit{}
 	}
