@@ -1,9 +1,7 @@
 package gazetteer
 
 import (
-	"compress/gzip"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -39,19 +37,9 @@ func roleImportance(fcode string) float64 {
 }
 
 func (g *Gazetteer) loadMain() error {
-	f, err := dataFS.Open("data/gazetteer.tsv.gz")
+	data, err := readMain()
 	if err != nil {
-		return fmt.Errorf("gazetteer: open data: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("gazetteer: gunzip data: %w", err)
-	}
-	var sb strings.Builder
-	sb.Grow(16 << 20)
-	if _, err := io.Copy(&sb, zr); err != nil {
-		return fmt.Errorf("gazetteer: read data: %w", err)
+		return err
 	}
 	if err := g.loadCountryPoints(); err != nil {
 		return err
@@ -60,7 +48,7 @@ func (g *Gazetteer) loadMain() error {
 	if err != nil {
 		return err
 	}
-	if err := g.parseMain(sb.String(), regions); err != nil {
+	if err := g.parseMain(data, regions); err != nil {
 		return err
 	}
 	return g.loadPostalStates()

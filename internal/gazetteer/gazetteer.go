@@ -12,7 +12,7 @@ import (
 //go:generate go run ./gen
 //go:generate go run ./gen/words
 
-//go:embed data/gazetteer.tsv.gz data/admin1.tsv.gz data/*.tsv data/*.txt
+//go:embed data/gazetteer.tsv.zst data/admin1.tsv.gz data/*.tsv data/*.txt
 var dataFS embed.FS
 
 // CountryInfo is one country as the extractor codes it.

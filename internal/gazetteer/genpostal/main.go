@@ -15,7 +15,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -48,7 +47,7 @@ func run(npmDir, out string) error {
 		defer os.RemoveAll(dir)
 		npmDir = dir
 	}
-	have, known, err := statesByKey("data/gazetteer.tsv.gz")
+	have, known, err := statesByKey("data/gazetteer.tsv.zst")
 	if err != nil {
 		return err
 	}
@@ -138,9 +137,9 @@ func statesByKey(path string) (map[string]map[string]bool, map[string]int, error
 		return nil, nil, fmt.Errorf("genpostal: open %s: %w", path, err)
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	zr, err := gazetteer.NewDataReader(f)
 	if err != nil {
-		return nil, nil, fmt.Errorf("genpostal: gunzip %s: %w", path, err)
+		return nil, nil, fmt.Errorf("genpostal: %s: %w", path, err)
 	}
 	out, known := map[string]map[string]bool{}, map[string]int{}
 	sc := bufio.NewScanner(zr)
