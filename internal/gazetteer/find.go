@@ -24,7 +24,7 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if len(spans) == 0 {
 		return nil
 	}
-	ctx := g.docContext(text, spans)
+	ctx := g.docContext(text, low, spans)
 
 	out := make([]Mention, 0, len(spans))
 	states := map[string]*resolveState{}
@@ -255,7 +255,7 @@ func (g *Gazetteer) threshold(sp span) float64 {
 
 // docContext resolves every span without context and collects the
 // countries and first-level regions the document points to, most named first.
-func (g *Gazetteer) docContext(text string, spans []span) Context {
+func (g *Gazetteer) docContext(text, low string, spans []span) Context {
 	empty := g.newResolveState(Context{}, "")
 	var ctx Context
 	anchors := make([]anchor, 0, len(spans))
@@ -279,6 +279,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		anchors = append(anchors, a)
 	}
 	ctx.agg = newDocAgg(anchors)
+	ctx.agg.sport = g.sportCityRival(spans) && readsAsSport(low)
 	if second := g.secondAnchors(text, spans, ctx, anchors); len(second) > 0 {
 		ctx.agg.add(second) // the sums of first+second, without recounting first
 	}
@@ -378,7 +379,8 @@ func (g *Gazetteer) oneRegion(cands []int32, best int32, hint kindHint) bool {
 func (g *Gazetteer) DocContext(text string) Context {
 	sc := g.getScratch()
 	defer g.putScratch(sc)
-	ctx := g.docContext(text, g.scan(sc, text, textfold.ASCIILower(text)))
+	low := textfold.ASCIILower(text)
+	ctx := g.docContext(text, low, g.scan(sc, text, low))
 	ctx.Text = text
 	return ctx
 }
@@ -403,7 +405,7 @@ func (g *Gazetteer) SpanContext(text string, spans [][2]int) Context {
 		sp.spelled = g.spellings(cands, text[s[0]:s[1]])
 		sps = append(sps, sp)
 	}
-	ctx := g.docContext(text, sps)
+	ctx := g.docContext(text, textfold.ASCIILower(text), sps)
 	ctx.Text = text
 	return ctx
 }

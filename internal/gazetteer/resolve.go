@@ -52,6 +52,12 @@ type Weights struct {
 	// CountyAny is for a town in a second-level region that one reading of
 	// another name in the document is.
 	CountyAny float64
+	// SportCity is for a city big enough to field teams, in a document
+	// that reads as sports, where names are often teams from elsewhere.
+	SportCity float64
+	// CapitalCtx is for a country's capital when the document names the
+	// country.
+	CapitalCtx float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -60,7 +66,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2}
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -94,6 +100,7 @@ type resolveState struct {
 	votes       voteView     // region votes of the other names, 0..1
 	county      countyCtx    // second-level regions the other names could be or hold
 	focus       focus        // the place the other names point to most
+	sport       bool         // the document reads as sports
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -124,6 +131,7 @@ func (g *Gazetteer) resolveStateLike(ctx Context, key string, base *resolveState
 		countries, regions = ctx.agg.fill(st, key)
 	}
 	st.countryList = countries
+	st.sport = ctx.agg != nil && ctx.agg.sport
 	if base != nil && slices.Equal(countries, base.countryList) {
 		st.countries, st.neighbours, st.topCountry = base.countries, base.neighbours, base.topCountry
 	} else {
@@ -209,7 +217,7 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
 	var seatBuf [4]string
-	seats := g.seatsOf(cands, seatBuf[:0])
+	seats := g.rivalsOf(cands, seatBuf[:0])
 	bareOK := g.bareFeatureOK(cands, hint)
 	for k, i := range cands {
 		if !bareOK && g.entries[i].level == levelFeature && spelled[k]&spelledExact == 0 {
@@ -229,22 +237,35 @@ func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint 
 	return best, best.score - second, true
 }
 
-// seatsOf appends to dst the regions whose capital is among cands and
-// shares the name with them.
-func (g *Gazetteer) seatsOf(cands []int32, dst []string) []string {
+// rivals is what a name's candidates say about each other: the regions
+// whose capital is among them (and shares the name), and whether one of
+// them is a country.
+type rivals struct {
+	seats   []string
+	country bool
+}
+
+// rivalsOf reads the rivals of cands, appending the seats to dst.
+func (g *Gazetteer) rivalsOf(cands []int32, dst []string) rivals {
+	r := rivals{seats: dst}
 	for _, i := range cands {
-		if e := &g.entries[i]; e.level == levelPlace && (g.str(e.Kind) == "P.PPLA" || g.str(e.Kind) == "P.PPLC") {
-			dst = append(dst, g.str(e.Admin1Code))
+		e := &g.entries[i]
+		if e.level == levelPlace && (g.str(e.Kind) == "P.PPLA" || g.str(e.Kind) == "P.PPLC") {
+			r.seats = append(r.seats, g.str(e.Admin1Code))
 		}
+		r.country = r.country || e.level == levelCountry
 	}
-	return dst
+	return r
 }
 
 // score is one candidate's score: its prior, what the document says for
 // it, the type word and qualifier around the name, and its spelling.
-func (g *Gazetteer) score(i int32, spelled uint8, seats []string, st *resolveState, hint kindHint, qual *qualifier) float64 {
+func (g *Gazetteer) score(i int32, spelled uint8, rv rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
-	s := g.prior(i, seats) + g.contextScore(e, st) + g.hintScore(hint, e)
+	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e)
+	if !rv.country && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
+		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
+	}
 	if qual != nil {
 		s += qual.bonus(g, e) * g.w.Qualifier
 	}
@@ -355,8 +376,19 @@ func (g *Gazetteer) prior(i int32, seats []string) float64 {
 	return s
 }
 
-// contextScore is what the rest of the document says for a candidate.
+// contextScore is what the rest of the document says for a candidate:
+// the countries it names, and the region context around them.
 func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
+	s := g.countryScore(e, st) + g.localScore(e, st)
+	if st.sport && e.level == levelPlace && e.Population >= sportCityPop {
+		s += g.w.SportCity // a team's home: "the game against Louisville"
+	}
+	return s
+}
+
+// countryScore is what the countries the document names say for a
+// candidate.
+func (g *Gazetteer) countryScore(e *entry, st *resolveState) float64 {
 	s := 0.0
 	switch {
 	case st.countries.has(g.str(e.CountryCode)):
@@ -373,6 +405,13 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	case st.neighbours.has(g.str(e.CountryCode)):
 		s += g.w.Neighbour
 	}
+	return s
+}
+
+// localScore is what the document's towns, counties and regions say for
+// a candidate.
+func (g *Gazetteer) localScore(e *entry, st *resolveState) float64 {
+	s := 0.0
 	if g.w.Near != 0 && len(st.points) > 0 {
 		if e.level >= levelAdmin2 {
 			s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
