@@ -58,6 +58,10 @@ type Weights struct {
 	// CapitalCtx is for a country's capital when the document names the
 	// country.
 	CapitalCtx float64
+	// RegionTwin is taken from a town that bears the name of a
+	// first-level region of its country (Florida, New York; California,
+	// Pennsylvania): the bare name is the region.
+	RegionTwin float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -66,7 +70,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5}
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5, RegionTwin: 3}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -243,6 +247,21 @@ func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint 
 type rivals struct {
 	seats   []string
 	country bool
+	regions []string // the first-level regions among them
+}
+
+// regionElsewhere reports a region among the rivals in country cc, none
+// of them the region a1 (where the town in question lies): the town is a
+// namesake of a region elsewhere, not the city that gave it its name.
+func (r rivals) regionElsewhere(cc, a1 string) bool {
+	found := false
+	for _, x := range r.regions {
+		if x == a1 {
+			return false
+		}
+		found = found || len(x) > len(cc) && x[:len(cc)] == cc && x[len(cc)] == '.'
+	}
+	return found
 }
 
 // rivalsOf reads the rivals of cands, appending the seats to dst.
@@ -254,6 +273,9 @@ func (g *Gazetteer) rivalsOf(cands []int32, dst []string) rivals {
 			r.seats = append(r.seats, g.str(e.Admin1Code))
 		}
 		r.country = r.country || e.level == levelCountry
+		if e.level == levelAdmin1 {
+			r.regions = append(r.regions, g.str(e.Admin1Code))
+		}
 	}
 	return r
 }
@@ -265,6 +287,9 @@ func (g *Gazetteer) score(i int32, spelled uint8, rv rivals, st *resolveState, h
 	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e)
 	if !rv.country && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
 		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
+	}
+	if e.level == levelPlace && g.str(e.Kind) != "P.PPLC" && rv.regionElsewhere(g.str(e.CountryCode), g.str(e.Admin1Code)) {
+		s -= g.w.RegionTwin // "in Florida" is the state, not Florida, New York
 	}
 	if qual != nil {
 		s += qual.bonus(g, e) * g.w.Qualifier

@@ -60,3 +60,23 @@ func TestResolveNamedCountryCapital(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
 	}
 }
+
+// TestResolveRegionTwin checks that a bare name shared by a first-level
+// region and a town in another region of the same country is the region,
+// while a town named like the region it lies in, or qualified, stays.
+func TestResolveRegionTwin(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []rankCase{
+		{name: "state over a town elsewhere named after it",
+			text:  "Lottery officials in Albany said the ticket was bought in New York by a retiree who now lives in Florida.",
+			place: "Florida", country: "US", admin1: "US.FL"},
+		{name: "town qualified by its state",
+			text:  "A fire destroyed a barn in Nevada, Iowa, on Sunday, the Story County sheriff said.",
+			place: "Nevada", country: "US", admin1: "US.IA"},
+		{name: "city named like the region it lies in",
+			text:  "Rebels shelled Idlib on Monday, and the fighting spread to villages south of the city.",
+			place: "Idlib", country: "SY"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+	}
+}
