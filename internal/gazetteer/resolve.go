@@ -58,9 +58,9 @@ type Weights struct {
 	// CapitalCtx is for a country's capital when the document names the
 	// country.
 	CapitalCtx float64
-	// RegionTwin is taken from a town that bears the name of a
-	// first-level region of its country (Florida, New York; California,
-	// Pennsylvania): the bare name is the region.
+	// RegionTwin is taken from a town or county that bears the name of a
+	// first-level region of its country (Florida, New York; Delaware
+	// County, Indiana): the bare name is the region.
 	RegionTwin float64
 }
 
@@ -288,8 +288,8 @@ func (g *Gazetteer) score(i int32, spelled uint8, rv rivals, st *resolveState, h
 	if !rv.country && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
 		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
 	}
-	if e.level == levelPlace && g.str(e.Kind) != "P.PPLC" && rv.regionElsewhere(g.str(e.CountryCode), g.str(e.Admin1Code)) {
-		s -= g.w.RegionTwin // "in Florida" is the state, not Florida, New York
+	if (e.level == levelPlace || e.level == levelAdmin2) && g.str(e.Kind) != "P.PPLC" && rv.regionElsewhere(g.str(e.CountryCode), g.str(e.Admin1Code)) {
+		s -= g.w.RegionTwin // "in Florida" is the state, not Florida, New York; "a Delaware company" not Delaware County, Indiana
 	}
 	if qual != nil {
 		s += qual.bonus(g, e) * g.w.Qualifier
