@@ -695,7 +695,7 @@ func (g *Gazetteer) readName(name, key string, hint Context) nameReading {
 	}
 	q.cues = hint.Text != "" && hint.Offset >= 0 && q.end <= len(hint.Text) && hint.Offset <= q.end
 	if q.cues {
-		q.hint = g.hintAround(hint.Text, hint.Offset, q.end)
+		q.hint = datelineHint(hint.Text, hint.Offset, q.end, g.hintAround(hint.Text, hint.Offset, q.end))
 		q.qual = g.qualifierAfter(hint.Text, q.end)
 	}
 	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {

@@ -307,7 +307,7 @@ func btoi(b bool) int {
 // readTypeWord sets the kind hint from a type word in or after the name
 // and takes a following one ("Anbar province") into the mention.
 func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
-	sp.hint = g.hintAround(text, sp.start, sp.end)
+	sp.hint = datelineHint(text, sp.start, sp.end, g.hintAround(text, sp.start, sp.end))
 	if h, ok := typeHints[last.lower]; ok && n > 1 && extendsSpan[last.lower] {
 		sp.hint = h // "Kirkuk Governorate": the type word is part of the name
 	}
