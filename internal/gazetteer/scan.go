@@ -210,6 +210,9 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if n > 1 && g.addsNothing(sc, text, toks, i, n, cands) {
 			continue // "KABUL - A suicide bomber": the "A" is no part of the name
 		}
+		if n > 1 && insideInitialism(text, last) {
+			continue // "In D.C.": the "D" is the first letter of an initialism, not the end of a name
+		}
 		if n > 1 && brk[i] && !caseless && openers[first.lower] && g.surfaceIsName(sc, text[toks[i+1].start:last.end]) {
 			continue // "In Seno province": a sentence's first word is no part of the name after it
 		}
@@ -334,7 +337,7 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	if sp.tokens > 1 && initials(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
 		return false // "U.N." is no town; "U.S." is a country by the alias table
 	}
-	if g.personBefore(toks, brk, i) {
+	if g.personBefore(toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
 		return false
 	}
 	nameToks, at := sp.tokens, i
@@ -410,6 +413,26 @@ func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
 	}
 	p := toks[i-1]
 	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
+}
+
+// insideInitialism reports a one-letter token followed by a dot and a
+// letter ("D" in "D.C."), which belongs to an initialism.
+func insideInitialism(text string, t token) bool {
+	return t.end-t.start == 1 && t.end+1 < len(text) && text[t.end] == '.' && isFoldByte(text[t.end+1])
+}
+
+// personInitialAfter reports a middle initial at token j, between the
+// name before it and a capitalised surname ("Carey L. Biron"): the name
+// is a given name, not a town.
+func personInitialAfter(text string, toks []token, brk []bool, j int) bool {
+	if j+1 >= len(toks) || brk[j] {
+		return false
+	}
+	t, next := toks[j], toks[j+1]
+	if t.end-t.start != 1 || !t.cap || t.end >= len(text) || text[t.end] != '.' || !next.cap || next.end-next.start < 2 {
+		return false
+	}
+	return text[t.end:next.start] == ". "
 }
 
 // initials reports a run of one-letter words ("U.N", "D.C").
