@@ -56,6 +56,7 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if g.w.Near != 0 && len(out) > 1 {
 		g.rereadNear(text, spans, out, firstPass{from, margins, quals}, states)
 	}
+	g.rereadListed(text, spans, out, firstPass{from, margins, quals}, states)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
 	return out
@@ -131,6 +132,26 @@ func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first f
 		}
 		if res.ok && g.entries[res.best.idx].ID != out[i].Place.ID {
 			out[i] = g.mention(text, sp, res.best, res.margin, st, qual)
+		}
+	}
+}
+
+// rereadListed reads again, as a first-level region, a name that is not
+// read as one but is listed with regions of a country where it names one
+// too ("Oregon and Washington laws"); see listHint.
+func (g *Gazetteer) rereadListed(text string, spans []span, out []Mention, first firstPass, states map[string]*resolveState) {
+	for i := range out {
+		sp := spans[first.from[i]]
+		if sp.hint != hintNone || first.quals[i] != nil || out[i].Place.Kind == "A.ADM1" || len(sp.cands) < 2 {
+			continue
+		}
+		if g.listHint(text, sp.start, sp.nameEnd, sp.cands, out, hintNone) != hintAdmin1 {
+			continue
+		}
+		best, margin, ok := g.rank(sp.cands, sp.spelled, states[sp.key], hintAdmin1, nil)
+		if ok && g.entries[best.idx].ID != out[i].Place.ID {
+			out[i] = g.mention(text, sp, best, margin, states[sp.key], nil)
+			out[i].Rule += "+listed"
 		}
 	}
 }
