@@ -77,3 +77,37 @@ func (g *Gazetteer) listHint(text string, start, end int, cands []int32, ms []Me
 	}
 	return h
 }
+
+// regionAdjectives before a name speak of a part of a region ("central
+// Washington", "upstate New York", "eastern Ukraine").
+var regionAdjectives = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"upstate": true, "downstate": true,
+}
+
+// partHint is the region type hint of a name after a region adjective
+// ("central Washington") when a reading is a first-level region whose
+// seat is not among the readings, and none is a country: "southern
+// Baghdad" is part of the city and "southern Mexico" of the country, but
+// "central Washington" is no part of the capital. It is h otherwise.
+func (g *Gazetteer) partHint(text string, start int, cands []int32, h kindHint) kindHint {
+	if h != hintNone || start < 8 || text[start-1] != ' ' || !strings.ContainsRune("nle", rune(text[start-2])) {
+		return h // every region adjective ends in n, l or e: most names are passed at once
+	}
+	var buf [1]string
+	if ws := wordsBeforeInto(buf[:], text, start); len(ws) != 1 || !regionAdjectives[ws[0]] {
+		return h
+	}
+	var seatBuf [4]string
+	rv := g.rivalsOf(cands, seatBuf[:0])
+	if rv.country {
+		return h // "southern Mexico" is part of the country
+	}
+	for _, i := range cands {
+		if e := &g.entries[i]; e.level == levelAdmin1 && !slices.Contains(rv.seats, g.str(e.Admin1Code)) {
+			return hintAdmin1
+		}
+	}
+	return h
+}

@@ -28,3 +28,29 @@ func TestListedWithRegions(t *testing.T) {
 		})
 	}
 }
+
+// TestRegionPart checks that a region adjective makes a name the region
+// when the region is not the seat of a reading, and leaves cities and
+// countries alone.
+func TestRegionPart(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []struct {
+		name, text, place, kind string
+	}{
+		{"a state, not the capital", "Crews drove to central Washington to fight the wildfire near the orchards, officials in Seattle said.", "Washington", "A.ADM1"},
+		{"part of a city", "A car bomb killed four people in southern Baghdad on Sunday.", "Baghdad", "P.PPLC"},
+		{"part of a country", "Migrants set up camp in southern Mexico on Monday.", "Mexico", "A.PCLI"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := resolveIn(t, g, tc.text, tc.place)
+			if !ok || m.Place.Kind != tc.kind {
+				t.Errorf("Resolve(%s) = %s %s, want %s", tc.place, m.Place.Name, m.Place.Kind, tc.kind)
+			}
+			for _, f := range g.Find(tc.text) {
+				if f.Text == tc.place && f.Place.Kind != tc.kind {
+					t.Errorf("Find read %s as %s %s, want %s", tc.place, f.Place.Name, f.Place.Kind, tc.kind)
+				}
+			}
+		})
+	}
+}

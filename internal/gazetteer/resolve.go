@@ -613,6 +613,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	q := g.readName(name, key, hint)
 	if q.cues && q.qual == nil {
 		q.hint = g.listHint(hint.Text, hint.Offset, q.end, cands, hint.agg.mentionsFor(g, hint.Text), q.hint)
+		q.hint = g.partHint(hint.Text, hint.Offset, cands, q.hint)
 	}
 	best, margin, ok := g.rank(cands, g.spellings(cands, name), q.st, q.hint, q.qual)
 	if !ok {

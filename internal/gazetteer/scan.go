@@ -311,6 +311,7 @@ func btoi(b bool) int {
 // and takes a following one ("Anbar province") into the mention.
 func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
 	sp.hint = datelineHint(text, sp.start, sp.end, g.hintAround(text, sp.start, sp.end))
+	sp.hint = g.partHint(text, sp.start, sp.cands, sp.hint)
 	if h, ok := typeHints[last.lower]; ok && n > 1 && extendsSpan[last.lower] {
 		sp.hint = h // "Kirkuk Governorate": the type word is part of the name
 	}
