@@ -18,7 +18,7 @@ func (g *Gazetteer) CandidateFeatures(name string, hint Context, fields []string
 	}
 	q := g.readName(name, key, hint)
 	spelled := g.spellings(cands, name)
-	seats := g.rivalsOf(cands, nil)
+	seats := g.rivalsOf(cands, make([]string, 8))
 	bareOK := g.bareFeatureOK(cands, q.hint)
 	base := g.w
 	defer func() { g.w = base }()

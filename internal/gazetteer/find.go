@@ -140,12 +140,16 @@ func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first f
 // read as one but is listed with regions of a country where it names one
 // too ("Oregon and Washington laws"); see listHint.
 func (g *Gazetteer) rereadListed(text string, spans []span, out []Mention, first firstPass, states map[string]*resolveState) {
+	regions := regionMentions(out)
+	if len(regions) == 0 {
+		return
+	}
 	for i := range out {
 		sp := spans[first.from[i]]
 		if sp.hint != hintNone || first.quals[i] != nil || out[i].Place.Kind == "A.ADM1" || len(sp.cands) < 2 {
 			continue
 		}
-		if g.listHint(text, sp.start, sp.nameEnd, sp.cands, out, hintNone) != hintAdmin1 {
+		if g.listHint(text, sp.start, sp.nameEnd, sp.cands, regions, hintNone) != hintAdmin1 {
 			continue
 		}
 		best, margin, ok := g.rank(sp.cands, sp.spelled, states[sp.key], hintAdmin1, nil)

@@ -12,8 +12,19 @@ import (
 // regionListSeps join the names of a list.
 var regionListSeps = []string{", ", " and ", " or ", ", and ", ", or ", " & "}
 
+// regionMentions returns the mentions of ms read as first-level regions.
+func regionMentions(ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if m.Place.Kind == "A.ADM1" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // listedWithRegion reports the country of a first-level region that ms
-// places right before the name at text[start:end] in a list ("Oregon and
+// (regions only) places right before the name at text[start:end] in a list ("Oregon and
 // Washington"), or right after it joined by "and" or "or" ("Washington
 // and Oregon"). A comma alone joins a list only between two regions
 // ("Alaska, Washington and Hawaii"): "Oaxaca State, Mexico" and
@@ -32,14 +43,11 @@ func listedWithRegion(text string, start, end int, ms []Mention) (string, bool) 
 	return "", false
 }
 
-// regionNext finds the first-level region ms places right before at (or
-// right after it), joined to it by a list separator, and returns its
-// country and the separator.
+// regionNext finds the first-level region ms (regions only) places right
+// before at (or right after it), joined to it by a list separator, and
+// returns its country and the separator.
 func regionNext(text string, at int, ms []Mention, before bool) (string, string) {
 	for _, m := range ms {
-		if m.Place.Kind != "A.ADM1" {
-			continue
-		}
 		var sep string
 		switch {
 		case before && m.End <= at && at-m.End <= len(", and "):
@@ -66,10 +74,11 @@ func (g *Gazetteer) regionInCountry(cands []int32, cc string) bool {
 	return false
 }
 
-// listHint is the type hint a list of regions gives a name whose
-// candidates include a region of the same country; h when there is none.
+// listHint is the type hint a list of regions (the mentions ms read as
+// regions) gives a name whose candidates include a region of the same
+// country; h when there is none.
 func (g *Gazetteer) listHint(text string, start, end int, cands []int32, ms []Mention, h kindHint) kindHint {
-	if h != hintNone || strings.TrimSpace(text[start:end]) == "" {
+	if h != hintNone || len(ms) == 0 || strings.TrimSpace(text[start:end]) == "" {
 		return h
 	}
 	if cc, ok := listedWithRegion(text, start, end, ms); ok && g.regionInCountry(cands, cc) {
@@ -99,8 +108,8 @@ func (g *Gazetteer) partHint(text string, start int, cands []int32, h kindHint) 
 	if ws := wordsBeforeInto(buf[:], text, start); len(ws) != 1 || !regionAdjectives[ws[0]] {
 		return h
 	}
-	var seatBuf [4]string
-	rv := g.rivalsOf(cands, seatBuf[:0])
+	var rivalBuf [8]string
+	rv := g.rivalsOf(cands, rivalBuf[:])
 	if rv.country {
 		return h // "southern Mexico" is part of the country
 	}

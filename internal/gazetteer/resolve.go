@@ -220,8 +220,8 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 // over the runner-up; spelled holds the candidates' spelling flags.
 func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
-	var seatBuf [4]string
-	seats := g.rivalsOf(cands, seatBuf[:0])
+	var rivalBuf [8]string
+	seats := g.rivalsOf(cands, rivalBuf[:])
 	bareOK := g.bareFeatureOK(cands, hint)
 	for k, i := range cands {
 		if !bareOK && g.entries[i].level == levelFeature && spelled[k]&spelledExact == 0 {
@@ -264,17 +264,21 @@ func (r rivals) regionElsewhere(cc, a1 string) bool {
 	return found
 }
 
-// rivalsOf reads the rivals of cands, appending the seats to dst.
-func (g *Gazetteer) rivalsOf(cands []int32, dst []string) rivals {
-	r := rivals{seats: dst}
+// rivalsOf reads the rivals of cands; buf (eight strings) holds the
+// seats and regions without a heap allocation for most names.
+func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
+	r := rivals{seats: buf[: 0 : len(buf)/2]}
+	r.regions = buf[len(buf)/2 : len(buf)/2]
 	for _, i := range cands {
-		e := &g.entries[i]
-		if e.level == levelPlace && (g.str(e.Kind) == "P.PPLA" || g.str(e.Kind) == "P.PPLC") {
-			r.seats = append(r.seats, g.str(e.Admin1Code))
-		}
-		r.country = r.country || e.level == levelCountry
-		if e.level == levelAdmin1 {
+		switch e := &g.entries[i]; e.level {
+		case levelPlace:
+			if k := g.str(e.Kind); k == "P.PPLA" || k == "P.PPLC" {
+				r.seats = append(r.seats, g.str(e.Admin1Code))
+			}
+		case levelAdmin1:
 			r.regions = append(r.regions, g.str(e.Admin1Code))
+		case levelCountry:
+			r.country = true
 		}
 	}
 	return r
@@ -285,10 +289,11 @@ func (g *Gazetteer) rivalsOf(cands []int32, dst []string) rivals {
 func (g *Gazetteer) score(i int32, spelled uint8, rv rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
 	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e)
-	if !rv.country && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
+	if !rv.country && e.level == levelPlace && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
 		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
 	}
-	if (e.level == levelPlace || e.level == levelAdmin2) && g.str(e.Kind) != "P.PPLC" && rv.regionElsewhere(g.str(e.CountryCode), g.str(e.Admin1Code)) {
+	if len(rv.regions) > 0 && (e.level == levelPlace || e.level == levelAdmin2) && g.str(e.Kind) != "P.PPLC" &&
+		rv.regionElsewhere(g.str(e.CountryCode), g.str(e.Admin1Code)) {
 		s -= g.w.RegionTwin // "in Florida" is the state, not Florida, New York; "a Delaware company" not Delaware County, Indiana
 	}
 	if qual != nil {
@@ -612,7 +617,7 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	}
 	q := g.readName(name, key, hint)
 	if q.cues && q.qual == nil {
-		q.hint = g.listHint(hint.Text, hint.Offset, q.end, cands, hint.agg.mentionsFor(g, hint.Text), q.hint)
+		q.hint = g.listHint(hint.Text, hint.Offset, q.end, cands, regionMentions(hint.agg.mentionsFor(g, hint.Text)), q.hint)
 		q.hint = g.partHint(hint.Text, hint.Offset, cands, q.hint)
 	}
 	best, margin, ok := g.rank(cands, g.spellings(cands, name), q.st, q.hint, q.qual)
