@@ -221,13 +221,13 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
 	var rivalBuf [8]string
-	seats := g.rivalsOf(cands, rivalBuf[:])
+	rv := g.rivalsOf(cands, rivalBuf[:])
 	bareOK := g.bareFeatureOK(cands, hint)
 	for k, i := range cands {
 		if !bareOK && g.entries[i].level == levelFeature && spelled[k]&spelledExact == 0 {
 			continue // "Makhmour" is the town; the range is "Makhmour Mountains"
 		}
-		s := g.score(i, spelled[k], seats, st, hint, qual)
+		s := g.score(i, spelled[k], &rv, st, hint, qual)
 		if s > best.score {
 			second = best.score
 			best = candidate{idx: i, score: s}
@@ -286,10 +286,10 @@ func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
 
 // score is one candidate's score: its prior, what the document says for
 // it, the type word and qualifier around the name, and its spelling.
-func (g *Gazetteer) score(i int32, spelled uint8, rv rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
+func (g *Gazetteer) score(i int32, spelled uint8, rv *rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
 	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e)
-	if !rv.country && e.level == levelPlace && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
+	if e.level == levelPlace && !rv.country && len(st.countries) > 0 && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
 		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
 	}
 	if len(rv.regions) > 0 && (e.level == levelPlace || e.level == levelAdmin2) && g.str(e.Kind) != "P.PPLC" &&
@@ -406,19 +406,8 @@ func (g *Gazetteer) prior(i int32, seats []string) float64 {
 	return s
 }
 
-// contextScore is what the rest of the document says for a candidate:
-// the countries it names, and the region context around them.
+// contextScore is what the rest of the document says for a candidate.
 func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
-	s := g.countryScore(e, st) + g.localScore(e, st)
-	if st.sport && e.level == levelPlace && e.Population >= sportCityPop {
-		s += g.w.SportCity // a team's home: "the game against Louisville"
-	}
-	return s
-}
-
-// countryScore is what the countries the document names say for a
-// candidate.
-func (g *Gazetteer) countryScore(e *entry, st *resolveState) float64 {
 	s := 0.0
 	switch {
 	case st.countries.has(g.str(e.CountryCode)):
@@ -435,13 +424,6 @@ func (g *Gazetteer) countryScore(e *entry, st *resolveState) float64 {
 	case st.neighbours.has(g.str(e.CountryCode)):
 		s += g.w.Neighbour
 	}
-	return s
-}
-
-// localScore is what the document's towns, counties and regions say for
-// a candidate.
-func (g *Gazetteer) localScore(e *entry, st *resolveState) float64 {
-	s := 0.0
 	if g.w.Near != 0 && len(st.points) > 0 {
 		if e.level >= levelAdmin2 {
 			s += g.w.Near * g.nearness(st.points, e.Lat, e.Lon)
@@ -465,6 +447,9 @@ func (g *Gazetteer) localScore(e *entry, st *resolveState) float64 {
 	}
 	if e.level != levelCountry && st.votes.any() {
 		s += g.w.Coherence * st.votes.get(g.str(e.Admin1Code))
+	}
+	if st.sport && e.level == levelPlace && e.Population >= sportCityPop {
+		s += g.w.SportCity // a team's home: "the game against Louisville"
 	}
 	return s
 }
