@@ -70,6 +70,11 @@ func TestFindNewsText(t *testing.T) {
 			want: []found{{"D.C", "US.DC", "US", 3}, {"Kabul", "AF.13", "AF", 1}},
 		},
 		{
+			name: "the West and Western countries are no towns, though a state is named",
+			text: "The governor of Texas blamed the West for the crisis, and Western countries sent aid to Kabul.",
+			want: []found{{"Texas", "US.TX", "US", 3}, {"Kabul", "AF.13", "AF", 1}},
+		},
+		{
 			name: "unknown names do not become far-away namesakes",
 			text: "Syrian troops shelled the Al-Sakar village, and Obama Hamed, a local elder, was wounded in Idlib.",
 			want: []found{{"Syrian", "", "SY", 3}, {"Idlib", "SY.12", "SY", 1}},
