@@ -75,6 +75,11 @@ func TestFindNewsText(t *testing.T) {
 			want: []found{{"Texas", "US.TX", "US", 3}, {"Kabul", "AF.13", "AF", 1}},
 		},
 		{
+			name: "a one-word name that speaks is a person's, a town after a preposition is not",
+			text: "Officials in Kidal said two soldiers died. Troopers in Lawrenceburg, Indiana, stopped a truck; Bright said its driver had fled.",
+			want: []found{{"Kidal", "ML.10", "ML", 1}, {"Lawrenceburg", "US.IN", "US", 1}, {"Indiana", "US.IN", "US", 3}},
+		},
+		{
 			name: "unknown names do not become far-away namesakes",
 			text: "Syrian troops shelled the Al-Sakar village, and Obama Hamed, a local elder, was wounded in Idlib.",
 			want: []found{{"Syrian", "", "SY", 3}, {"Idlib", "SY.12", "SY", 1}},

@@ -341,6 +341,9 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	if g.personBefore(toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
 		return false
 	}
+	if sp.tokens == 1 && !caseless && g.speakerName(toks, brk, i, sp.cands) {
+		return false // "Bright said": a surname, not Bright, Indiana
+	}
 	nameToks, at := sp.tokens, i
 	if isArticle(first.lower) && sp.tokens > 1 {
 		nameToks, at = sp.tokens-1, i+1 // "al-Haq" is one name word
@@ -434,6 +437,34 @@ func personInitialAfter(text string, toks []token, brk []bool, j int) bool {
 		return false
 	}
 	return text[t.end:next.start] == ". "
+}
+
+// speakerName reports a one-word name that speaks ("Bright said",
+// "Abe Oudshoorn told"): at a sentence's start or after a capitalised
+// word, never after a preposition ("officials in Gao said"), and only
+// when every reading is a town or county under speakerMaxPop (a capital
+// speaks for its government: "Moscow said").
+func (g *Gazetteer) speakerName(toks []token, brk []bool, i int, cands []int32) bool {
+	j := i + 1
+	if j >= len(toks) || brk[j] || !speechVerbs[toks[j].lower] || !(brk[i] || i > 0 && toks[i-1].cap) {
+		return false
+	}
+	for _, c := range cands {
+		if e := &g.entries[c]; e.level <= levelAdmin1 || e.Population >= speakerMaxPop {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerMaxPop is the population from which a place is known well
+// enough to speak for its government.
+const speakerMaxPop = 100000
+
+// speechVerbs follow the name of whoever speaks.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "explained": true,
+	"recalled": true, "wrote": true, "tweeted": true,
 }
 
 // initials reports a run of one-letter words ("U.N", "D.C").
