@@ -62,6 +62,9 @@ type Weights struct {
 	// first-level region of its country (Florida, New York; Delaware
 	// County, Indiana): the bare name is the region.
 	RegionTwin float64
+	// RegionNamed is for a first-level region that another name of the
+	// document (an abbreviation, another spelling) names outright.
+	RegionNamed float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -70,7 +73,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5, RegionTwin: 3}
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5, RegionTwin: 3, RegionNamed: 6}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -288,7 +291,7 @@ func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
 // it, the type word and qualifier around the name, and its spelling.
 func (g *Gazetteer) score(i int32, spelled uint8, rv *rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
-	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e)
+	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e) + g.regionNamed(e, rv, st)
 	if e.level == levelPlace && !rv.country && len(st.countries) > 0 && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
 		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
 	}
@@ -452,6 +455,16 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 		s += g.w.SportCity // a team's home: "the game against Louisville"
 	}
 	return s
+}
+
+// regionNamed is for a first-level region the document names outright by
+// another of its names ("Washington" when "Wash." is written elsewhere),
+// unless a country is among the readings (the country stays the country).
+func (g *Gazetteer) regionNamed(e *entry, rv *rivals, st *resolveState) float64 {
+	if e.level != levelAdmin1 || rv.country || len(st.named) == 0 || !st.named.has(g.str(e.Admin1Code)) {
+		return 0
+	}
+	return g.w.RegionNamed
 }
 
 // spellingScore rewards the text spelling the name as the gazetteer (or

@@ -83,3 +83,20 @@ func TestResolveRegionTwin(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
 	}
 }
+
+// TestResolveRegionNamedElsewhere checks that a bare name is the region
+// the document names outright by another of its names (a postal
+// abbreviation in a dateline), and the capital otherwise.
+func TestResolveRegionNamedElsewhere(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []rankCase{
+		{name: "the state, named by its abbreviation",
+			text:  "YAKIMA, Wash. - Crews from Oregon held the fire line on Monday; it is the worst season Washington has had, a state forester said.",
+			place: "Washington", country: "US", admin1: "US.WA"},
+		{name: "the capital, when nothing names the state",
+			text:  "Crews from Oregon held the fire line on Monday, and officials in Washington promised money for the next season.",
+			place: "Washington", country: "US", admin1: "US.DC"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+	}
+}
