@@ -18,6 +18,7 @@ type docAgg struct {
 	cellAt    map[[2]int]int
 	pointKeys map[string]bool // keys of the names counted in cells
 	lazy      lazyVotes       // the document's region votes, for Resolve
+	sport     bool            // the document reads as sports (see readsAsSport)
 }
 
 // weighted counts items overall and per name key. The per-key counts sit

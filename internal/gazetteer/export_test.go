@@ -18,7 +18,7 @@ func (g *Gazetteer) CandidateFeatures(name string, hint Context, fields []string
 	}
 	q := g.readName(name, key, hint)
 	spelled := g.spellings(cands, name)
-	seats := g.seatsOf(cands, nil)
+	rv := g.rivalsOf(cands, make([]string, 8))
 	bareOK := g.bareFeatureOK(cands, q.hint)
 	base := g.w
 	defer func() { g.w = base }()
@@ -29,7 +29,7 @@ func (g *Gazetteer) CandidateFeatures(name string, hint Context, fields []string
 			continue // rank skips it too
 		}
 		g.w = base
-		s0 := g.score(i, spelled[k], seats, q.st, q.hint, q.qual)
+		s0 := g.score(i, spelled[k], &rv, q.st, q.hint, q.qual)
 		row := make([]float64, 1+len(fields))
 		row[0] = s0
 		for j, f := range fields {
@@ -40,7 +40,7 @@ func (g *Gazetteer) CandidateFeatures(name string, hint Context, fields []string
 			}
 			v.SetFloat(v.Float() + 1)
 			g.w = w
-			row[1+j] = g.score(i, spelled[k], seats, q.st, q.hint, q.qual) - s0
+			row[1+j] = g.score(i, spelled[k], &rv, q.st, q.hint, q.qual) - s0
 			row[0] -= reflect.ValueOf(base).FieldByName(f).Float() * row[1+j]
 		}
 		places = append(places, g.place(i))

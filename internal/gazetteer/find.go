@@ -24,7 +24,7 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if len(spans) == 0 {
 		return nil
 	}
-	ctx := g.docContext(text, spans)
+	ctx := g.docContext(text, low, spans)
 
 	out := make([]Mention, 0, len(spans))
 	states := map[string]*resolveState{}
@@ -56,6 +56,7 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if g.w.Near != 0 && len(out) > 1 {
 		g.rereadNear(text, spans, out, firstPass{from, margins, quals}, states)
 	}
+	g.rereadListed(text, spans, out, firstPass{from, margins, quals}, states)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
 	return out
@@ -131,6 +132,30 @@ func (g *Gazetteer) rereadNear(text string, spans []span, out []Mention, first f
 		}
 		if res.ok && g.entries[res.best.idx].ID != out[i].Place.ID {
 			out[i] = g.mention(text, sp, res.best, res.margin, st, qual)
+		}
+	}
+}
+
+// rereadListed reads again, as a first-level region, a name that is not
+// read as one but is listed with regions of a country where it names one
+// too ("Oregon and Washington laws"); see listHint.
+func (g *Gazetteer) rereadListed(text string, spans []span, out []Mention, first firstPass, states map[string]*resolveState) {
+	regions := regionMentions(out)
+	if len(regions) == 0 {
+		return
+	}
+	for i := range out {
+		sp := spans[first.from[i]]
+		if sp.hint != hintNone || first.quals[i] != nil || out[i].Place.Kind == "A.ADM1" || len(sp.cands) < 2 {
+			continue
+		}
+		if g.listHint(text, sp.start, sp.nameEnd, sp.cands, regions, hintNone) != hintAdmin1 {
+			continue
+		}
+		best, margin, ok := g.rank(sp.cands, sp.spelled, states[sp.key], hintAdmin1, nil)
+		if ok && g.entries[best.idx].ID != out[i].Place.ID {
+			out[i] = g.mention(text, sp, best, margin, states[sp.key], nil)
+			out[i].Rule += "+listed"
 		}
 	}
 }
@@ -255,7 +280,7 @@ func (g *Gazetteer) threshold(sp span) float64 {
 
 // docContext resolves every span without context and collects the
 // countries and first-level regions the document points to, most named first.
-func (g *Gazetteer) docContext(text string, spans []span) Context {
+func (g *Gazetteer) docContext(text, low string, spans []span) Context {
 	empty := g.newResolveState(Context{}, "")
 	var ctx Context
 	anchors := make([]anchor, 0, len(spans))
@@ -279,6 +304,7 @@ func (g *Gazetteer) docContext(text string, spans []span) Context {
 		anchors = append(anchors, a)
 	}
 	ctx.agg = newDocAgg(anchors)
+	ctx.agg.sport = g.sportCityRival(spans) && readsAsSport(low)
 	if second := g.secondAnchors(text, spans, ctx, anchors); len(second) > 0 {
 		ctx.agg.add(second) // the sums of first+second, without recounting first
 	}
@@ -378,7 +404,8 @@ func (g *Gazetteer) oneRegion(cands []int32, best int32, hint kindHint) bool {
 func (g *Gazetteer) DocContext(text string) Context {
 	sc := g.getScratch()
 	defer g.putScratch(sc)
-	ctx := g.docContext(text, g.scan(sc, text, textfold.ASCIILower(text)))
+	low := textfold.ASCIILower(text)
+	ctx := g.docContext(text, low, g.scan(sc, text, low))
 	ctx.Text = text
 	return ctx
 }
@@ -403,7 +430,7 @@ func (g *Gazetteer) SpanContext(text string, spans [][2]int) Context {
 		sp.spelled = g.spellings(cands, text[s[0]:s[1]])
 		sps = append(sps, sp)
 	}
-	ctx := g.docContext(text, sps)
+	ctx := g.docContext(text, textfold.ASCIILower(text), sps)
 	ctx.Text = text
 	return ctx
 }

@@ -60,6 +60,26 @@ func TestFindNewsText(t *testing.T) {
 			want: []found{{"Herat", "AF.11", "AF", 1}, {"Herat", "AF.11", "AF", 1}},
 		},
 		{
+			name: "a given name before a middle initial is a person's",
+			text: "By Carey L. Biron. Officials in Kabul said Cory T. Stowers, an aid worker, had left for Herat.",
+			want: []found{{"Kabul", "AF.13", "AF", 1}, {"Herat", "AF.11", "AF", 1}},
+		},
+		{
+			name: "a word before an initialism does not take its first letter",
+			text: "In D.C., the mayor said troops had left Kabul.",
+			want: []found{{"D.C", "US.DC", "US", 3}, {"Kabul", "AF.13", "AF", 1}},
+		},
+		{
+			name: "the West and Western countries are no towns, though a state is named",
+			text: "The governor of Texas blamed the West for the crisis, and Western countries sent aid to Kabul.",
+			want: []found{{"Texas", "US.TX", "US", 3}, {"Kabul", "AF.13", "AF", 1}},
+		},
+		{
+			name: "a one-word name that speaks is a person's, a town after a preposition is not",
+			text: "Officials in Kidal said two soldiers died. Troopers in Lawrenceburg, Indiana, stopped a truck; Bright said its driver had fled.",
+			want: []found{{"Kidal", "ML.10", "ML", 1}, {"Lawrenceburg", "US.IN", "US", 1}, {"Indiana", "US.IN", "US", 3}},
+		},
+		{
 			name: "unknown names do not become far-away namesakes",
 			text: "Syrian troops shelled the Al-Sakar village, and Obama Hamed, a local elder, was wounded in Idlib.",
 			want: []found{{"Syrian", "", "SY", 3}, {"Idlib", "SY.12", "SY", 1}},

@@ -52,6 +52,19 @@ type Weights struct {
 	// CountyAny is for a town in a second-level region that one reading of
 	// another name in the document is.
 	CountyAny float64
+	// SportCity is for a city big enough to field teams, in a document
+	// that reads as sports, where names are often teams from elsewhere.
+	SportCity float64
+	// CapitalCtx is for a country's capital when the document names the
+	// country.
+	CapitalCtx float64
+	// RegionTwin is taken from a town or county that bears the name of a
+	// first-level region of its country (Florida, New York; Delaware
+	// County, Indiana): the bare name is the region.
+	RegionTwin float64
+	// RegionNamed is for a first-level region that another name of the
+	// document (an abbreviation, another spelling) names outright.
+	RegionNamed float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -60,7 +73,7 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2}
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5, RegionTwin: 3, RegionNamed: 6}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -94,6 +107,7 @@ type resolveState struct {
 	votes       voteView     // region votes of the other names, 0..1
 	county      countyCtx    // second-level regions the other names could be or hold
 	focus       focus        // the place the other names point to most
+	sport       bool         // the document reads as sports
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -124,6 +138,7 @@ func (g *Gazetteer) resolveStateLike(ctx Context, key string, base *resolveState
 		countries, regions = ctx.agg.fill(st, key)
 	}
 	st.countryList = countries
+	st.sport = ctx.agg != nil && ctx.agg.sport
 	if base != nil && slices.Equal(countries, base.countryList) {
 		st.countries, st.neighbours, st.topCountry = base.countries, base.neighbours, base.topCountry
 	} else {
@@ -208,14 +223,14 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 // over the runner-up; spelled holds the candidates' spelling flags.
 func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint kindHint, qual *qualifier) (candidate, float64, bool) {
 	best, second := candidate{idx: -1, score: math.Inf(-1)}, math.Inf(-1)
-	var seatBuf [4]string
-	seats := g.seatsOf(cands, seatBuf[:0])
+	var rivalBuf [8]string
+	rv := g.rivalsOf(cands, rivalBuf[:])
 	bareOK := g.bareFeatureOK(cands, hint)
 	for k, i := range cands {
 		if !bareOK && g.entries[i].level == levelFeature && spelled[k]&spelledExact == 0 {
 			continue // "Makhmour" is the town; the range is "Makhmour Mountains"
 		}
-		s := g.score(i, spelled[k], seats, st, hint, qual)
+		s := g.score(i, spelled[k], &rv, st, hint, qual)
 		if s > best.score {
 			second = best.score
 			best = candidate{idx: i, score: s}
@@ -229,22 +244,61 @@ func (g *Gazetteer) rank(cands []int32, spelled []uint8, st *resolveState, hint 
 	return best, best.score - second, true
 }
 
-// seatsOf appends to dst the regions whose capital is among cands and
-// shares the name with them.
-func (g *Gazetteer) seatsOf(cands []int32, dst []string) []string {
+// rivals is what a name's candidates say about each other: the regions
+// whose capital is among them (and shares the name), and whether one of
+// them is a country.
+type rivals struct {
+	seats   []string
+	country bool
+	regions []string // the first-level regions among them
+}
+
+// regionElsewhere reports a region among the rivals in country cc, none
+// of them the region a1 (where the town in question lies): the town is a
+// namesake of a region elsewhere, not the city that gave it its name.
+func (r rivals) regionElsewhere(cc, a1 string) bool {
+	found := false
+	for _, x := range r.regions {
+		if x == a1 {
+			return false
+		}
+		found = found || len(x) > len(cc) && x[:len(cc)] == cc && x[len(cc)] == '.'
+	}
+	return found
+}
+
+// rivalsOf reads the rivals of cands; buf (eight strings) holds the
+// seats and regions without a heap allocation for most names.
+func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
+	r := rivals{seats: buf[: 0 : len(buf)/2]}
+	r.regions = buf[len(buf)/2 : len(buf)/2]
 	for _, i := range cands {
-		if e := &g.entries[i]; e.level == levelPlace && (g.str(e.Kind) == "P.PPLA" || g.str(e.Kind) == "P.PPLC") {
-			dst = append(dst, g.str(e.Admin1Code))
+		switch e := &g.entries[i]; e.level {
+		case levelPlace:
+			if k := g.str(e.Kind); k == "P.PPLA" || k == "P.PPLC" {
+				r.seats = append(r.seats, g.str(e.Admin1Code))
+			}
+		case levelAdmin1:
+			r.regions = append(r.regions, g.str(e.Admin1Code))
+		case levelCountry:
+			r.country = true
 		}
 	}
-	return dst
+	return r
 }
 
 // score is one candidate's score: its prior, what the document says for
 // it, the type word and qualifier around the name, and its spelling.
-func (g *Gazetteer) score(i int32, spelled uint8, seats []string, st *resolveState, hint kindHint, qual *qualifier) float64 {
+func (g *Gazetteer) score(i int32, spelled uint8, rv *rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
-	s := g.prior(i, seats) + g.contextScore(e, st) + g.hintScore(hint, e)
+	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e) + g.regionNamed(e, rv, st)
+	if e.level == levelPlace && !rv.country && len(st.countries) > 0 && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
+		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
+	}
+	if len(rv.regions) > 0 && (e.level == levelPlace || e.level == levelAdmin2) && g.str(e.Kind) != "P.PPLC" &&
+		rv.regionElsewhere(g.str(e.CountryCode), g.str(e.Admin1Code)) {
+		s -= g.w.RegionTwin // "in Florida" is the state, not Florida, New York; "a Delaware company" not Delaware County, Indiana
+	}
 	if qual != nil {
 		s += qual.bonus(g, e) * g.w.Qualifier
 	}
@@ -397,7 +451,20 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	if e.level != levelCountry && st.votes.any() {
 		s += g.w.Coherence * st.votes.get(g.str(e.Admin1Code))
 	}
+	if st.sport && e.level == levelPlace && e.Population >= sportCityPop {
+		s += g.w.SportCity // a team's home: "the game against Louisville"
+	}
 	return s
+}
+
+// regionNamed is for a first-level region the document names outright by
+// another of its names ("Washington" when "Wash." is written elsewhere),
+// unless a country is among the readings (the country stays the country).
+func (g *Gazetteer) regionNamed(e *entry, rv *rivals, st *resolveState) float64 {
+	if e.level != levelAdmin1 || rv.country || len(st.named) == 0 || !st.named.has(g.str(e.Admin1Code)) {
+		return 0
+	}
+	return g.w.RegionNamed
 }
 
 // spellingScore rewards the text spelling the name as the gazetteer (or
@@ -547,6 +614,10 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		return g.resolveFocus(name, key, hint)
 	}
 	q := g.readName(name, key, hint)
+	if q.cues && q.qual == nil {
+		q.hint = g.listHint(hint.Text, hint.Offset, q.end, cands, regionMentions(hint.agg.mentionsFor(g, hint.Text)), q.hint)
+		q.hint = g.partHint(hint.Text, hint.Offset, cands, q.hint)
+	}
 	best, margin, ok := g.rank(cands, g.spellings(cands, name), q.st, q.hint, q.qual)
 	if !ok {
 		return Mention{}, false
@@ -631,7 +702,7 @@ func (g *Gazetteer) readName(name, key string, hint Context) nameReading {
 	}
 	q.cues = hint.Text != "" && hint.Offset >= 0 && q.end <= len(hint.Text) && hint.Offset <= q.end
 	if q.cues {
-		q.hint = g.hintAround(hint.Text, hint.Offset, q.end)
+		q.hint = datelineHint(hint.Text, hint.Offset, q.end, g.hintAround(hint.Text, hint.Offset, q.end))
 		q.qual = g.qualifierAfter(hint.Text, q.end)
 	}
 	if ws := wordsBefore(name, len(name), 1); len(ws) == 1 && extendsSpan[ws[0]] && strings.ContainsRune(strings.TrimSpace(name), ' ') {

@@ -211,6 +211,9 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if n > 1 && g.addsNothing(sc, text, toks, i, n, cands) {
 			continue // "KABUL - A suicide bomber": the "A" is no part of the name
 		}
+		if n > 1 && insideInitialism(text, last) {
+			continue // "In D.C.": the "D" is the first letter of an initialism, not the end of a name
+		}
 		if n > 1 && brk[i] && !caseless && openers[first.lower] && g.surfaceIsName(sc, text[toks[i+1].start:last.end]) {
 			continue // "In Seno province": a sentence's first word is no part of the name after it
 		}
@@ -309,7 +312,8 @@ func btoi(b bool) int {
 // readTypeWord sets the kind hint from a type word in or after the name
 // and takes a following one ("Anbar province") into the mention.
 func (g *Gazetteer) readTypeWord(text string, sp *span, last token, n int) {
-	sp.hint = g.hintAround(text, sp.start, sp.end)
+	sp.hint = datelineHint(text, sp.start, sp.end, g.hintAround(text, sp.start, sp.end))
+	sp.hint = g.partHint(text, sp.start, sp.cands, sp.hint)
 	if h, ok := typeHints[last.lower]; ok && n > 1 && extendsSpan[last.lower] {
 		sp.hint = h // "Kirkuk Governorate": the type word is part of the name
 	}
@@ -336,8 +340,11 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	if sp.tokens > 1 && initials(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
 		return false // "U.N." is no town; "U.S." is a country by the alias table
 	}
-	if g.personBefore(toks, brk, i) {
+	if g.personBefore(toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
 		return false
+	}
+	if sp.tokens == 1 && !caseless && g.speakerName(toks, brk, i, sp.cands) {
+		return false // "Bright said": a surname, not Bright, Indiana
 	}
 	nameToks, at := sp.tokens, i
 	if isArticle(first.lower) && sp.tokens > 1 {
@@ -412,6 +419,54 @@ func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
 	}
 	p := toks[i-1]
 	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
+}
+
+// insideInitialism reports a one-letter token followed by a dot and a
+// letter ("D" in "D.C."), which belongs to an initialism.
+func insideInitialism(text string, t token) bool {
+	return t.end-t.start == 1 && t.end+1 < len(text) && text[t.end] == '.' && isFoldByte(text[t.end+1])
+}
+
+// personInitialAfter reports a middle initial at token j, between the
+// name before it and a capitalised surname ("Carey L. Biron"): the name
+// is a given name, not a town.
+func personInitialAfter(text string, toks []token, brk []bool, j int) bool {
+	if j+1 >= len(toks) || brk[j] {
+		return false
+	}
+	t, next := toks[j], toks[j+1]
+	if t.end-t.start != 1 || !t.cap || t.end >= len(text) || text[t.end] != '.' || !next.cap || next.end-next.start < 2 {
+		return false
+	}
+	return text[t.end:next.start] == ". "
+}
+
+// speakerName reports a one-word name that speaks ("Bright said",
+// "Abe Oudshoorn told"): at a sentence's start or after a capitalised
+// word, never after a preposition ("officials in Gao said"), and only
+// when every reading is a town or county under speakerMaxPop (a capital
+// speaks for its government: "Moscow said").
+func (g *Gazetteer) speakerName(toks []token, brk []bool, i int, cands []int32) bool {
+	j := i + 1
+	if j >= len(toks) || brk[j] || !speechVerbs[toks[j].lower] || !(brk[i] || i > 0 && toks[i-1].cap) {
+		return false
+	}
+	for _, c := range cands {
+		if e := &g.entries[c]; e.level <= levelAdmin1 || e.Population >= speakerMaxPop {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerMaxPop is the population from which a place is known well
+// enough to speak for its government.
+const speakerMaxPop = 100000
+
+// speechVerbs follow the name of whoever speaks.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "explained": true,
+	"recalled": true, "wrote": true, "tweeted": true,
 }
 
 // initials reports a run of one-letter words ("U.N", "D.C").

@@ -1,0 +1,102 @@
+package gazetteer
+
+import "testing"
+
+// rankCase is one name to resolve in a text, the first-level region (or
+// country, when admin1 is empty) it should lie in, and the weights whose
+// removal should make the test fail.
+type rankCase struct {
+	name, text, place string
+	country, admin1   string
+}
+
+func checkRank(t *testing.T, g *Gazetteer, tc rankCase) {
+	t.Helper()
+	m, ok := resolveIn(t, g, tc.text, tc.place)
+	if !ok {
+		t.Fatalf("Resolve(%s) found nothing", tc.place)
+	}
+	if m.Place.CountryCode != tc.country || tc.admin1 != "" && m.Place.Admin1Code != tc.admin1 {
+		t.Errorf("Resolve(%s) = %s %s/%s (%s), want %s/%s", tc.place, m.Place.Name, m.Place.CountryCode, m.Place.Admin1Code, m.Rule, tc.country, tc.admin1)
+	}
+}
+
+// TestResolveSportCity checks that a report that reads as sports names
+// its opponents by their big cities, while a local report keeps the
+// namesake in its own state.
+func TestResolveSportCity(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []rankCase{
+		{name: "opponent in a sports report",
+			text: "HOUSTON, Texas (AP) - The Rockets held on in overtime to beat Portland 112-108, their third straight win of the season. " +
+				"Their coach praised the rookie from Austin who scored 19 points in the game, and the team heads to San Antonio " +
+				"and Dallas for two more games before the playoffs. The league fined Portland's coach after the game.",
+			place: "Portland", country: "US", admin1: "US.OR"},
+		{name: "namesake in a local report",
+			text:  "Police in Portland arrested two men from Corpus Christi on Monday. Officers from Aransas Pass and Ingleside helped, Texas officials said.",
+			place: "Portland", country: "US", admin1: "US.TX"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+	}
+}
+
+// TestResolveNamedCountryCapital checks that a capital is read when the
+// document names its country, though the story is told from a namesake's
+// state.
+func TestResolveNamedCountryCapital(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []rankCase{
+		{name: "capital of the country named",
+			text: "LEXINGTON, Ky. - A nurse from Lexington was on holiday in France when the shooting began. " +
+				"She saw the gunman near a cafe in Paris on Thursday and plans to fly home to Kentucky next week.",
+			place: "Paris", country: "FR"},
+		{name: "namesake when the country is not named",
+			text:  "LEXINGTON, Ky. - A nurse from Lexington was driving to Paris on Thursday when the storm hit central Kentucky.",
+			place: "Paris", country: "US", admin1: "US.KY"},
+		{name: "a capital named like its country is no reading of the country",
+			text:  "Officials in Mexico said the Mexican army had moved north, a Mexican newspaper reported.",
+			place: "Mexico", country: "MX"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+	}
+}
+
+// TestResolveRegionTwin checks that a bare name shared by a first-level
+// region and a town in another region of the same country is the region,
+// while a town named like the region it lies in, or qualified, stays.
+func TestResolveRegionTwin(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []rankCase{
+		{name: "state over a town elsewhere named after it",
+			text:  "Lottery officials in Albany said the ticket was bought in New York by a retiree who now lives in Florida.",
+			place: "Florida", country: "US", admin1: "US.FL"},
+		{name: "state over a county elsewhere named after it",
+			text:  "The buyer, a Delaware company with offices in Indianapolis, Indiana, paid $40 million for a mall in Fort Wayne.",
+			place: "Delaware", country: "US", admin1: "US.DE"},
+		{name: "town qualified by its state",
+			text:  "A fire destroyed a barn in Nevada, Iowa, on Sunday, the Story County sheriff said.",
+			place: "Nevada", country: "US", admin1: "US.IA"},
+		{name: "city named like the region it lies in",
+			text:  "Rebels shelled Idlib on Monday, and the fighting spread to villages south of the city.",
+			place: "Idlib", country: "SY"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+	}
+}
+
+// TestResolveRegionNamedElsewhere checks that a bare name is the region
+// the document names outright by another of its names (a postal
+// abbreviation in a dateline), and the capital otherwise.
+func TestResolveRegionNamedElsewhere(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []rankCase{
+		{name: "the state, named by its abbreviation",
+			text:  "YAKIMA, Wash. - Crews from Oregon held the fire line on Monday; it is the worst season Washington has had, a state forester said.",
+			place: "Washington", country: "US", admin1: "US.WA"},
+		{name: "the capital, when nothing names the state",
+			text:  "Crews from Oregon held the fire line on Monday, and officials in Washington promised money for the next season.",
+			place: "Washington", country: "US", admin1: "US.DC"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+	}
+}
