@@ -1,0 +1,235 @@
+package gazetteer
+
+import (
+	"math"
+	"strings"
+)
+
+// This file places a part of a region or country named by a compass word
+// ("Southern California", "northern Syria", "Far North Queensland") at the
+// centre of that part of its Natural Earth outline, not at the centre of the
+// whole: the north of California lies 400 km from California's point.
+
+// compassPart is a compass word a part of a region is named by: the
+// direction it points (east, north; central has none) and how much of the
+// outline's area the part holds.
+type compassPart struct {
+	dx, dy float64
+	share  float64
+}
+
+// partShare is the share of a region's area a "northern" or "east" part
+// holds: the outer third along the named direction.
+const partShare = 1.0 / 3
+
+// compassWords are the words, longest first, a part of a region is named
+// by; "Far North" is the outer fifth. "Upper" and "Lower" are left out:
+// their direction depends on a river (Upper Egypt is the south).
+var compassWords = []struct {
+	word string
+	part compassPart
+}{
+	{"far north", compassPart{0, 1, 0.2}}, {"far south", compassPart{0, -1, 0.2}},
+	{"far east", compassPart{1, 0, 0.2}}, {"far west", compassPart{-1, 0, 0.2}},
+	{"northeastern", compassPart{1, 1, partShare}}, {"north-eastern", compassPart{1, 1, partShare}},
+	{"northwestern", compassPart{-1, 1, partShare}}, {"north-western", compassPart{-1, 1, partShare}},
+	{"southeastern", compassPart{1, -1, partShare}}, {"south-eastern", compassPart{1, -1, partShare}},
+	{"southwestern", compassPart{-1, -1, partShare}}, {"south-western", compassPart{-1, -1, partShare}},
+	{"northeast", compassPart{1, 1, partShare}}, {"north-east", compassPart{1, 1, partShare}},
+	{"northwest", compassPart{-1, 1, partShare}}, {"north-west", compassPart{-1, 1, partShare}},
+	{"southeast", compassPart{1, -1, partShare}}, {"south-east", compassPart{1, -1, partShare}},
+	{"southwest", compassPart{-1, -1, partShare}}, {"south-west", compassPart{-1, -1, partShare}},
+	{"northern", compassPart{0, 1, partShare}}, {"southern", compassPart{0, -1, partShare}},
+	{"eastern", compassPart{1, 0, partShare}}, {"western", compassPart{-1, 0, partShare}},
+	{"central", compassPart{0, 0, 1}},
+	{"north", compassPart{0, 1, partShare}}, {"south", compassPart{0, -1, partShare}},
+	{"east", compassPart{1, 0, partShare}}, {"west", compassPart{-1, 0, partShare}},
+}
+
+// splitCompass splits "Southern California" into its compass part and the
+// rest ("California").
+func splitCompass(name string) (compassPart, string, bool) {
+	low := strings.ToLower(name)
+	for _, c := range compassWords {
+		if len(low) > len(c.word)+1 && strings.HasPrefix(low, c.word) && low[len(c.word)] == ' ' {
+			return c.part, strings.TrimSpace(name[len(c.word)+1:]), true
+		}
+	}
+	return compassPart{}, "", false
+}
+
+// resolvePart resolves a name the gazetteer lacks that is a compass word
+// and a first-level region or country it has an outline for, at region
+// precision, at the centre of the named part of the outline. GeoNames' own
+// names for such parts ("Northern Territory", "West Bank") never get here:
+// they are in the gazetteer.
+func (g *Gazetteer) resolvePart(name string, hint Context) (Mention, bool) {
+	part, rest, ok := splitCompass(name)
+	if !ok || rest == "" {
+		return Mention{}, false
+	}
+	h := hint
+	h.Offset = hint.Offset + len(name) - len(rest)
+	h.End = h.Offset + len(rest)
+	m, ok := g.Resolve(rest, h)
+	if !ok || m.Place.Kind != "A.ADM1" && m.Place.Kind != "A.PCLI" || !g.namesDirectly(rest, m.Place) {
+		return Mention{}, false
+	}
+	g.boundsOnce.Do(func() { g.bounds, g.boundsErr = g.loadBounds() })
+	if g.boundsErr != nil {
+		return Mention{}, false
+	}
+	var rings []ring
+	rule := "gazetteer:part-of-region"
+	if m.Place.Kind == "A.ADM1" {
+		for _, r := range g.bounds.regions {
+			if r.code == m.Place.Admin1Code {
+				rings = append(rings, r.rings...)
+			}
+		}
+	} else {
+		rule = "gazetteer:part-of-country"
+		prefix := m.Place.CountryCode + "."
+		for _, r := range g.bounds.regions {
+			if strings.HasPrefix(r.code, prefix) {
+				rings = append(rings, r.rings...)
+			}
+		}
+	}
+	lat, lon, ok := partCentre(rings, part)
+	if !ok {
+		return Mention{}, false
+	}
+	end := hint.End
+	if end == 0 {
+		end = hint.Offset + len(name)
+	}
+	m.Start, m.End, m.Text = hint.Offset, end, name
+	m.Place.Lat, m.Place.Lon = lat, lon
+	m.Precision = 3
+	m.Rule = rule
+	return m, true
+}
+
+// namesDirectly reports whether name is the region's own name or one of
+// its spellings, or one of a country's names ("Turkey" for Türkiye), not a
+// place read inside it or a guess.
+func (g *Gazetteer) namesDirectly(name string, p Place) bool {
+	if g.spelledReading(name, p.ID) {
+		return true
+	}
+	if p.Kind != "A.PCLI" {
+		return false
+	}
+	for _, i := range g.lookup(Normalize(name)) {
+		if e := &g.entries[i]; e.level == levelCountry && g.str(e.CountryCode) == p.CountryCode {
+			return true
+		}
+	}
+	return false
+}
+
+// partCentre is the area-weighted centre of the part of the rings that
+// lies furthest along the part's direction and holds its share of their
+// area (the whole, for "central"). Longitudes are scaled by the cosine of
+// the middle latitude so that "north-east" is the diagonal on the ground.
+func partCentre(rings []ring, part compassPart) (float64, float64, bool) {
+	if len(rings) == 0 {
+		return 0, 0, false
+	}
+	minY, maxY := math.Inf(1), math.Inf(-1)
+	for _, r := range rings {
+		minY, maxY = min(minY, float64(r.minY)), max(maxY, float64(r.maxY))
+	}
+	k := math.Cos((minY + maxY) / 2 * math.Pi / 180)
+	polys := make([][][2]float64, len(rings))
+	for i, r := range rings {
+		p := make([][2]float64, len(r.pts))
+		for j, pt := range r.pts {
+			p[j] = [2]float64{float64(pt[0]) * k, float64(pt[1])}
+		}
+		polys[i] = p
+	}
+	total, cx, cy := polysCentroid(polys)
+	if total == 0 {
+		return 0, 0, false
+	}
+	if part.share < 1 {
+		n := math.Hypot(part.dx, part.dy)
+		ux, uy := part.dx/n, part.dy/n
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, p := range polys {
+			for _, pt := range p {
+				d := pt[0]*ux + pt[1]*uy
+				lo, hi = min(lo, d), max(hi, d)
+			}
+		}
+		// bisect for the cut that leaves the share of the area beyond it
+		var clipped [][][2]float64
+		for range 30 {
+			t := (lo + hi) / 2
+			clipped = clipped[:0]
+			for _, p := range polys {
+				if c := clipHalf(p, ux, uy, t); len(c) >= 3 {
+					clipped = append(clipped, c)
+				}
+			}
+			a, x, y := polysCentroid(clipped)
+			if a/total > part.share {
+				lo = t
+			} else {
+				hi = t
+			}
+			if a > 0 {
+				cx, cy = x, y
+			}
+		}
+	}
+	return cy, cx / k, true
+}
+
+// polysCentroid is the total unsigned area and area-weighted centre of
+// polygons (each ring's own orientation taken as outer).
+func polysCentroid(polys [][][2]float64) (float64, float64, float64) {
+	var sa, sx, sy float64
+	for _, p := range polys {
+		var a, x, y float64
+		for i := range p {
+			x0, y0 := p[i][0], p[i][1]
+			x1, y1 := p[(i+1)%len(p)][0], p[(i+1)%len(p)][1]
+			c := x0*y1 - x1*y0
+			a += c
+			x += (x0 + x1) * c
+			y += (y0 + y1) * c
+		}
+		if a == 0 {
+			continue
+		}
+		// a ring's centre is x/(3a) whatever its orientation; weight it by |a|/2
+		sa += math.Abs(a) / 2
+		sx += x / (3 * a) * math.Abs(a) / 2
+		sy += y / (3 * a) * math.Abs(a) / 2
+	}
+	if sa == 0 {
+		return 0, 0, 0
+	}
+	return sa, sx / sa, sy / sa
+}
+
+// clipHalf keeps the part of a ring where x*ux + y*uy >= t
+// (Sutherland-Hodgman against one line).
+func clipHalf(p [][2]float64, ux, uy, t float64) [][2]float64 {
+	var out [][2]float64
+	for i := range p {
+		a, b := p[i], p[(i+1)%len(p)]
+		da, db := a[0]*ux+a[1]*uy-t, b[0]*ux+b[1]*uy-t
+		if da >= 0 {
+			out = append(out, a)
+		}
+		if (da >= 0) != (db >= 0) {
+			s := da / (da - db)
+			out = append(out, [2]float64{a[0] + s*(b[0]-a[0]), a[1] + s*(b[1]-a[1])})
+		}
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package gazetteer
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestResolvePart(t *testing.T) {
+	g := loadTest(t)
+	cases := []struct {
+		name, text string
+		lat, lon   float64 // the part's centre, within 150 km
+		rule       string
+	}{
+		// the south of California, not the middle of the state
+		{"Southern California", "Wildfires spread across Southern California on Sunday.", 34.4, -117.1, "gazetteer:part-of-region"},
+		{"North Queensland", "Cyclone warnings were issued for North Queensland overnight.", -17.8, 142.8, "gazetteer:part-of-region"},
+		{"East Texas", "Two towns in East Texas lost power after the storm.", 31.0, -96.1, "gazetteer:part-of-region"},
+		{"northern Syria", "Shelling was reported in northern Syria late on Monday.", 36.3, 39.2, "gazetteer:part-of-country"},
+		{"southern Iraq", "Protesters gathered in southern Iraq over water shortages.", 30.8, 45.0, "gazetteer:part-of-country"},
+		{"eastern Ukraine", "Drone strikes hit eastern Ukraine again this week.", 48.4, 36.0, "gazetteer:part-of-country"},
+	}
+	for _, c := range cases {
+		off := strings.Index(c.text, c.name)
+		m, ok := g.Resolve(c.name, Context{Text: c.text, Offset: off, End: off + len(c.name)})
+		if !ok {
+			t.Errorf("%s: not resolved", c.name)
+			continue
+		}
+		if d := Distance(m.Place.Lat, m.Place.Lon, c.lat, c.lon); d > 150 || m.Rule != c.rule || m.Precision != 3 {
+			t.Errorf("%s: got %.2f,%.2f (%.0f km off) rule %s precision %d", c.name, m.Place.Lat, m.Place.Lon, d, m.Rule, m.Precision)
+		}
+	}
+	// names GeoNames has for such parts keep their own places
+	for _, name := range []string{"Northern Ireland", "West Virginia", "South Sudan", "Western Australia"} {
+		text := "Officials in " + name + " met on Friday."
+		m, ok := g.Resolve(name, Context{Text: text, Offset: 13, End: 13 + len(name)})
+		if !ok || strings.Contains(m.Rule, "part-of") {
+			t.Errorf("%s: got %+v", name, m)
+		}
+	}
+}
+
+func TestPartCentre(t *testing.T) {
+	// a 4 x 3 degree box on the equator: its northern third by area is the
+	// top degree, centred half a degree below the top edge
+	box := ring{pts: [][2]float32{{0, 0}, {4, 0}, {4, 3}, {0, 3}, {0, 0}}, maxX: 4, maxY: 3}
+	lat, lon, ok := partCentre([]ring{box}, compassPart{0, 1, partShare})
+	if !ok || math.Abs(lat-2.5) > 0.01 || math.Abs(lon-2) > 0.01 {
+		t.Errorf("north: %.3f,%.3f %v", lat, lon, ok)
+	}
+	lat, lon, _ = partCentre([]ring{box}, compassPart{0, 0, 1})
+	if math.Abs(lat-1.5) > 0.01 || math.Abs(lon-2) > 0.01 {
+		t.Errorf("central: %.3f,%.3f", lat, lon)
+	}
+	if _, _, ok := partCentre(nil, compassPart{1, 0, partShare}); ok {
+		t.Error("no rings: want no point")
+	}
+}
