@@ -75,28 +75,7 @@ func (g *Gazetteer) resolvePart(name string, hint Context) (Mention, bool) {
 	if !ok || m.Place.Kind != "A.ADM1" && m.Place.Kind != "A.PCLI" || !g.namesDirectly(rest, m.Place) {
 		return Mention{}, false
 	}
-	g.boundsOnce.Do(func() { g.bounds, g.boundsErr = g.loadBounds() })
-	if g.boundsErr != nil {
-		return Mention{}, false
-	}
-	var rings []ring
-	rule := "gazetteer:part-of-region"
-	if m.Place.Kind == "A.ADM1" {
-		for _, r := range g.bounds.regions {
-			if r.code == m.Place.Admin1Code {
-				rings = append(rings, r.rings...)
-			}
-		}
-	} else {
-		rule = "gazetteer:part-of-country"
-		prefix := m.Place.CountryCode + "."
-		for _, r := range g.bounds.regions {
-			if strings.HasPrefix(r.code, prefix) {
-				rings = append(rings, r.rings...)
-			}
-		}
-	}
-	lat, lon, ok := partCentre(rings, part)
+	lat, lon, rule, ok := g.partPoint(m.Place, part)
 	if !ok {
 		return Mention{}, false
 	}
@@ -109,6 +88,82 @@ func (g *Gazetteer) resolvePart(name string, hint Context) (Mention, bool) {
 	m.Precision = 3
 	m.Rule = rule
 	return m, true
+}
+
+// partPoint is the centre of the named part of a first-level region's or
+// country's outline (a country's is the union of its regions'), and the
+// rule that says which.
+func (g *Gazetteer) partPoint(p Place, part compassPart) (float64, float64, string, bool) {
+	g.boundsOnce.Do(func() { g.bounds, g.boundsErr = g.loadBounds() })
+	if g.boundsErr != nil {
+		return 0, 0, "", false
+	}
+	var rings []ring
+	rule := "gazetteer:part-of-region"
+	if p.Kind == "A.ADM1" {
+		for _, r := range g.bounds.regions {
+			if r.code == p.Admin1Code {
+				rings = append(rings, r.rings...)
+			}
+		}
+	} else {
+		rule = "gazetteer:part-of-country"
+		prefix := p.CountryCode + "."
+		for _, r := range g.bounds.regions {
+			if strings.HasPrefix(r.code, prefix) {
+				rings = append(rings, r.rings...)
+			}
+		}
+	}
+	lat, lon, ok := partCentre(rings, part)
+	return lat, lon, rule, ok
+}
+
+// widenParts widens a region or country Find read ("Syria") over the
+// compass word just before it ("northern Syria") and places it at the
+// centre of that part, as Resolve does the whole name; a name the
+// gazetteer has ("North Korea") was read whole by the scan and is left.
+func (g *Gazetteer) widenParts(text string, out []Mention) {
+	for i := range out {
+		m := &out[i]
+		if m.Place.Kind != "A.ADM1" && m.Place.Kind != "A.PCLI" || m.Start < 2 || text[m.Start-1] != ' ' {
+			continue
+		}
+		start, part, ok := compassBefore(text, m.Start-1)
+		if !ok {
+			continue
+		}
+		name := text[start:m.End]
+		if len(g.lookup(Normalize(name))) > 0 {
+			continue
+		}
+		lat, lon, rule, ok := g.partPoint(m.Place, part)
+		if !ok {
+			continue
+		}
+		m.Start, m.Text = start, name
+		m.Place.Lat, m.Place.Lon = lat, lon
+		m.Precision = 3
+		m.Rule += "+" + strings.TrimPrefix(rule, "gazetteer:")
+	}
+}
+
+// compassBefore finds a compass word ending at end ("northern" in
+// "in northern Syria"), starting a word, and returns where it starts.
+func compassBefore(text string, end int) (int, compassPart, bool) {
+	for _, c := range compassWords {
+		start := end - len(c.word)
+		if start < 0 || !strings.EqualFold(text[start:end], c.word) {
+			continue
+		}
+		if start > 0 {
+			if b := text[start-1]; b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '-' || b >= 0x80 {
+				continue
+			}
+		}
+		return start, c.part, true
+	}
+	return 0, compassPart{}, false
 }
 
 // namesDirectly reports whether name is the region's own name or one of

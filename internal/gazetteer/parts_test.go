@@ -58,3 +58,30 @@ func TestPartCentre(t *testing.T) {
 		t.Error("no rings: want no point")
 	}
 }
+
+func TestFindWidensParts(t *testing.T) {
+	g := loadTest(t)
+	text := "Aid convoys reached northern Syria on Tuesday, while fighting in North Korea's press was denied and floods hit Texas."
+	var got []string
+	for _, m := range g.Find(text) {
+		got = append(got, m.Text+"|"+m.Rule)
+		if m.Text == "northern Syria" && (m.Precision != 3 || Distance(m.Place.Lat, m.Place.Lon, 36.3, 39.2) > 150) {
+			t.Errorf("northern Syria: %.2f,%.2f precision %d", m.Place.Lat, m.Place.Lon, m.Precision)
+		}
+	}
+	want := map[string]bool{"northern Syria": false, "North Korea": false, "Texas": false}
+	for _, s := range got {
+		name, rule, _ := strings.Cut(s, "|")
+		if _, ok := want[name]; ok {
+			want[name] = true
+		}
+		if name != "northern Syria" && strings.Contains(rule, "part-of") {
+			t.Errorf("%s: read as a part (%s)", name, rule)
+		}
+	}
+	for name, seen := range want {
+		if !seen {
+			t.Errorf("%s not found; got %v", name, got)
+		}
+	}
+}
