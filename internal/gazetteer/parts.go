@@ -75,7 +75,7 @@ func (g *Gazetteer) resolvePart(name string, hint Context) (Mention, bool) {
 	if !ok || m.Place.Kind != "A.ADM1" && m.Place.Kind != "A.PCLI" || !g.namesDirectly(rest, m.Place) {
 		return Mention{}, false
 	}
-	lat, lon, rule, ok := g.partPoint(m.Place, part)
+	lat, lon, rule, ok := g.partOf(m.Place, part)
 	if !ok {
 		return Mention{}, false
 	}
@@ -90,13 +90,18 @@ func (g *Gazetteer) resolvePart(name string, hint Context) (Mention, bool) {
 	return m, true
 }
 
-// partPoint is the centre of the named part of a first-level region's or
+// partOf is the centre of the named part of a first-level region's or
 // country's outline (a country's is the union of its regions'), and the
 // rule that says which.
-func (g *Gazetteer) partPoint(p Place, part compassPart) (float64, float64, string, bool) {
+func (g *Gazetteer) partOf(p Place, part compassPart) (float64, float64, string, bool) {
 	g.boundsOnce.Do(func() { g.bounds, g.boundsErr = g.loadBounds() })
 	if g.boundsErr != nil {
 		return 0, 0, "", false
+	}
+	key := partKey{p.Kind, p.CountryCode, p.Admin1Code, part}
+	if v, ok := g.bounds.parts.Load(key); ok {
+		pp := v.(partPoint)
+		return pp.lat, pp.lon, pp.rule, pp.ok
 	}
 	var rings []ring
 	rule := "gazetteer:part-of-region"
@@ -116,7 +121,20 @@ func (g *Gazetteer) partPoint(p Place, part compassPart) (float64, float64, stri
 		}
 	}
 	lat, lon, ok := partCentre(rings, part)
+	g.bounds.parts.Store(key, partPoint{lat, lon, rule, ok})
 	return lat, lon, rule, ok
+}
+
+// partKey names a part of a region or country; partPoint is its centre.
+type partKey struct {
+	kind, cc, admin1 string
+	part             compassPart
+}
+
+type partPoint struct {
+	lat, lon float64
+	rule     string
+	ok       bool
 }
 
 // widenParts widens a region or country Find read ("Syria") over the
@@ -137,7 +155,7 @@ func (g *Gazetteer) widenParts(text string, out []Mention) {
 		if len(g.lookup(Normalize(name))) > 0 {
 			continue
 		}
-		lat, lon, rule, ok := g.partPoint(m.Place, part)
+		lat, lon, rule, ok := g.partOf(m.Place, part)
 		if !ok {
 			continue
 		}
@@ -221,7 +239,7 @@ func partCentre(rings []ring, part compassPart) (float64, float64, bool) {
 		}
 		// bisect for the cut that leaves the share of the area beyond it
 		var clipped [][][2]float64
-		for range 30 {
+		for range 24 {
 			t := (lo + hi) / 2
 			clipped = clipped[:0]
 			for _, p := range polys {
