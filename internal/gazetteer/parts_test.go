@@ -20,6 +20,8 @@ func TestResolvePart(t *testing.T) {
 		{"northern Syria", "Shelling was reported in northern Syria late on Monday.", 36.3, 39.2, "gazetteer:part-of-country"},
 		{"southern Iraq", "Protesters gathered in southern Iraq over water shortages.", 30.8, 45.0, "gazetteer:part-of-country"},
 		{"eastern Ukraine", "Drone strikes hit eastern Ukraine again this week.", 48.4, 36.0, "gazetteer:part-of-country"},
+		// the mainland: not Alaska
+		{"western United States", "Heat warnings covered the western United States.", 41.0, -114.7, "gazetteer:part-of-country"},
 	}
 	for _, c := range cases {
 		off := strings.Index(c.text, c.name)
@@ -31,6 +33,12 @@ func TestResolvePart(t *testing.T) {
 		if d := Distance(m.Place.Lat, m.Place.Lon, c.lat, c.lon); d > 150 || m.Rule != c.rule || m.Precision != 3 {
 			t.Errorf("%s: got %.2f,%.2f (%.0f km off) rule %s precision %d", c.name, m.Place.Lat, m.Place.Lon, d, m.Rule, m.Precision)
 		}
+	}
+	// where Natural Earth's regions are a patchwork of GeoNames' (Spain),
+	// the country's part is not placed
+	text := "Storms flooded southern Spain overnight."
+	if m, ok := g.Resolve("southern Spain", Context{Text: text, Offset: 15, End: 29}); ok && strings.Contains(m.Rule, "part-of") {
+		t.Errorf("southern Spain: placed as a part at %.2f,%.2f", m.Place.Lat, m.Place.Lon)
 	}
 	// names GeoNames has for such parts keep their own places
 	for _, name := range []string{"Northern Ireland", "West Virginia", "South Sudan", "Western Australia"} {
