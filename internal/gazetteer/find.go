@@ -59,6 +59,7 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	g.rereadListed(text, spans, out, firstPass{from, margins, quals}, states)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	betweenTowns(text, out)
+	g.widenParts(text, out) // "northern Syria" (parts.go)
 	return out
 }
 

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ring is a boundary ring in degrees.
@@ -25,6 +26,7 @@ type region struct {
 type boundaryIndex struct {
 	regions []region
 	grid    map[[2]int][]int32
+	parts   sync.Map // partKey -> partPoint: the centres of named parts, once computed
 }
 
 // Locate returns the country, first- and second-level region of a point.

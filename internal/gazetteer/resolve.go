@@ -605,6 +605,9 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	key := Normalize(name)
 	cands := g.lookup(key)
 	if len(cands) == 0 {
+		if m, ok := g.resolvePart(name, hint); ok { // "Southern California" (parts.go)
+			return m, true
+		}
 		if m, ok := g.resolveInside(name, hint); ok {
 			return g.preferFocus(m, key, hint), true
 		}
