@@ -120,16 +120,29 @@ func installNPM() (string, func(), error) {
 // writeZst writes the main data file Zstandard-compressed, as the gazetteer
 // reads it (it decompresses three times faster than gzip).
 func writeZst(path string, write func(w *strings.Builder)) error {
+	return writeCompressed(path, write, gazetteer.NewDataWriter)
+}
+
+// writeGz writes a data file gzip-compressed at the best level.
+func writeGz(path string, write func(w *strings.Builder)) error {
+	return writeCompressed(path, write, func(w io.Writer, _ int) (io.WriteCloser, error) {
+		return gzip.NewWriterLevel(w, gzip.BestCompression)
+	})
+}
+
+// writeCompressed builds a data file with write and stores it at path
+// through the compressor compress makes (given the file's size).
+func writeCompressed(path string, write func(w *strings.Builder), compress func(io.Writer, int) (io.WriteCloser, error)) error {
 	var sb strings.Builder
 	write(&sb)
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("gen: create %s: %w", path, err)
 	}
-	zw, err := gazetteer.NewDataWriter(f, sb.Len())
+	zw, err := compress(f, sb.Len())
 	if err != nil {
 		f.Close()
-		return fmt.Errorf("gen: %s: %w", path, err)
+		return fmt.Errorf("gen: compress %s: %w", path, err)
 	}
 	if _, err := io.WriteString(zw, sb.String()); err != nil {
 		f.Close()
@@ -138,29 +151,6 @@ func writeZst(path string, write func(w *strings.Builder)) error {
 	if err := zw.Close(); err != nil {
 		f.Close()
 		return fmt.Errorf("gen: close %s: %w", path, err)
-	}
-	return f.Close()
-}
-
-func writeGz(path string, write func(w *strings.Builder)) error {
-	var sb strings.Builder
-	write(&sb)
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("gen: create %s: %w", path, err)
-	}
-	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if err != nil {
-		f.Close()
-		return fmt.Errorf("gen: gzip: %w", err)
-	}
-	if _, err := zw.Write([]byte(sb.String())); err != nil {
-		f.Close()
-		return fmt.Errorf("gen: write %s: %w", path, err)
-	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return fmt.Errorf("gen: close gzip %s: %w", path, err)
 	}
 	return f.Close()
 }
