@@ -1,15 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
+	"github.com/sitrep-org/sitrep/internal/gazetteer/gen/postaltowns"
 )
 
 // readPostal reads the US post-office towns of the npm package cities (USPS
@@ -17,43 +14,14 @@ import (
 // the mean of its ZIP points. Local news names hamlets of a few hundred
 // people that GeoNames' city lists (1,000 people and up) leave out.
 func readPostal(npmDir string) ([]city, error) {
-	b, err := os.ReadFile(filepath.Join(npmDir, "node_modules", "cities", "locations.json"))
+	towns, err := postaltowns.Read(filepath.Join(npmDir, "node_modules", "cities", "locations.json"))
 	if err != nil {
-		return nil, fmt.Errorf("gen: read postal towns: %w", err)
-	}
-	var raw []struct {
-		City, Latitude, Longitude string
-		StateAbbr                 string `json:"state_abbr"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("gen: parse postal towns: %w", err)
-	}
-	type acc struct{ lat, lon, n float64 }
-	towns := map[[2]string]*acc{}
-	for _, r := range raw {
-		lat, err1 := strconv.ParseFloat(r.Latitude, 64)
-		lon, err2 := strconv.ParseFloat(r.Longitude, 64)
-		if err1 != nil || err2 != nil || r.City == "" || len(r.StateAbbr) != 2 {
-			continue
-		}
-		k := [2]string{r.City, r.StateAbbr}
-		a := towns[k]
-		if a == nil {
-			a = &acc{}
-			towns[k] = a
-		}
-		a.lat, a.lon, a.n = a.lat+lat, a.lon+lon, a.n+1
+		return nil, fmt.Errorf("gen: %w", err)
 	}
 	out := make([]city, 0, len(towns))
-	for k, a := range towns {
-		out = append(out, city{Name: k[0], FCode: gazetteer.PostalFCode, postal: true, CC: "US", A1: k[1], Lat: a.lat / a.n, Lon: a.lon / a.n})
+	for _, t := range towns {
+		out = append(out, city{Name: t.Name, FCode: gazetteer.PostalFCode, postal: true, CC: "US", A1: t.State, Lat: t.Lat, Lon: t.Lon})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Name != out[j].Name {
-			return out[i].Name < out[j].Name
-		}
-		return out[i].A1 < out[j].A1
-	})
 	return out, nil
 }
 

@@ -15,18 +15,17 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
+	"github.com/sitrep-org/sitrep/internal/gazetteer/gen/postaltowns"
 )
 
 func main() {
@@ -186,42 +185,14 @@ type town struct {
 // readPostal reads the post-office towns, one per name and state at the
 // mean of its ZIP points, sorted by name and state.
 func readPostal(path string) ([]town, error) {
-	b, err := os.ReadFile(path)
+	towns, err := postaltowns.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("genpostal: read postal towns: %w", err)
+		return nil, fmt.Errorf("genpostal: %w", err)
 	}
-	var raw []struct {
-		City, Latitude, Longitude string
-		StateAbbr                 string `json:"state_abbr"`
+	out := make([]town, 0, len(towns))
+	for _, t := range towns {
+		out = append(out, town{name: t.Name, state: t.State, lat: t.Lat, lon: t.Lon})
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("genpostal: parse postal towns: %w", err)
-	}
-	type acc struct{ lat, lon, n float64 }
-	sums := map[[2]string]*acc{}
-	for _, r := range raw {
-		lat, err1 := strconv.ParseFloat(r.Latitude, 64)
-		lon, err2 := strconv.ParseFloat(r.Longitude, 64)
-		if err1 != nil || err2 != nil || r.City == "" || len(r.StateAbbr) != 2 {
-			continue
-		}
-		k := [2]string{r.City, r.StateAbbr}
-		if sums[k] == nil {
-			sums[k] = &acc{}
-		}
-		a := sums[k]
-		a.lat, a.lon, a.n = a.lat+lat, a.lon+lon, a.n+1
-	}
-	out := make([]town, 0, len(sums))
-	for k, a := range sums {
-		out = append(out, town{name: k[0], state: k[1], lat: a.lat / a.n, lon: a.lon / a.n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].name != out[j].name {
-			return out[i].name < out[j].name
-		}
-		return out[i].state < out[j].state
-	})
 	return out, nil
 }
 
