@@ -629,6 +629,11 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 	if cues && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
 		m.Precision = 2
 	}
+	if cues {
+		if a, ok := g.partOf(hint, hint.Offset, end); ok {
+			m = g.partReading(m, a, cands)
+		}
+	}
 	if g.facilityName(name) && !g.spelledAs(best.idx, foldSimple(name)) {
 		return g.preferFocus(m, key, hint), true // "White House" is no Whitehouse, Texas
 	}

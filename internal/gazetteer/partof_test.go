@@ -1,0 +1,32 @@
+package gazetteer
+
+import "testing"
+
+// TestPartOfTown checks that a name tied to a town (by its possessive,
+// "the city's", a comma, or a borough word) whose readings all lie far
+// from the town is placed at the town, at precision 2.
+func TestPartOfTown(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct {
+		name, text, span, wantCC string
+		wantPrec                 int
+	}{
+		{"a possessive", "Two shops burned overnight in Cairo's Abbasiya quarter, witnesses said.", "Abbasiya", "EG", 2},
+		{"the city's", "Officials in Cairo counted the damage. The device went off in the city's Abbasiya district on Sunday.", "Abbasiya", "EG", 2},
+		{"another possessive", "Security forces sealed off Giza's Haram district after the attack.", "Haram", "EG", 2},
+		{"a borough word", "Council leaders in London met on Monday. A spokesman for Enfield Borough said the shelter would open.", "Enfield", "GB", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := resolveIn(t, g, tc.text, tc.span)
+			if !ok || m.Place.CountryCode != tc.wantCC || tc.wantPrec != 0 && m.Precision != tc.wantPrec {
+				t.Errorf("Resolve(%q) = %s, %s prec %d (%s), want %s prec %d", tc.span, m.Place.Name, m.Place.CountryCode, m.Precision, m.Rule, tc.wantCC, tc.wantPrec)
+			}
+		})
+	}
+	// a big city after a comma is a list, not a part of the town
+	m, ok := resolveIn(t, g, "Bombs went off in Kabul, Jalalabad and Kandahar.", "Kabul")
+	if !ok || m.Place.Name != "Kabul" {
+		t.Errorf("Kabul in a list = %s (%s)", m.Place.Name, m.Rule)
+	}
+}
