@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // This file places the parts of a town (its neighbourhoods, districts,
@@ -54,7 +56,7 @@ func (g *Gazetteer) partOf(hint Context, start, end int) (partAnchor, bool) {
 		}
 	}
 	if urbanWords[wordAfter(text, end)] {
-		if p, ok := g.townBefore(hint, start); ok && p.Population >= partCityPop {
+		if p, ok := focusTown(hint.agg.mentionsFor(g, hint.Text)); ok {
 			return partAnchor{p, "gazetteer:city", partWord}, true
 		}
 	}
@@ -78,7 +80,11 @@ var urbanWords = map[string]bool{
 // cityPossessive reports "the city's " (or the capital's, the town's)
 // right before start, past one adjective.
 func cityPossessive(text string, start int) bool {
-	head := strings.ToLower(skipModifier(text[:start]))
+	head := skipModifier(text[:start])
+	if len(head) > 24 {
+		head = head[len(head)-24:]
+	}
+	head = strings.ToLower(head)
 	for _, w := range []string{"city", "capital", "town"} {
 		for _, suf := range possessives {
 			if strings.HasSuffix(head, " "+w+suf) {
@@ -96,7 +102,7 @@ func (g *Gazetteer) townBefore(hint Context, start int) (Place, bool) {
 	var last Place
 	found := false
 	for _, m := range ms {
-		if m.End <= start && strings.HasPrefix(m.Place.Kind, "P.") && m.Place.Population >= partTownPop && m.Score >= 0.5 {
+		if m.End <= start && strings.HasPrefix(m.Place.Kind, "P.") && m.Place.Population >= partTownPop && m.Score >= 0.5 && !strings.HasSuffix(m.Rule, "+part-of-town") {
 			last, found = m.Place, true
 		}
 	}
@@ -151,6 +157,98 @@ func (g *Gazetteer) partReading(m Mention, a partAnchor, cands []int32) Mention 
 	out := m
 	out.Place, out.Precision = a.place, 2
 	out.Score = math.Round(m.Score*80) / 100
-	out.Rule = a.rule + "+part-of-town"
+	out.Rule = "gazetteer:" + strings.ToLower(a.place.Kind) + "+part-of-town"
 	return out
+}
+
+// partFound is Find's reading of the span sp when the text ties it to a
+// town the first pass found (out): "Kabul's X", "the city's X", "X
+// Borough". A first reading near the town stands (found false); else the
+// reading near the town, else the town itself at precision 2, even when
+// the far namesake would not have been reported at all.
+func (g *Gazetteer) partFound(text string, sp span, out []Mention, best candidate, ok bool, st *resolveState) (Mention, bool) {
+	a, found := partFoundAnchor(text, sp, out)
+	if !found {
+		return Mention{}, false
+	}
+	var m Mention
+	if ok {
+		m = g.mention(text, sp, best, 0, st, nil)
+		if Distance(m.Place.Lat, m.Place.Lon, a.place.Lat, a.place.Lon) <= partFarKm {
+			return Mention{}, false
+		}
+	} else {
+		m = Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Score: 0.5}
+		m.Place.Kind = "P.PPL" // no reading: the name is the town's part
+	}
+	r := g.partReading(m, a, sp.cands)
+	if r.Place.ID == m.Place.ID || r.Place.ID == 0 {
+		return Mention{}, false
+	}
+	return r, true
+}
+
+// partFoundAnchor is the town of out that the text ties the span to.
+func partFoundAnchor(text string, sp span, out []Mention) (partAnchor, bool) {
+	town := func(m Mention) bool {
+		return strings.HasPrefix(m.Place.Kind, "P.") && m.Place.Population >= partTownPop && !strings.HasSuffix(m.Rule, "+part-of-town")
+	}
+	if at, cut := possessorBefore(text, sp.start); cut > at {
+		for k := len(out) - 1; k >= 0 && out[k].End >= at; k-- {
+			if out[k].Start == at && out[k].End == cut && town(out[k]) {
+				return partAnchor{out[k].Place, out[k].Rule, partPossessive}, true
+			}
+		}
+		return partAnchor{}, false
+	}
+	if cityPossessive(text, sp.start) {
+		for k := len(out) - 1; k >= 0; k-- {
+			if town(out[k]) {
+				return partAnchor{out[k].Place, out[k].Rule, partPossessive}, true
+			}
+		}
+		return partAnchor{}, false
+	}
+	if urbanWords[wordAfter(text, sp.nameEnd)] {
+		if p, ok := focusTown(out); ok {
+			return partAnchor{p, "gazetteer:city", partWord}, true
+		}
+	}
+	return partAnchor{}, false
+}
+
+// focusTown is the city (of partCityPop or more) that ms name most;
+// none when two cities are named as often (the story has no one city).
+// Parts placed at their town do not count.
+func focusTown(ms []Mention) (Place, bool) {
+	counts := map[int64]int{}
+	var best Place
+	n, tie := 0, false
+	for _, m := range ms {
+		if !strings.HasPrefix(m.Place.Kind, "P.") || m.Place.Population < partCityPop || strings.HasSuffix(m.Rule, "+part-of-town") {
+			continue
+		}
+		counts[m.Place.ID]++
+		switch c := counts[m.Place.ID]; {
+		case c > n:
+			best, n, tie = m.Place, c, false
+		case c == n && m.Place.ID != best.ID:
+			tie = true
+		}
+	}
+	return best, n > 0 && !tie
+}
+
+// ownsPartAfter reports a town's possessive before a capitalised name at
+// end ("Kabul's Dasht-e-Barchi"): what happened there happened in a part
+// of the town, at precision 2.
+func ownsPartAfter(text string, end int) bool {
+	rest := text[end:]
+	for _, suf := range possessives {
+		if strings.HasPrefix(rest, suf) {
+			r, _ := utf8.DecodeRuneInString(rest[len(suf):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }

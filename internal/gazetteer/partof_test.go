@@ -1,6 +1,9 @@
 package gazetteer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPartOfTown checks that a name tied to a town (by its possessive,
 // "the city's", a comma, or a borough word) whose readings all lie far
@@ -28,5 +31,30 @@ func TestPartOfTown(t *testing.T) {
 	m, ok := resolveIn(t, g, "Bombs went off in Kabul, Jalalabad and Kandahar.", "Kabul")
 	if !ok || m.Place.Name != "Kabul" {
 		t.Errorf("Kabul in a list = %s (%s)", m.Place.Name, m.Rule)
+	}
+}
+
+// TestFindPartOfTown checks Find's side: a part of a town the gazetteer
+// knows only abroad is reported at the town, and a town whose possessive
+// names a part of it is read at precision 2.
+func TestFindPartOfTown(t *testing.T) {
+	g := loadTest(t)
+	text := "Witnesses in Cairo said a bomb tore through the city's Abbasiya district at dawn."
+	var part, town bool
+	for _, m := range g.Find(text) {
+		if m.Text == "Abbasiya district" {
+			part = m.Place.CountryCode == "EG" && m.Precision == 2 && strings.HasSuffix(m.Rule, "+part-of-town")
+		}
+	}
+	for _, m := range g.Find("Gunmen stormed a wedding hall in Kabul's Qala-e-Fatullah late on Friday.") {
+		if m.Text == "Kabul" {
+			town = m.Precision == 2
+		}
+	}
+	if !part {
+		t.Errorf("Find(%q) does not place the Abbasiya district in Cairo: %+v", text, g.Find(text))
+	}
+	if !town {
+		t.Error("Kabul before a part of it is not at precision 2")
 	}
 }
