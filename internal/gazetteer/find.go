@@ -89,6 +89,9 @@ func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, vot
 
 // mention is what Find reports for a span read as best.
 func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64, st *resolveState, qual *qualifier) Mention {
+	if qual == nil {
+		best.idx = g.twinCity(text, sp.start, sp.nameEnd, sp.cands, best.idx, sp.hint) // "in New York": the city
+	}
 	e := &g.entries[best.idx]
 	m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
 		Precision: g.precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: g.ruleName(e, sp.hint, qual, st)}

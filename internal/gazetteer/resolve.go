@@ -623,6 +623,9 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		return Mention{}, false
 	}
 	kh, qual, st, end, cues := q.hint, q.qual, q.st, q.end, q.cues
+	if cues && qual == nil {
+		best.idx = g.twinCity(hint.Text, hint.Offset, end, cands, best.idx, kh)
+	}
 	e := &g.entries[best.idx]
 	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: g.precisionFor(e),
 		Score: confidence(margin, len(cands)), Rule: g.ruleName(e, kh, qual, st)}
