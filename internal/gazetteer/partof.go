@@ -80,14 +80,17 @@ var urbanWords = map[string]bool{
 // cityPossessive reports "the city's " (or the capital's, the town's)
 // right before start, past one adjective.
 func cityPossessive(text string, start int) bool {
-	head := skipModifier(text[:start])
-	if len(head) > 24 {
-		head = head[len(head)-24:]
+	if start < 3 || text[start-1] != ' ' {
+		return false
 	}
-	head = strings.ToLower(head)
-	for _, w := range []string{"city", "capital", "town"} {
-		for _, suf := range possessives {
-			if strings.HasSuffix(head, " "+w+suf) {
+	head := skipModifier(text[:start])
+	for _, suf := range possessives {
+		h, ok := strings.CutSuffix(head, suf)
+		if !ok {
+			continue
+		}
+		for _, w := range [...]string{" city", " capital", " town"} {
+			if len(h) >= len(w) && strings.EqualFold(h[len(h)-len(w):], w) {
 				return true
 			}
 		}
