@@ -55,6 +55,11 @@ func (g *Gazetteer) partOf(hint Context, start, end int) (partAnchor, bool) {
 			return partAnchor{m.Place, m.Rule, partComma}, true
 		}
 	}
+	if at := partOfAfter(text, end); at > 0 {
+		if p, ok := g.cityAt(text, at); ok {
+			return partAnchor{p, "gazetteer:city", partPossessive}, true
+		}
+	}
 	if urbanWords[wordAfter(text, end)] {
 		if p, ok := focusTown(hint.agg.mentionsFor(g, hint.Text)); ok {
 			return partAnchor{p, "gazetteer:city", partWord}, true
@@ -75,6 +80,44 @@ const partCityPop = 100000
 // "the Hodan neighbourhood").
 var urbanWords = map[string]bool{
 	"neighbourhood": true, "neighborhood": true, "quarter": true, "suburb": true, "borough": true,
+}
+
+// partOfAfter finds " district of Name" (or neighbourhood, quarter,
+// suburb, borough) after end, with or without the word when the span
+// holds it already, and returns where Name begins (0: none).
+func partOfAfter(text string, end int) int {
+	rest := text[end:]
+	if w := wordAfter(text, end); urbanWords[w] || w == "district" {
+		if len(rest) < len(w)+1 {
+			return 0
+		}
+		rest = rest[1+len(w):]
+	}
+	r, ok := strings.CutPrefix(rest, " of ")
+	if !ok {
+		return 0
+	}
+	return len(text) - len(r)
+}
+
+// cityAt is the most populous city (of partCityPop or more) that the
+// longest run of capitalised words at byte at names: "the Hodan district
+// of Mogadishu" is a part of a city, whatever the type word says of the
+// name after "of".
+func (g *Gazetteer) cityAt(text string, at int) (Place, bool) {
+	ends := wordEnds(text, at, maxAnchorWords)
+	for k := len(ends) - 1; k >= 0; k-- {
+		best := int32(-1)
+		for _, i := range g.lookup(Normalize(text[at:ends[k]])) {
+			if e := &g.entries[i]; e.level == levelPlace && e.Population >= partCityPop && (best < 0 || e.Population > g.entries[best].Population) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return g.place(best), true
+		}
+	}
+	return Place{}, false
 }
 
 // cityPossessive reports "the city's " (or the capital's, the town's)

@@ -58,3 +58,12 @@ func TestFindPartOfTown(t *testing.T) {
 		t.Error("Kabul before a part of it is not at precision 2")
 	}
 }
+
+// TestPartOfAfter checks "the X district of Town".
+func TestPartOfAfter(t *testing.T) {
+	g := loadTest(t)
+	m, ok := resolveIn(t, g, "Mortar rounds fell on the Abbasiya district of Cairo late on Monday.", "Abbasiya")
+	if !ok || m.Place.CountryCode != "EG" || m.Precision != 2 {
+		t.Errorf("Abbasiya district of Cairo = %s, %s (%s)", m.Place.Name, m.Place.CountryCode, m.Rule)
+	}
+}
