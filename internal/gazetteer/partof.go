@@ -167,6 +167,9 @@ func (g *Gazetteer) partReading(m Mention, a partAnchor, cands []int32) Mention 
 	if m.Place.Kind == "A.PCLI" || m.Place.Kind == "A.ADM1" || m.Place.ID == a.place.ID {
 		return m
 	}
+	if m.Place.Kind == "P.PPLC" || m.Place.Population >= partCityPop {
+		return m // "Washington's Kabul embassy": a city is no part of another
+	}
 	if a.how == partComma && !strings.HasPrefix(m.Place.Kind, "P.") {
 		return m // "Jefferson County, Colo.": a county is qualified, not placed, by what follows
 	}

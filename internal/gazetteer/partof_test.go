@@ -67,3 +67,13 @@ func TestPartOfAfter(t *testing.T) {
 		t.Errorf("Abbasiya district of Cairo = %s, %s (%s)", m.Place.Name, m.Place.CountryCode, m.Rule)
 	}
 }
+
+// TestPartOfCityStays checks that a city after another's possessive
+// stays itself.
+func TestPartOfCityStays(t *testing.T) {
+	g := loadTest(t)
+	m, ok := resolveIn(t, g, "The State Department said Washington's Kabul embassy would stay open.", "Kabul")
+	if !ok || m.Place.CountryCode != "AF" {
+		t.Errorf("Washington's Kabul = %s, %s (%s)", m.Place.Name, m.Place.CountryCode, m.Rule)
+	}
+}
