@@ -60,7 +60,7 @@ func (g *Gazetteer) partOf(hint Context, start, end int) (partAnchor, bool) {
 			return partAnchor{p, "gazetteer:city", partPossessive}, true
 		}
 	}
-	if urbanWords[wordAfter(text, end)] {
+	if urbanAfter(text, end) {
 		if p, ok := focusTown(hint.agg.mentionsFor(g, hint.Text)); ok {
 			return partAnchor{p, "gazetteer:city", partWord}, true
 		}
@@ -118,6 +118,28 @@ func (g *Gazetteer) cityAt(text string, at int) (Place, bool) {
 		}
 	}
 	return Place{}, false
+}
+
+// urbanAfter reports one of urbanWords after end, past a space, without
+// allocating (Find asks it of every name).
+func urbanAfter(text string, end int) bool {
+	if end >= len(text) || text[end] != ' ' {
+		return false
+	}
+	i := end + 1
+	j := i
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		j++
+	}
+	if j-i < 6 || j-i > 13 {
+		return false
+	}
+	for w := range urbanWords {
+		if strings.EqualFold(text[i:j], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cityPossessive reports "the city's " (or the capital's, the town's)
@@ -258,7 +280,7 @@ func partFoundAnchor(text string, sp span, out []Mention) (partAnchor, bool) {
 		}
 		return partAnchor{}, false
 	}
-	if urbanWords[wordAfter(text, sp.nameEnd)] {
+	if urbanAfter(text, sp.nameEnd) {
 		if p, ok := focusTown(out); ok {
 			return partAnchor{p, "gazetteer:city", partWord}, true
 		}
