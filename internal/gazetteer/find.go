@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -44,6 +45,11 @@ func (g *Gazetteer) find(text, low string) []Mention {
 		}
 		qual := g.qualifierAfter(text, sp.nameEnd)
 		best, margin, ok := g.rank(sp.cands, sp.spelled, st, sp.hint, qual)
+		if pm, part := g.partFound(text, sp, out, best, ok, st); part {
+			out = append(out, pm) // "Cairo's X": a part of the town, not a namesake abroad
+			from, margins, quals = append(from, k), append(margins, math.Inf(1)), append(quals, qual)
+			continue
+		}
 		if !ok || best.score < g.threshold(sp)+g.foreignPenalty(st, best.idx) {
 			continue
 		}
@@ -84,10 +90,13 @@ func (g *Gazetteer) findState(ctx Context, key string, shared *resolveState, vot
 
 // mention is what Find reports for a span read as best.
 func (g *Gazetteer) mention(text string, sp span, best candidate, margin float64, st *resolveState, qual *qualifier) Mention {
+	if qual == nil {
+		best.idx = g.twinCity(text, sp.start, sp.nameEnd, sp.cands, best.idx, sp.hint) // "in New York": the city
+	}
 	e := &g.entries[best.idx]
 	m := Mention{Start: sp.start, End: sp.end, Text: text[sp.start:sp.end], Place: g.place(best.idx),
 		Precision: g.precisionFor(e), Score: confidence(margin, len(sp.cands)), Rule: g.ruleName(e, sp.hint, qual, st)}
-	if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end)) {
+	if e.level == levelPlace && (g.nearBefore(text, sp.start) || g.areaAfter(text, sp.end) || ownsPartAfter(text, sp.end)) {
 		m.Precision = 2
 		m.Rule += "+near"
 	}

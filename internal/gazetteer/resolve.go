@@ -626,11 +626,19 @@ func (g *Gazetteer) Resolve(name string, hint Context) (Mention, bool) {
 		return Mention{}, false
 	}
 	kh, qual, st, end, cues := q.hint, q.qual, q.st, q.end, q.cues
+	if cues && qual == nil {
+		best.idx = g.twinCity(hint.Text, hint.Offset, end, cands, best.idx, kh)
+	}
 	e := &g.entries[best.idx]
 	m := Mention{Start: hint.Offset, End: end, Text: name, Place: g.place(best.idx), Precision: g.precisionFor(e),
 		Score: confidence(margin, len(cands)), Rule: g.ruleName(e, kh, qual, st)}
 	if cues && e.level == levelPlace && (g.nearBefore(hint.Text, hint.Offset) || g.areaAfter(hint.Text, end)) {
 		m.Precision = 2
+	}
+	if cues {
+		if a, ok := g.partOf(hint, hint.Offset, end); ok {
+			m = g.partReading(m, a, cands)
+		}
 	}
 	if g.facilityName(name) && !g.spelledAs(best.idx, foldSimple(name)) {
 		return g.preferFocus(m, key, hint), true // "White House" is no Whitehouse, Texas
