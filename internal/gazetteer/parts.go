@@ -75,7 +75,7 @@ func (g *Gazetteer) resolvePart(name string, hint Context) (Mention, bool) {
 	if !ok || m.Place.Kind != "A.ADM1" && m.Place.Kind != "A.PCLI" || !g.namesDirectly(rest, m.Place) {
 		return Mention{}, false
 	}
-	lat, lon, rule, ok := g.partOf(m.Place, part)
+	lat, lon, rule, ok := g.compassPartOf(m.Place, part)
 	if !ok {
 		return Mention{}, false
 	}
@@ -90,10 +90,10 @@ func (g *Gazetteer) resolvePart(name string, hint Context) (Mention, bool) {
 	return m, true
 }
 
-// partOf is the centre of the named part of a first-level region's or
+// compassPartOf is the centre of the named part of a first-level region's or
 // country's outline (a country's is the union of its regions'), and the
 // rule that says which.
-func (g *Gazetteer) partOf(p Place, part compassPart) (float64, float64, string, bool) {
+func (g *Gazetteer) compassPartOf(p Place, part compassPart) (float64, float64, string, bool) {
 	g.boundsOnce.Do(func() { g.bounds, g.boundsErr = g.loadBounds() })
 	if g.boundsErr != nil {
 		return 0, 0, "", false
@@ -181,7 +181,7 @@ func (g *Gazetteer) widenParts(text string, out []Mention) {
 		if len(g.lookup(Normalize(name))) > 0 {
 			continue
 		}
-		lat, lon, rule, ok := g.partOf(m.Place, part)
+		lat, lon, rule, ok := g.compassPartOf(m.Place, part)
 		if !ok {
 			continue
 		}
