@@ -165,6 +165,7 @@ type ruleSet struct {
 	combos       []combo
 	prefs        []preference
 	lemmas       map[string]string
+	lemmaKeys    keyFilter // every key of lemmas
 	vocab        map[string]string
 	opts         options
 	modeSet      [numModes]int // each sentence mode's group, or -1
@@ -231,6 +232,7 @@ func (rs *ruleSet) parseLine(line string) error {
 		for _, f := range strings.Split(body, "|") {
 			if f = strings.TrimSpace(strings.ToLower(f)); f != "" {
 				rs.lemmas[f] = l
+				rs.lemmaKeys.add(f)
 			}
 		}
 		return nil

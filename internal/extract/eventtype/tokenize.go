@@ -190,8 +190,10 @@ func endsSentence(lower string, i int, toks []token) bool {
 // At match time stemming does not allocate: the result is a substring of
 // word, or a string of the rules' vocabulary.
 func (rs *ruleSet) stem(word string) string {
-	if l, ok := rs.lemmas[word]; ok {
-		return l
+	if rs.lemmaKeys.mayHave(word) {
+		if l, ok := rs.lemmas[word]; ok {
+			return l
+		}
 	}
 	s, yToI := stemRegular(word)
 	if !yToI {
