@@ -314,10 +314,10 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 	ix := &rs.setIndex[set]
 	var byStem, byWord []int
 	if id := toks[i].sid; id >= 0 {
-		byStem = ix.byStemID[id]
+		byStem = listOf(rs.stemSets[id], set)
 	}
 	if id := toks[i].wid; id >= 0 {
-		byWord = ix.byWordID[id]
+		byWord = listOf(rs.wordSets[id], set)
 	}
 	for _, list := range [3][]int{byStem, byWord, ix.any} {
 		for _, p := range list {

@@ -55,9 +55,24 @@ func (rs *ruleSet) addPattern(set int, src string) error {
 // so a group inside a pattern is only tried where one of its members may
 // match.
 type firstIndex struct {
-	byStem, byWord     map[string][]int
-	byStemID, byWordID map[int32][]int // the same by the word's number in ruleSet.ids
-	any                []int
+	byStem, byWord map[string][]int
+	any            []int
+}
+
+// setList is one cue set's patterns that may start with a word.
+type setList struct {
+	set  int
+	pats []int
+}
+
+// listOf returns the patterns of set in lists (a word's sets), or nil.
+func listOf(lists []setList, set int) []int {
+	for k := range lists {
+		if lists[k].set == set {
+			return lists[k].pats
+		}
+	}
+	return nil
 }
 
 // firsts collects the stems and exact words a pattern can start with, so a
@@ -187,9 +202,18 @@ func (rs *ruleSet) numberWords() {
 		}
 		return out
 	}
-	for i := range rs.setIndex {
-		ix := &rs.setIndex[i]
-		ix.byStemID, ix.byWordID = byID(ix.byStem), byID(ix.byWord)
+	rs.stemSets = make([][]setList, len(rs.ids))
+	rs.wordSets = make([][]setList, len(rs.ids))
+	for set := range rs.setIndex {
+		ix := &rs.setIndex[set]
+		for s, ps := range ix.byStem {
+			id := rs.ids[s]
+			rs.stemSets[id] = append(rs.stemSets[id], setList{set, ps})
+		}
+		for s, ps := range ix.byWord {
+			id := rs.ids[s]
+			rs.wordSets[id] = append(rs.wordSets[id], setList{set, ps})
+		}
 	}
 	first, word := byID(rs.byFirst), byID(rs.byWord)
 	rs.firstByID = make([][]int, len(rs.ids))

@@ -157,6 +157,8 @@ type ruleSet struct {
 	idKeys       keyFilter        // every key of ids
 	firstByID    [][]int          // byFirst by the stem's number
 	wordByID     [][]int          // byWord by the word's number
+	stemSets     [][]setList      // setIndex's byStem by the stem's number
+	wordSets     [][]setList      // setIndex's byWord by the word's number
 	cueOrder     []int            // cue sets in the order they are scored
 	cuePos       []int            // cue set -> its place in cueOrder
 	combosBy     [][]int          // cue set -> the combos that need it first
