@@ -226,11 +226,11 @@ func findLede(toks []token) int {
 func (rs *ruleSet) findHits(st *state) {
 	toks := st.toks
 	for i := range toks {
-		if rs.firstKeys.mayHave(toks[i].stem) {
-			rs.tryAll(st, rs.byFirst[toks[i].stem], i)
+		if id := toks[i].sid; id >= 0 {
+			rs.tryAll(st, rs.firstByID[id], i)
 		}
-		if rs.wordKeys.mayHave(toks[i].word) {
-			rs.tryAll(st, rs.byWord[toks[i].word], i)
+		if id := toks[i].wid; id >= 0 {
+			rs.tryAll(st, rs.wordByID[id], i)
 		}
 		rs.tryAll(st, rs.prefixedBy[toks[i].word[0]], i)
 		if len(st.hits) >= maxHits {
@@ -293,7 +293,7 @@ func (rs *ruleSet) matchFrom(elems []elem, toks []token, i, sent int) int {
 			return -1
 		}
 		if e.kind == elemNot {
-			if i < len(toks) && toks[i].sent == sent && toks[i].stem == e.s {
+			if i < len(toks) && toks[i].sent == sent && toks[i].sid == e.id {
 				return -1
 			}
 			continue
@@ -312,7 +312,14 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 		return -1
 	}
 	ix := &rs.setIndex[set]
-	for _, list := range [3][]int{ix.byStem[toks[i].stem], ix.byWord[toks[i].word], ix.any} {
+	var byStem, byWord []int
+	if id := toks[i].sid; id >= 0 {
+		byStem = listOf(rs.stemSets[id], set)
+	}
+	if id := toks[i].wid; id >= 0 {
+		byWord = listOf(rs.wordSets[id], set)
+	}
+	for _, list := range [3][]int{byStem, byWord, ix.any} {
 		for _, p := range list {
 			pt := &rs.patterns[p]
 			if pt.hasNext && (i+1 >= len(toks) || toks[i+1].sent != sent || !pt.next.matchesWord(&toks[i+1])) {
@@ -335,17 +342,17 @@ func (rs *ruleSet) matchGroup(set int, rest []elem, toks []token, i, sent int) i
 // candidate pattern is tried.
 func (e *elem) matchesWord(t *token) bool {
 	if e.kind == elemWord {
-		return t.stem == e.s && !(e.lower && t.name)
+		return t.sid == e.id && !(e.lower && t.name)
 	}
-	return t.word == e.s
+	return t.wid == e.id
 }
 
 func (e *elem) matches(t *token) bool {
 	switch e.kind {
 	case elemWord:
-		return t.stem == e.s && !(e.lower && t.name)
+		return t.sid == e.id && !(e.lower && t.name)
 	case elemExact:
-		return t.word == e.s
+		return t.wid == e.id
 	case elemPrefix:
 		return len(t.word) >= len(e.s) && t.word[:len(e.s)] == e.s
 	case elemNumber:
@@ -636,6 +643,7 @@ func (rs *ruleSet) describe() {
 		p.rule = fmt.Sprintf("%s:%d prefer %s > %s min %g", rs.file, p.line, rs.labels[p.winner], rs.labels[p.loser], p.min)
 	}
 	rs.indexPrefixed()
+	rs.numberWords()
 	// Cue sets are scored in file order, or heaviest first when lighter
 	// cues over the same words count less (option overlap).
 	rs.cueOrder = rs.cueOrder[:0]

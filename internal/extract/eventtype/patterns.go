@@ -42,12 +42,10 @@ func (rs *ruleSet) addPattern(set int, src string) error {
 	}
 	for st := range stems {
 		rs.byFirst[st] = append(rs.byFirst[st], id)
-		rs.firstKeys.add(st)
 		ix.byStem[st] = append(ix.byStem[st], id)
 	}
 	for w := range words {
 		rs.byWord[w] = append(rs.byWord[w], id)
-		rs.wordKeys.add(w)
 		ix.byWord[w] = append(ix.byWord[w], id)
 	}
 	return nil
@@ -59,6 +57,22 @@ func (rs *ruleSet) addPattern(set int, src string) error {
 type firstIndex struct {
 	byStem, byWord map[string][]int
 	any            []int
+}
+
+// setList is one cue set's patterns that may start with a word.
+type setList struct {
+	set  int
+	pats []int
+}
+
+// listOf returns the patterns of set in lists (a word's sets), or nil.
+func listOf(lists []setList, set int) []int {
+	for k := range lists {
+		if lists[k].set == set {
+			return lists[k].pats
+		}
+	}
+	return nil
 }
 
 // firsts collects the stems and exact words a pattern can start with, so a
@@ -150,4 +164,76 @@ func oneToken(k elemKind) bool {
 		return true
 	}
 	return false
+}
+
+// numberWords gives every word, exact word and stem the patterns name a
+// number, so matching compares numbers, and indexes the patterns by them.
+// A text's word outside this vocabulary (number -1) matches no such element
+// and starts no indexed pattern.
+func (rs *ruleSet) numberWords() {
+	rs.ids = map[string]int32{}
+	rs.idKeys = keyFilter{}
+	number := func(s string) int32 {
+		if id, ok := rs.ids[s]; ok {
+			return id
+		}
+		id := int32(len(rs.ids))
+		rs.ids[s] = id
+		rs.idKeys.add(s)
+		return id
+	}
+	numberElem := func(e *elem) {
+		switch e.kind {
+		case elemWord, elemExact, elemNot:
+			e.id = number(e.s)
+		}
+	}
+	for i := range rs.patterns {
+		p := &rs.patterns[i]
+		for k := range p.elems {
+			numberElem(&p.elems[k])
+		}
+		numberElem(&p.next)
+	}
+	byID := func(m map[string][]int) map[int32][]int {
+		out := make(map[int32][]int, len(m))
+		for s, ps := range m {
+			out[number(s)] = ps
+		}
+		return out
+	}
+	rs.stemSets = make([][]setList, len(rs.ids))
+	rs.wordSets = make([][]setList, len(rs.ids))
+	for set := range rs.setIndex {
+		ix := &rs.setIndex[set]
+		for s, ps := range ix.byStem {
+			id := rs.ids[s]
+			rs.stemSets[id] = append(rs.stemSets[id], setList{set, ps})
+		}
+		for s, ps := range ix.byWord {
+			id := rs.ids[s]
+			rs.wordSets[id] = append(rs.wordSets[id], setList{set, ps})
+		}
+	}
+	first, word := byID(rs.byFirst), byID(rs.byWord)
+	rs.firstByID = make([][]int, len(rs.ids))
+	rs.wordByID = make([][]int, len(rs.ids))
+	for id, ps := range first {
+		rs.firstByID[id] = ps
+	}
+	for id, ps := range word {
+		rs.wordByID[id] = ps
+	}
+}
+
+// wordID returns the number of a text's word or stem, or -1 when no
+// pattern names it.
+func (rs *ruleSet) wordID(s string) int32 {
+	if !rs.idKeys.mayHave(s) {
+		return -1
+	}
+	if id, ok := rs.ids[s]; ok {
+		return id
+	}
+	return -1
 }

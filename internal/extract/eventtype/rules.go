@@ -65,8 +65,9 @@ const (
 type elem struct {
 	kind  elemKind
 	s     string
-	n     int  // gap length, or group index
-	lower bool // the word must not be capitalised inside a sentence
+	n     int   // gap length, or group index
+	lower bool  // the word must not be capitalised inside a sentence
+	id    int32 // s's number in ruleSet.ids (a word, exact word or not-stem)
 }
 
 type pattern struct {
@@ -152,8 +153,12 @@ type ruleSet struct {
 	setIndex     []firstIndex     // cue set -> its patterns by first word
 	prefixed     []int            // patterns whose first element is a prefix
 	prefixedBy   [256][]int       // prefixed, less those that cannot start at a word with this first byte
-	firstKeys    keyFilter        // every key of byFirst
-	wordKeys     keyFilter        // every key of byWord
+	ids          map[string]int32 // every word and stem a pattern names -> its number
+	idKeys       keyFilter        // every key of ids
+	firstByID    [][]int          // byFirst by the stem's number
+	wordByID     [][]int          // byWord by the word's number
+	stemSets     [][]setList      // setIndex's byStem by the stem's number
+	wordSets     [][]setList      // setIndex's byWord by the word's number
 	cueOrder     []int            // cue sets in the order they are scored
 	cuePos       []int            // cue set -> its place in cueOrder
 	combosBy     [][]int          // cue set -> the combos that need it first
@@ -162,6 +167,7 @@ type ruleSet struct {
 	combos       []combo
 	prefs        []preference
 	lemmas       map[string]string
+	lemmaKeys    keyFilter // every key of lemmas
 	vocab        map[string]string
 	opts         options
 	modeSet      [numModes]int // each sentence mode's group, or -1
@@ -228,6 +234,7 @@ func (rs *ruleSet) parseLine(line string) error {
 		for _, f := range strings.Split(body, "|") {
 			if f = strings.TrimSpace(strings.ToLower(f)); f != "" {
 				rs.lemmas[f] = l
+				rs.lemmaKeys.add(f)
 			}
 		}
 		return nil

@@ -12,6 +12,7 @@ import (
 type token struct {
 	start, end int
 	word, stem string // lower-cased word; its stem
+	wid, sid   int32  // their numbers in ruleSet.ids, or -1
 	sent       int
 	num        bool // all digits (with , or . inside)
 	name       bool // capitalised inside a sentence: likely part of a name
@@ -133,7 +134,13 @@ func (rs *ruleSet) tokenize(text string, out []token) []token {
 			i += 4
 		}
 		name := isName(text[start:start+len(word)]) && len(out) > 0 && out[len(out)-1].sent == sent
-		out = append(out, token{start: start, end: start + len(word), word: word, stem: rs.stem(word), sent: sent, num: num, name: name, clause: clause})
+		stem := rs.stem(word)
+		wid := rs.wordID(word)
+		sid := wid
+		if stem != word {
+			sid = rs.wordID(stem)
+		}
+		out = append(out, token{start: start, end: start + len(word), word: word, stem: stem, wid: wid, sid: sid, sent: sent, num: num, name: name, clause: clause})
 	}
 	return out
 }
@@ -183,8 +190,10 @@ func endsSentence(lower string, i int, toks []token) bool {
 // At match time stemming does not allocate: the result is a substring of
 // word, or a string of the rules' vocabulary.
 func (rs *ruleSet) stem(word string) string {
-	if l, ok := rs.lemmas[word]; ok {
-		return l
+	if rs.lemmaKeys.mayHave(word) {
+		if l, ok := rs.lemmas[word]; ok {
+			return l
+		}
 	}
 	s, yToI := stemRegular(word)
 	if !yToI {
