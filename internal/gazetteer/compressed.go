@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -39,15 +40,31 @@ func NewDataWriter(w io.Writer, size int) (io.WriteCloser, error) {
 // readMain returns the embedded gazetteer decompressed, as one string the
 // entries keep substrings of.
 func readMain() (string, error) {
-	raw, err := dataFS.ReadFile(mainData)
+	f, err := dataFS.Open(mainData)
 	if err != nil {
 		return "", fmt.Errorf("gazetteer: open data: %w", err)
 	}
+	defer f.Close()
+	// The frame header gives the size to grow the buffer to once; embedded
+	// files seek, so the header is read and the file rewound rather than
+	// the whole compressed file copied.
+	hdr := make([]byte, zstd.HeaderMaxSize)
+	n, err := io.ReadFull(f, hdr)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return "", fmt.Errorf("gazetteer: read %s: %w", mainData, err)
+	}
 	var h zstd.Header
-	if err := h.Decode(raw); err != nil {
+	if err := h.Decode(hdr[:n]); err != nil {
 		return "", fmt.Errorf("gazetteer: %s: %w", mainData, err)
 	}
-	zr, err := NewDataReader(strings.NewReader(string(raw)))
+	seeker, ok := f.(io.Seeker)
+	if !ok {
+		return "", fmt.Errorf("gazetteer: %s cannot be rewound", mainData)
+	}
+	if _, err := seeker.Seek(0, io.SeekStart); err != nil {
+		return "", fmt.Errorf("gazetteer: rewind %s: %w", mainData, err)
+	}
+	zr, err := NewDataReader(f)
 	if err != nil {
 		return "", err
 	}
