@@ -2,15 +2,15 @@ package gazetteer
 
 import "testing"
 
-// rankCase is one name to resolve in a text, the first-level region (or
-// country, when admin1 is empty) it should lie in, and the weights whose
-// removal should make the test fail.
-type rankCase struct {
+// placeCase is one name to resolve in a text and the country and
+// first-level region (none when admin1 is empty) it should lie in; the
+// resolver's tests share it.
+type placeCase struct {
 	name, text, place string
 	country, admin1   string
 }
 
-func checkRank(t *testing.T, g *Gazetteer, tc rankCase) {
+func checkPlace(t *testing.T, g *Gazetteer, tc placeCase) {
 	t.Helper()
 	m, ok := resolveIn(t, g, tc.text, tc.place)
 	if !ok {
@@ -26,7 +26,7 @@ func checkRank(t *testing.T, g *Gazetteer, tc rankCase) {
 // namesake in its own state.
 func TestResolveSportCity(t *testing.T) {
 	g := loadTest(t)
-	for _, tc := range []rankCase{
+	for _, tc := range []placeCase{
 		{name: "opponent in a sports report",
 			text: "HOUSTON, Texas (AP) - The Rockets held on in overtime to beat Portland 112-108, their third straight win of the season. " +
 				"Their coach praised the rookie from Austin who scored 19 points in the game, and the team heads to San Antonio " +
@@ -36,7 +36,7 @@ func TestResolveSportCity(t *testing.T) {
 			text:  "Police in Portland arrested two men from Corpus Christi on Monday. Officers from Aransas Pass and Ingleside helped, Texas officials said.",
 			place: "Portland", country: "US", admin1: "US.TX"},
 	} {
-		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
 	}
 }
 
@@ -45,7 +45,7 @@ func TestResolveSportCity(t *testing.T) {
 // state.
 func TestResolveNamedCountryCapital(t *testing.T) {
 	g := loadTest(t)
-	for _, tc := range []rankCase{
+	for _, tc := range []placeCase{
 		{name: "capital of the country named",
 			text: "LEXINGTON, Ky. - A nurse from Lexington was on holiday in France when the shooting began. " +
 				"She saw the gunman near a cafe in Paris on Thursday and plans to fly home to Kentucky next week.",
@@ -57,7 +57,7 @@ func TestResolveNamedCountryCapital(t *testing.T) {
 			text:  "Officials in Mexico said the Mexican army had moved north, a Mexican newspaper reported.",
 			place: "Mexico", country: "MX"},
 	} {
-		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
 	}
 }
 
@@ -66,7 +66,7 @@ func TestResolveNamedCountryCapital(t *testing.T) {
 // while a town named like the region it lies in, or qualified, stays.
 func TestResolveRegionTwin(t *testing.T) {
 	g := loadTest(t)
-	for _, tc := range []rankCase{
+	for _, tc := range []placeCase{
 		{name: "state over a town elsewhere named after it",
 			text:  "Lottery officials in Albany said the ticket was bought in New York by a retiree who now lives in Florida.",
 			place: "Florida", country: "US", admin1: "US.FL"},
@@ -80,7 +80,7 @@ func TestResolveRegionTwin(t *testing.T) {
 			text:  "Rebels shelled Idlib on Monday, and the fighting spread to villages south of the city.",
 			place: "Idlib", country: "SY"},
 	} {
-		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
 	}
 }
 
@@ -89,7 +89,7 @@ func TestResolveRegionTwin(t *testing.T) {
 // abbreviation in a dateline), and the capital otherwise.
 func TestResolveRegionNamedElsewhere(t *testing.T) {
 	g := loadTest(t)
-	for _, tc := range []rankCase{
+	for _, tc := range []placeCase{
 		{name: "the state, named by its abbreviation",
 			text:  "YAKIMA, Wash. - Crews from Oregon held the fire line on Monday; it is the worst season Washington has had, a state forester said.",
 			place: "Washington", country: "US", admin1: "US.WA"},
@@ -97,6 +97,6 @@ func TestResolveRegionNamedElsewhere(t *testing.T) {
 			text:  "Crews from Oregon held the fire line on Monday, and officials in Washington promised money for the next season.",
 			place: "Washington", country: "US", admin1: "US.DC"},
 	} {
-		t.Run(tc.name, func(t *testing.T) { checkRank(t, g, tc) })
+		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
 	}
 }
