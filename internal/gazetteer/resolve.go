@@ -65,6 +65,10 @@ type Weights struct {
 	// RegionNamed is for a first-level region that another name of the
 	// document (an abbreviation, another spelling) names outright.
 	RegionNamed float64
+	// Spatial is for a town or county near readings of the document's
+	// other names (spatial.go): per name, full within SpatialFullKm,
+	// fading to nothing at SpatialZeroKm.
+	Spatial, SpatialFullKm, SpatialZeroKm float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even half
@@ -73,7 +77,8 @@ func DefaultWeights() Weights {
 	return Weights{CountryCtx: 3, TopCountry: 1, Admin1Ctx: 1.125, Qualifier: 10, KindMatch: 8,
 		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
-		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5, RegionTwin: 3, RegionNamed: 6}
+		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5, RegionTwin: 3, RegionNamed: 6,
+		Spatial: 2, SpatialFullKm: 20, SpatialZeroKm: 60}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -95,19 +100,23 @@ const (
 
 // resolveState is the document context prepared once for many names.
 type resolveState struct {
-	countries   strSet
-	countryList []string // the countries as the context listed them
-	neighbours  strSet   // countries bordering a named one
-	topCountry  string
-	admin1      strSet       // codes and normal forms of names
-	points      [][2]float64 // towns the document names, for proximity
-	holding     strSet       // admin-1 codes holding those towns
-	admin2      strSet       // second-level regions the document names
-	named       strSet       // admin-1 codes the document names outright
-	votes       voteView     // region votes of the other names, 0..1
-	county      countyCtx    // second-level regions the other names could be or hold
-	focus       focus        // the place the other names point to most
-	sport       bool         // the document reads as sports
+	countries    strSet
+	countryList  []string // the countries as the context listed them
+	neighbours   strSet   // countries bordering a named one
+	topCountry   string
+	admin1       strSet        // codes and normal forms of names
+	points       [][2]float64  // towns the document names, for proximity
+	holding      strSet        // admin-1 codes holding those towns
+	admin2       strSet        // second-level regions the document names
+	named        strSet        // admin-1 codes the document names outright
+	votes        voteView      // region votes of the other names, 0..1
+	county       countyCtx     // second-level regions the other names could be or hold
+	focus        focus         // the place the other names point to most
+	sport        bool          // the document reads as sports
+	spatial      *spatialIndex // readings of the document's names, by place
+	key          string        // the name being read, left out of spatial
+	spatialTop   float64       // the most support a reading of key has
+	spatialTopCC string        // and the country of that reading
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -451,6 +460,13 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	if e.level != levelCountry && st.votes.any() {
 		s += g.w.Coherence * st.votes.get(g.str(e.Admin1Code))
 	}
+	if st.spatial != nil && pointLevel(e) && (g.str(e.CountryCode) == st.spatialTopCC || !st.countries.has(g.str(e.CountryCode))) {
+		// a reading is marked down by how much less support it has than the
+		// best supported one, unless it lies in another country the
+		// document names (Paris when France is named, though Lexington,
+		// Kentucky, lies next to another Paris)
+		s += g.w.Spatial * (st.spatial.support(e.Lat, e.Lon, st.key, g.w.SpatialFullKm, g.w.SpatialZeroKm) - st.spatialTop)
+	}
 	if st.sport && e.level == levelPlace && e.Population >= sportCityPop {
 		s += g.w.SportCity // a team's home: "the game against Louisville"
 	}
@@ -707,6 +723,18 @@ func (g *Gazetteer) readName(name, key string, hint Context) nameReading {
 	}
 	if g.w.Near != 0 {
 		hint.agg.foundPoints(g, hint.Text, key, q.st) // the second pass
+	}
+	if g.w.Spatial != 0 {
+		q.st.spatial, q.st.key = hint.agg.spatialFor(g, hint.Text), key
+		for _, i := range g.lookup(key) {
+			e := &g.entries[i]
+			if !pointLevel(e) {
+				continue
+			}
+			if v := q.st.spatial.support(e.Lat, e.Lon, key, g.w.SpatialFullKm, g.w.SpatialZeroKm); v > q.st.spatialTop {
+				q.st.spatialTop, q.st.spatialTopCC = v, g.str(e.CountryCode)
+			}
+		}
 	}
 	if q.end == 0 {
 		q.end = hint.Offset + len(name)

@@ -16,7 +16,7 @@ import (
 // others (distances, thresholds, the small-town factor) stay hand-set.
 var learnedWeights = []string{"CountryCtx", "TopCountry", "Admin1Ctx", "Qualifier", "KindMatch", "KindClash",
 	"ExactName", "ForeignDemo", "BigPlace", "SeatOfRegion", "Neighbour", "Worldwide", "Near", "Admin2Ctx",
-	"Section", "Coherence", "Admin1Named", "CountyAny", "SportCity", "CapitalCtx", "RegionTwin", "RegionNamed"}
+	"Section", "Coherence", "Admin1Named", "CountyAny", "SportCity", "CapitalCtx", "RegionTwin", "RegionNamed", "Spatial"}
 
 // rankExample is one gold toponym with several candidates: their feature
 // rows and which lie within 161 km of the gold point.
