@@ -100,23 +100,20 @@ const (
 
 // resolveState is the document context prepared once for many names.
 type resolveState struct {
-	countries    strSet
-	countryList  []string // the countries as the context listed them
-	neighbours   strSet   // countries bordering a named one
-	topCountry   string
-	admin1       strSet        // codes and normal forms of names
-	points       [][2]float64  // towns the document names, for proximity
-	holding      strSet        // admin-1 codes holding those towns
-	admin2       strSet        // second-level regions the document names
-	named        strSet        // admin-1 codes the document names outright
-	votes        voteView      // region votes of the other names, 0..1
-	county       countyCtx     // second-level regions the other names could be or hold
-	focus        focus         // the place the other names point to most
-	sport        bool          // the document reads as sports
-	spatial      *spatialIndex // readings of the document's names, by place
-	key          string        // the name being read, left out of spatial
-	spatialTop   float64       // the most support a reading of key has
-	spatialTopCC string        // and the country of that reading
+	countries   strSet
+	countryList []string // the countries as the context listed them
+	neighbours  strSet   // countries bordering a named one
+	topCountry  string
+	admin1      strSet         // codes and normal forms of names
+	points      [][2]float64   // towns the document names, for proximity
+	holding     strSet         // admin-1 codes holding those towns
+	admin2      strSet         // second-level regions the document names
+	named       strSet         // admin-1 codes the document names outright
+	votes       voteView       // region votes of the other names, 0..1
+	county      countyCtx      // second-level regions the other names could be or hold
+	focus       focus          // the place the other names point to most
+	sport       bool           // the document reads as sports
+	spatial     spatialReading // what nearby readings of other names say (spatial.go)
 }
 
 // strSet is a small set of codes: a document names few countries and
@@ -301,6 +298,9 @@ func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
 func (g *Gazetteer) score(i int32, spelled uint8, rv *rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
 	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e) + g.regionNamed(e, rv, st)
+	if st.spatial.term != nil {
+		s += g.w.Spatial * st.spatial.of(i) // namesakes near each other (spatial.go)
+	}
 	if e.level == levelPlace && !rv.country && len(st.countries) > 0 && g.str(e.Kind) == "P.PPLC" && st.countries.has(g.str(e.CountryCode)) {
 		s += g.w.CapitalCtx // Paris when France is named, though the story is in Kentucky; not Mexico City for "Mexico"
 	}
@@ -459,13 +459,6 @@ func (g *Gazetteer) contextScore(e *entry, st *resolveState) float64 {
 	}
 	if e.level != levelCountry && st.votes.any() {
 		s += g.w.Coherence * st.votes.get(g.str(e.Admin1Code))
-	}
-	if st.spatial != nil && pointLevel(e) && (g.str(e.CountryCode) == st.spatialTopCC || !st.countries.has(g.str(e.CountryCode))) {
-		// a reading is marked down by how much less support it has than the
-		// best supported one, unless it lies in another country the
-		// document names (Paris when France is named, though Lexington,
-		// Kentucky, lies next to another Paris)
-		s += g.w.Spatial * (st.spatial.support(e.Lat, e.Lon, st.key, g.w.SpatialFullKm, g.w.SpatialZeroKm) - st.spatialTop)
 	}
 	if st.sport && e.level == levelPlace && e.Population >= sportCityPop {
 		s += g.w.SportCity // a team's home: "the game against Louisville"
@@ -725,16 +718,7 @@ func (g *Gazetteer) readName(name, key string, hint Context) nameReading {
 		hint.agg.foundPoints(g, hint.Text, key, q.st) // the second pass
 	}
 	if g.w.Spatial != 0 {
-		q.st.spatial, q.st.key = hint.agg.spatialFor(g, hint.Text), key
-		for _, i := range g.lookup(key) {
-			e := &g.entries[i]
-			if !pointLevel(e) {
-				continue
-			}
-			if v := q.st.spatial.support(e.Lat, e.Lon, key, g.w.SpatialFullKm, g.w.SpatialZeroKm); v > q.st.spatialTop {
-				q.st.spatialTop, q.st.spatialTopCC = v, g.str(e.CountryCode)
-			}
-		}
+		g.setSpatial(q.st, hint.agg.spatialFor(g, hint.Text), key, g.lookup(key))
 	}
 	if q.end == 0 {
 		q.end = hint.Offset + len(name)

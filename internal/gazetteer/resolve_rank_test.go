@@ -121,3 +121,23 @@ func TestResolveSpatialNamesakes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
 	}
 }
+
+// TestFindSpatialNamesakes checks that Find, as Resolve, reads namesakes
+// lying near each other as the pair: the extractor sees what eval geo
+// measures.
+func TestFindSpatialNamesakes(t *testing.T) {
+	g := loadTest(t)
+	text := "The fair drew families from Alexandria and Pineville, and the school board met in Alexandria on Monday."
+	found := 0
+	for _, m := range g.Find(text) {
+		if m.Text == "Alexandria" || m.Text == "Pineville" {
+			found++
+			if m.Place.Admin1Code != "US.LA" {
+				t.Errorf("Find read %s as %s in %s, want US.LA", m.Text, m.Place.Name, m.Place.Admin1Code)
+			}
+		}
+	}
+	if found != 3 {
+		t.Errorf("Find read %d of the 3 mentions", found)
+	}
+}
