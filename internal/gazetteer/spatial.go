@@ -81,7 +81,8 @@ func (g *Gazetteer) newSpatialIndex(spans []span) *spatialIndex {
 
 // support is how much the names other than the one numbered own say for
 // a reading at lat, lon: per name, its weight times the nearness of its
-// closest reading (1 within fullKm, fading to 0 at zeroKm), summed.
+// closest reading (1 within fullKm, fading to 0 at zeroKm), summed over
+// at most 16 names.
 func (x *spatialIndex) support(lat, lon float64, own int32, fullKm, zeroKm float64) float64 {
 	maxDeg := zeroKm / 111
 	lonScale := math.Max(math.Cos(lat*math.Pi/180), 0.01)
