@@ -50,6 +50,9 @@ type lazyVotes struct {
 	findOnce sync.Once
 	found    []Mention // what Find reads in the document
 	points   []keyPoint
+
+	spatialOnce sync.Once
+	spatial     *spatialIndex
 }
 
 // keyPoint is where Find places one mention of a town or feature, and

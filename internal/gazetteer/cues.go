@@ -21,6 +21,10 @@ var typeHints = map[string]kindHint{
 	"valley": hintFeature, "base": hintFeature, "airbase": hintFeature, "camp": hintFeature,
 }
 
+// pluralType are the plural type words of typeHints: after a single name
+// they speak of the places in it ("Punjab districts"), not of the name.
+var pluralType = map[string]bool{"provinces": true, "governorates": true, "districts": true, "villages": true, "towns": true}
+
 // extendsSpan says whether a type word after a name belongs in the mention
 // ("Anbar province") rather than only hinting ("the city").
 var extendsSpan = map[string]bool{
@@ -36,15 +40,15 @@ var extendsSpan = map[string]bool{
 func (g *Gazetteer) hintAround(text string, start, end int) kindHint {
 	after := wordAfter(text, end)
 	if after != "" {
-		if h, ok := typeHints[after]; ok && after != "state" && after != "city" {
-			return h
+		if h, ok := typeHints[after]; ok && after != "state" && after != "city" && (!pluralType[after] || listBefore(text, start)) {
+			return h // a plural one only after a list: "Punjab districts" are no district
 		}
 		// "Borno State" names the state; "Iraqi state media" does not
 		if after == "state" && strings.HasPrefix(strings.TrimLeft(text[end:], " -"), "State") {
 			return hintAdmin1
 		}
 	}
-	if h := listTypeHint(text, end, after); h != hintNone {
+	if h := listTypeHint(text, start, end, after); h != hintNone {
 		return h
 	}
 	if g.qualifierPosition(text, start, end) {
@@ -262,10 +266,12 @@ const maxListNames = 12
 // belongs to (after is the word right after it): from end, past ", ", " and ", " or " and capitalised names,
 // to "counties" or "provinces". A name in "Camden and Charlton counties"
 // is a county, not the town of the same name.
-func listTypeHint(text string, end int, after string) kindHint {
+func listTypeHint(text string, start, end int, after string) kindHint {
 	if after != "and" && after != "or" && !strings.HasPrefix(text[end:], ",") {
-		h, _ := listType(after) // no list goes on from here: the common case
-		return h
+		if h, _ := listType(after); h != hintNone && listBefore(text, start) {
+			return h // the list's last name: "Camden and Charlton counties"
+		}
+		return hintNone // no list: "Indiana counties" are the counties in Indiana, not one of them
 	}
 	i := end
 	for n := 0; n <= maxListNames; n++ {
@@ -283,6 +289,13 @@ func listTypeHint(text string, end int, after string) kindHint {
 		i = k
 	}
 	return hintNone
+}
+
+// listBefore reports ", ", " and " or " or " right before start: the name
+// ends a list.
+func listBefore(text string, start int) bool {
+	t := strings.TrimRight(text[:start], " ")
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, " and") || strings.HasSuffix(t, " or")
 }
 
 // skipListSep skips ", ", " and ", " or " or ", and " at i.

@@ -18,14 +18,36 @@ func TestListTypeHint(t *testing.T) {
 		{"provinces", "fighting in Anbar and Diyala provinces", "Anbar", hintAdmin1},
 		{"no list", "He drove from Becker to Clay on Monday.", "Becker", hintNone},
 		{"list broken by a lower-case word", "Becker, the town, and Clay counties", "Becker", hintNone},
+		{"the state holding them", "Its jobless rate is near the middle of Ohio counties this spring.", "Ohio", hintNone},
+		{"the region holding them", "Flooding closed roads across three Punjab districts on Sunday.", "Punjab", hintNone},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			at := strings.Index(tc.text, tc.word)
 			end := at + len(tc.word)
-			if got := listTypeHint(tc.text, end, wordAfter(tc.text, end)); got != tc.want {
+			if got := listTypeHint(tc.text, at, end, wordAfter(tc.text, end)); got != tc.want {
 				t.Errorf("listTypeHint(%q after %q) = %v, want %v", tc.text, tc.word, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestHintAroundPlural checks that a plural type word after a single name
+// says nothing of the name ("Punjab districts" are the districts in
+// Punjab), while after a list it types each name.
+func TestHintAroundPlural(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []struct {
+		text, word string
+		want       kindHint
+	}{
+		{"Flooding closed roads across three Punjab districts on Sunday.", "Punjab", hintNone},
+		{"Troops moved into the Diyala and Salahuddin provinces overnight.", "Salahuddin", hintAdmin1},
+		{"The clinic serves the Kent and Sussex districts of the county.", "Sussex", hintAdmin2},
+	} {
+		at := strings.Index(tc.text, tc.word)
+		if got := g.hintAround(tc.text, at, at+len(tc.word)); got != tc.want {
+			t.Errorf("hintAround(%q in %q) = %v, want %v", tc.word, tc.text, got, tc.want)
+		}
 	}
 }
 

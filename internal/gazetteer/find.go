@@ -34,6 +34,10 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if g.w.Coherence != 0 {
 		votes = g.regionVotes(spans)
 	}
+	var spatial *spatialIndex
+	if g.w.Spatial != 0 {
+		spatial = g.newSpatialIndex(spans)
+	}
 	var from []int         // the span each mention reads
 	var margins []float64  // and its lead over the runner-up
 	var quals []*qualifier // and the qualifier after it
@@ -41,6 +45,13 @@ func (g *Gazetteer) find(text, low string) []Mention {
 		st := states[sp.key]
 		if st == nil {
 			st = g.findState(ctx, sp.key, shared, votes)
+			if spatial != nil {
+				if st == shared {
+					c := *shared
+					st = &c
+				}
+				g.setSpatial(st, spatial, sp.key, sp.cands)
+			}
 			states[sp.key] = st
 		}
 		qual := g.qualifierAfter(text, sp.nameEnd)

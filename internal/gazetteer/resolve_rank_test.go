@@ -100,3 +100,44 @@ func TestResolveRegionNamedElsewhere(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
 	}
 }
+
+// TestResolveSpatialNamesakes checks that namesakes lying near each other
+// support each other though no state is named: Alexandria beside
+// Pineville is the Louisiana pair, not the big Alexandria in Virginia,
+// while beside Fairfax and Arlington it is the one in Virginia.
+func TestResolveSpatialNamesakes(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []placeCase{
+		{name: "small namesakes next to each other",
+			text:  "The fair drew families from Alexandria and Pineville, and the school board met in Alexandria on Monday.",
+			place: "Alexandria", country: "US", admin1: "US.LA"},
+		{name: "the other one of the pair",
+			text:  "The fair drew families from Alexandria and Pineville, and the school board met in Alexandria on Monday.",
+			place: "Pineville", country: "US", admin1: "US.LA"},
+		{name: "the big namesake with its own neighbours",
+			text:  "The fair drew families from Alexandria, Fairfax and Arlington, and the school board met in Alexandria on Monday.",
+			place: "Alexandria", country: "US", admin1: "US.VA"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
+	}
+}
+
+// TestFindSpatialNamesakes checks that Find, as Resolve, reads namesakes
+// lying near each other as the pair: the extractor sees what eval geo
+// measures.
+func TestFindSpatialNamesakes(t *testing.T) {
+	g := loadTest(t)
+	text := "The fair drew families from Alexandria and Pineville, and the school board met in Alexandria on Monday."
+	found := 0
+	for _, m := range g.Find(text) {
+		if m.Text == "Alexandria" || m.Text == "Pineville" {
+			found++
+			if m.Place.Admin1Code != "US.LA" {
+				t.Errorf("Find read %s as %s in %s, want US.LA", m.Text, m.Place.Name, m.Place.Admin1Code)
+			}
+		}
+	}
+	if found != 3 {
+		t.Errorf("Find read %d of the 3 mentions", found)
+	}
+}

@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
-	"github.com/sitrep-org/sitrep/internal/gazetteer/geoeval"
 )
 
 // learnedWeights are the resolver weights that are linear in the score, so
@@ -18,7 +16,7 @@ import (
 // others (distances, thresholds, the small-town factor) stay hand-set.
 var learnedWeights = []string{"CountryCtx", "TopCountry", "Admin1Ctx", "Qualifier", "KindMatch", "KindClash",
 	"ExactName", "ForeignDemo", "BigPlace", "SeatOfRegion", "Neighbour", "Worldwide", "Near", "Admin2Ctx",
-	"Section", "Coherence", "Admin1Named", "CountyAny", "SportCity", "CapitalCtx", "RegionTwin", "RegionNamed"}
+	"Section", "Coherence", "Admin1Named", "CountyAny", "SportCity", "CapitalCtx", "RegionTwin", "RegionNamed", "Spatial"}
 
 // rankExample is one gold toponym with several candidates: their feature
 // rows and which lie within 161 km of the gold point.
@@ -26,11 +24,13 @@ type rankExample struct {
 	feats [][]float64
 	good  []bool
 	doc   int
+	set   int // index of the tuning set
+	fold  int // the document's fold within its set (as in scoreSets)
 }
 
-// TestTrainWeights learns the linear resolver weights from LGL and the
-// even half of GeoWebNews (never the odd half or TR-News, which are held
-// out), reports five-fold cross-validated ranking accuracy of the learned
+// TestTrainWeights learns the linear resolver weights from the tuning
+// documents (LGL and the even halves of GeoWebNews and TR-News; never the
+// odd halves, which are held out), reports five-fold cross-validated ranking accuracy of the learned
 // and the hand-set weights, and prints the learned ones. It is the
 // reproducible training step behind DefaultWeights:
 //
@@ -44,7 +44,7 @@ func TestTrainWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exs := rankExamples(t, g, dir)
+	exs := rankExamples(t, g, loadTuneSets(t, dir))
 	hand := weightVector(gazetteer.DefaultWeights())
 	const folds = 5
 	var okHand, okLearned, okCoord, n int
@@ -82,39 +82,25 @@ func TestTrainWeights(t *testing.T) {
 	t.Logf("learned weights (scaled so importance counts 1): %s", b.String())
 }
 
-// rankExamples reads the training corpora and keeps the toponyms whose
-// candidates include both a right and a wrong reading.
-func rankExamples(t *testing.T, g *gazetteer.Gazetteer, dir string) []rankExample {
+// rankExamples turns the tuning sets' toponyms into ranking examples,
+// keeping those whose candidates include both a right and a wrong reading.
+// Each example is tagged with its set and document (numbered across sets).
+func rankExamples(t *testing.T, g *gazetteer.Gazetteer, sets []tuneSet) []rankExample {
 	t.Helper()
 	var out []rankExample
 	docN := 0
-	for _, c := range []struct {
-		file string
-		keep func(int) bool
-	}{{"lgl.xml", nil}, {"GWN.xml", func(i int) bool { return i%2 == 0 }}} {
-		f, err := os.Open(filepath.Join(dir, "geoparsing", c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs, err := geoeval.Parse(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, d := range docs {
-			if c.keep != nil && !c.keep(i) {
-				continue
-			}
+	for si, s := range sets {
+		for di, d := range s.docs {
 			docN++
 			ctx := g.DocContext(d.Text)
 			for _, tp := range d.Toponyms {
 				cx := ctx
-				cx.Offset, cx.End = tp.Start, tp.End
+				cx.Text, cx.Offset, cx.End = d.Text, tp.Start, tp.End
 				places, feats, err := g.CandidateFeatures(tp.Name, cx, learnedWeights)
 				if err != nil {
 					t.Fatal(err)
 				}
-				x := rankExample{feats: feats, doc: docN}
+				x := rankExample{feats: feats, doc: docN, set: si, fold: di % 2}
 				nGood := 0
 				for _, p := range places {
 					ok := gazetteer.Distance(tp.Lat, tp.Lon, p.Lat, p.Lon) <= 161
@@ -144,10 +130,14 @@ func weightVector(w gazetteer.Weights) []float64 {
 // among a name's candidates) by gradient descent with Adam, with an L2
 // pull toward the hand-set weights so rarely seen cues keep their value.
 func fitLogit(exs []rankExample, prior []float64) []float64 {
+	return fitLogitL2(exs, prior, 0.02)
+}
+
+// fitLogitL2 is fitLogit with the strength of the pull toward prior.
+func fitLogitL2(exs []rankExample, prior []float64, lambda float64) []float64 {
 	const (
-		iters  = 600
-		rate   = 0.05
-		lambda = 0.02
+		iters = 600
+		rate  = 0.05
 	)
 	theta := append([]float64(nil), prior...)
 	m, v := make([]float64, len(theta)), make([]float64, len(theta))
