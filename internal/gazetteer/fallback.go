@@ -35,8 +35,11 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 			}
 			h := hint
 			h.Offset, h.End = hint.Offset+toks[i].start, hint.Offset+toks[i+n-1].end
+			if n == 1 && featureHeads[toks[i].lower] {
+				continue // "Islands" in "Aleutian Islands" says what, not where
+			}
 			m, ok := g.Resolve(sub, h)
-			if !ok || m.Place.Kind == "A.ADM2" && !g.spelledReading(sub, m.Place.ID) {
+			if !ok || !g.spelledReading(sub, m.Place.ID) {
 				continue
 			}
 			// of two parts as long, the better-known place: "Nazi Germany"
@@ -67,13 +70,14 @@ func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool)
 	if m, ok := g.resolveHamlet(name, key, hint, ms); ok {
 		return m, true
 	}
-	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
-	if !ok {
-		return Mention{}, false
-	}
 	end := hint.End
 	if end == 0 {
 		end = hint.Offset + len(name)
+	}
+	ms = outside(ms, hint.Offset, end)
+	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
+	if !ok {
+		return Mention{}, false
 	}
 	prec := 2
 	if p.Kind == "A.PCLI" || p.Kind == "A.ADM1" {
@@ -189,4 +193,36 @@ func (g *Gazetteer) spelledReading(part string, id int64) bool {
 		}
 	}
 	return false
+}
+
+// featureHeads are the words that say what kind of natural feature or
+// landform a name is ("Aleutian Islands", "Lake Vermont", "Neches River").
+// Alone, inside a longer name, such a word is no place, even where a
+// district happens to bear it (Islands, a district of Hong Kong).
+var featureHeads = map[string]bool{
+	"island": true, "islands": true, "isle": true, "isles": true, "lake": true, "lakes": true,
+	"river": true, "creek": true, "bay": true, "gulf": true, "sound": true, "falls": true,
+	"valley": true, "mountain": true, "mountains": true, "mount": true, "hills": true, "hill": true,
+	"peninsula": true, "strait": true, "straits": true, "sea": true, "ocean": true, "desert": true,
+	"plateau": true, "canyon": true, "forest": true, "reservoir": true, "harbor": true, "harbour": true,
+	"cape": true, "coast": true, "glacier": true, "basin": true, "delta": true, "channel": true,
+}
+
+// outside returns the mentions of ms that do not overlap the bytes
+// [start, end): a word read inside the unknown name itself ("Islands" in
+// "Tellwether Islands") says nothing of where the rest of the story is.
+// ms is copied only when something must go.
+func outside(ms []Mention, start, end int) []Mention {
+	for i, m := range ms {
+		if m.Start < end && m.End > start {
+			out := append([]Mention(nil), ms[:i]...)
+			for _, m := range ms[i+1:] {
+				if m.Start >= end || m.End <= start {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+	}
+	return ms
 }
