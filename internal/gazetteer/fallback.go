@@ -15,6 +15,13 @@ import (
 // University", "Dubai World Cup") by the longest place name inside it, at
 // precision 2 at best: the thing named is in or near that place.
 func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
+	if long, region, ok := spellOut(name); ok && len(g.lookup(Normalize(long))) > 0 {
+		if m, ok := g.Resolve(long, hint); ok && (!region || strings.HasPrefix(m.Place.Kind, "A.")) {
+			m.Text = name
+			m.Rule += "+spelled-out"
+			return m, true
+		}
+	}
 	if m, ok := g.resolveAnchored(name, hint); ok {
 		return m, true
 	}
@@ -225,4 +232,38 @@ func outside(ms []Mention, start, end int) []Mention {
 		}
 	}
 	return ms
+}
+
+// shortTypeWords are the abbreviations of a type word that local news
+// puts after a name ("Platte Co.", "Madison Twp.") and the word each
+// stands for.
+var shortTypeWords = map[string]string{
+	"co": "County", "cnty": "County", "cty": "County", "twp": "Township", "twsp": "Township",
+	"par": "Parish", "mtns": "Mountains", "mts": "Mountains",
+}
+
+// shortPrefixes are the abbreviations that open a name ("Mt. Hood", "Ft.
+// Bragg") and the word each stands for.
+var shortPrefixes = map[string]string{"mt": "Mount", "ft": "Fort", "pt": "Point"}
+
+// spellOut writes name's abbreviated type word in full ("Platte Co." is
+// Platte County), so that a county or township the text abbreviates is
+// read as the gazetteer spells it. region reports a type word of a
+// region, which only a region's reading may take ("Hudson Co." may be a
+// firm, but no town). ok is false when there is nothing to spell out.
+func spellOut(name string) (long string, region, ok bool) {
+	name = strings.TrimSpace(name)
+	if i := strings.LastIndexByte(name, ' '); i > 0 {
+		w := strings.ToLower(strings.TrimSuffix(name[i+1:], "."))
+		if full, ok := shortTypeWords[w]; ok {
+			return name[:i+1] + full, full != "Mountains", true
+		}
+	}
+	if i := strings.IndexByte(name, ' '); i > 0 && i+1 < len(name) {
+		w := strings.ToLower(strings.TrimSuffix(name[:i], "."))
+		if full, ok := shortPrefixes[w]; ok {
+			return full + name[i:], false, true
+		}
+	}
+	return "", false, false
 }

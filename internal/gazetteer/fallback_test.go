@@ -25,3 +25,17 @@ func TestResolveInsideFeatureHead(t *testing.T) {
 		t.Errorf("Resolve(Tellwether Islands) = %s (%s) by %s, want no Hong Kong district", m.Place.Name, m.Place.CountryCode, m.Rule)
 	}
 }
+
+// TestResolveSpelledOut checks that an abbreviated type word is read in
+// full: "Tillman Co." is Tillman County, not the story's main town.
+func TestResolveSpelledOut(t *testing.T) {
+	g := loadTest(t)
+	text := "Hail flattened wheat across Tillman Co. on Sunday, officials in Lawton said, and schools in Lawton and Frederick closed early."
+	m, ok := resolveIn(t, g, text, "Tillman Co.")
+	if !ok || m.Place.Kind != "A.ADM2" || m.Place.Admin1Code != "US.OK" {
+		t.Errorf("Resolve(Tillman Co.) = %s %s %s by %s, want Tillman County, Oklahoma", m.Place.Name, m.Place.Kind, m.Place.Admin1Code, m.Rule)
+	}
+	if long, _, ok := spellOut("Acme Holdings"); ok {
+		t.Errorf("spellOut(Acme Holdings) = %q, want nothing to spell out", long)
+	}
+}
