@@ -1,0 +1,28 @@
+package main
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestPruneRegionAlternates(t *testing.T) {
+	admin1 := map[string]*admin{
+		"XX.01": {Code: "XX.01", Name: "Northmarch", ASCII: "Northmarch", Alt: []string{"Nordmark", "Southvale", "Northmarch Province"}},
+		"XX.02": {Code: "XX.02", Name: "Southvale", ASCII: "Southvale", Alt: []string{"Suedtal"}},
+		"XX.03": {Code: "XX.03", Name: "Shaanland", ASCII: "Shaanland", Alt: []string{"Shānland"}},
+		"XX.04": {Code: "XX.04", Name: "Shanland", ASCII: "Shanland", Alt: []string{"Shānland"}},
+		"YY.01": {Code: "YY.01", Name: "Harbourside", ASCII: "Harbourside", Alt: []string{"Southvale"}},
+	}
+	pruneRegionAlternates(admin1)
+	for code, want := range map[string][]string{
+		"XX.01": {"Nordmark", "Northmarch Province"}, // Southvale is another region's name
+		"XX.02": {"Suedtal"},
+		"XX.03": {"Shānland"}, // a spelling of its own name, though its neighbour shares the key
+		"XX.04": {"Shānland"},
+		"YY.01": {"Southvale"}, // a region of another country may be called so
+	} {
+		if got := admin1[code].Alt; !slices.Equal(got, want) {
+			t.Errorf("%s alternates = %q, want %q", code, got, want)
+		}
+	}
+}

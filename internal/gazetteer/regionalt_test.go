@@ -1,0 +1,18 @@
+package gazetteer
+
+import "testing"
+
+// TestRegionAlternatesNameNoOtherRegion checks that a first-level region
+// is not found by another region's name of the same country, which
+// Natural Earth lists among some regions' alternates (Paktika carries
+// "Paktiya", Eastern Darfur "Southern Darfur", Tungurahua "Napo").
+func TestRegionAlternatesNameNoOtherRegion(t *testing.T) {
+	g := loadTest(t)
+	for name, wrong := range map[string]string{"Paktiya": "AF.29", "Southern Darfur": "SD.60", "Napo": "EC.19", "Parwan": "AF.42"} {
+		for _, i := range g.lookup(Normalize(name)) {
+			if p := g.place(i); p.Kind == "A.ADM1" && p.Admin1Code == wrong {
+				t.Errorf("%q finds %s (%s), another region", name, p.Name, wrong)
+			}
+		}
+	}
+}
