@@ -34,3 +34,24 @@ func TestPruneRegionAlternates(t *testing.T) {
 		}
 	}
 }
+
+func TestSettleSharedAlternates(t *testing.T) {
+	admin1 := map[string]*admin{
+		"XX.01": {Code: "XX.01", Name: "Kellby", ASCII: "Kellby", Alt: []string{"Kelbi", "Greyfell Reach", "Keleby"}},
+		"XX.02": {Code: "XX.02", Name: "Northmarch", ASCII: "Northmarch", Alt: []string{"Kelbi", "Greyfell Reach"}},
+		"XX.03": {Code: "XX.03", Name: "Dunmore", ASCII: "Dunmore", Alt: []string{"Greyfell Reach"}},
+	}
+	settleSharedAlternates(admin1, []string{"XX.01", "XX.02", "XX.03"})
+	for code, want := range map[string][]string{
+		"XX.01": {"Kelbi", "Keleby"}, // nearest to its own name; "Greyfell Reach" is near nobody's
+		"XX.02": {},
+		"XX.03": {},
+	} {
+		if got := admin1[code].Alt; !slices.Equal(got, want) {
+			t.Errorf("%s alternates = %q, want %q", code, got, want)
+		}
+	}
+	if d := editDistance("taegu", "daegu"); d != 1 {
+		t.Errorf("editDistance(taegu, daegu) = %d, want 1", d)
+	}
+}
