@@ -15,6 +15,13 @@ import (
 // University", "Dubai World Cup") by the longest place name inside it, at
 // precision 2 at best: the thing named is in or near that place.
 func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
+	if long, region, ok := spellOut(name); ok && len(g.lookup(Normalize(long))) > 0 {
+		if m, ok := g.Resolve(long, hint); ok && (!region || strings.HasPrefix(m.Place.Kind, "A.")) {
+			m.Text = name
+			m.Rule += "+spelled-out"
+			return m, true
+		}
+	}
 	if m, ok := g.resolveAnchored(name, hint); ok {
 		return m, true
 	}
@@ -35,8 +42,11 @@ func (g *Gazetteer) resolveInside(name string, hint Context) (Mention, bool) {
 			}
 			h := hint
 			h.Offset, h.End = hint.Offset+toks[i].start, hint.Offset+toks[i+n-1].end
+			if n == 1 && featureHeads[toks[i].lower] {
+				continue // "Islands" in "Aleutian Islands" says what, not where
+			}
 			m, ok := g.Resolve(sub, h)
-			if !ok || m.Place.Kind == "A.ADM2" && !g.spelledReading(sub, m.Place.ID) {
+			if !ok || !g.spelledReading(sub, m.Place.ID) {
 				continue
 			}
 			// of two parts as long, the better-known place: "Nazi Germany"
@@ -67,13 +77,14 @@ func (g *Gazetteer) resolveFocus(name, key string, hint Context) (Mention, bool)
 	if m, ok := g.resolveHamlet(name, key, hint, ms); ok {
 		return m, true
 	}
-	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
-	if !ok {
-		return Mention{}, false
-	}
 	end := hint.End
 	if end == 0 {
 		end = hint.Offset + len(name)
+	}
+	ms = outside(ms, hint.Offset, end)
+	p, ok := g.focusPlace(ms, key, mainCountry(ms, key))
+	if !ok {
+		return Mention{}, false
 	}
 	prec := 2
 	if p.Kind == "A.PCLI" || p.Kind == "A.ADM1" {
@@ -189,4 +200,70 @@ func (g *Gazetteer) spelledReading(part string, id int64) bool {
 		}
 	}
 	return false
+}
+
+// featureHeads are the words that say what kind of natural feature or
+// landform a name is ("Aleutian Islands", "Lake Vermont", "Neches River").
+// Alone, inside a longer name, such a word is no place, even where a
+// district happens to bear it (Islands, a district of Hong Kong).
+var featureHeads = map[string]bool{
+	"island": true, "islands": true, "isle": true, "isles": true, "lake": true, "lakes": true,
+	"river": true, "creek": true, "bay": true, "gulf": true, "sound": true, "falls": true,
+	"valley": true, "mountain": true, "mountains": true, "mount": true, "hills": true, "hill": true,
+	"peninsula": true, "strait": true, "straits": true, "sea": true, "ocean": true, "desert": true,
+	"plateau": true, "canyon": true, "forest": true, "reservoir": true, "harbor": true, "harbour": true,
+	"cape": true, "coast": true, "glacier": true, "basin": true, "delta": true, "channel": true,
+}
+
+// outside returns the mentions of ms that do not overlap the bytes
+// [start, end): a word read inside the unknown name itself ("Islands" in
+// "Tellwether Islands") says nothing of where the rest of the story is.
+// ms is copied only when something must go.
+func outside(ms []Mention, start, end int) []Mention {
+	for i, m := range ms {
+		if m.Start < end && m.End > start {
+			out := append([]Mention(nil), ms[:i]...)
+			for _, m := range ms[i+1:] {
+				if m.Start >= end || m.End <= start {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+	}
+	return ms
+}
+
+// shortTypeWords are the abbreviations of a type word that local news
+// puts after a name ("Platte Co.", "Madison Twp.") and the word each
+// stands for.
+var shortTypeWords = map[string]string{
+	"co": "County", "cnty": "County", "cty": "County", "twp": "Township", "twsp": "Township",
+	"par": "Parish", "mtns": "Mountains", "mts": "Mountains",
+}
+
+// shortPrefixes are the abbreviations that open a name ("Mt. Hood", "Ft.
+// Bragg") and the word each stands for.
+var shortPrefixes = map[string]string{"mt": "Mount", "ft": "Fort", "pt": "Point"}
+
+// spellOut writes name's abbreviated type word in full ("Platte Co." is
+// Platte County), so that a county or township the text abbreviates is
+// read as the gazetteer spells it. region reports a type word of a
+// region, which only a region's reading may take ("Hudson Co." may be a
+// firm, but no town). ok is false when there is nothing to spell out.
+func spellOut(name string) (long string, region, ok bool) {
+	name = strings.TrimSpace(name)
+	if i := strings.LastIndexByte(name, ' '); i > 0 {
+		w := strings.ToLower(strings.TrimSuffix(name[i+1:], "."))
+		if full, ok := shortTypeWords[w]; ok {
+			return name[:i+1] + full, full != "Mountains", true
+		}
+	}
+	if i := strings.IndexByte(name, ' '); i > 0 && i+1 < len(name) {
+		w := strings.ToLower(strings.TrimSuffix(name[:i], "."))
+		if full, ok := shortPrefixes[w]; ok {
+			return full + name[i:], false, true
+		}
+	}
+	return "", false, false
 }

