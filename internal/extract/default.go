@@ -41,8 +41,11 @@ type classifier struct{ c *eventtype.Classifier }
 
 func (c classifier) Classify(text string) EventResult { return convertResult(c.c.Classify(text)) }
 
-func (c classifier) Rank(text string) []EventResult {
-	rs := c.c.Rank(text)
+func (c classifier) Rank(text string) []EventResult { return c.rankLower(text, "") }
+
+// rankLower is Rank with the text folded already (eventtype.Lower), or "".
+func (c classifier) rankLower(text, lower string) []EventResult {
+	rs := c.c.RankLower(text, lower)
 	out := make([]EventResult, 0, len(rs))
 	for _, r := range rs {
 		out = append(out, convertResult(r))

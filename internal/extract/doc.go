@@ -21,6 +21,7 @@ type doc struct {
 	a        *article.Article
 	text     string
 	low      string // text with its ASCII letters lower-cased (textfold.ASCIILower)
+	evLow    string // text folded for the event classifier (see rank), once needed
 	r        *Resources
 	pub      time.Time
 	pubP     int

@@ -123,7 +123,7 @@ func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) 
 		return c.ranked, c.veto
 	}
 	defer func() { d.ranks[key] = rankCache{ranked, veto} }()
-	rs := d.r.Events.Rank(d.text[start:end])
+	rs := d.rank(start, end)
 	shift := shiftEvent
 	if _, owned := d.r.Events.(classifier); owned {
 		shift = shiftOwnEvent // the default classifier's results are fresh copies

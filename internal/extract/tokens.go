@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-org/sitrep/internal/extract/eventtype"
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 	"github.com/sitrep-org/sitrep/internal/extract/timex"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
@@ -31,6 +32,45 @@ func (d *doc) findPlaces() []gazetteer.Mention {
 	}
 	return d.r.Places.Find(d.text)
 }
+
+// lowerEvents is an EventClassifier that can take the text folded already
+// (the default classifier, with eventtype.Lower).
+type lowerEvents interface {
+	rankLower(text, lower string) []EventResult
+}
+
+// rank ranks the event types of text[start:end]. The default classifier
+// is handed its share of one folded copy of the article, made at the
+// first call, instead of folding every sentence and clause anew.
+func (d *doc) rank(start, end int) []EventResult {
+	lr, ok := d.r.Events.(lowerEvents)
+	if !ok {
+		return d.r.Events.Rank(d.text[start:end])
+	}
+	if len(d.evLow) != len(d.text) {
+		d.evLow = eventLower(d.text, d.low)
+	}
+	lower := "" // a span that does not start and end at runes is folded alone
+	if runeStart(d.text, start) && runeStart(d.text, end) {
+		lower = d.evLow[start:end]
+	}
+	return lr.rankLower(d.text[start:end], lower)
+}
+
+// eventLower is eventtype.Lower(text); low is textfold.ASCIILower(text),
+// which is the same for an ASCII text.
+func eventLower(text, low string) string {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return eventtype.Lower(text)
+		}
+	}
+	return low
+}
+
+// runeStart reports whether offset i of text is the start of a rune or
+// the text's end.
+func runeStart(text string, i int) bool { return i == len(text) || utf8.RuneStart(text[i]) }
 
 // tokenDates is a DateFinder that can read text already tokenized
 // (quantity.Tokenize).

@@ -82,10 +82,20 @@ func isWordRune(r rune) bool {
 // isWordRuneWide is isWordRune beyond ASCII.
 func isWordRuneWide(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// Lower is the lower-cased copy of text that Rank reads (same length, same
+// byte offsets). Each rune is folded alone, so Lower(text)[i:j] is
+// Lower(text[i:j]) whenever i and j are rune starts (utf8.RuneStart) or
+// the text's ends: a caller that ranks many spans of one text can fold it
+// once and hand the spans to RankLower.
+func Lower(text string) string { return lowerASCIIish(text) }
+
 // tokenize splits text into stemmed word tokens with sentence numbers. A
 // possessive "'s" is dropped; digits separated by "," or "." stay one token.
-func (rs *ruleSet) tokenize(text string, out []token) []token {
-	lower := lowerASCIIish(text)
+// lower is Lower(text), or "" to have it computed.
+func (rs *ruleSet) tokenize(text, lower string, out []token) []token {
+	if len(lower) != len(text) {
+		lower = lowerASCIIish(text)
+	}
 	sent, clause := 0, 0
 	for i := 0; i < len(lower); {
 		// ASCII is read in line: most of a news text is ASCII, and
