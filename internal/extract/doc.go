@@ -32,14 +32,13 @@ type doc struct {
 	places   []gazetteer.Mention // every plausible place mention
 	evPl     []gazetteer.Mention // those that can locate an event (see eventPlace)
 	acts     []actors.Mention
-	ranks    map[[2]int]rankCache
 	sc       *scratch // buffers nothing keeps after Extract; see release
 	frameBuf []frame  // analyse's frames, reused from sentence to sentence
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {
 	sents := splitSentences(a)
-	d := &doc{a: a, text: a.Text, r: r, sents: sents, ranks: make(map[[2]int]rankCache, len(sents))}
+	d := &doc{a: a, text: a.Text, r: r, sents: sents}
 	if a.Published.Known() {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}

@@ -118,11 +118,12 @@ var weakCodes = map[string]bool{"CHANGE_TO_GROUP_ACT": true, "OTHER": true, "AGR
 // Forces" is not a mobilisation, "March" is not a march). A veto code
 // ranked first is returned apart: the text is not about political violence.
 func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) {
-	key := [2]int{start, end}
-	if c, ok := d.ranks[key]; ok {
-		return c.ranked, c.veto
+	for k := len(d.sc.ranks) - 1; k >= 0; k-- { // the spans of the sentence at hand are the last
+		if c := &d.sc.ranks[k]; c.start == start && c.end == end {
+			return c.ranked, c.veto
+		}
 	}
-	defer func() { d.ranks[key] = rankCache{ranked, veto} }()
+	defer func() { d.sc.ranks = append(d.sc.ranks, rankCache{start, end, ranked, veto}) }()
 	rs := d.rank(start, end)
 	shift := shiftEvent
 	if _, owned := d.r.Events.(classifier); owned {
@@ -165,8 +166,9 @@ func outweighs(rs []EventResult) bool {
 
 // rankCache keeps a span's ranked types: segments are ranked once.
 type rankCache struct {
-	ranked []EventResult
-	veto   EventResult
+	start, end int
+	ranked     []EventResult
+	veto       EventResult
 }
 
 // choose picks the type of the span [start, end) from ranked types: the

@@ -103,6 +103,7 @@ type scratch struct {
 	qtoks  []quantity.Token // the article's tokens, when shared is set
 	shared bool             // a default reader takes the article's tokens
 	stoks  []quantity.Token // one sentence's tokens, offsets from its start
+	ranks  []rankCache      // the spans ranked so far (see rankLive)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -115,6 +116,8 @@ func putScratch(sc *scratch) {
 	if sc == nil || cap(sc.words) > maxPooledWords || cap(sc.qtoks) > maxPooledWords {
 		return
 	}
+	clear(sc.ranks) // the article's results go with it
+	sc.ranks = sc.ranks[:0]
 	scratchPool.Put(sc)
 }
 
