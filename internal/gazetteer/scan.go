@@ -488,8 +488,8 @@ func capitalState(text string, end int, word string) bool {
 // isShortMixed reports a word of at most two letters that is not all
 // capitals.
 func isShortMixed(w string) bool {
-	if len(w) > 2*utf8.UTFMax {
-		return false // more than two runes, whatever they are
+	if len(w) > 2*utf8.UTFMax || len(w) > 2 && w[0]|w[1]|w[2] < utf8.RuneSelf {
+		return false // more than two runes, whatever they are (or three ASCII bytes first)
 	}
 	if isASCII(w) {
 		return len(w) <= 2 && strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' })
