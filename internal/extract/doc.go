@@ -64,12 +64,13 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	d.acts = r.Actors.FindWords(d.text, wordList(d.words))
 	d.places = d.plausiblePlaces(validPlaces(d.findPlaces(), len(d.text)))
 	slices.SortStableFunc(d.places, func(a, b gazetteer.Mention) int { return cmp.Compare(a.Start, b.Start) })
-	d.evPl = make([]gazetteer.Mention, 0, len(d.places))
+	d.evPl = d.sc.evPl[:0]
 	for _, m := range d.places {
 		if d.eventPlace(m) {
 			d.evPl = append(d.evPl, m)
 		}
 	}
+	d.sc.evPl = d.evPl
 	return d
 }
 
@@ -77,7 +78,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 // doc must not be used after.
 func (d *doc) release() {
 	putScratch(d.sc)
-	d.sc, d.words, d.hits = nil, nil, nil
+	d.sc, d.words, d.hits, d.evPl = nil, nil, nil, nil
 }
 
 // validDates keeps the date mentions whose spans lie inside the text, so a

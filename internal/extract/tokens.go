@@ -104,6 +104,7 @@ type scratch struct {
 	shared bool             // a default reader takes the article's tokens
 	stoks  []quantity.Token // one sentence's tokens, offsets from its start
 	ranks  []rankCache      // the spans ranked so far (see rankLive)
+	evPl   []gazetteer.Mention
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -112,12 +113,17 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // article does not stay pinned in memory.
 const maxPooledWords = 1 << 15
 
+// maxPooledPlaces bounds the event places kept for reuse likewise.
+const maxPooledPlaces = 1 << 10
+
 func putScratch(sc *scratch) {
-	if sc == nil || cap(sc.words) > maxPooledWords || cap(sc.qtoks) > maxPooledWords {
+	if sc == nil || cap(sc.words) > maxPooledWords || cap(sc.qtoks) > maxPooledWords || cap(sc.evPl) > maxPooledPlaces {
 		return
 	}
-	clear(sc.ranks) // the article's results go with it
+	clear(sc.ranks) // the article's results and places go with it
 	sc.ranks = sc.ranks[:0]
+	clear(sc.evPl)
+	sc.evPl = sc.evPl[:0]
 	scratchPool.Put(sc)
 }
 
