@@ -129,21 +129,38 @@ func (d *doc) hitsIn(cat string, start, end int) []hit {
 
 // wordsIn returns the index range [i, j) of the words inside [start, end).
 func (d *doc) wordsIn(start, end int) (int, int) {
-	i := sort.Search(len(d.words), func(i int) bool { return d.words[i].start >= start })
-	j := sort.Search(len(d.words), func(j int) bool { return d.words[j].start >= end })
-	return i, j
+	i := firstWordFrom(d.words, start)
+	if end < start {
+		return i, firstWordFrom(d.words[:i], end)
+	}
+	return i, i + firstWordFrom(d.words[i:], end)
+}
+
+// firstWordFrom is sort.Search for the first word starting at off or
+// later, without the call per step.
+func firstWordFrom(ws []word, off int) int {
+	lo, hi := 0, len(ws)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if ws[h].start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // datesIn returns the dates inside [start, end).
 // The result may share the doc's own slice: read it, never write it.
 func (d *doc) datesIn(start, end int) []DateMention {
-	return within(d.dates, start, end, func(m DateMention) (int, int) { return m.Start, m.End })
+	return within(d.dates, start, end, func(m *DateMention) (int, int) { return m.Start, m.End })
 }
 
 // actorsIn returns the actor mentions inside [start, end).
 // The result may share the doc's own slice: read it, never write it.
 func (d *doc) actorsIn(start, end int) []actors.Mention {
-	return within(d.acts, start, end, func(m actors.Mention) (int, int) { return m.Start, m.End })
+	return within(d.acts, start, end, func(m *actors.Mention) (int, int) { return m.Start, m.End })
 }
 
 // historical reports whether a date lies well before publication: the
@@ -166,7 +183,7 @@ func (d *doc) historical(m DateMention) bool {
 // Syria"), and not a dateline ("ERBIL, Kurdistan Region –"). The result
 // may share the doc's own slice: read it, never write it.
 func (d *doc) placesIn(start, end int) []gazetteer.Mention {
-	return within(d.evPl, start, end, func(m gazetteer.Mention) (int, int) { return m.Start, m.End })
+	return within(d.evPl, start, end, func(m *gazetteer.Mention) (int, int) { return m.Start, m.End })
 }
 
 func (d *doc) eventPlace(m gazetteer.Mention) bool {
@@ -289,24 +306,34 @@ var compass = map[string]bool{
 
 // within returns the mentions of xs (sorted by start) that lie inside
 // [start, end). In the common case they form one run and the result shares
-// xs: read it, never write it. span gives a mention's offsets.
-func within[T any](xs []T, start, end int, span func(T) (int, int)) []T {
-	i := sort.Search(len(xs), func(i int) bool { s, _ := span(xs[i]); return s >= start })
+// xs: read it, never write it. span gives a mention's offsets (from a
+// pointer: a place mention is too big to copy at every step).
+func within[T any](xs []T, start, end int, span func(*T) (int, int)) []T {
+	lo, hi := 0, len(xs) // sort.Search for the first mention starting at start or later
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if s, _ := span(&xs[h]); s < start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	i := lo
 	j := i
 	for ; j < len(xs); j++ {
-		if s, e := span(xs[j]); s >= end || e > end {
+		if s, e := span(&xs[j]); s >= end || e > end {
 			break
 		}
 	}
 	if j == len(xs) {
 		return xs[i:j:j]
 	}
-	if s, _ := span(xs[j]); s >= end {
+	if s, _ := span(&xs[j]); s >= end {
 		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
 	}
 	out := append([]T{}, xs[i:j]...)
 	for ; j < len(xs); j++ {
-		s, e := span(xs[j])
+		s, e := span(&xs[j])
 		if s >= end {
 			break
 		}
