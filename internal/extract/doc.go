@@ -106,7 +106,7 @@ func validPlaces(in []gazetteer.Mention, n int) []gazetteer.Mention {
 // hasHit reports a phrase hit of a category inside [start, end); it is
 // hitsIn without the allocation.
 func (d *doc) hasHit(cat string, start, end int) bool {
-	i := sort.Search(len(d.hits), func(i int) bool { return d.hits[i].start >= start })
+	i := d.firstHitFrom(start)
 	for ; i < len(d.hits) && d.hits[i].start < end; i++ {
 		if d.hits[i].cat == cat && d.hits[i].end <= end {
 			return true
@@ -118,7 +118,7 @@ func (d *doc) hasHit(cat string, start, end int) bool {
 // hitsIn returns the phrase hits of a category inside [start, end).
 func (d *doc) hitsIn(cat string, start, end int) []hit {
 	var out []hit
-	i := sort.Search(len(d.hits), func(i int) bool { return d.hits[i].start >= start })
+	i := d.firstHitFrom(start)
 	for ; i < len(d.hits) && d.hits[i].start < end; i++ {
 		if d.hits[i].cat == cat && d.hits[i].end <= end {
 			out = append(out, d.hits[i])
@@ -134,6 +134,21 @@ func (d *doc) wordsIn(start, end int) (int, int) {
 		return i, firstWordFrom(d.words[:i], end)
 	}
 	return i, i + firstWordFrom(d.words[i:], end)
+}
+
+// firstHitFrom is sort.Search for the first phrase hit starting at off or
+// later, without the call per step.
+func (d *doc) firstHitFrom(off int) int {
+	lo, hi := 0, len(d.hits)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if d.hits[h].start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // firstWordFrom is sort.Search for the first word starting at off or
