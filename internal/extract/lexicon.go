@@ -66,12 +66,13 @@ func appendWords(out []word, text, low string) []word {
 			ascii = false
 		}
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if !asciiWordByte[c] {
-					break
-				}
+			c := text[i]
+			if asciiWordByte[c] {
 				i++
 				continue
+			}
+			if c < utf8.RuneSelf {
+				break
 			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -85,8 +86,9 @@ func appendWords(out []word, text, low string) []word {
 	return out
 }
 
-// asciiWordByte marks the ASCII letters and digits.
-var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+// asciiWordByte marks the ASCII letters and digits (a byte indexes it
+// without a bounds check).
+var asciiWordByte = func() (t [256]bool) {
 	for c := range t {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 	}

@@ -66,12 +66,13 @@ func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, 
 		}
 		j, ascii := i, true
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && c != '\'' && c != '`' {
-				if !foldBytes[c] {
-					break
-				}
+			c := text[j]
+			if foldBytes[c] {
 				j++ // ASCII letters and digits, without decoding
 				continue
+			}
+			if c < utf8.RuneSelf && c != '\'' && c != '`' {
+				break
 			}
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
