@@ -175,7 +175,7 @@ func isCaseless(toks []token) bool {
 }
 
 func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
-	first := toks[i]
+	first := &toks[i] // most tokens are settled by the first test: not copied
 	if !caseless && !first.cap && !(i+1 < len(toks) && toks[i+1].cap && isArticle(first.lower)) {
 		return span{}, false
 	}
@@ -201,7 +201,7 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
-		if n == 1 && !caseless && !first.acronym && g.neverAlone(first) {
+		if n == 1 && !caseless && !first.acronym && g.neverAlone(*first) {
 			return span{}, false // settled without normalising the word
 		}
 		key, cands := g.lookupSurface(sc, text[first.start:last.end])
