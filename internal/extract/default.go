@@ -54,11 +54,11 @@ func (c classifier) rankLower(text, lower string) []EventResult {
 }
 
 func convertResult(r eventtype.Result) EventResult {
-	out := EventResult{Code: r.Code, SubEvent: r.SubEvent, Score: r.Score, Cues: make([]Cue, 0, len(r.Cues))}
-	for _, q := range r.Cues {
-		out.Cues = append(out.Cues, Cue{Start: q.Start, End: q.End, Text: q.Text, Rule: q.Rule, Weight: q.Weight})
+	cues := r.Cues // each result's cues are its own: taken, not copied
+	if cues == nil {
+		cues = make([]Cue, 0) // never nil, as the copy was (no allocation)
 	}
-	return out
+	return EventResult{Code: r.Code, SubEvent: r.SubEvent, Score: r.Score, Cues: cues}
 }
 
 // timexDates adapts the timex package to DateFinder.

@@ -198,6 +198,15 @@ func IsACLED(code string) bool {
 // result builds label l's Result from a finished run.
 func (c *Classifier) result(st *state, text string, l int) Result {
 	r := Result{Code: c.rs.labels[l], SubEvent: c.sub[l], Score: st.score[l]}
+	n := 0
+	for _, ev := range st.evidence {
+		if ev.label == l {
+			n++
+		}
+	}
+	if n > 0 {
+		r.Cues = make([]Cue, 0, n) // one allocation, not one per doubling
+	}
 	for _, ev := range st.evidence {
 		if ev.label != l {
 			continue
