@@ -34,6 +34,7 @@ type doc struct {
 	acts     []actors.Mention
 	sc       *scratch // buffers nothing keeps after Extract; see release
 	frameBuf []frame  // analyse's frames, reused from sentence to sentence
+	segBuf   [][2]int // a whole sentence's one segment (see wholeSentence)
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {
