@@ -140,7 +140,11 @@ func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
 	toks, brk := sc.toks, sc.brk
 	caseless := isCaseless(toks)
 	out := sc.spans[:0]
-	spelledSeen := map[string][]uint8{} // a name's spelling flags, once per way it is written
+	if sc.spelled == nil {
+		sc.spelled = map[string][]uint8{}
+	}
+	clear(sc.spelled)
+	spelledSeen := sc.spelled // a name's spelling flags, once per way it is written
 	for i := 0; i < len(toks); {
 		sp, ok := g.longestAt(sc, text, toks, brk, i, caseless)
 		if !ok {
