@@ -134,7 +134,14 @@ func (d *doc) wordsIn(start, end int) (int, int) {
 	if end < start {
 		return i, firstWordFrom(d.words[:i], end)
 	}
-	return i, i + firstWordFrom(d.words[i:], end)
+	j := i // most spans hold a few words (wordsIn(off, off+1) asks for one): step, then search
+	for k := 0; k < 8 && j < len(d.words) && d.words[j].start < end; k++ {
+		j++
+	}
+	if j < len(d.words) && d.words[j].start < end {
+		j += firstWordFrom(d.words[j:], end)
+	}
+	return i, j
 }
 
 // firstHitFrom is sort.Search for the first phrase hit starting at off or

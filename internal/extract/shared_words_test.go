@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -235,4 +236,20 @@ func FuzzTokenizeRunes(f *testing.F) {
 			t.Errorf("tokenize(%q) (-rune by rune +tokenize):\n%s", text, diff)
 		}
 	})
+}
+
+// TestWordsInSearches holds wordsIn to the two binary searches it stands
+// for, on every span of a text, backwards spans included.
+func TestWordsInSearches(t *testing.T) {
+	text := "Gunmen killed 12 people in al-Tarmiyah on Monday, and a car bomb hit a market in the north of the city."
+	d := &doc{text: text, words: tokenize(text)}
+	for start := -1; start <= len(text)+1; start++ {
+		for end := -1; end <= len(text)+1; end++ {
+			wi := sort.Search(len(d.words), func(i int) bool { return d.words[i].start >= start })
+			wj := sort.Search(len(d.words), func(j int) bool { return d.words[j].start >= end })
+			if i, j := d.wordsIn(start, end); i != wi || j != wj {
+				t.Fatalf("wordsIn(%d, %d) = %d, %d, want %d, %d", start, end, i, j, wi, wj)
+			}
+		}
+	}
 }
