@@ -43,6 +43,11 @@ func TestShapeFilters(t *testing.T) {
 			t.Errorf("shapes reject number word %q", w)
 		}
 	}
+	for w := range statStarters {
+		if !statShapes.may(w) {
+			t.Errorf("statShapes rejects statistic cue starter %q", w)
+		}
+	}
 	plainWordValue := func(w string) (int, bool) {
 		if v, ok := numberWords[w]; ok {
 			return v, true
