@@ -126,11 +126,15 @@ func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) 
 	defer func() { d.sc.ranks = append(d.sc.ranks, rankCache{start, end, ranked, veto}) }()
 	rs := d.rank(start, end)
 	shift := shiftEvent
-	if _, owned := d.r.Events.(classifier); owned {
+	_, owned := d.r.Events.(classifier)
+	if owned {
 		shift = shiftOwnEvent // the default classifier's results are fresh copies
 	}
 	if len(rs) > 0 && (vetoCodes[rs[0].Code] || outweighs(rs)) {
 		return nil, shift(rs[0], start, end)
+	}
+	if owned {
+		ranked = rs[:0] // and so filtered in place
 	}
 	for _, r := range rs {
 		if !isACLED(r.Code) || weakCodes[r.Code] {
@@ -141,6 +145,9 @@ func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) 
 		if cueIn(r, start, end) {
 			ranked = append(ranked, r)
 		}
+	}
+	if len(ranked) == 0 {
+		ranked = nil
 	}
 	return ranked, EventResult{}
 }
