@@ -41,8 +41,11 @@ type classifier struct{ c *eventtype.Classifier }
 
 func (c classifier) Classify(text string) EventResult { return convertResult(c.c.Classify(text)) }
 
-func (c classifier) Rank(text string) []EventResult {
-	rs := c.c.Rank(text)
+func (c classifier) Rank(text string) []EventResult { return c.rankLower(text, "") }
+
+// rankLower is Rank with the text folded already (eventtype.Lower), or "".
+func (c classifier) rankLower(text, lower string) []EventResult {
+	rs := c.c.RankLower(text, lower)
 	out := make([]EventResult, 0, len(rs))
 	for _, r := range rs {
 		out = append(out, convertResult(r))
@@ -51,11 +54,11 @@ func (c classifier) Rank(text string) []EventResult {
 }
 
 func convertResult(r eventtype.Result) EventResult {
-	out := EventResult{Code: r.Code, SubEvent: r.SubEvent, Score: r.Score, Cues: make([]Cue, 0, len(r.Cues))}
-	for _, q := range r.Cues {
-		out.Cues = append(out.Cues, Cue{Start: q.Start, End: q.End, Text: q.Text, Rule: q.Rule, Weight: q.Weight})
+	cues := r.Cues // each result's cues are its own: taken, not copied
+	if cues == nil {
+		cues = make([]Cue, 0) // never nil, as the copy was (no allocation)
 	}
-	return out
+	return EventResult{Code: r.Code, SubEvent: r.SubEvent, Score: r.Score, Cues: cues}
 }
 
 // timexDates adapts the timex package to DateFinder.

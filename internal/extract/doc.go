@@ -21,6 +21,7 @@ type doc struct {
 	a        *article.Article
 	text     string
 	low      string // text with its ASCII letters lower-cased (textfold.ASCIILower)
+	evLow    string // text folded for the event classifier (see rank), once needed
 	r        *Resources
 	pub      time.Time
 	pubP     int
@@ -31,14 +32,14 @@ type doc struct {
 	places   []gazetteer.Mention // every plausible place mention
 	evPl     []gazetteer.Mention // those that can locate an event (see eventPlace)
 	acts     []actors.Mention
-	ranks    map[[2]int]rankCache
 	sc       *scratch // buffers nothing keeps after Extract; see release
 	frameBuf []frame  // analyse's frames, reused from sentence to sentence
+	segBuf   [][2]int // a whole sentence's one segment (see wholeSentence)
 }
 
 func newDoc(a *article.Article, r *Resources) *doc {
 	sents := splitSentences(a)
-	d := &doc{a: a, text: a.Text, r: r, sents: sents, ranks: make(map[[2]int]rankCache, len(sents))}
+	d := &doc{a: a, text: a.Text, r: r, sents: sents}
 	if a.Published.Known() {
 		d.pub, d.pubP = a.Published.Time, int(a.Published.Precision)
 	}
@@ -64,12 +65,13 @@ func newDoc(a *article.Article, r *Resources) *doc {
 	d.acts = r.Actors.FindWords(d.text, wordList(d.words))
 	d.places = d.plausiblePlaces(validPlaces(d.findPlaces(), len(d.text)))
 	slices.SortStableFunc(d.places, func(a, b gazetteer.Mention) int { return cmp.Compare(a.Start, b.Start) })
-	d.evPl = make([]gazetteer.Mention, 0, len(d.places))
+	d.evPl = d.sc.evPl[:0]
 	for _, m := range d.places {
 		if d.eventPlace(m) {
 			d.evPl = append(d.evPl, m)
 		}
 	}
+	d.sc.evPl = d.evPl
 	return d
 }
 
@@ -77,7 +79,7 @@ func newDoc(a *article.Article, r *Resources) *doc {
 // doc must not be used after.
 func (d *doc) release() {
 	putScratch(d.sc)
-	d.sc, d.words, d.hits = nil, nil, nil
+	d.sc, d.words, d.hits, d.evPl = nil, nil, nil, nil
 }
 
 // validDates keeps the date mentions whose spans lie inside the text, so a
@@ -105,7 +107,7 @@ func validPlaces(in []gazetteer.Mention, n int) []gazetteer.Mention {
 // hasHit reports a phrase hit of a category inside [start, end); it is
 // hitsIn without the allocation.
 func (d *doc) hasHit(cat string, start, end int) bool {
-	i := sort.Search(len(d.hits), func(i int) bool { return d.hits[i].start >= start })
+	i := d.firstHitFrom(start)
 	for ; i < len(d.hits) && d.hits[i].start < end; i++ {
 		if d.hits[i].cat == cat && d.hits[i].end <= end {
 			return true
@@ -117,7 +119,7 @@ func (d *doc) hasHit(cat string, start, end int) bool {
 // hitsIn returns the phrase hits of a category inside [start, end).
 func (d *doc) hitsIn(cat string, start, end int) []hit {
 	var out []hit
-	i := sort.Search(len(d.hits), func(i int) bool { return d.hits[i].start >= start })
+	i := d.firstHitFrom(start)
 	for ; i < len(d.hits) && d.hits[i].start < end; i++ {
 		if d.hits[i].cat == cat && d.hits[i].end <= end {
 			out = append(out, d.hits[i])
@@ -128,21 +130,60 @@ func (d *doc) hitsIn(cat string, start, end int) []hit {
 
 // wordsIn returns the index range [i, j) of the words inside [start, end).
 func (d *doc) wordsIn(start, end int) (int, int) {
-	i := sort.Search(len(d.words), func(i int) bool { return d.words[i].start >= start })
-	j := sort.Search(len(d.words), func(j int) bool { return d.words[j].start >= end })
+	i := firstWordFrom(d.words, start)
+	if end < start {
+		return i, firstWordFrom(d.words[:i], end)
+	}
+	j := i // most spans hold a few words (wordsIn(off, off+1) asks for one): step, then search
+	for k := 0; k < 8 && j < len(d.words) && d.words[j].start < end; k++ {
+		j++
+	}
+	if j < len(d.words) && d.words[j].start < end {
+		j += firstWordFrom(d.words[j:], end)
+	}
 	return i, j
+}
+
+// firstHitFrom is sort.Search for the first phrase hit starting at off or
+// later, without the call per step.
+func (d *doc) firstHitFrom(off int) int {
+	lo, hi := 0, len(d.hits)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if d.hits[h].start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
+}
+
+// firstWordFrom is sort.Search for the first word starting at off or
+// later, without the call per step.
+func firstWordFrom(ws []word, off int) int {
+	lo, hi := 0, len(ws)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if ws[h].start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // datesIn returns the dates inside [start, end).
 // The result may share the doc's own slice: read it, never write it.
 func (d *doc) datesIn(start, end int) []DateMention {
-	return within(d.dates, start, end, func(m DateMention) (int, int) { return m.Start, m.End })
+	return within(d.dates, start, end, func(m *DateMention) (int, int) { return m.Start, m.End })
 }
 
 // actorsIn returns the actor mentions inside [start, end).
 // The result may share the doc's own slice: read it, never write it.
 func (d *doc) actorsIn(start, end int) []actors.Mention {
-	return within(d.acts, start, end, func(m actors.Mention) (int, int) { return m.Start, m.End })
+	return within(d.acts, start, end, func(m *actors.Mention) (int, int) { return m.Start, m.End })
 }
 
 // historical reports whether a date lies well before publication: the
@@ -165,7 +206,7 @@ func (d *doc) historical(m DateMention) bool {
 // Syria"), and not a dateline ("ERBIL, Kurdistan Region –"). The result
 // may share the doc's own slice: read it, never write it.
 func (d *doc) placesIn(start, end int) []gazetteer.Mention {
-	return within(d.evPl, start, end, func(m gazetteer.Mention) (int, int) { return m.Start, m.End })
+	return within(d.evPl, start, end, func(m *gazetteer.Mention) (int, int) { return m.Start, m.End })
 }
 
 func (d *doc) eventPlace(m gazetteer.Mention) bool {
@@ -288,24 +329,34 @@ var compass = map[string]bool{
 
 // within returns the mentions of xs (sorted by start) that lie inside
 // [start, end). In the common case they form one run and the result shares
-// xs: read it, never write it. span gives a mention's offsets.
-func within[T any](xs []T, start, end int, span func(T) (int, int)) []T {
-	i := sort.Search(len(xs), func(i int) bool { s, _ := span(xs[i]); return s >= start })
+// xs: read it, never write it. span gives a mention's offsets (from a
+// pointer: a place mention is too big to copy at every step).
+func within[T any](xs []T, start, end int, span func(*T) (int, int)) []T {
+	lo, hi := 0, len(xs) // sort.Search for the first mention starting at start or later
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if s, _ := span(&xs[h]); s < start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	i := lo
 	j := i
 	for ; j < len(xs); j++ {
-		if s, e := span(xs[j]); s >= end || e > end {
+		if s, e := span(&xs[j]); s >= end || e > end {
 			break
 		}
 	}
 	if j == len(xs) {
 		return xs[i:j:j]
 	}
-	if s, _ := span(xs[j]); s >= end {
+	if s, _ := span(&xs[j]); s >= end {
 		return xs[i:j:j] // the common case: a run of the sorted mentions, shared
 	}
 	out := append([]T{}, xs[i:j]...)
 	for ; j < len(xs); j++ {
-		s, e := span(xs[j])
+		s, e := span(&xs[j])
 		if s >= end {
 			break
 		}

@@ -118,18 +118,23 @@ var weakCodes = map[string]bool{"CHANGE_TO_GROUP_ACT": true, "OTHER": true, "AGR
 // Forces" is not a mobilisation, "March" is not a march). A veto code
 // ranked first is returned apart: the text is not about political violence.
 func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) {
-	key := [2]int{start, end}
-	if c, ok := d.ranks[key]; ok {
-		return c.ranked, c.veto
+	for k := len(d.sc.ranks) - 1; k >= 0; k-- { // the spans of the sentence at hand are the last
+		if c := &d.sc.ranks[k]; c.start == start && c.end == end {
+			return c.ranked, c.veto
+		}
 	}
-	defer func() { d.ranks[key] = rankCache{ranked, veto} }()
-	rs := d.r.Events.Rank(d.text[start:end])
+	defer func() { d.sc.ranks = append(d.sc.ranks, rankCache{start, end, ranked, veto}) }()
+	rs := d.rank(start, end)
 	shift := shiftEvent
-	if _, owned := d.r.Events.(classifier); owned {
+	_, owned := d.r.Events.(classifier)
+	if owned {
 		shift = shiftOwnEvent // the default classifier's results are fresh copies
 	}
 	if len(rs) > 0 && (vetoCodes[rs[0].Code] || outweighs(rs)) {
 		return nil, shift(rs[0], start, end)
+	}
+	if owned {
+		ranked = rs[:0] // and so filtered in place
 	}
 	for _, r := range rs {
 		if !isACLED(r.Code) || weakCodes[r.Code] {
@@ -140,6 +145,9 @@ func (d *doc) rankLive(start, end int) (ranked []EventResult, veto EventResult) 
 		if cueIn(r, start, end) {
 			ranked = append(ranked, r)
 		}
+	}
+	if len(ranked) == 0 {
+		ranked = nil
 	}
 	return ranked, EventResult{}
 }
@@ -165,8 +173,9 @@ func outweighs(rs []EventResult) bool {
 
 // rankCache keeps a span's ranked types: segments are ranked once.
 type rankCache struct {
-	ranked []EventResult
-	veto   EventResult
+	start, end int
+	ranked     []EventResult
+	veto       EventResult
 }
 
 // choose picks the type of the span [start, end) from ranked types: the

@@ -52,30 +52,48 @@ func tokenize(text string) []word {
 // appendWords is tokenize appending to out, so that a caller can reuse
 // its slice; low is textfold.ASCIILower(text).
 func appendWords(out []word, text, low string) []word {
-	start, ascii := -1, true
-	for i, r := range text {
-		var isWord bool
-		if r < utf8.RuneSelf { // the common case, without the Unicode tables
-			c := byte(r)
-			isWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	for i := 0; i < len(text); {
+		start, ascii := i, true
+		if c := text[i]; c < utf8.RuneSelf { // the common case, without the Unicode tables
+			if i++; !asciiWordByte[c] {
+				continue
+			}
 		} else {
-			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if i += n; !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				continue
+			}
+			ascii = false
 		}
-		switch {
-		case isWord && start < 0:
-			start, ascii = i, r < utf8.RuneSelf
-		case isWord:
-			ascii = ascii && r < utf8.RuneSelf
-		case start >= 0:
-			out = append(out, word{start, i, foldWord(text, low, start, i, ascii)})
-			start = -1
+		for i < len(text) {
+			c := text[i]
+			if asciiWordByte[c] {
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			i += n
+			ascii = false
 		}
-	}
-	if start >= 0 {
-		out = append(out, word{start, len(text), foldWord(text, low, start, len(text), ascii)})
+		out = append(out, word{start, i, foldWord(text, low, start, i, ascii)})
 	}
 	return out
 }
+
+// asciiWordByte marks the ASCII letters and digits (a byte indexes it
+// without a bounds check).
+var asciiWordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // wordList hands the words to the actor dictionary, which cuts text into
 // words the same way (actors.Words).

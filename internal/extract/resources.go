@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sitrep-org/sitrep/internal/actors"
+	"github.com/sitrep-org/sitrep/internal/extract/eventtype"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
 	"github.com/sitrep-org/sitrep/internal/incident"
 )
@@ -34,12 +35,10 @@ type EventResult struct {
 	Cues     []Cue // best first
 }
 
-// Cue is one span of text that made a classifier decide.
-type Cue struct {
-	Start, End int
-	Text, Rule string
-	Weight     float64
-}
+// Cue is one span of text that made a classifier decide: the event
+// classifier's own type, so that its results pass to the extractor
+// without copying every cue.
+type Cue = eventtype.Cue
 
 // DateFinder finds date expressions in a text, resolved against the
 // publication date and never after it.

@@ -24,16 +24,16 @@ func (d *doc) seatMetonym(m gazetteer.Mention) bool {
 	if !ok {
 		return false
 	}
-	name := m.Text
-	if rest, ok := lowerCut(name, "the "); ok {
-		name = rest
-	}
-	if !sn.Seat(name) {
-		return false
-	}
 	i, _ := d.wordsIn(m.Start, m.Start+1)
 	if i > 0 && d.words[i-1].lower == "the" {
 		i--
 	}
-	return i == 0 || !locatives[d.words[i-1].lower]
+	if i > 0 && locatives[d.words[i-1].lower] {
+		return false // settled without the gazetteer's look-up: most places follow "in"
+	}
+	name := m.Text
+	if rest, ok := lowerCut(name, "the "); ok {
+		name = rest
+	}
+	return sn.Seat(name)
 }

@@ -7,7 +7,7 @@ import "strings"
 func (d *doc) segments(s sentence, ev EventResult) [][2]int {
 	bounds := d.strongBounds(s.start, s.end)
 	if len(bounds) == 0 {
-		return [][2]int{{s.start, s.end}}
+		return d.wholeSentence(s)
 	}
 	cuts := append([]int{s.start}, bounds...)
 	cuts = append(cuts, s.end)
@@ -18,7 +18,7 @@ func (d *doc) segments(s sentence, ev EventResult) [][2]int {
 		}
 	}
 	if len(evSegs) < 2 || !d.distinctAnchors(evSegs) {
-		return [][2]int{{s.start, s.end}}
+		return d.wholeSentence(s)
 	}
 	evSegs[0][0] = s.start
 	for i := range evSegs {
@@ -29,6 +29,13 @@ func (d *doc) segments(s sentence, ev EventResult) [][2]int {
 		}
 	}
 	return evSegs
+}
+
+// wholeSentence is segments' answer for a sentence that stays whole, in a
+// buffer the doc reuses: valid until the next call.
+func (d *doc) wholeSentence(s sentence) [][2]int {
+	d.segBuf = append(d.segBuf[:0], [2]int{s.start, s.end})
+	return d.segBuf
 }
 
 // describesEvent reports whether a clause read alone has an ACLED type:

@@ -89,11 +89,12 @@ func splitSentences(a *article.Article) []sentence {
 // It appends the sentences to out.
 func splitLine(out []sentence, text string, start, end int) []sentence {
 	from := start
+	next := [3]int{-1, -1, -1} // where the next '.', '!' and '?' are (see nextStop)
 	for i := start; i < end; i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+		if i = nextStop(text, i, end, &next); i >= end {
+			break
 		}
+		c := text[i]
 		j := skipClosers(text, i+1, end)
 		if j >= end || !isSpace(text, j) {
 			continue
@@ -107,6 +108,25 @@ func splitLine(out []sentence, text string, start, end int) []sentence {
 		i = k - 1
 	}
 	return appendTrimmed(out, text, from, end)
+}
+
+// nextStop returns the offset of the first '.', '!' or '?' in
+// text[i:end], or end. next holds where each of them was found last (-1:
+// not yet looked for); only those behind i are looked for again, each with
+// strings.IndexByte, so a line is read about once per mark rather than a
+// byte at a time.
+func nextStop(text string, i, end int, next *[3]int) int {
+	at := end
+	for k, c := range [3]byte{'.', '!', '?'} {
+		if next[k] < i {
+			next[k] = end
+			if n := strings.IndexByte(text[i:end], c); n >= 0 {
+				next[k] = i + n
+			}
+		}
+		at = min(at, next[k])
+	}
+	return at
 }
 
 func appendTrimmed(out []sentence, text string, s, e int) []sentence {

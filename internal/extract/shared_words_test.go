@@ -3,9 +3,13 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/sitrep-org/sitrep/internal/actors"
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
@@ -196,4 +200,56 @@ func testArticleTexts(tb testing.TB) []string {
 		out = append(out, string(b))
 	}
 	return out
+}
+
+// runeWords is tokenize as the rune-by-rune reading the actor dictionary
+// documents (actors.Words): runs of unicode.IsLetter or unicode.IsDigit,
+// lower-cased with strings.ToLower. tokenize reads ASCII a byte at a time
+// and must cut the same words.
+func runeWords(text string) []word {
+	var out []word
+	start := -1
+	for i, r := range text {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case w && start < 0:
+			start = i
+		case !w && start >= 0:
+			out = append(out, word{start, i, strings.ToLower(text[start:i])})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{start, len(text), strings.ToLower(text[start:])})
+	}
+	return out
+}
+
+// FuzzTokenizeRunes holds tokenize to runeWords on any text.
+func FuzzTokenizeRunes(f *testing.F) {
+	for _, s := range sharedWordTexts {
+		f.Add(s)
+	}
+	f.Add("Ünal's 3rd\u0301x ДОМ 北京 \xc3")
+	f.Fuzz(func(t *testing.T, text string) {
+		if diff := cmp.Diff(runeWords(text), tokenize(text), cmp.AllowUnexported(word{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("tokenize(%q) (-rune by rune +tokenize):\n%s", text, diff)
+		}
+	})
+}
+
+// TestWordsInSearches holds wordsIn to the two binary searches it stands
+// for, on every span of a text, backwards spans included.
+func TestWordsInSearches(t *testing.T) {
+	text := "Gunmen killed 12 people in al-Tarmiyah on Monday, and a car bomb hit a market in the north of the city."
+	d := &doc{text: text, words: tokenize(text)}
+	for start := -1; start <= len(text)+1; start++ {
+		for end := -1; end <= len(text)+1; end++ {
+			wi := sort.Search(len(d.words), func(i int) bool { return d.words[i].start >= start })
+			wj := sort.Search(len(d.words), func(j int) bool { return d.words[j].start >= end })
+			if i, j := d.wordsIn(start, end); i != wi || j != wj {
+				t.Fatalf("wordsIn(%d, %d) = %d, %d, want %d, %d", start, end, i, j, wi, wj)
+			}
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-org/sitrep/internal/extract/eventtype"
 	"github.com/sitrep-org/sitrep/internal/extract/quantity"
 	"github.com/sitrep-org/sitrep/internal/extract/timex"
 	"github.com/sitrep-org/sitrep/internal/gazetteer"
@@ -31,6 +32,45 @@ func (d *doc) findPlaces() []gazetteer.Mention {
 	}
 	return d.r.Places.Find(d.text)
 }
+
+// lowerEvents is an EventClassifier that can take the text folded already
+// (the default classifier, with eventtype.Lower).
+type lowerEvents interface {
+	rankLower(text, lower string) []EventResult
+}
+
+// rank ranks the event types of text[start:end]. The default classifier
+// is handed its share of one folded copy of the article, made at the
+// first call, instead of folding every sentence and clause anew.
+func (d *doc) rank(start, end int) []EventResult {
+	lr, ok := d.r.Events.(lowerEvents)
+	if !ok {
+		return d.r.Events.Rank(d.text[start:end])
+	}
+	if len(d.evLow) != len(d.text) {
+		d.evLow = eventLower(d.text, d.low)
+	}
+	lower := "" // a span that does not start and end at runes is folded alone
+	if runeStart(d.text, start) && runeStart(d.text, end) {
+		lower = d.evLow[start:end]
+	}
+	return lr.rankLower(d.text[start:end], lower)
+}
+
+// eventLower is eventtype.Lower(text); low is textfold.ASCIILower(text),
+// which is the same for an ASCII text.
+func eventLower(text, low string) string {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return eventtype.Lower(text)
+		}
+	}
+	return low
+}
+
+// runeStart reports whether offset i of text is the start of a rune or
+// the text's end.
+func runeStart(text string, i int) bool { return i == len(text) || utf8.RuneStart(text[i]) }
 
 // tokenDates is a DateFinder that can read text already tokenized
 // (quantity.Tokenize).
@@ -63,6 +103,8 @@ type scratch struct {
 	qtoks  []quantity.Token // the article's tokens, when shared is set
 	shared bool             // a default reader takes the article's tokens
 	stoks  []quantity.Token // one sentence's tokens, offsets from its start
+	ranks  []rankCache      // the spans ranked so far (see rankLive)
+	evPl   []gazetteer.Mention
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -71,10 +113,17 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // article does not stay pinned in memory.
 const maxPooledWords = 1 << 15
 
+// maxPooledPlaces bounds the event places kept for reuse likewise.
+const maxPooledPlaces = 1 << 10
+
 func putScratch(sc *scratch) {
-	if sc == nil || cap(sc.words) > maxPooledWords || cap(sc.qtoks) > maxPooledWords {
+	if sc == nil || cap(sc.words) > maxPooledWords || cap(sc.qtoks) > maxPooledWords || cap(sc.evPl) > maxPooledPlaces {
 		return
 	}
+	clear(sc.ranks) // the article's results and places go with it
+	sc.ranks = sc.ranks[:0]
+	clear(sc.evPl)
+	sc.evPl = sc.evPl[:0]
 	scratchPool.Put(sc)
 }
 

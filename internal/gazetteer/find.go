@@ -38,9 +38,9 @@ func (g *Gazetteer) find(text, low string) []Mention {
 	if g.w.Spatial != 0 {
 		spatial = g.newSpatialIndex(spans)
 	}
-	var from []int         // the span each mention reads
-	var margins []float64  // and its lead over the runner-up
-	var quals []*qualifier // and the qualifier after it
+	from := make([]int, 0, len(spans))         // the span each mention reads
+	margins := make([]float64, 0, len(spans))  // and its lead over the runner-up
+	quals := make([]*qualifier, 0, len(spans)) // and the qualifier after it
 	for k, sp := range spans {
 		st := states[sp.key]
 		if st == nil {

@@ -66,34 +66,43 @@ func normalizeGeneral(name string) string {
 }
 
 // foldTokens lower-cases, strips diacritics and apostrophes, and splits on
-// everything that is not a letter or digit.
+// everything that is not a letter or digit. The tokens are cut from one
+// string: a name costs a few allocations, not a few per word.
 func foldTokens(s string) []string {
 	if !isASCII(s) {
 		s = norm.NFD.String(s)
 	}
-	var tokens []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			tokens = append(tokens, cur.String())
-			cur.Reset()
-		}
-	}
+	var bufArr [64]byte
+	var boundsArr [8][2]int
+	buf, bounds, start := bufArr[:0], boundsArr[:0], 0
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			cur.WriteRune(r)
+			buf = append(buf, byte(r))
 		case r >= 'A' && r <= 'Z':
-			cur.WriteRune(r + 'a' - 'A')
+			buf = append(buf, byte(r+'a'-'A'))
 		case isApostrophe(r) || unicode.Is(unicode.Mn, r):
 			// dropped without splitting: Karbala' = Karbala, Ba'qubah = Baqubah
 		case unicode.IsLetter(r):
-			cur.WriteString(foldLetter(unicode.ToLower(r)))
+			buf = append(buf, foldLetter(unicode.ToLower(r))...)
 		default:
-			flush()
+			if len(buf) > start {
+				bounds = append(bounds, [2]int{start, len(buf)})
+				start = len(buf)
+			}
 		}
 	}
-	flush()
+	if len(buf) > start {
+		bounds = append(bounds, [2]int{start, len(buf)})
+	}
+	if len(bounds) == 0 {
+		return nil
+	}
+	all := string(buf)
+	tokens := make([]string, len(bounds))
+	for k, b := range bounds {
+		tokens[k] = all[b[0]:b[1]]
+	}
 	return tokens
 }
 

@@ -60,10 +60,10 @@ func dropDecorationsIdx(low []byte, toks [][2]int) [][2]int {
 	out := outBuf[:0]
 	for i, b := range toks {
 		t := low[b[0]:b[1]]
-		if articles[string(t)] && all > 1 {
-			continue
+		if all > 1 && len(t) <= maxArticleLen && articles[string(t)] {
+			continue // a one-word name (most of the scan's) looks up no table
 		}
-		if i == 0 && typePrefixes[string(t)] && all > 1 {
+		if i == 0 && all > 1 && typePrefixes[string(t)] {
 			continue
 		}
 		out = append(out, b)

@@ -195,6 +195,9 @@ func (g *Gazetteer) widenParts(text string, out []Mention) {
 // compassBefore finds a compass word ending at end ("northern" in
 // "in northern Syria"), starting a word, and returns where it starts.
 func compassBefore(text string, end int) (int, compassPart, bool) {
+	if !mayEndCompass(text, end) {
+		return 0, compassPart{}, false
+	}
 	for _, c := range compassWords {
 		start := end - len(c.word)
 		if start < 0 || !strings.EqualFold(text[start:end], c.word) {
@@ -208,6 +211,22 @@ func compassBefore(text string, end int) (int, compassPart, bool) {
 		return start, c.part, true
 	}
 	return 0, compassPart{}, false
+}
+
+// mayEndCompass reports whether text[:end] can end in a compass word: every
+// one ends in h, t, l or "ern" (no other rune folds to those ASCII
+// letters), and most words before a region's name ("in", "of") do not.
+func mayEndCompass(text string, end int) bool {
+	if end < len("east") {
+		return false
+	}
+	switch text[end-1] | 0x20 {
+	case 'h', 't', 'l':
+		return true
+	case 'n':
+		return text[end-2]|0x20 == 'r' && text[end-3]|0x20 == 'e'
+	}
+	return false
 }
 
 // namesDirectly reports whether name is the region's own name or one of

@@ -93,3 +93,34 @@ func TestFindWidensParts(t *testing.T) {
 		}
 	}
 }
+
+// TestCompassBeforeFilter holds compassBefore's quick test of the last
+// letters to the word-by-word comparison it stands in front of.
+func TestCompassBeforeFilter(t *testing.T) {
+	slow := func(text string, end int) (int, bool) {
+		for _, c := range compassWords {
+			start := end - len(c.word)
+			if start < 0 || !strings.EqualFold(text[start:end], c.word) {
+				continue
+			}
+			if start > 0 {
+				if b := text[start-1]; b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '-' || b >= 0x80 {
+					continue
+				}
+			}
+			return start, true
+		}
+		return 0, false
+	}
+	texts := []string{"in", "of", "the", "a", "to", "far-flung", "ſouth", "Kentral", "(east", "ERN", "rn", "n"}
+	for _, c := range compassWords {
+		texts = append(texts, c.word, strings.ToUpper(c.word), "in "+c.word, "mid"+c.word, "-"+c.word)
+	}
+	for _, text := range texts {
+		wantStart, wantOK := slow(text, len(text))
+		start, _, ok := compassBefore(text, len(text))
+		if ok != wantOK || start != wantStart {
+			t.Errorf("compassBefore(%q) = %d, %v; the word-by-word test says %d, %v", text, start, ok, wantStart, wantOK)
+		}
+	}
+}

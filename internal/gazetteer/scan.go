@@ -66,12 +66,13 @@ func appendTokens(toks []token, breakBefore []bool, text, low string) ([]token, 
 		}
 		j, ascii := i, true
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && c != '\'' && c != '`' {
-				if !foldBytes[c] {
-					break
-				}
+			c := text[j]
+			if foldBytes[c] {
 				j++ // ASCII letters and digits, without decoding
 				continue
+			}
+			if c < utf8.RuneSelf && c != '\'' && c != '`' {
+				break
 			}
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
@@ -139,7 +140,11 @@ func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
 	toks, brk := sc.toks, sc.brk
 	caseless := isCaseless(toks)
 	out := sc.spans[:0]
-	spelledSeen := map[string][]uint8{} // a name's spelling flags, once per way it is written
+	if sc.spelled == nil {
+		sc.spelled = map[string][]uint8{}
+	}
+	clear(sc.spelled)
+	spelledSeen := sc.spelled // a name's spelling flags, once per way it is written
 	for i := 0; i < len(toks); {
 		sp, ok := g.longestAt(sc, text, toks, brk, i, caseless)
 		if !ok {
@@ -174,7 +179,7 @@ func isCaseless(toks []token) bool {
 }
 
 func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []bool, i int, caseless bool) (span, bool) {
-	first := toks[i]
+	first := &toks[i] // most tokens are settled by the first test: not copied
 	if !caseless && !first.cap && !(i+1 < len(toks) && toks[i+1].cap && isArticle(first.lower)) {
 		return span{}, false
 	}
@@ -200,7 +205,7 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
-		if n == 1 && !caseless && !first.acronym && g.neverAlone(first) {
+		if n == 1 && !caseless && !first.acronym && g.neverAlone(*first) {
 			return span{}, false // settled without normalising the word
 		}
 		key, cands := g.lookupSurface(sc, text[first.start:last.end])
@@ -488,8 +493,8 @@ func capitalState(text string, end int, word string) bool {
 // isShortMixed reports a word of at most two letters that is not all
 // capitals.
 func isShortMixed(w string) bool {
-	if len(w) > 2*utf8.UTFMax {
-		return false // more than two runes, whatever they are
+	if len(w) > 2*utf8.UTFMax || len(w) > 2 && w[0]|w[1]|w[2] < utf8.RuneSelf {
+		return false // more than two runes, whatever they are (or three ASCII bytes first)
 	}
 	if isASCII(w) {
 		return len(w) <= 2 && strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' })

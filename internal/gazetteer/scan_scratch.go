@@ -6,11 +6,12 @@ package gazetteer
 // it returns, so that a stream of documents does not allocate (and the
 // collector does not sweep) these buffers once per document.
 type scanScratch struct {
-	toks  []token
-	brk   []bool
-	spans []span
-	hits  map[string]surfaceHit // look-ups by spelling (see lookupSurface)
-	opens map[string]bool       // prefix tests by spelling (see surfaceMayOpen)
+	toks    []token
+	brk     []bool
+	spans   []span
+	hits    map[string]surfaceHit // look-ups by spelling (see lookupSurface)
+	opens   map[string]bool       // prefix tests by spelling (see surfaceMayOpen)
+	spelled map[string][]uint8    // spelling flags by spelling (see scan)
 }
 
 // maxPooledTokens bounds the buffers kept for reuse: one very long document
@@ -35,9 +36,10 @@ func (g *Gazetteer) putScratch(sc *scanScratch) {
 	}
 	clear(sc.spans) // drop the references to the document's candidates
 	if len(sc.hits) > maxPooledSpellings {
-		sc.hits, sc.opens = nil, nil // a map keeps its size when cleared
+		sc.hits, sc.opens, sc.spelled = nil, nil, nil // a map keeps its size when cleared
 	}
 	clear(sc.hits)
 	clear(sc.opens)
+	clear(sc.spelled)
 	g.scratch.Put(sc)
 }

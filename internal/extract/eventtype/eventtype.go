@@ -99,7 +99,7 @@ func newFromText(file, text string) (*Classifier, error) {
 // Classify returns the best label for text, or a Result with Code "" when no
 // label reaches the rules' minimum score.
 func (c *Classifier) Classify(text string) Result {
-	st := c.run(text)
+	st := c.run(text, "")
 	defer c.scratch.Put(st)
 	order := st.ranked(c.rs)
 	if len(order) == 0 {
@@ -113,7 +113,7 @@ func (c *Classifier) Classify(text string) Result {
 // CASE shared task) wants it; an extractor deciding whether a sentence
 // reports an event wants Classify.
 func (c *Classifier) Best(text string) Result {
-	st := c.run(text)
+	st := c.run(text, "")
 	defer c.scratch.Put(st)
 	order := st.rankedAbove(c.rs, 0)
 	if len(order) == 0 {
@@ -123,8 +123,13 @@ func (c *Classifier) Best(text string) Result {
 }
 
 // Rank returns every label that reached the minimum score, best first.
-func (c *Classifier) Rank(text string) []Result {
-	st := c.run(text)
+func (c *Classifier) Rank(text string) []Result { return c.RankLower(text, "") }
+
+// RankLower is Rank for a caller that has folded the text already: lower
+// is Lower(text) (see Lower for taking it from a longer text), or "" to
+// have Rank fold it. A lower of another length is ignored.
+func (c *Classifier) RankLower(text, lower string) []Result {
+	st := c.run(text, lower)
 	defer c.scratch.Put(st)
 	order := st.ranked(c.rs)
 	out := make([]Result, 0, len(order))
@@ -193,6 +198,15 @@ func IsACLED(code string) bool {
 // result builds label l's Result from a finished run.
 func (c *Classifier) result(st *state, text string, l int) Result {
 	r := Result{Code: c.rs.labels[l], SubEvent: c.sub[l], Score: st.score[l]}
+	n := 0
+	for _, ev := range st.evidence {
+		if ev.label == l {
+			n++
+		}
+	}
+	if n > 0 {
+		r.Cues = make([]Cue, 0, n) // one allocation, not one per doubling
+	}
 	for _, ev := range st.evidence {
 		if ev.label != l {
 			continue

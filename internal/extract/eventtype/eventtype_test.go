@@ -237,7 +237,7 @@ func TestStemming(t *testing.T) {
 func TestTokenizeSpans(t *testing.T) {
 	c := newTestClassifier(t)
 	text := "Gen. Smith's troops fired 1,200 shells. Then they left—quickly!"
-	toks := c.rs.tokenize(text, nil)
+	toks := c.rs.tokenize(text, "", nil)
 	var words []string
 	for _, tk := range toks {
 		words = append(words, text[tk.start:tk.end])

@@ -89,12 +89,13 @@ func zero(s []float64, n int) []float64 {
 	return s
 }
 
-// run tokenizes text, finds every pattern and scores every label.
-func (c *Classifier) run(text string) *state {
+// run tokenizes text, finds every pattern and scores every label; lower
+// is Lower(text), or "".
+func (c *Classifier) run(text, lower string) *state {
 	rs := c.rs
 	st := c.scratch.Get().(*state)
 	st.reset(len(rs.sets), len(rs.labels))
-	st.toks = rs.tokenize(text, st.toks)
+	st.toks = rs.tokenize(text, lower, st.toks)
 	st.lede = findLede(st.toks)
 	rs.findHits(st)
 	rs.markModes(st)

@@ -82,10 +82,20 @@ func isWordRune(r rune) bool {
 // isWordRuneWide is isWordRune beyond ASCII.
 func isWordRuneWide(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// Lower is the lower-cased copy of text that Rank reads (same length, same
+// byte offsets). Each rune is folded alone, so Lower(text)[i:j] is
+// Lower(text[i:j]) whenever i and j are rune starts (utf8.RuneStart) or
+// the text's ends: a caller that ranks many spans of one text can fold it
+// once and hand the spans to RankLower.
+func Lower(text string) string { return lowerASCIIish(text) }
+
 // tokenize splits text into stemmed word tokens with sentence numbers. A
 // possessive "'s" is dropped; digits separated by "," or "." stay one token.
-func (rs *ruleSet) tokenize(text string, out []token) []token {
-	lower := lowerASCIIish(text)
+// lower is Lower(text), or "" to have it computed.
+func (rs *ruleSet) tokenize(text, lower string, out []token) []token {
+	if len(lower) != len(text) {
+		lower = lowerASCIIish(text)
+	}
 	sent, clause := 0, 0
 	for i := 0; i < len(lower); {
 		// ASCII is read in line: most of a news text is ASCII, and
@@ -107,13 +117,16 @@ func (rs *ruleSet) tokenize(text string, out []token) []token {
 		start := i
 		num := true
 		for i < len(lower) {
-			if c := lower[i]; c < utf8.RuneSelf && isASCIIWordByte(c) { // the common case, without a call
+			c := lower[i]
+			if asciiWordBytes[c] { // the common case, without a call
 				num = num && '0' <= c && c <= '9'
 				i++
 				continue
 			}
-			r, n = utf8.DecodeRuneInString(lower[i:])
-			if isWordRune(r) {
+			if r, n = rune(c), 1; c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(lower[i:])
+			}
+			if r >= utf8.RuneSelf && isWordRuneWide(r) {
 				if r < '0' || r > '9' {
 					num = false
 				}
@@ -145,14 +158,42 @@ func (rs *ruleSet) tokenize(text string, out []token) []token {
 	return out
 }
 
+// asciiWordBytes marks the bytes isASCIIWordByte accepts, for the
+// tokenizer's inner loop.
+var asciiWordBytes = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isASCIIWordByte(byte(c))
+	}
+	return t
+}()
+
 // isName reports whether an original word is capitalised but not all
 // capitals (a headline in capitals says nothing about names).
 func isName(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf { // ASCII first: no Unicode tables until a wider rune
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		for i := 1; i < len(w); i++ {
+			switch c := w[i]; {
+			case c >= utf8.RuneSelf:
+				return hasLower(w[i:])
+			case 'a' <= c && c <= 'z':
+				return true
+			}
+		}
+		return false
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	for _, r := range w[n:] {
+	return hasLower(w[n:])
+}
+
+// hasLower reports whether w holds a lower-case letter.
+func hasLower(w string) bool {
+	for _, r := range w {
 		if unicode.IsLower(r) {
 			return true
 		}

@@ -103,6 +103,9 @@ func (s *shapes) may(w string) bool {
 // startShapes are the shapes of itemStarters and numberWords.
 var startShapes = shapesOf(itemStarters, keys(numberWords))
 
+// statShapes are the shapes of statStarters.
+var statShapes = shapesOf(statStarters)
+
 // numberShapes are the shapes of numberWords.
 var numberShapes = shapesOf(keys(numberWords))
 

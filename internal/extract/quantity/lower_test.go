@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sitrep-org/sitrep/internal/textfold"
 )
@@ -40,6 +41,11 @@ func TestShapeFilters(t *testing.T) {
 	for w := range numberWords {
 		if !startShapes.may(w) || !numberShapes.may(w) {
 			t.Errorf("shapes reject number word %q", w)
+		}
+	}
+	for w := range statStarters {
+		if !statShapes.may(w) {
+			t.Errorf("statShapes rejects statistic cue starter %q", w)
 		}
 	}
 	plainWordValue := func(w string) (int, bool) {
@@ -110,4 +116,32 @@ func TestParseNumberShapes(t *testing.T) {
 			t.Errorf("parseNumber at %d = %+v, %v; want %+v, %v", i, got, ok, want, wok)
 		}
 	}
+}
+
+// scanWordRunes is scanWord decoding every rune, as it did before its
+// ASCII table: the words it must find.
+func scanWordRunes(text string, i int) int {
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if isAlnum(r) || joins(text, i, r, w) {
+			i += w
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// FuzzScanWord holds scanWord to scanWordRunes from every offset.
+func FuzzScanWord(f *testing.F) {
+	for _, s := range []string{"twenty-five al-Tarmiyah 3,500 2020-03-08 1.5 9/3", "a‑b Ünal’s 3,50 x,\xff-y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for i := range len(text) {
+			if got, want := scanWord(text, i), scanWordRunes(text, i); got != want {
+				t.Fatalf("scanWord(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	})
 }

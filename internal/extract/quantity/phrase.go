@@ -332,7 +332,7 @@ func statisticCue(toks []Token) (string, bool) {
 		if cue != "" {
 			continue
 		}
-		if statStarters[toks[i].Lower] {
+		if statShapes.may(toks[i].Lower) && statStarters[toks[i].Lower] {
 			for _, c := range statCues {
 				if hasWords(toks, i, c.words) {
 					cue = c.name

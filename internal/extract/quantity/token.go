@@ -109,6 +109,15 @@ func newToken(text, lower string, start, end int) Token {
 	return Token{Start: start, End: end, Text: s, Lower: lower[start:end], Kind: k}
 }
 
+// alnumBytes marks the bytes asciiAlnum accepts (a byte indexes it without
+// a bounds check).
+var alnumBytes = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiAlnum(byte(c))
+	}
+	return t
+}()
+
 func asciiAlnum(c byte) bool {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
@@ -134,9 +143,13 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // scanWord returns the end of the word or number starting at i.
 func scanWord(text string, i int) int {
 	for i < len(text) {
-		if asciiAlnum(text[i]) {
+		c := text[i]
+		if alnumBytes[c] {
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && c != '/' && c != '.' && c != ',' {
+			break // other ASCII neither continues a word nor joins two parts
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if isAlnum(r) {

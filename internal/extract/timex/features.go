@@ -122,12 +122,28 @@ func (f *feature) countAt(toks []quantity.Token, i int) {
 // first two letters and length): most words of a text are in no rule, and
 // the test settles them without hashing.
 func lookupWord(w string) (wordInfo, bool) {
-	if i, ok := shapeIndex(w); ok && wordShapes[i]&(1<<len(w)) == 0 {
-		return wordInfo{}, false
+	if i, ok := shapeIndex(w); ok {
+		if wordShapes[i]&(1<<len(w)) == 0 {
+			return wordInfo{}, false
+		}
+	} else if w != "" && otherShapes[w[0]]&(1<<min(len(w), 31)) == 0 {
+		return wordInfo{}, false // punctuation and one-letter words, mostly
 	}
 	info, ok := gram.words[w]
 	return info, ok
 }
+
+// otherShapes holds, for the grammar's words that shapeIndex does not
+// place, a bit per length (31 for longer) under their first byte: the
+// test for punctuation, numbers and one-letter words.
+var otherShapes = func() (s [256]uint32) {
+	for w := range gram.words {
+		if _, ok := shapeIndex(w); !ok && w != "" {
+			s[w[0]] |= 1 << min(len(w), 31)
+		}
+	}
+	return s
+}()
 
 // wordShapes holds, for each pair of first letters a-z, a bit per length
 // of the grammar's words that start with them.

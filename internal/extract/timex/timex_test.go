@@ -199,3 +199,20 @@ func BenchmarkFind(b *testing.B) {
 		Find(text, pub, 1)
 	}
 }
+
+// TestLookupWordFindsEveryWord holds the shape tests in front of the
+// grammar's word table to what they stand for: no word of the table is
+// turned away.
+func TestLookupWordFindsEveryWord(t *testing.T) {
+	for w, want := range gram.words {
+		if got, ok := lookupWord(w); !ok || got != want {
+			t.Errorf("lookupWord(%q) = %v, %v; want the table's entry", w, got, ok)
+		}
+	}
+	for _, w := range []string{",", ".", "a", "x", "1", "-", "’"} {
+		_, want := gram.words[w]
+		if _, ok := lookupWord(w); ok != want {
+			t.Errorf("lookupWord(%q) = %v, the table says %v", w, ok, want)
+		}
+	}
+}
