@@ -156,6 +156,7 @@ func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
 			// a type word taken into the mention ("Borno State") is not scanned again
 		}
 	}
+	out = g.dropSurnames(low, toks, brk, out) // "Bill Campbell": a person here (surnames.go)
 	g.spreadPluralHints(text, out)
 	sc.spans = out
 	return out
