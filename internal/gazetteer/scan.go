@@ -156,7 +156,7 @@ func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
 			// a type word taken into the mention ("Borno State") is not scanned again
 		}
 	}
-	out = g.dropSurnames(low, toks, brk, out) // "Bill Campbell": a person here (surnames.go)
+	out = g.dropNonPlaces(text, low, toks, brk, out) // "Bill Campbell", "Jan. 1": a person, a date (surnames.go)
 	g.spreadPluralHints(text, out)
 	sc.spans = out
 	return out

@@ -2,6 +2,12 @@ package gazetteer
 
 import "strings"
 
+// dropNonPlaces removes from a scan's spans the names that the rest of
+// the document shows are no places: dates (monthdates.go) and people.
+func (g *Gazetteer) dropNonPlaces(text, low string, toks []token, brk []bool, spans []span) []span {
+	return g.dropSurnames(low, toks, brk, dropDates(text, low, spans))
+}
+
 // dropSurnames removes the one-word names that the document also writes
 // right after a given name ("Bill Campbell" ... "Campbell said"): in this
 // document the word is a person's, and none of its mentions is the place
