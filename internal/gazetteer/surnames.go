@@ -1,6 +1,9 @@
 package gazetteer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // dropNonPlaces removes from a scan's spans the names that the rest of
 // the document shows are no places: dates (monthdates.go) and people.
@@ -17,36 +20,29 @@ func (g *Gazetteer) dropNonPlaces(text, low string, toks []token, brk []bool, sp
 // with a region, a country or a city of speakerMaxPop among their
 // readings stay (George Washington does not take Washington away).
 func (g *Gazetteer) dropSurnames(low string, toks []token, brk []bool, spans []span) []span {
-	var words map[string]bool
-	for _, sp := range spans {
-		if sp.tokens != 1 || sp.caseless || !g.surnameOK(sp.cands) {
-			continue
-		}
-		if words == nil {
-			words = map[string]bool{}
-		}
-		words[low[sp.start:sp.nameEnd]] = true
-	}
-	if words == nil {
-		return spans
-	}
-	var persons map[string]bool
+	var buf [8]string
+	after := buf[:0] // the words written right after a given name: few per document
 	for i := 1; i < len(toks); i++ {
 		t, p := toks[i], toks[i-1]
-		if brk[i] || !t.cap || !p.cap || !words[t.lower] || !g.words.given[strings.TrimSuffix(p.lower, ".")] {
-			continue
+		if !brk[i] && t.cap && p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")] && !slices.Contains(after, t.lower) {
+			after = append(after, t.lower)
 		}
-		if persons == nil {
-			persons = map[string]bool{}
-		}
-		persons[t.lower] = true
 	}
-	if persons == nil {
+	if len(after) == 0 {
+		return spans
+	}
+	var persons []string
+	for _, sp := range spans {
+		if w := low[sp.start:sp.nameEnd]; sp.tokens == 1 && !sp.caseless && slices.Contains(after, w) && !slices.Contains(persons, w) && g.surnameOK(sp.cands) {
+			persons = append(persons, w)
+		}
+	}
+	if len(persons) == 0 {
 		return spans
 	}
 	out := spans[:0]
 	for _, sp := range spans {
-		if sp.tokens == 1 && !sp.caseless && persons[low[sp.start:sp.nameEnd]] {
+		if sp.tokens == 1 && !sp.caseless && slices.Contains(persons, low[sp.start:sp.nameEnd]) {
 			continue
 		}
 		out = append(out, sp)
