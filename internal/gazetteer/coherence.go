@@ -347,3 +347,24 @@ func mainCountry(ms []Mention, key string) string {
 	}
 	return best
 }
+
+// countryVote is the vote the names other than the view's own give the
+// regions of country cc, all together: some of them could lie there.
+func (vv voteView) countryVote(cc string) float64 {
+	if vv.v == nil {
+		return 0
+	}
+	t := 0.0
+	for r, n := range vv.v.total {
+		if len(r) > len(cc) && r[len(cc)] == '.' && r[:len(cc)] == cc {
+			t += n
+			if containsStr(vv.own.regions, r) {
+				t -= vv.own.w
+			}
+		}
+	}
+	if t < 1e-9 {
+		return 0
+	}
+	return t
+}

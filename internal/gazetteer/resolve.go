@@ -70,6 +70,10 @@ type Weights struct {
 	// fading to nothing at SpatialZeroKm. A reading is marked down by how
 	// much less support it has than its best supported namesake.
 	Spatial, SpatialFullKm, SpatialZeroKm float64
+	// CountryTwin is taken from a country whose name a first-level region
+	// of another country bears, when the document points to the region's
+	// country and not to the country's (countrytwin.go).
+	CountryTwin float64
 }
 
 // DefaultWeights are the weights Load sets, tuned on LGL and the even
@@ -81,7 +85,7 @@ func DefaultWeights() Weights {
 		KindClash: -3, ExactName: 3, ForeignDemo: 2, PopScale: 1, BigPlace: 1, SeatOfRegion: 2.5, SecondMargin: 1, BigFrom: 5, Neighbour: 1,
 		SmallCtx: 1.5, SmallBelow: 5, Worldwide: 4,
 		Near: 1.5, NearFullKm: 50, NearZeroKm: 250, Admin2Ctx: 2, Section: -1, Coherence: 1.5, MinVote: 1.125, Admin1Named: 2, CountyAny: 2, SportCity: 3, CapitalCtx: 2.5, RegionTwin: 3, RegionNamed: 6,
-		Spatial: 2, SpatialFullKm: 20, SpatialZeroKm: 60}
+		Spatial: 2, SpatialFullKm: 20, SpatialZeroKm: 60, CountryTwin: 4}
 }
 
 // SetWeights replaces the scoring weights; it is meant for evaluation runs
@@ -300,7 +304,7 @@ func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
 // it, the type word and qualifier around the name, and its spelling.
 func (g *Gazetteer) score(i int32, spelled uint8, rv *rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
-	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e) + g.regionNamed(e, rv, st)
+	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e) + g.regionNamed(e, rv, st) - g.countryTwin(e, rv, st)
 	if st.spatial.term != nil {
 		s += g.w.Spatial * st.spatial.of(i) // namesakes near each other (spatial.go)
 	}

@@ -161,6 +161,7 @@ func (g *Gazetteer) scan(sc *scanScratch, text, low string) []span {
 			// a type word taken into the mention ("Borno State") is not scanned again
 		}
 	}
+	out = g.dropNonPlaces(text, low, toks, brk, out) // "Bill Campbell", "Jan. 1": a person, a date (surnames.go)
 	g.spreadPluralHints(text, out)
 	sc.spans = out
 	return out
