@@ -123,6 +123,9 @@ func Load() (*Gazetteer, error) {
 	if err := g.loadPostalHamlets(); err != nil {
 		return nil, err
 	}
+	if err := g.loadFirstNames(); err != nil {
+		return nil, err
+	}
 	for k := range g.extra {
 		g.extraKeys = append(g.extraKeys, k)
 	}

