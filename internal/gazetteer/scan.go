@@ -202,6 +202,9 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if !caseless && !last.cap && !tail {
 			continue
 		}
+		if n > 1 && isConnector(last.lower) {
+			continue // "Rashid Al Hamad": a name does not end in an article
+		}
 		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
@@ -268,9 +271,7 @@ func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, a
 	if i > 0 && !brk[i] && !brk[i-1] && toks[i-1].cap && !g.words.stop[toks[i-1].lower] && !g.words.near[toks[i-1].lower] {
 		return true
 	}
-	// "Qais al-Khazali": the word after is an article joined to a capitalised word
-	if j := at + 1; j+1 < len(toks) && !brk[j] && isArticle(toks[j].lower) && toks[j+1].cap &&
-		text[toks[j].end:toks[j+1].start] == "-" {
+	if familyNameAfter(text, toks, brk, at) {
 		return true
 	}
 	// "Dasht-e-Barchi", "Pul-i-Charkhi": a Persian ezafe joins the word to a
@@ -345,7 +346,7 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	if sp.tokens > 1 && initials(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
 		return false // "U.N." is no town; "U.S." is a country by the alias table
 	}
-	if g.personBefore(toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
+	if g.personBefore(text, toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
 		return false
 	}
 	if sp.tokens == 1 && !caseless && g.speakerName(toks, brk, i, sp.cands) {
@@ -357,6 +358,9 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	}
 	if nameToks == 1 && !caseless && g.insideProperName(text, toks, brk, i, at) {
 		sp.inName = true
+	}
+	if nameToks > 1 && !caseless && familyNameAfter(text, toks, brk, i+sp.tokens-1) {
+		sp.inName = true // "Abu Hassan al-Muhajir": a kunya before a family name
 	}
 	return true
 }
@@ -417,12 +421,22 @@ func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint)
 }
 
 // personBefore reports a title or given name right before token i ("Mike
-// Pence", "President Trump").
-func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
+// Pence", "President Trump"), or before the article that opens token i's
+// family name ("Ahmed al-Sharaa"), and a word after a capitalised name and
+// a patronymic particle ("Abdullah ibn Saud").
+func (g *Gazetteer) personBefore(text string, toks []token, brk []bool, i int) bool {
 	if i == 0 || brk[i] {
 		return false
 	}
 	p := toks[i-1]
+	if i >= 2 && !brk[i-1] && toks[i-2].cap {
+		if patronymic[p.lower] {
+			return true // "Osama bin Laden", "Iyad Ag Ghaly": a father's or clan's name
+		}
+		if isArticle(p.lower) && (p.lower == "al" || p.lower == "el" || text[p.end:toks[i].start] == "-") {
+			p = toks[i-2] // "Ahmed al-Sharaa": the article opens the family name
+		}
+	}
 	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
 }
 
