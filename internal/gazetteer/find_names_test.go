@@ -67,3 +67,47 @@ func TestFindPersonNames(t *testing.T) {
 		})
 	}
 }
+
+// TestFindEzafeCompounds checks that a name joined by hyphenated linking
+// particles is one mention: looked up with the particle's other
+// spellings, and when unknown, a part of the town the text ties it to.
+func TestFindEzafeCompounds(t *testing.T) {
+	g := loadTest(t)
+	tests := []struct {
+		name string
+		text string
+		want []found
+	}{
+		{
+			name: "an unknown compound is one part of the town",
+			text: "A suicide bomber struck Kabul's Dasht-e-Barchi neighbourhood.",
+			want: []found{{"Kabul", "AF.13", "AF", 2}, {"Dasht-e-Barchi", "AF.13", "AF", 2}},
+		},
+		{
+			name: "an unknown compound with no town is nothing, not its words",
+			text: "Gunmen stormed a wedding hall in Dasht-e-Barchi on Sunday.",
+			want: nil,
+		},
+		{
+			name: "known compounds as written",
+			text: "Blasts shook Pul-e-Khumri, the capital of Baghlan. Officials in Mazar-e-Sharif said the road to Shibirghan was closed.",
+			want: []found{{"Pul-e-Khumri", "AF.03", "AF", 1}, {"Baghlan", "AF.03", "AF", 3},
+				{"Mazar-e-Sharif", "AF.30", "AF", 1}, {"Shibirghan", "AF.31", "AF", 1}},
+		},
+		{
+			name: "known compounds with the particle spelt the other way",
+			text: "Taliban fighters entered Mazar-i-Sharif on Saturday.",
+			want: []found{{"Mazar-i-Sharif", "AF.30", "AF", 1}},
+		},
+		{
+			name: "a compound before a type word",
+			text: "Fighting spread to Sar-e-Pul province. Forces advanced on Qala-i-Naw in Badghis.",
+			want: []found{{"Sar-e-Pul province", "AF.33", "AF", 3}, {"Qala-i-Naw", "AF.02", "AF", 1}, {"Badghis", "AF.02", "AF", 3}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFind(t, g, tt.text, tt.want)
+		})
+	}
+}

@@ -195,8 +195,12 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 	}
 	// spanOK fails for every span longer than the run of name words after
 	// token i, plus one word for a feature tail: those are not tried
-	longest = min(longest, g.nameRun(toks, brk, i, longest, caseless)+2)
+	longest = min(longest, g.nameRun(text, toks, brk, i, longest, caseless)+2)
+	compound := ezafeRun(text, toks, brk, i, caseless) // "Mazar-i-Sharif" (scan_ezafe.go)
 	for n := longest; n >= 1; n-- {
+		if n < compound {
+			return g.unknownCompound(text, toks, brk, i, compound, caseless) // no word of it is a name alone
+		}
 		last := toks[i+n-1]
 		tail := n > 1 && featureTail[last.lower] // "Anbar desert", "Haditha dam"
 		if !caseless && !last.cap && !tail {
@@ -205,13 +209,18 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if n > 1 && isConnector(last.lower) {
 			continue // "Rashid Al Hamad": a name does not end in an article
 		}
-		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
+		if !g.spanOK(text, toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
 		if n == 1 && !caseless && !first.acronym && g.neverAlone(*first) {
 			return span{}, false // settled without normalising the word
 		}
 		key, cands := g.lookupSurface(sc, text[first.start:last.end])
+		if len(cands) == 0 && n == compound {
+			if k, c := g.ezafeLookup(sc, text, toks, i, n); len(c) > 0 {
+				key, cands = k, c
+			}
+		}
 		cands = g.withCopiesAfterTown(text, first.start, last.end, key, cands)
 		if len(cands) == 0 {
 			continue
@@ -376,13 +385,13 @@ func (g *Gazetteer) articleOpens(text string, toks []token, i int) bool {
 }
 
 // spanOK rejects spans that cross a sentence break or hold lower-case words
-// other than connectors.
-func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bool {
+// other than connectors and hyphenated linking particles.
+func (g *Gazetteer) spanOK(text string, toks []token, brk []bool, i, n int, caseless bool) bool {
 	for k := i + 1; k < i+n; k++ {
 		if brk[k] {
 			return false
 		}
-		if !caseless && !toks[k].cap && !isConnector(toks[k].lower) {
+		if !caseless && !toks[k].cap && !isConnector(toks[k].lower) && !ezafeJoined(text, toks, k) {
 			return false
 		}
 	}
@@ -392,10 +401,10 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 // nameRun counts the tokens after token i, up to limit, that spanOK
 // accepts inside a name: no break before them, and capitalised or
 // connectors.
-func (g *Gazetteer) nameRun(toks []token, brk []bool, i, limit int, caseless bool) int {
+func (g *Gazetteer) nameRun(text string, toks []token, brk []bool, i, limit int, caseless bool) int {
 	m := 0
 	for k := i + 1; k < i+limit && k < len(toks); k++ {
-		if brk[k] || (!caseless && !toks[k].cap && !isConnector(toks[k].lower)) {
+		if brk[k] || (!caseless && !toks[k].cap && !isConnector(toks[k].lower) && !ezafeJoined(text, toks, k)) {
 			break
 		}
 		m++
