@@ -10,14 +10,21 @@ import "strings"
 // span with no reading (a part of a town only, "Kabul's Dasht-e-Barchi"),
 // never its words one by one.
 
-// ezafeParticles are the linking particles that may sit lower-case inside
-// a name when a hyphen joins them to the word before.
-var ezafeParticles = map[string]bool{"e": true, "i": true, "ye": true, "yi": true, "ul": true}
+// isEzafe reports the linking particles that may sit lower-case inside a
+// name when a hyphen joins them to the word before.
+func isEzafe(w string) bool {
+	switch w {
+	case "e", "i", "ye", "yi", "ul":
+		return true
+	}
+	return false
+}
 
 // ezafeJoined reports token k as a linking particle hyphenated to the word
-// before it ("Mazar-i-Sharif", "Sar-e Pol").
+// before it ("Mazar-i-Sharif", "Sar-e Pol"). The hyphen is tested first:
+// the scan asks this of every lower-case word after a capitalised one.
 func ezafeJoined(text string, toks []token, k int) bool {
-	return k > 0 && len(toks[k].lower) <= 2 && ezafeParticles[toks[k].lower] && text[toks[k-1].end:toks[k].start] == "-"
+	return k > 0 && toks[k].start == toks[k-1].end+1 && text[toks[k-1].end] == '-' && isEzafe(toks[k].lower)
 }
 
 // ezafeRun returns the number of tokens of the compound that opens at
