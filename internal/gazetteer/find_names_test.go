@@ -39,6 +39,16 @@ func TestFindPersonNames(t *testing.T) {
 			want: []found{{"Zurmi", "NG.57", "NG", 1}, {"Zurmi", "NG.57", "NG", 1}},
 		},
 		{
+			name: "women's given names before a surname that is a town",
+			text: "Halima Bama, a teacher, was abducted from her school in Chibok.",
+			want: []found{{"Chibok", "NG.27", "NG", 1}},
+		},
+		{
+			name: "a surname that is a port abroad",
+			text: "Fatuma Aden, a mother of five, fled the fighting in Baidoa.",
+			want: []found{{"Baidoa", "SO.04", "SO", 1}},
+		},
+		{
 			name: "titles and given names from the Gulf and Iran",
 			text: "Emir Tamim met the envoy in Doha. Reza Pahlavi spoke to exiles far from Tehran.",
 			want: []found{{"Doha", "QA.01", "QA", 1}, {"Tehran", "IR.26", "IR", 1}},
