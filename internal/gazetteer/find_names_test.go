@@ -29,6 +29,11 @@ func TestFindPersonNames(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a nisba says where a person comes from, a town after a preposition stays a town",
+			text: "Younis al-Mosuli said the road to Mosul was cut. Abu Hamza al-Iraqi was not seen again. Forces retook al-Ramadi.",
+			want: []found{{"Mosul", "IQ.15", "IQ", 1}, {"al-Ramadi", "IQ.01", "IQ", 1}},
+		},
+		{
 			name: "a kunya before a family name",
 			text: "Abu Hassan al-Muhajir, the group's spokesman, released a statement.",
 			want: nil,

@@ -358,6 +358,9 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	if g.personBefore(text, toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
 		return false
 	}
+	if !caseless && g.nisbaAfterName(text, toks, brk, i, i+sp.tokens-1) {
+		return false // "Younis al-Mosuli": where a person comes from
+	}
 	if sp.tokens == 1 && !caseless && g.speakerName(toks, brk, i, sp.cands) {
 		return false // "Bright said": a surname, not Bright, Indiana
 	}

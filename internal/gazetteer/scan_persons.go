@@ -27,3 +27,28 @@ func familyNameAfter(text string, toks []token, brk []bool, at int) bool {
 	}
 	return patronymic[w] && gap == " "
 }
+
+// nisbaAfterName reports a name written as a nisba, the adjective of
+// origin that ends a person's name ("Qutaiba Younis al-Mosuli", "Abu
+// Hamza al-Iraqi"): a word ending in -i after a lower-case article joined
+// to it by a hyphen, right after a capitalised word that is neither a
+// function word nor a "near" word. The nisba says where a person or a
+// family comes from, not where anything happened; the name that ends at
+// token last (the span of token i on) is no place. Title case ("Al-Ahmadi")
+// and names at a preposition ("in al-Ramadi") are not touched.
+func (g *Gazetteer) nisbaAfterName(text string, toks []token, brk []bool, i, last int) bool {
+	w := toks[last].lower
+	if len(w) < 4 || w[len(w)-1] != 'i' {
+		return false
+	}
+	a := i // the article
+	if !isArticle(toks[a].lower) {
+		a = i - 1
+	}
+	if a < 1 || a+1 >= len(toks) || !isArticle(toks[a].lower) || toks[a].cap || brk[a] || brk[a+1] ||
+		text[toks[a].end:toks[a+1].start] != "-" {
+		return false
+	}
+	p := toks[a-1]
+	return p.cap && !g.words.stop[p.lower] && !g.words.near[p.lower] && !openers[p.lower]
+}
