@@ -27,6 +27,7 @@ func FuzzFind(f *testing.F) {
 		"A, B, C", "\u00a0Karbala\u2019s", "x, y", ", ", "Raqqa,", "ANBAR PROVINCE",
 		"Borno State House and Yobe", "Kirkuk Governorate Council", "Anbar province Mosul",
 		"Penn was quiet. Erie, Penn. said", "CAMP MURRAY, Wash. - A", "Holliday, MO, and Sulpher, La.",
+		"Kabul's Dasht-e-Barchi-i-", "Mazar-i-Sharif", "Sar-e Pol-e-", "Rashid Al Hamad bin", "Ahmed al-Sharaa ibn Al",
 	} {
 		f.Add(s)
 	}

@@ -196,20 +196,32 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 	}
 	// spanOK fails for every span longer than the run of name words after
 	// token i, plus one word for a feature tail: those are not tried
-	longest = min(longest, g.nameRun(toks, brk, i, longest, caseless)+2)
+	longest = min(longest, g.nameRun(text, toks, brk, i, longest, caseless)+2)
+	compound := ezafeRun(text, toks, brk, i, caseless) // "Mazar-i-Sharif" (scan_ezafe.go)
 	for n := longest; n >= 1; n-- {
+		if n < compound {
+			return g.unknownCompound(text, toks, brk, i, compound, caseless) // no word of it is a name alone
+		}
 		last := toks[i+n-1]
 		tail := n > 1 && featureTail[last.lower] // "Anbar desert", "Haditha dam"
 		if !caseless && !last.cap && !tail {
 			continue
 		}
-		if !g.spanOK(toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
+		if n > 1 && isConnector(last.lower) {
+			continue // "Rashid Al Hamad": a name does not end in an article
+		}
+		if !g.spanOK(text, toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
 		if n == 1 && !caseless && !first.acronym && g.neverAlone(*first) {
 			return span{}, false // settled without normalising the word
 		}
 		key, cands := g.lookupSurface(sc, text[first.start:last.end])
+		if len(cands) == 0 && n == compound {
+			if k, c := g.ezafeLookup(sc, text, toks, i, n); len(c) > 0 {
+				key, cands = k, c
+			}
+		}
 		cands = g.withCopiesAfterTown(text, first.start, last.end, key, cands)
 		if len(cands) == 0 {
 			continue
@@ -269,9 +281,7 @@ func (g *Gazetteer) insideProperName(text string, toks []token, brk []bool, i, a
 	if i > 0 && !brk[i] && !brk[i-1] && toks[i-1].cap && !g.words.stop[toks[i-1].lower] && !g.words.near[toks[i-1].lower] {
 		return true
 	}
-	// "Qais al-Khazali": the word after is an article joined to a capitalised word
-	if j := at + 1; j+1 < len(toks) && !brk[j] && isArticle(toks[j].lower) && toks[j+1].cap &&
-		text[toks[j].end:toks[j+1].start] == "-" {
+	if familyNameAfter(text, toks, brk, at) {
 		return true
 	}
 	// "Dasht-e-Barchi", "Pul-i-Charkhi": a Persian ezafe joins the word to a
@@ -346,8 +356,11 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	if sp.tokens > 1 && initials(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
 		return false // "U.N." is no town; "U.S." is a country by the alias table
 	}
-	if g.personBefore(toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
+	if g.personBefore(text, toks, brk, i) || personInitialAfter(text, toks, brk, i+sp.tokens) {
 		return false
+	}
+	if !caseless && g.nisbaAfterName(text, toks, brk, i, i+sp.tokens-1) {
+		return false // "Younis al-Mosuli": where a person comes from
 	}
 	if sp.tokens == 1 && !caseless && g.speakerName(toks, brk, i, sp.cands) {
 		return false // "Bright said": a surname, not Bright, Indiana
@@ -358,6 +371,9 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	}
 	if nameToks == 1 && !caseless && g.insideProperName(text, toks, brk, i, at) {
 		sp.inName = true
+	}
+	if nameToks > 1 && !caseless && familyNameAfter(text, toks, brk, i+sp.tokens-1) {
+		sp.inName = true // "Abu Hassan al-Muhajir": a kunya before a family name
 	}
 	return true
 }
@@ -373,13 +389,13 @@ func (g *Gazetteer) articleOpens(text string, toks []token, i int) bool {
 }
 
 // spanOK rejects spans that cross a sentence break or hold lower-case words
-// other than connectors.
-func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bool {
+// other than connectors and hyphenated linking particles.
+func (g *Gazetteer) spanOK(text string, toks []token, brk []bool, i, n int, caseless bool) bool {
 	for k := i + 1; k < i+n; k++ {
 		if brk[k] {
 			return false
 		}
-		if !caseless && !toks[k].cap && !isConnector(toks[k].lower) {
+		if !caseless && !toks[k].cap && !isConnector(toks[k].lower) && !ezafeJoined(text, toks, k) {
 			return false
 		}
 	}
@@ -389,10 +405,10 @@ func (g *Gazetteer) spanOK(toks []token, brk []bool, i, n int, caseless bool) bo
 // nameRun counts the tokens after token i, up to limit, that spanOK
 // accepts inside a name: no break before them, and capitalised or
 // connectors.
-func (g *Gazetteer) nameRun(toks []token, brk []bool, i, limit int, caseless bool) int {
+func (g *Gazetteer) nameRun(text string, toks []token, brk []bool, i, limit int, caseless bool) int {
 	m := 0
 	for k := i + 1; k < i+limit && k < len(toks); k++ {
-		if brk[k] || (!caseless && !toks[k].cap && !isConnector(toks[k].lower)) {
+		if brk[k] || (!caseless && !toks[k].cap && !isConnector(toks[k].lower) && !ezafeJoined(text, toks, k)) {
 			break
 		}
 		m++
@@ -418,12 +434,22 @@ func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint)
 }
 
 // personBefore reports a title or given name right before token i ("Mike
-// Pence", "President Trump").
-func (g *Gazetteer) personBefore(toks []token, brk []bool, i int) bool {
+// Pence", "President Trump"), or before the article that opens token i's
+// family name ("Ahmed al-Sharaa"), and a word after a capitalised name and
+// a patronymic particle ("Abdullah ibn Saud").
+func (g *Gazetteer) personBefore(text string, toks []token, brk []bool, i int) bool {
 	if i == 0 || brk[i] {
 		return false
 	}
 	p := toks[i-1]
+	if i >= 2 && !brk[i-1] && toks[i-2].cap {
+		if patronymic[p.lower] {
+			return true // "Osama bin Laden", "Iyad Ag Ghaly": a father's or clan's name
+		}
+		if isArticle(p.lower) && (p.lower == "al" || p.lower == "el" || text[p.end:toks[i].start] == "-") {
+			p = toks[i-2] // "Ahmed al-Sharaa": the article opens the family name
+		}
+	}
 	return p.cap && g.words.given[strings.TrimSuffix(p.lower, ".")]
 }
 
