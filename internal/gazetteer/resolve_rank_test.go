@@ -141,3 +141,20 @@ func TestFindSpatialNamesakes(t *testing.T) {
 		t.Errorf("Find read %d of the 3 mentions", found)
 	}
 }
+
+// TestResolveBigCapitalOverForeignRegion checks that a regional capital
+// of a quarter of a million people or more is not taken for a
+// first-level region of the same name in another country when nothing in
+// the text points there, while the region's own country still brings it
+// back.
+func TestResolveBigCapitalOverForeignRegion(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []placeCase{
+		{name: "bare name", text: "An airstrike hit Gaza before dawn, killing four people, medics said.",
+			place: "Gaza", country: "PS"},
+		{name: "the region's country named", text: "Floods in Mozambique cut roads in Gaza and Inhambane provinces.",
+			place: "Gaza", country: "MZ"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
+	}
+}
