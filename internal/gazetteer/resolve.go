@@ -280,6 +280,17 @@ func (r rivals) regionElsewhere(cc, a1 string) bool {
 	return found
 }
 
+// regionAbroad reports a first-level region among the rivals outside
+// country cc.
+func (r rivals) regionAbroad(cc string) bool {
+	for _, x := range r.regions {
+		if len(x) <= len(cc) || x[:len(cc)] != cc || x[len(cc)] != '.' {
+			return true
+		}
+	}
+	return false
+}
+
 // rivalsOf reads the rivals of cands; buf (eight strings) holds the
 // seats and regions without a heap allocation for most names.
 func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
@@ -304,7 +315,7 @@ func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
 // it, the type word and qualifier around the name, and its spelling.
 func (g *Gazetteer) score(i int32, spelled uint8, rv *rivals, st *resolveState, hint kindHint, qual *qualifier) float64 {
 	e := &g.entries[i]
-	s := g.prior(i, rv.seats) + g.contextScore(e, st) + g.hintScore(hint, e) + g.regionNamed(e, rv, st) - g.countryTwin(e, rv, st)
+	s := g.prior(i, rv) + g.contextScore(e, st) + g.hintScore(hint, e) + g.regionNamed(e, rv, st) - g.countryTwin(e, rv, st)
 	if st.spatial.term != nil {
 		s += g.w.Spatial * st.spatial.of(i) // namesakes near each other (spatial.go)
 	}
@@ -413,14 +424,20 @@ func isFoldByte(c byte) bool {
 }
 
 // prior is what a candidate is worth before the document is read.
-func (g *Gazetteer) prior(i int32, seats []string) float64 {
+func (g *Gazetteer) prior(i int32, rv *rivals) float64 {
 	e := &g.entries[i]
 	s := g.importance(e)
-	if g.str(e.Kind) == "P.PPLX" {
+	switch {
+	case g.str(e.Kind) == "P.PPLX":
 		s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
-	}
-	if e.level == levelAdmin1 && slices.Contains(seats, g.str(e.Admin1Code)) {
+	case e.level == levelAdmin1 && slices.Contains(rv.seats, g.str(e.Admin1Code)):
 		s -= g.w.SeatOfRegion // Karbala the city over Karbala the province
+	case e.level == levelPlace && e.Population >= bigCapitalPop && g.str(e.Kind) == "P.PPLA" &&
+		e.imp < regionImportance && rv.regionAbroad(g.str(e.CountryCode)):
+		// A bare "Gaza" is the Palestinian city, not Mozambique's province:
+		// a big regional capital ranks with a foreign region of its name.
+		// Only then: against a namesake town abroad its size already counts.
+		s += regionImportance - e.imp
 	}
 	return s
 }

@@ -158,3 +158,22 @@ func TestResolveBigCapitalOverForeignRegion(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
 	}
 }
+
+// TestFindTownOverForeignBigCapital checks that a town of the country a
+// report is about, misspelt by a letter ("Samara" for Samarra), is not
+// taken for a big regional capital of the same spelling in a country the
+// report never names.
+func TestFindTownOverForeignBigCapital(t *testing.T) {
+	g := loadTest(t)
+	text := "Iraqi police said gunmen killed a shepherd near Kirkuk on Tuesday. A day later a bomb " +
+		"went off in the city of Samara, wounding four soldiers, an officer in Baghdad said."
+	for _, m := range g.Find(text) {
+		if m.Text == "Samara" {
+			if m.Place.CountryCode != "IQ" {
+				t.Errorf("Find: Samara = %s %s (%s), want the Iraqi city", m.Place.Name, m.Place.CountryCode, m.Rule)
+			}
+			return
+		}
+	}
+	t.Error("Find did not read Samara")
+}
