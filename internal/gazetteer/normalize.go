@@ -193,6 +193,11 @@ func assimilate(t string, inner bool) string {
 // phonetic folds transliteration variants and doubled letters.
 func phonetic(s string) string {
 	s = digraphs.Replace(s)
+	if len(s) > 2 && strings.IndexByte(s[1:], 'y') >= 0 {
+		r := []byte(s)
+		yAsI(r)
+		s = string(r)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -207,6 +212,17 @@ func phonetic(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// yAsI writes as i a y inside a name before a vowel: Ukrainian and
+// Russian names come as Izyum and Izium, Kupyansk and Kupiansk,
+// Syevyerodonetsk and Sievierodonetsk. A name's first y stays (Yemen).
+func yAsI(s []byte) {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == 'y' && isVowel(s[i+1]) {
+			s[i] = 'i'
+		}
+	}
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }

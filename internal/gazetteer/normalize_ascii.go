@@ -97,7 +97,8 @@ func isSunLetter(c byte) bool {
 
 // phoneticBytes is phonetic over bytes: the digraphs replacer's rewrites
 // (at each position the one pair that can match there, as no two share
-// their first two letters) followed by the doubled-letter and silent-h rules.
+// their first two letters) followed by the y-as-i, doubled-letter and
+// silent-h rules.
 func phoneticBytes(s []byte) string {
 	var repBuf [96]byte
 	r := repBuf[:0]
@@ -118,6 +119,7 @@ func phoneticBytes(s []byte) string {
 		}
 		r = append(r, c)
 	}
+	yAsI(r)
 	var outBuf [96]byte
 	out := outBuf[:0]
 	for i := 0; i < len(r); i++ {

@@ -63,3 +63,18 @@ func FuzzFoldTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestNormalizeYBeforeVowel checks that Ukrainian and Russian names
+// written with y or i before a vowel share a key, and that a name's first
+// y is kept.
+func TestNormalizeYBeforeVowel(t *testing.T) {
+	for _, p := range [][2]string{{"Izyum", "Izium"}, {"Kupyansk", "Kupiansk"}, {"Syevyerodonetsk", "Sievierodonetsk"},
+		{"Zaporizhzhya", "Zaporizhzhia"}, {"Avdiyivka", "Avdiivka"}} {
+		if a, b := Normalize(p[0]), Normalize(p[1]); a != b {
+			t.Errorf("Normalize(%q) = %q, Normalize(%q) = %q, want one key", p[0], a, p[1], b)
+		}
+	}
+	if Normalize("Yemen") == Normalize("Iemen") {
+		t.Error("a name's first y was rewritten")
+	}
+}

