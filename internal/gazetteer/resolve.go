@@ -229,7 +229,29 @@ func (g *Gazetteer) spellings(cands []int32, surface string) []uint8 {
 			out[k] |= spelledDemonym
 		}
 	}
+	g.seatsSpelled(cands, out)
 	return out
+}
+
+// seatsSpelled gives a region's seat the region's exact spelling: the
+// region is named after the town, and "Zaporizhzhia" against the city's
+// "Zaporizhzhya" is a habit of transliteration, not a sign that the text
+// means the region (SeatOfRegion then decides for the town).
+func (g *Gazetteer) seatsSpelled(cands []int32, spelled []uint8) {
+	for k, i := range cands {
+		if g.entries[i].level != levelAdmin1 || spelled[k]&spelledExact == 0 {
+			continue
+		}
+		a1 := g.str(g.entries[i].Admin1Code)
+		for j, t := range cands {
+			e := &g.entries[t]
+			if e.level == levelPlace && g.str(e.Admin1Code) == a1 {
+				if kind := g.str(e.Kind); kind == "P.PPLA" || kind == "P.PPLC" {
+					spelled[j] |= spelledExact
+				}
+			}
+		}
+	}
 }
 
 // rank scores the candidates of a key and returns the best and the margin
