@@ -82,11 +82,10 @@ func formatScores(sets []tuneSet, sc []foldScore) string {
 	return b.String()
 }
 
-// TestCrossCheck prints the tuning accuracy per corpus and per fold, the
-// figures every resolver change is measured with:
-//
-//	SITREP_GEO_DATASETS=/path/to/datasets go test ./internal/gazetteer -run TestCrossCheck -v
-func TestCrossCheck(t *testing.T) {
+// tuneSetup loads the gazetteer and the tuning sets from
+// $SITREP_GEO_DATASETS, skipping the test when it is unset.
+func tuneSetup(t *testing.T) (*gazetteer.Gazetteer, []tuneSet) {
+	t.Helper()
 	dir := os.Getenv("SITREP_GEO_DATASETS")
 	if dir == "" {
 		t.Skip("set SITREP_GEO_DATASETS to the directory holding geoparsing/")
@@ -95,7 +94,15 @@ func TestCrossCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sets := loadTuneSets(t, dir)
+	return g, loadTuneSets(t, dir)
+}
+
+// TestCrossCheck prints the tuning accuracy per corpus and per fold, the
+// figures every resolver change is measured with:
+//
+//	SITREP_GEO_DATASETS=/path/to/datasets go test ./internal/gazetteer -run TestCrossCheck -v
+func TestCrossCheck(t *testing.T) {
+	g, sets := tuneSetup(t)
 	t.Logf("default weights: %s", formatScores(sets, scoreSets(g, sets)))
 }
 
@@ -127,15 +134,7 @@ func formatWeights(w gazetteer.Weights) string {
 //
 //	SITREP_GEO_DATASETS=/path/to/datasets go test ./internal/gazetteer -run TestCrossFit -v
 func TestCrossFit(t *testing.T) {
-	dir := os.Getenv("SITREP_GEO_DATASETS")
-	if dir == "" {
-		t.Skip("set SITREP_GEO_DATASETS to the directory holding geoparsing/")
-	}
-	g, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sets := loadTuneSets(t, dir)
+	g, sets := tuneSetup(t)
 	exs := rankExamples(t, g, sets)
 	base := gazetteer.DefaultWeights()
 	hand := weightVector(base)
@@ -194,15 +193,7 @@ func TestCrossFit(t *testing.T) {
 // tuning toponyms each set and fold gains or loses: a cue that helps
 // little, or in one set only, fits the tuning data rather than the task.
 func TestAblation(t *testing.T) {
-	dir := os.Getenv("SITREP_GEO_DATASETS")
-	if dir == "" {
-		t.Skip("set SITREP_GEO_DATASETS to the directory holding geoparsing/")
-	}
-	g, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sets := loadTuneSets(t, dir)
+	g, sets := tuneSetup(t)
 	base := gazetteer.DefaultWeights()
 	handSc := scoreSets(g, sets)
 	fields := learnedWeights
