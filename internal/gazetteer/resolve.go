@@ -245,10 +245,8 @@ func (g *Gazetteer) seatsSpelled(cands []int32, spelled []uint8) {
 		a1 := g.str(g.entries[i].Admin1Code)
 		for j, t := range cands {
 			e := &g.entries[t]
-			if e.level == levelPlace && g.str(e.Admin1Code) == a1 {
-				if kind := g.str(e.Kind); kind == "P.PPLA" || kind == "P.PPLC" {
-					spelled[j] |= spelledExact
-				}
+			if g.isSeat(e) && g.str(e.Admin1Code) == a1 {
+				spelled[j] |= spelledExact
 			}
 		}
 	}
@@ -297,7 +295,7 @@ func (r rivals) regionElsewhere(cc, a1 string) bool {
 		if x == a1 {
 			return false
 		}
-		found = found || len(x) > len(cc) && x[:len(cc)] == cc && x[len(cc)] == '.'
+		found = found || inCountry(x, cc)
 	}
 	return found
 }
@@ -306,11 +304,23 @@ func (r rivals) regionElsewhere(cc, a1 string) bool {
 // country cc.
 func (r rivals) regionAbroad(cc string) bool {
 	for _, x := range r.regions {
-		if len(x) <= len(cc) || x[:len(cc)] != cc || x[len(cc)] != '.' {
+		if !inCountry(x, cc) {
 			return true
 		}
 	}
 	return false
+}
+
+// isSeat reports a town that is the seat of its first-level region or
+// of its country.
+func (g *Gazetteer) isSeat(e *entry) bool {
+	k := g.str(e.Kind)
+	return e.level == levelPlace && (k == "P.PPLA" || k == "P.PPLC")
+}
+
+// inCountry reports a first-level region code ("IQ.04") of country cc.
+func inCountry(a1, cc string) bool {
+	return len(a1) > len(cc) && a1[:len(cc)] == cc && a1[len(cc)] == '.'
 }
 
 // rivalsOf reads the rivals of cands; buf (eight strings) holds the
@@ -321,7 +331,7 @@ func (g *Gazetteer) rivalsOf(cands []int32, buf []string) rivals {
 	for _, i := range cands {
 		switch e := &g.entries[i]; e.level {
 		case levelPlace:
-			if k := g.str(e.Kind); k == "P.PPLA" || k == "P.PPLC" {
+			if g.isSeat(e) {
 				r.seats = append(r.seats, g.str(e.Admin1Code))
 			}
 		case levelAdmin1:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -92,7 +93,7 @@ func nearestAdmin2(rows, added []city) {
 		best := admin2Deg
 		for _, i := range byRegion[c.CC+"|"+c.A1] {
 			r := &rows[i]
-			if d := max(abs(r.Lat-c.Lat), abs(r.Lon-c.Lon)); d <= best {
+			if d := max(math.Abs(r.Lat-c.Lat), math.Abs(r.Lon-c.Lon)); d <= best {
 				best, c.A2 = d, r.A2
 			}
 		}
@@ -109,7 +110,7 @@ func similarRow(rows []city, idx []int, c city) (int, bool) {
 		if r.ID != 0 {
 			continue // taken by a bigger record this pass
 		}
-		deg := max(abs(r.Lat-c.Lat), abs(r.Lon-c.Lon))
+		deg := max(math.Abs(r.Lat-c.Lat), math.Abs(r.Lon-c.Lon))
 		if deg > stragglerDeg {
 			continue
 		}
@@ -188,11 +189,4 @@ func foldName(s string) []string {
 	}
 	flush()
 	return words
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
