@@ -35,7 +35,8 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 		Short: "Score toponym resolution on GeoWebNews, LGL and TR-News (gold spans given)",
 		Long: "Resolves every gold toponym with its document's context (from sitrep's own scan of the text, or\n" +
 			"with --gold-context from the gold toponym spans) and reports accuracy within 161 km,\n" +
-			"country accuracy and median error. GeoWebNews and TR-News are also split into even articles\n" +
+			"country accuracy and median error. IN REACH is the share a perfect ranker could place within\n" +
+			"161 km: what the gazetteer holds a reading for, whatever sitrep chose. GeoWebNews and TR-News are also split into even articles\n" +
 			"(used while tuning) and odd articles (held out). --split tune prints only what tuning may look\n" +
 			"at (LGL and the even halves); --split heldout only the odd halves. --misses writes every\n" +
 			"toponym not placed within 161 km as JSON lines, and only with --split tune.",
@@ -78,14 +79,14 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 				return enc.Encode(results)
 			}
 			tw := tabwriter.NewWriter(cfg.Stdout, 2, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "CORPUS\tTOPONYMS\tRESOLVED\tUNRESOLVED\tACC@161KM\tCOUNTRY ACC\tMEDIAN KM\tMORDECAI3 @161KM")
+			fmt.Fprintln(tw, "CORPUS\tTOPONYMS\tRESOLVED\tUNRESOLVED\tACC@161KM\tCOUNTRY ACC\tMEDIAN KM\tIN REACH\tMORDECAI3 @161KM")
 			for _, r := range results {
 				ref := "-"
 				if r.Reference > 0 {
 					ref = fmt.Sprintf("%.1f%%", r.Reference*100)
 				}
-				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.1f%%\t%.1f%%\t%.1f\t%s\n", r.Name, r.Toponyms, r.Resolved, r.Unresolved,
-					r.Within161km*100, r.CountryAcc*100, r.MedianErrorKm, ref)
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.1f%%\t%.1f%%\t%.1f\t%.1f%%\t%s\n", r.Name, r.Toponyms, r.Resolved, r.Unresolved,
+					r.Within161km*100, r.CountryAcc*100, r.MedianErrorKm, r.InReach*100, ref)
 			}
 			return tw.Flush()
 		},

@@ -187,6 +187,17 @@ func (g *Gazetteer) Region(countryCode, name string) (Place, bool) {
 	return g.place(best), true
 }
 
+// Candidates returns every place a name can mean before any document is
+// read: the readings Resolve ranks, in the gazetteer's order.
+func (g *Gazetteer) Candidates(name string) []Place {
+	cands := g.lookup(Normalize(name))
+	out := make([]Place, len(cands))
+	for k, i := range cands {
+		out[k] = g.place(i)
+	}
+	return out
+}
+
 // Places reports how many entries the gazetteer holds.
 func (g *Gazetteer) Places() int { return len(g.entries) }
 

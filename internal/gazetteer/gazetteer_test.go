@@ -485,3 +485,19 @@ func resolveIn(t *testing.T, g *Gazetteer, text, name string) (Mention, bool) {
 	ctx.Offset, ctx.End = at, at+len(name)
 	return g.Resolve(name, ctx)
 }
+
+func TestCandidates(t *testing.T) {
+	g := loadTest(t)
+	kinds := map[string]bool{}
+	for _, p := range g.Candidates("Kerbala") {
+		if p.CountryCode == "IQ" {
+			kinds[p.Kind] = true
+		}
+	}
+	if !kinds["A.ADM1"] || !kinds["P.PPLA"] {
+		t.Errorf("Candidates(Kerbala) in Iraq = %v, want the province and the city", kinds)
+	}
+	if c := g.Candidates("Qwxzv"); len(c) != 0 {
+		t.Errorf("Candidates of a made-up name = %v", c)
+	}
+}

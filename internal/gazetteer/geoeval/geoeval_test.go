@@ -126,3 +126,26 @@ func TestParseRealignsDriftedOffsets(t *testing.T) {
 		t.Errorf("unmatched phrase: %+v (span %q)", tps[2], got)
 	}
 }
+
+// TestInReach: a namesake the ranker passed over is in reach; a gold point
+// no reading of the name comes near is not.
+func TestInReach(t *testing.T) {
+	g := load(t)
+	const corpus = `<articles><article file="0"><text>Paris was quiet.</text><toponyms>
+<toponym><extractedName>Paris</extractedName><start>0</start><end>5</end><geonamesID>4717560</geonamesID><latitude>33.661</latitude><longitude>-95.556</longitude></toponym>
+</toponyms></article><article file="1"><text>Mosul was quiet.</text><toponyms>
+<toponym><extractedName>Mosul</extractedName><start>0</start><end>5</end><geonamesID/><latitude>0.5</latitude><longitude>0.5</longitude></toponym>
+</toponyms></article></articles>`
+	docs, err := Parse(strings.NewReader(corpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paris := Evaluate(g, "paris", docs, func(i int) bool { return i == 0 }, false)
+	if paris.Within161km != 0 || paris.InReach != 1 {
+		t.Errorf("bare Paris with Texas gold: within %.2f, in reach %.2f; want 0 and 1", paris.Within161km, paris.InReach)
+	}
+	mosul := Evaluate(g, "mosul", docs, func(i int) bool { return i == 1 }, false)
+	if mosul.InReach != 0 {
+		t.Errorf("Mosul with a gold point in the Gulf of Guinea: in reach %.2f, want 0", mosul.InReach)
+	}
+}
