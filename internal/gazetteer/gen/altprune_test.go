@@ -55,3 +55,23 @@ func TestSettleSharedAlternates(t *testing.T) {
 		t.Errorf("editDistance(taegu, daegu) = %d, want 1", d)
 	}
 }
+
+func TestAirportCode(t *testing.T) {
+	for _, c := range []struct {
+		alt, name string
+		want      bool
+	}{
+		{"KIV", "Chisinau", true},
+		{"QIV", "Ismailia", true},
+		{"UKBB", "Boryspil", true},
+		{"NYC", "New York City", false}, // initials: a name people write
+		{"SLC", "Salt Lake City", false},
+		{"SEVAN", "Sevan", false}, // the name in capitals
+		{"Kiv", "Khiv", false},
+		{"K2", "Karakoram", false},
+	} {
+		if got := airportCode(c.alt, c.name); got != c.want {
+			t.Errorf("airportCode(%q, %q) = %v, want %v", c.alt, c.name, got, c.want)
+		}
+	}
+}
