@@ -27,3 +27,34 @@ func TestFindUkrainianTowns(t *testing.T) {
 		}
 	}
 }
+
+// TestFindCapitalOverRegionNamedAfterIt: Kyiv is a first-level region of
+// its own, so the oblast around it is not the region it is the seat of;
+// a bare "Kiev" is still the city, and "Kiev region" the oblast. And an
+// airport code GeoNames lists among Chisinau's names ("KIV") makes it no
+// reading of "Kyiv" when Moldova is in the story.
+func TestFindCapitalOverRegionNamedAfterIt(t *testing.T) {
+	g := loadTest(t)
+	for _, c := range []struct {
+		text, name, kind, a1 string
+	}{
+		{"Overnight shelling hit Kiev, the mayor said.", "Kiev", "P.PPLC", "UA.12"},
+		{"Villages in the Kiev region lost power.", "Kiev region", "A.ADM1", "UA.13"},
+		{"Moldova's foreign minister flew to Kyiv for talks.", "Kyiv", "P.PPLC", "UA.12"},
+		{"Crowds gathered in Tashkent after the vote.", "Tashkent", "P.PPLC", ""},
+	} {
+		var got *Mention
+		ms := g.Find(c.text)
+		for k := range ms {
+			if ms[k].Text == c.name {
+				got = &ms[k]
+			}
+		}
+		switch {
+		case got == nil:
+			t.Errorf("%q: %s not found in %+v", c.text, c.name, ms)
+		case got.Place.Kind != c.kind || c.a1 != "" && got.Place.Admin1Code != c.a1:
+			t.Errorf("%q: %s = %s %s %s, want %s %s", c.text, c.name, got.Place.Name, got.Place.Kind, got.Place.Admin1Code, c.kind, c.a1)
+		}
+	}
+}

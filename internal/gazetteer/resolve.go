@@ -286,6 +286,18 @@ type rivals struct {
 	regions []string // the first-level regions among them
 }
 
+// seatIn reports a capital (of a country or a region) among the rivals in
+// country cc: a first-level region of the same name there is named after
+// that town.
+func (r rivals) seatIn(cc string) bool {
+	for _, a1 := range r.seats {
+		if inCountry(a1, cc) {
+			return true
+		}
+	}
+	return false
+}
+
 // regionElsewhere reports a region among the rivals in country cc, none
 // of them the region a1 (where the town in question lies): the town is a
 // namesake of a region elsewhere, not the city that gave it its name.
@@ -462,8 +474,11 @@ func (g *Gazetteer) prior(i int32, rv *rivals) float64 {
 	switch {
 	case g.str(e.Kind) == "P.PPLX":
 		s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
-	case e.level == levelAdmin1 && slices.Contains(rv.seats, g.str(e.Admin1Code)):
-		s -= g.w.SeatOfRegion // Karbala the city over Karbala the province
+	case e.level == levelAdmin1 && (slices.Contains(rv.seats, g.str(e.Admin1Code)) || rv.seatIn(g.str(e.CountryCode))):
+		// Karbala the city over Karbala the province; and Kyiv the city
+		// over the oblast named after it, though the city is a region of
+		// its own and so not the oblast's seat in GeoNames' codes.
+		s -= g.w.SeatOfRegion
 	case e.level == levelPlace && e.Population >= bigCapitalPop && g.str(e.Kind) == "P.PPLA" &&
 		e.imp < regionImportance && rv.regionAbroad(g.str(e.CountryCode)):
 		// A bare "Gaza" is the Palestinian city, not Mozambique's province:
