@@ -30,7 +30,8 @@ func TestFindUkrainianTowns(t *testing.T) {
 
 // TestFindCapitalOverRegionNamedAfterIt: Kyiv is a first-level region of
 // its own, so the oblast around it is not the region it is the seat of;
-// a bare "Kiev" is still the city, and "Kiev region" the oblast. And an
+// a bare "Kiev" is still the city, and "Kiev region" or "Kyiv oblast" the
+// oblast. And an
 // airport code GeoNames lists among Chisinau's names ("KIV") makes it no
 // reading of "Kyiv" when Moldova is in the story.
 func TestFindCapitalOverRegionNamedAfterIt(t *testing.T) {
@@ -40,6 +41,7 @@ func TestFindCapitalOverRegionNamedAfterIt(t *testing.T) {
 	}{
 		{"Overnight shelling hit Kiev, the mayor said.", "Kiev", "P.PPLC", "UA.12"},
 		{"Villages in the Kiev region lost power.", "Kiev region", "A.ADM1", "UA.13"},
+		{"A drone fell in Kyiv oblast overnight.", "Kyiv oblast", "A.ADM1", "UA.13"}, // GeoNames spells the oblast "Kiev"
 		{"Moldova's foreign minister flew to Kyiv for talks.", "Kyiv", "P.PPLC", "UA.12"},
 		{"Crowds gathered in Tashkent after the vote.", "Tashkent", "P.PPLC", ""},
 	} {

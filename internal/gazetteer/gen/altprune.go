@@ -166,3 +166,59 @@ func sharesHead(alt string, a *admin) bool {
 	}
 	return false
 }
+
+// nameRegionsAfterCapitals gives a first-level region named after a capital
+// (the country's or a region's) that capital's own spellings. GeoNames
+// calls the oblast "Kiev" and the city "Kyiv" (with "Kiev" among its
+// alternates); without the city's spelling, "Kyiv oblast" finds no region.
+// Only spellings of the region's own name are given, alike in their
+// normal form and with as many words: "Mexico City" is no spelling of the
+// State of Mexico, nor Salvador, which GeoNames also calls "Bahia", of the
+// state of Bahia. alternates are
+// GeoNames' alternate names by id. It returns how many names were added.
+func nameRegionsAfterCapitals(admin1 map[string]*admin, cities []city, alternates map[int64][]string) int {
+	capitals := map[string][]int{} // country.normal form -> capitals spelt so
+	for i, c := range cities {
+		if c.Pop < altTownPop || c.FCode != "PPLC" && c.FCode != "PPLA" {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range append([]string{c.Name, c.Alt}, alternates[c.ID]...) {
+			if k := gazetteer.Normalize(n); k != "" && !seen[k] {
+				seen[k] = true
+				capitals[c.CC+"."+k] = append(capitals[c.CC+"."+k], i)
+			}
+		}
+	}
+	codes := make([]string, 0, len(admin1))
+	for code := range admin1 {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	added := 0
+	for _, code := range codes {
+		a := admin1[code]
+		have := map[string]bool{}
+		for _, n := range append([]string{a.Name, a.ASCII}, a.Alt...) {
+			have[gazetteer.Normalize(n)] = true
+		}
+		words := len(strings.Fields(a.ASCII))
+		for _, own := range []string{a.Name, a.ASCII} {
+			for _, i := range capitals[code[:2]+"."+gazetteer.Normalize(own)] {
+				for _, n := range []string{cities[i].Name, cities[i].Alt} {
+					k := gazetteer.Normalize(n)
+					if k == "" || have[k] || len(strings.Fields(n)) != words {
+						continue
+					}
+					if _, ok := similarNames(strings.Fields(gazetteer.Normalize(own)), strings.Fields(k)); !ok {
+						continue // another name GeoNames lists for the capital ("Bahia" of Salvador)
+					}
+					have[k] = true
+					a.Alt = append(a.Alt, n)
+					added++
+				}
+			}
+		}
+	}
+	return added
+}

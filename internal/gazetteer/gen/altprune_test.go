@@ -75,3 +75,26 @@ func TestAirportCode(t *testing.T) {
 		}
 	}
 }
+
+func TestNameRegionsAfterCapitals(t *testing.T) {
+	admin1 := map[string]*admin{
+		"XX.01": {Code: "XX.01", Name: "Kievland", ASCII: "Kievland"},           // named after the capital, old spelling
+		"XX.02": {Code: "XX.02", Name: "Kyivland City", ASCII: "Kyivland City"}, // the capital's own region
+		"XX.03": {Code: "XX.03", Name: "Bayside", ASCII: "Bayside"},             // its seat is also called so, but is another name
+		"XX.04": {Code: "XX.04", Name: "Marsh", ASCII: "Marsh"},                 // only a village spells it so
+	}
+	cities := []city{
+		{ID: 1, Name: "Kyivland", FCode: "PPLC", CC: "XX", A1: "02", Pop: 2000000},
+		{ID: 2, Name: "Port Salvage", FCode: "PPLA", CC: "XX", A1: "03", Pop: 300000},
+		{ID: 3, Name: "Marsch", FCode: "PPL", CC: "XX", A1: "04", Pop: 40000},
+	}
+	alternates := map[int64][]string{1: {"Kievland"}, 2: {"Bayside"}, 3: {"Marsh"}}
+	if n := nameRegionsAfterCapitals(admin1, cities, alternates); n != 1 {
+		t.Errorf("added %d names, want 1", n)
+	}
+	for code, want := range map[string][]string{"XX.01": {"Kyivland"}, "XX.02": nil, "XX.03": nil, "XX.04": nil} {
+		if got := admin1[code].Alt; !slices.Equal(got, want) {
+			t.Errorf("%s alternates = %q, want %q", code, got, want)
+		}
+	}
+}

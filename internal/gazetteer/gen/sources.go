@@ -87,6 +87,7 @@ func loadSources(npmDir, geonamesDir, dict string) (*sources, error) {
 	if s.alternates, err = readAlternates(npmDir); err != nil {
 		return nil, err
 	}
+	nameRegionsAfterCapitals(s.admin1, s.cities, s.alternates)
 	if s.postal, err = readPostal(npmDir); err != nil {
 		return nil, err
 	}
