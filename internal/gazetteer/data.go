@@ -24,6 +24,20 @@ const bigCapitalPop = 250000
 // regionImportance is the prior of a first-level region.
 const regionImportance = 9
 
+// regionPopTie weighs the people in a first-level region's towns in its
+// prior: enough to order namesake regions (Maryland the state over
+// Liberia's county), never to outweigh what the document says.
+const regionPopTie = 0.01
+
+// admin1Importance is the prior of a first-level region whose towns hold
+// pop people.
+func admin1Importance(pop int64) float64 {
+	if pop <= 0 {
+		return regionImportance
+	}
+	return regionImportance + regionPopTie*math.Log10(float64(pop))
+}
+
 // roleImportance is the prior an administrative role gives a town. A
 // switch, not a map literal: placeImportance runs for every town loaded,
 // and a literal would build its map on each call.
@@ -199,9 +213,13 @@ func (g *Gazetteer) addAdmin(f []string) error {
 	if c := g.countries[cc]; c != nil {
 		p.Country = c.info.Name
 	}
+	var pop int64
+	if len(f) > 8 {
+		pop, _ = strconv.ParseInt(f[8], 10, 64)
+	}
 	if f[0] == "1" {
 		p.Kind, p.Admin1Code, p.Admin1 = "A.ADM1", f[1], f[3]
-		g.admin1[f[1]] = g.add(p, levelAdmin1, regionImportance, adminShortNames(f[3])...)
+		g.admin1[f[1]] = g.add(p, levelAdmin1, admin1Importance(pop), adminShortNames(f[3])...)
 		return nil
 	}
 	p.Kind, p.Admin2Code, p.Admin2 = "A.ADM2", f[1], f[3]
@@ -210,10 +228,6 @@ func (g *Gazetteer) addAdmin(f []string) error {
 		if i, ok := g.admin1[p.Admin1Code]; ok {
 			p.Admin1 = g.str(g.entries[i].Name)
 		}
-	}
-	var pop int64
-	if len(f) > 8 {
-		pop, _ = strconv.ParseInt(f[8], 10, 64)
 	}
 	g.admin2[f[1]] = g.add(p, levelAdmin2, admin2Importance(pop), adminShortNames(f[3])...)
 	return nil

@@ -177,3 +177,16 @@ func TestFindTownOverForeignBigCapital(t *testing.T) {
 	}
 	t.Error("Find did not read Samara")
 }
+
+// TestResolveNamesakeRegions: two first-level regions of one name, and
+// nothing in the text for either, go to the one more people live in;
+// a text that names the other country still gets its region.
+func TestResolveNamesakeRegions(t *testing.T) {
+	g := loadTest(t)
+	for _, tc := range []placeCase{
+		{name: "bare", text: "Hundreds marched through Maryland on Saturday.", place: "Maryland", country: "US", admin1: "US.MD"},
+		{name: "the other country named", text: "Liberian police said the clashes in Maryland left four dead.", place: "Maryland", country: "LR"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkPlace(t, g, tc) })
+	}
+}
