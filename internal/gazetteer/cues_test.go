@@ -79,3 +79,16 @@ func TestQualifierAfterSentenceEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestFindListedGivenName: a word the gazetteer keeps as a given name
+// ("Cass") is still a county inside a list closed by "counties", and still
+// a person on its own.
+func TestFindListedGivenName(t *testing.T) {
+	g := loadTest(t)
+	checkFind(t, g, "Flood warnings covered Berrien, Cass and Kalamazoo counties in Michigan.", []found{
+		{"Berrien", "US.MI", "US", 2}, {"Cass", "US.MI", "US", 2}, {"Kalamazoo", "US.MI", "US", 2}, {"Michigan", "US.MI", "US", 3},
+	})
+	for _, m := range g.Find("Cass said the vote would be close.") {
+		t.Errorf("a given name alone read as %q (%s)", m.Text, m.Place.Name)
+	}
+}
