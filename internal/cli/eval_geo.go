@@ -36,10 +36,11 @@ func newEvalGeoCmd(cfg *Config) *cobra.Command {
 		Long: "Resolves every gold toponym with its document's context (from sitrep's own scan of the text, or\n" +
 			"with --gold-context from the gold toponym spans) and reports accuracy within 161 km,\n" +
 			"country accuracy and median error. IN REACH is the share a perfect ranker could place within\n" +
-			"161 km: what the gazetteer holds a reading for, whatever sitrep chose. GeoWebNews and TR-News are also split into even articles\n" +
-			"(used while tuning) and odd articles (held out). --split tune prints only what tuning may look\n" +
-			"at (LGL and the even halves); --split heldout only the odd halves. --misses writes every\n" +
-			"toponym not placed within 161 km as JSON lines, and only with --split tune.",
+			"161 km: what the gazetteer holds a reading for, whatever sitrep chose. GeoWebNews and TR-News\n" +
+			"are also split into even articles (used while tuning) and odd articles (held out). --split tune\n" +
+			"prints only what tuning may look at (LGL and the even halves); --split heldout only the odd\n" +
+			"halves. --misses writes every toponym not placed within 161 km as JSON lines, and only with\n" +
+			"--split tune.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if err := cobra.NoArgs(cmd, args); err != nil {
 				return usageError{fmt.Errorf("eval geo: %w", err)}

@@ -474,10 +474,11 @@ func (g *Gazetteer) prior(i int32, rv *rivals) float64 {
 	switch {
 	case g.str(e.Kind) == "P.PPLX":
 		s += g.w.Section // a neighbourhood of a city, rarely what a bare name means
-	case e.level == levelAdmin1 && (slices.Contains(rv.seats, g.str(e.Admin1Code)) || rv.seatIn(g.str(e.CountryCode))):
+	case e.level == levelAdmin1 && rv.seatIn(g.str(e.CountryCode)):
 		// Karbala the city over Karbala the province; and Kyiv the city
 		// over the oblast named after it, though the city is a region of
-		// its own and so not the oblast's seat in GeoNames' codes.
+		// its own and so not the oblast's seat in GeoNames' codes (a seat
+		// of the region itself lies in its country too).
 		s -= g.w.SeatOfRegion
 	case e.level == levelPlace && e.Population >= bigCapitalPop && g.str(e.Kind) == "P.PPLA" &&
 		e.imp < regionImportance && rv.regionAbroad(g.str(e.CountryCode)):

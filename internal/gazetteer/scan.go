@@ -213,7 +213,7 @@ func (g *Gazetteer) longestAt(sc *scanScratch, text string, toks []token, brk []
 		if !g.spanOK(text, toks, brk, i, n-btoi(tail), caseless) || (tail && brk[i+n-1]) {
 			continue
 		}
-		if n == 1 && !caseless && !first.acronym && g.neverAlone(*first) && !g.listedGivenName(text, *first) {
+		if n == 1 && !caseless && !first.acronym && g.neverAlone(text, *first) {
 			return span{}, false // settled without normalising the word
 		}
 		key, cands := g.lookupSurface(sc, text[first.start:last.end])
@@ -347,7 +347,7 @@ func (g *Gazetteer) acceptSpan(text string, toks []token, brk []bool, i int, sp 
 	if acronym && !g.acronymPlace(sp.cands, sp.word) {
 		return false // "AVA", "NATO": an agency, not a town
 	}
-	if sp.tokens == 1 && !acronym && !g.singleWordOK(toks, brk, i, sp.hint) && !g.listedGivenName(text, first) {
+	if sp.tokens == 1 && !acronym && !g.singleWordOK(text, toks, i, sp.hint) {
 		return false // an acronym that names a country ("US") is no ordinary word
 	}
 	if sp.tokens > 1 && sp.hint == hintNone && g.genericSpan(toks[i:i+sp.tokens]) && !g.acronymPlace(sp.cands, text[sp.start:sp.nameEnd]) {
@@ -417,28 +417,24 @@ func (g *Gazetteer) nameRun(text string, toks []token, brk []bool, i, limit int,
 }
 
 // neverAlone reports a word singleWordOK rejects whatever follows it:
-// connectors, given names, "near" words and short mixed-case words.
-func (g *Gazetteer) neverAlone(t token) bool {
-	return isConnector(t.lower) || g.words.given[t.lower] || g.words.near[t.lower] ||
-		t.shortMixed
-}
-
-// listedGivenName reports a given name that is one of a list of names
-// closed by a plural type word: "Cass" in "Calhoun, Cass and Kalamazoo
-// counties" is the county, though alone it would be a person.
-func (g *Gazetteer) listedGivenName(text string, t token) bool {
-	return g.words.given[t.lower] && !isConnector(t.lower) && !g.words.near[t.lower] && !t.shortMixed &&
-		listTypeHint(text, t.start, t.end, wordAfter(text, t.end)) != hintNone
+// connectors, given names, "near" words and short mixed-case words. A
+// given name in a list closed by a plural type word is one of the list:
+// "Cass" in "Calhoun, Cass and Kalamazoo counties" is the county.
+func (g *Gazetteer) neverAlone(text string, t token) bool {
+	if isConnector(t.lower) || g.words.near[t.lower] || t.shortMixed {
+		return true
+	}
+	return g.words.given[t.lower] && listTypeHint(text, t.start, t.end, wordAfter(text, t.end)) == hintNone
 }
 
 // singleWordOK rejects one-word matches that are ordinary words (unless a type
 // word backs them) and very short words not written in capitals.
-func (g *Gazetteer) singleWordOK(toks []token, brk []bool, i int, hint kindHint) bool {
+func (g *Gazetteer) singleWordOK(text string, toks []token, i int, hint kindHint) bool {
 	t := toks[i]
 	if g.words.stop[t.lower] && hint == hintNone {
 		return false
 	}
-	return !g.neverAlone(t) // "Of", "Ur": two-letter mixed-case words are not taken alone
+	return !g.neverAlone(text, t) // "Of", "Ur": two-letter mixed-case words are not taken alone
 }
 
 // personBefore reports a title or given name right before token i ("Mike

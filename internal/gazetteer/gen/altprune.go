@@ -174,8 +174,8 @@ func sharesHead(alt string, a *admin) bool {
 // Only spellings of the region's own name are given, alike in their
 // normal form and with as many words: "Mexico City" is no spelling of the
 // State of Mexico, nor Salvador, which GeoNames also calls "Bahia", of the
-// state of Bahia. alternates are
-// GeoNames' alternate names by id. It returns how many names were added.
+// state of Bahia. alternates are GeoNames' alternate names by id. It
+// returns how many names were added.
 func nameRegionsAfterCapitals(admin1 map[string]*admin, cities []city, alternates map[int64][]string) int {
 	capitals := map[string][]int{} // country.normal form -> capitals spelt so
 	for i, c := range cities {
@@ -204,13 +204,14 @@ func nameRegionsAfterCapitals(admin1 map[string]*admin, cities []city, alternate
 		}
 		words := len(strings.Fields(a.ASCII))
 		for _, own := range []string{a.Name, a.ASCII} {
-			for _, i := range capitals[code[:2]+"."+gazetteer.Normalize(own)] {
+			ownKey := gazetteer.Normalize(own)
+			for _, i := range capitals[code[:2]+"."+ownKey] {
 				for _, n := range []string{cities[i].Name, cities[i].Alt} {
 					k := gazetteer.Normalize(n)
 					if k == "" || have[k] || len(strings.Fields(n)) != words {
 						continue
 					}
-					if _, ok := similarNames(strings.Fields(gazetteer.Normalize(own)), strings.Fields(k)); !ok {
+					if _, ok := similarNames(strings.Fields(ownKey), strings.Fields(k)); !ok {
 						continue // another name GeoNames lists for the capital ("Bahia" of Salvador)
 					}
 					have[k] = true

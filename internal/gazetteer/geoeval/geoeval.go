@@ -191,10 +191,10 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 			c := ctx
 			c.Text, c.Offset, c.End = d.Text, t.Start, t.End
 			m, ok := g.Resolve(t.Name, c)
-			if ok && gazetteer.Distance(t.Lat, t.Lon, m.Place.Lat, m.Place.Lon) <= 161 || candidateNear(g, t) {
-				reach++
-			}
 			if !ok {
+				if candidateNear(g, t) {
+					reach++
+				}
 				if goldCC != "" {
 					countryN++
 				}
@@ -214,7 +214,11 @@ func Evaluate(g *gazetteer.Gazetteer, name string, docs []Document, keep func(i 
 			errs = append(errs, km)
 			if km <= 161 {
 				hits++
+				reach++
 			} else {
+				if candidateNear(g, t) {
+					reach++
+				}
 				res.Misses = append(res.Misses, Miss{Doc: i, Name: t.Name, Context: around(d.Text, t.Start, t.End),
 					GoldLat: t.Lat, GoldLon: t.Lon, GoldCC: goldCC, Got: m.Place.Name, GotKind: m.Place.Kind,
 					GotCC: m.Place.CountryCode, GotAdmin: m.Place.Admin1, Rule: m.Rule, Km: math.Round(km)})
